@@ -1,0 +1,1 @@
+console.error("source-check: not built yet");

@@ -1,0 +1,1 @@
+console.error("source-check server: not built yet");
