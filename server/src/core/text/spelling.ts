@@ -73,8 +73,8 @@ export function isSpellingVariant(a: string, b: string, names: boolean): boolean
     if (sa[0] !== sb[0] || Math.min(sa.length, sb.length) < 5) return false;
     return editDistance(sa, sb, 2) <= (Math.min(sa.length, sb.length) >= 8 ? 2 : 1);
   }
-  // A typo: one edit in a long word, not in its first letter nor its ending (where real word swaps live).
+  // A typo: one edit in a long word, not in its first or last letter (where real word swaps live).
   if (Math.min(a.length, b.length) < 6 || a[0] !== b[0]) return false;
-  if (a.slice(-2) !== b.slice(-2)) return false;
+  if (a[a.length - 1] !== b[b.length - 1]) return false;
   return editDistance(a, b, 1) <= 1;
 }

@@ -90,16 +90,20 @@ function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-/** End offset of a dotted abbreviation starting at i (two or more "X."), or 0. */
+/** End offset of a dotted abbreviation starting at i (U.N., U.S.A., or U.N with its last dot cut), or 0. */
 function matchDottedAbbreviation(text: string, i: number, to: number): number {
   if (i > 0 && isWordChar(text[i - 1])) return 0;
   let j = i;
-  let count = 0;
-  while (j + 1 < to && isLetter(text[j]) && text[j + 1] === '.') {
+  let letters = 0;
+  while (j < to && isLetter(text[j]) && !(j + 1 < to && isWordChar(text[j + 1]))) {
+    letters++;
+    if (text[j + 1] !== '.') {
+      j++;
+      break;
+    }
     j += 2;
-    count++;
   }
-  return count >= 2 ? j : 0;
+  return letters >= 2 ? j : 0;
 }
 
 /** Function words: they carry little evidence that two passages are the same quote. */
