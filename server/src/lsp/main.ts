@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'url';
 import { Workspace } from './workspace';
 import { toDiagnostic, toRange } from './convert';
-import { quoteHover } from '../core/report/hover';
+import { claimHover } from '../core/report/hover';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -88,7 +88,7 @@ connection.onHover(async (params, token) => {
   if (!doc) return null;
   const hit = await workspace.claimAt(doc, params.position, token);
   if (!hit) return null;
-  return { contents: { kind: 'markdown', value: quoteHover(hit.claim) }, range: toRange(doc, hit.claim.start, hit.claim.end) };
+  return { contents: { kind: 'markdown', value: claimHover(hit.claim) }, range: toRange(doc, hit.claim.start, hit.claim.end) };
 });
 
 connection.onDefinition(async (params, token) => {
@@ -97,7 +97,9 @@ connection.onDefinition(async (params, token) => {
   const hit = await workspace.claimAt(doc, params.position, token);
   if (!hit || hit.claim.verdict === 'unsourced' || !hit.claim.best) return null;
   const origin = toRange(doc, hit.claim.start, hit.claim.end);
-  return [hit.claim.best, ...hit.claim.others].map(
+  const c = hit.claim;
+  const targets = c.kind === 'quote' ? [c.best!, ...c.others] : [c.best!, ...c.others, ...c.conflicting];
+  return targets.map(
     (m): LocationLink => ({
       originSelectionRange: origin,
       targetUri: m.location.source.uri,

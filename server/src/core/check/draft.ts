@@ -5,7 +5,10 @@
 import { maskMarkdown, maskPlaintext } from '../text/markup';
 import { findQuotes } from '../text/quotes';
 import type { SourceStore } from '../match/store';
+import { splitSentences } from '../text/sentences';
 import { checkQuote } from './quotes';
+import { checkFacts, DEFAULT_FACT_OPTIONS, FactOptions } from './facts';
+import { factFindings } from './factFindings';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
 import { describeSource } from '../report/describe';
 
@@ -20,14 +23,26 @@ export function draftProse(draft: Draft): string {
   return draft.format === 'markdown' ? maskMarkdown(draft.text) : maskPlaintext(draft.text);
 }
 
-export async function checkDraft(draft: Draft, store: SourceStore, isCancelled: () => boolean = () => false): Promise<CheckResult> {
+export type CheckOptions = FactOptions;
+
+export async function checkDraft(
+  draft: Draft,
+  store: SourceStore,
+  isCancelled: () => boolean = () => false,
+  options: Partial<CheckOptions> = {},
+): Promise<CheckResult> {
   const prose = draftProse(draft);
   const claims: Claim[] = [];
-  for (const q of findQuotes(prose)) {
+  const quotes = findQuotes(prose);
+  for (const q of quotes) {
     if (isCancelled()) break;
     const claim = await checkQuote(prose, q.start, q.end, store);
     if (claim) claims.push(claim);
   }
+  // A figure or date inside a quotation is checked as part of the quote.
+  const facts = await checkFacts(prose, splitSentences(prose), quotes.map((q) => ({ start: q.outerStart, end: q.outerEnd })), store, { ...DEFAULT_FACT_OPTIONS, ...options }, isCancelled);
+  claims.push(...facts);
+  claims.sort((a, b) => a.start - b.start);
   return { claims, findings: claims.flatMap((c) => findingsFor(c, draft.text)) };
 }
 
@@ -50,7 +65,11 @@ function relatedFor(m: SourceMatch, what: string): Finding['related'][number] {
   return { location: m.location, message: `${what}: ${describeSource(m.location.source)}` };
 }
 
-export function findingsFor(claim: QuoteClaim, draftText: string): Finding[] {
+export function findingsFor(claim: Claim, draftText: string): Finding[] {
+  return claim.kind === 'quote' ? quoteFindings(claim, draftText) : factFindings(claim);
+}
+
+function quoteFindings(claim: QuoteClaim, draftText: string): Finding[] {
   const base = { start: claim.start, end: claim.end };
   const best = claim.best;
   const others = claim.others.map((m) => relatedFor(m, 'Also in'));

@@ -4,6 +4,8 @@
 
 import type { Position } from '../text/lines';
 import type { SourceRef } from '../match/store';
+import type { Figure } from '../facts/figures';
+import type { DateValue } from '../facts/dates';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -95,7 +97,60 @@ export interface QuoteClaim {
   others: SourceMatch[];
 }
 
-export type Claim = QuoteClaim;
+/** A source's figure or date that a draft's fact was compared with. */
+export interface FactMatch {
+  /** The figure or date in the source. */
+  location: SourceLocation;
+  /** As the source writes it ("99.23%", "Sep. 6"), and its value in words for messages ("99.23%", "2022-09-06"). */
+  text: string;
+  value: string;
+  /** What it is about, in the source's words ("Donetsk", "referendums start"). */
+  about: string;
+  /** The source sentence, and the fact's range in it. */
+  sentence: string;
+  marks: Array<{ start: number; end: number }>;
+  /** How a relative or year-less source date was resolved ("Monday" in an article dated …). */
+  how?: string;
+  /** The replacement for the draft's number or date when the draft disagrees with this source. */
+  fix?: { start: number; end: number; newText: string };
+}
+
+/**
+ * verified: a source gives this figure or date for the same thing (rounded: the draft
+ * rounds or hedges it consistently); mismatch: the sources give another; disputed: the
+ * sources disagree with each other; unsourced: no source gives it.
+ */
+export type FactVerdict = 'verified' | 'rounded' | 'mismatch' | 'disputed' | 'unsourced';
+
+interface FactClaimBase {
+  start: number;
+  end: number;
+  text: string;
+  verdict: FactVerdict;
+  /** The source the verdict rests on (agreeing, or for a mismatch the contradicting one). */
+  best?: FactMatch;
+  /** Other sources that agree. */
+  others: FactMatch[];
+  /** Sources that say otherwise about the same thing. */
+  conflicting: FactMatch[];
+  /** A remark for messages and the hover ("99.23% is the figure the sources give for Donetsk"). */
+  note?: string;
+  /** An unsourced fact the noise rules or settings keep quiet (no finding; the hover still explains). */
+  quiet?: boolean;
+}
+
+export interface FigureClaim extends FactClaimBase {
+  kind: 'figure';
+  figure: Figure;
+}
+
+export interface DateClaim extends FactClaimBase {
+  kind: 'date';
+  date: DateValue;
+  relative: boolean;
+}
+
+export type Claim = QuoteClaim | FigureClaim | DateClaim;
 
 export interface CheckResult {
   claims: Claim[];

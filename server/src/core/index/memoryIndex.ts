@@ -6,7 +6,9 @@
 import { SourceDoc } from '../source/source';
 import { isContentWord, tokenize } from '../text/tokens';
 import { skeleton } from '../text/spelling';
-import type { Passage, SourceStore } from '../match/store';
+import type { Passage, SourceFact, SourceRef, SourceStore } from '../match/store';
+import { buildAliases, AliasTable } from '../facts/context';
+import { factKeys } from '../facts/keys';
 
 /** The index key of a normalised word: its skeleton, so that Tokayev finds Toqaev. */
 export function indexKey(norm: string): string {
@@ -22,6 +24,9 @@ export class MemoryIndex implements SourceStore {
   private postings = new Map<string, number[]>();
   private sentenceCount = 0;
   private dead = 0;
+  /** fact key -> flat list of (doc slot, fact index) pairs. */
+  private factPostings = new Map<string, number[]>();
+  private aliasCache: AliasTable | undefined;
 
   get size(): number {
     return this.slotById.size;
@@ -43,6 +48,14 @@ export class MemoryIndex implements SourceStore {
     this.docs.push(doc);
     this.slotById.set(doc.id, slot);
     this.sentenceCount += doc.sentences.length;
+    this.aliasCache = undefined;
+    doc.facts.forEach((fact, fi) => {
+      for (const key of factKeys(fact)) {
+        let list = this.factPostings.get(key);
+        if (!list) this.factPostings.set(key, (list = []));
+        list.push(slot, fi);
+      }
+    });
     doc.sentences.forEach((sentence, si) => {
       const seen = new Set<string>();
       for (const t of tokenize(doc.prose, sentence.start, sentence.end)) {
@@ -63,6 +76,7 @@ export class MemoryIndex implements SourceStore {
     this.sentenceCount -= this.docs[slot]!.sentences.length;
     this.docs[slot] = undefined;
     this.slotById.delete(id);
+    this.aliasCache = undefined;
     // Postings of a removed source are skipped at query time and dropped at the next compaction.
     if (++this.dead > 64 && this.dead > this.docs.length / 4) this.compact();
     return true;
@@ -73,9 +87,45 @@ export class MemoryIndex implements SourceStore {
     this.docs = [];
     this.slotById.clear();
     this.postings.clear();
+    this.factPostings.clear();
     this.sentenceCount = 0;
     this.dead = 0;
     for (const d of live) this.add(d);
+  }
+
+  private refOf(doc: SourceDoc): SourceRef {
+    return { id: doc.id, uri: doc.uri, meta: doc.meta, positionAt: (o: number) => doc.lines.positionAt(o) };
+  }
+
+  private sourceFact(doc: SourceDoc, fi: number): SourceFact {
+    const fact = doc.facts[fi];
+    return { source: this.refOf(doc), fact, sentence: doc.prose.slice(fact.sentence.start, fact.sentence.end) };
+  }
+
+  async facts(keys: readonly string[]): Promise<SourceFact[]> {
+    const seen = new Set<number>();
+    const out: SourceFact[] = [];
+    for (const key of new Set(keys)) {
+      const list = this.factPostings.get(key);
+      if (!list) continue;
+      for (let p = 0; p < list.length; p += 2) {
+        const doc = this.docs[list[p]];
+        const id = list[p] * 1_000_000 + list[p + 1];
+        if (!doc || seen.has(id)) continue;
+        seen.add(id);
+        out.push(this.sourceFact(doc, list[p + 1]));
+      }
+    }
+    return out;
+  }
+
+  async allFacts(): Promise<SourceFact[]> {
+    return this.all().flatMap((doc) => doc.facts.map((_, fi) => this.sourceFact(doc, fi)));
+  }
+
+  async aliases(): Promise<AliasTable> {
+    this.aliasCache ??= buildAliases(this.all().flatMap((d) => d.abbreviations));
+    return this.aliasCache;
   }
 
   async candidates(words: readonly string[], limit: number): Promise<Passage[]> {
@@ -121,7 +171,7 @@ export class MemoryIndex implements SourceStore {
       const start = doc.sentences[first].start;
       const end = doc.sentences[last].end;
       return {
-        source: { id: doc.id, uri: doc.uri, meta: doc.meta, positionAt: (o: number) => doc.lines.positionAt(o) },
+        source: this.refOf(doc),
         start,
         text: doc.prose.slice(start, end),
         sentences: doc.sentences.slice(first, last + 1),

@@ -6,6 +6,8 @@
 import type { Position } from '../text/lines';
 import type { Span } from '../text/sentences';
 import type { SourceMeta } from '../source/metadata';
+import type { Fact } from '../facts/extract';
+import type { AliasTable } from '../facts/context';
 
 export interface SourceRef {
   id: string;
@@ -24,9 +26,26 @@ export interface Passage {
   sentences: Span[];
 }
 
+/** A figure or date of a source, with the text of its sentence (for hovers and messages). */
+export interface SourceFact {
+  source: SourceRef;
+  fact: Fact;
+  /** The prose of `fact.sentence`. */
+  sentence: string;
+}
+
 export interface SourceStore {
   /** How many sources the store holds. */
   readonly size: number;
   /** Passages that may carry a quotation with these normalised words, most promising first. */
   candidates(words: readonly string[], limit: number): Promise<Passage[]>;
+  /**
+   * Source facts indexed under any of these keys (see factKeys in core/facts/keys.ts:
+   * `n:` name keys, `w:` key words, `v:` figure values). Order does not matter.
+   */
+  facts(keys: readonly string[]): Promise<SourceFact[]>;
+  /** Every source fact, for listing the corpus's disagreements. */
+  allFacts(): Promise<SourceFact[]>;
+  /** The corpus alias table: abbreviations → the distinctive words of what they stand for (buildAliases). */
+  aliases(): Promise<AliasTable>;
 }

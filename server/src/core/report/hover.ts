@@ -2,7 +2,8 @@
 // from (title, outlet, author, date, file and line), the source sentence with the
 // matched words marked, and the other sources that carry the quote.
 
-import type { QuoteClaim, SourceMatch } from '../check/findings';
+import type { Claim, DateClaim, FactMatch, FigureClaim, QuoteClaim, SourceMatch } from '../check/findings';
+import type { SourceLocation } from '../check/findings';
 import { escapeMarkdown, markRanges } from './markdown';
 import { truncate } from './describe';
 
@@ -13,7 +14,7 @@ const VERDICT: Record<QuoteClaim['verdict'], string> = {
   unsourced: '⚠ Unsourced quote',
 };
 
-function provenance(m: SourceMatch): string[] {
+function provenance(m: { location: SourceLocation }): string[] {
   const s = m.location.source;
   const meta = s.meta;
   const lines: string[] = [];
@@ -64,5 +65,48 @@ export function quoteHover(claim: QuoteClaim): string {
     });
     parts.push('Also carried by:\n' + others.join('\n'));
   }
+  return parts.join('\n\n');
+}
+
+/** The hover card of any claim. */
+export function claimHover(claim: Claim): string {
+  return claim.kind === 'quote' ? quoteHover(claim) : factHover(claim);
+}
+
+const FACT_VERDICT: Record<FigureClaim['verdict'], string> = {
+  verified: '✓ Verified',
+  rounded: '✓ Verified, rounded',
+  mismatch: '⚠ Does not match the sources',
+  disputed: 'ℹ The sources disagree',
+  unsourced: 'ℹ Unsourced',
+};
+
+function factBlock(m: FactMatch): string {
+  const lines = [...provenance(m), '> ' + markRanges(truncate(m.sentence, 600), m.sentence.length > 600 ? [] : m.marks)];
+  if (m.how) lines.push(`Resolved: ${escapeMarkdown(m.how)}`);
+  return lines.join('  \n');
+}
+
+/** Figure and date card: verdict, each source's sentence with the figure or date marked, metadata, how a date was resolved. */
+export function factHover(claim: FigureClaim | DateClaim): string {
+  const what = claim.kind === 'figure' ? 'figure' : 'date';
+  const parts = [`### ${FACT_VERDICT[claim.verdict]} ${what}: ${escapeMarkdown(claim.text)}`];
+  const value = (m: FactMatch) => `“${escapeMarkdown(m.text)}”${m.value !== m.text ? ` (${escapeMarkdown(m.value)})` : ''}${m.about ? ` for ${escapeMarkdown(m.about)}` : ''}`;
+  switch (claim.verdict) {
+    case 'mismatch':
+      parts.push(`The sources give ${value(claim.best!)}.`);
+      break;
+    case 'disputed':
+      parts.push('Each source’s version, side by side:\n' + [claim.best!, ...claim.others, ...claim.conflicting].map((m) => `- \`${m.location.source.id.replace(/`/g, "'")}\`: ${value(m)}`).join('\n'));
+      break;
+    case 'unsourced':
+      parts.push(`No source gives this ${what} for what the sentence is about.${claim.quiet ? ' (Not reported: a narrative number, a heading, a question, or switched off in the settings.)' : ''}`);
+      break;
+    default:
+      break;
+  }
+  if (claim.note) parts.push(escapeMarkdown(claim.note.charAt(0).toUpperCase() + claim.note.slice(1)) + '.');
+  if (claim.kind === 'date' && claim.relative && claim.date.day === undefined) parts.push('A relative date in a draft is compared by its weekday only: the draft has no date of its own.');
+  for (const m of [claim.best, ...claim.others, ...claim.conflicting].filter((x): x is FactMatch => !!x)) parts.push(factBlock(m));
   return parts.join('\n\n');
 }

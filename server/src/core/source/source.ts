@@ -6,6 +6,8 @@ import { htmlToText, maskMarkdown, maskPlaintext } from '../text/markup';
 import { splitSentences, Span } from '../text/sentences';
 import { LineIndex } from '../text/lines';
 import { extractMetadata, SourceMeta } from './metadata';
+import { extractFacts, Fact } from '../facts/extract';
+import { abbreviationsOf } from '../facts/context';
 
 export interface SourceDoc {
   /** Stable identity: the path relative to its workspace folder (or an archive's path). */
@@ -17,6 +19,10 @@ export interface SourceDoc {
   meta: SourceMeta;
   sentences: Span[];
   lines: LineIndex;
+  /** Its figures and dates, with contexts (relative dates resolved against meta.date). */
+  facts: Fact[];
+  /** The abbreviations it spells out ("dpr" → donetsk people's republic), for the corpus alias table. */
+  abbreviations: Array<[string, string[]]>;
 }
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
@@ -45,7 +51,18 @@ export function parseSource(id: string, uri: string, text: string, format: Sourc
       meta.how.title = '<title>';
     }
   }
-  return { id, uri, text, prose, meta, sentences: splitSentences(prose), lines: new LineIndex(text) };
+  const sentences = splitSentences(prose);
+  return {
+    id,
+    uri,
+    text,
+    prose,
+    meta,
+    sentences,
+    lines: new LineIndex(text),
+    facts: extractFacts(prose, sentences, meta.date),
+    abbreviations: abbreviationsOf(prose, sentences),
+  };
 }
 
 /** The sentence index containing an offset (or the nearest one before it). */
