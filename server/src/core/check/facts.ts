@@ -23,7 +23,7 @@ export interface FactOptions {
 export const DEFAULT_FACT_OPTIONS: FactOptions = { unsourcedFigures: true, unsourcedDates: true };
 
 /** How strongly a source fact is about what the draft's fact is about; undefined when it is about something else. */
-interface Candidate {
+export interface Candidate {
   sf: SourceFact;
   about: number;
   /** Clearly about the same thing: enough to contradict the draft, not only to agree with it. */
@@ -85,15 +85,18 @@ function sharedNames(a: readonly string[], b: readonly string[], aliases: AliasT
 function namesConflict(d: Fact, s: Fact, aliases: AliasTable): boolean {
   const ds = d.context.subject;
   const ss = s.context.subject;
+  // A date is about who acts: "Smadiyarov said on …" is not "Tokayev said in …".
+  if (d.kind === 'date' && d.context.actor && s.context.actor && !hasName([s.context.actor], d.context.actor, aliases)) return true;
   if (ds.length === 0 || ss.length === 0) return false;
   if (sharedNames(ds, s.context.entities, aliases) === 0 && sharedNames(ss, d.context.entities, aliases) === 0) return true;
-  // A figure is about the name nearest it ("99.23% in Luhansk"); a date about who acts, the clause's first name.
-  const dn = d.kind === 'figure' ? d.context.nearest : ds[0];
-  const sn = s.kind === 'figure' ? s.context.nearest : ss[0];
+  // A figure is about the name nearest it ("99.23% in Luhansk" is not "99.23% in the Donetsk region").
+  if (d.kind !== 'figure') return false;
+  const dn = d.context.nearest;
+  const sn = s.context.nearest;
   return !!dn && !!sn && !hasName(s.context.entities, dn, aliases) && !hasName(d.context.entities, sn, aliases);
 }
 
-function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTable): Candidate | undefined {
+export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTable): Candidate | undefined {
   const s = sf.fact;
   if (s.kind !== 'figure' || s.figure.kind !== d.figure.kind) return undefined;
   const du = d.figure.unit;
@@ -117,7 +120,7 @@ function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTable): Ca
   return { sf, about, named: strong };
 }
 
-function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable): Candidate | undefined {
+export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable): Candidate | undefined {
   const s = sf.fact;
   if (s.kind !== 'date') return undefined;
   if (namesConflict(d, s, aliases)) return undefined;
@@ -146,7 +149,7 @@ function originalSpelling(sentence: string, norm: string): string {
   return norm;
 }
 
-function toMatch(sf: SourceFact, draftFact: Fact, aliases: AliasTable, prose?: string): FactMatch {
+export function toMatch(sf: SourceFact, draftFact: Fact, aliases: AliasTable, prose?: string): FactMatch {
   const f = sf.fact;
   const s = sf.source;
   const match: FactMatch = {

@@ -13,6 +13,8 @@ export interface FactContext {
   subject: string[];
   /** The name nearest the fact in its clause, the likeliest thing it is about. */
   nearest?: string;
+  /** Who speaks or acts in the sentence: the name just before a reporting or action verb ("Smadiyarov said"). */
+  actor?: string;
   /** Names anywhere in the fact's sentence. */
   entities: string[];
   /** Key words (stemmed, lower-case content words) of the clause. */
@@ -126,6 +128,7 @@ export function contextsIn(text: string, sentence: Span, spans: ReadonlyArray<{ 
   const normOf = (t: Token) => (/['’]s$/.test(text.slice(t.start, t.end)) ? t.norm.slice(0, -1) : t.norm);
   for (const t of entityTokens) t.norm = normOf(t);
   const entities = [...new Set(entityTokens.map((t) => t.norm))];
+  const actor = actorOf(tokens, entityTokens, inMasked);
   return spans.map((span, k) => {
     const prevEnd = k > 0 ? spans[k - 1].end : sentence.start;
     const nextStart = k + 1 < spans.length ? spans[k + 1].start : sentence.end;
@@ -144,8 +147,28 @@ export function contextsIn(text: string, sentence: Span, spans: ReadonlyArray<{ 
       }
     }
     const words = inClause.filter((t) => !t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && t.norm.length > 2).map((t) => stem(t.norm));
-    return { subject: [...new Set(subjectTokens.map((t) => t.norm))], nearest: nearest?.norm, entities, words: [...new Set(words)] };
+    return { subject: [...new Set(subjectTokens.map((t) => t.norm))], nearest: nearest?.norm, actor, entities, words: [...new Set(words)] };
   });
+}
+
+const ACTION_VERBS = new Set(
+  (
+    'said says say told tells stated states added announced announces cited cites addressed addresses spoke speaks commented comments noted notes ' +
+    'declared declares wrote writes asked asks urged urges warned warns claimed claims insisted explained reported reports advised advises ' +
+    'reiterated reiterates confirmed confirms denied denies signed signs met meets visited visits called calls'
+  ).split(' '),
+);
+
+/** The name just before the sentence's first reporting or action verb, skipping a date between ("said Monday"). */
+function actorOf(tokens: Token[], names: Token[], inMasked: (t: Token) => boolean): string | undefined {
+  const isName = new Set(names);
+  for (let i = 1; i < tokens.length; i++) {
+    if (!ACTION_VERBS.has(tokens[i].norm)) continue;
+    let j = i - 1;
+    while (j >= 0 && inMasked(tokens[j])) j--;
+    if (j >= 0 && isName.has(tokens[j])) return tokens[j].norm;
+  }
+  return undefined;
 }
 
 const BREAK = /[;:]|,\s+(?:and|but|while|whereas)\s|\s(?:and|but|while|whereas|against|compared with|versus|vs\.?)\s|,\s/g;

@@ -1,0 +1,64 @@
+// The facts the sources themselves disagree on, over the whole corpus: two sources
+// that give different figures or dates for the same thing (the same test a draft's fact
+// meets: shared names and key words). The writer sees both versions, not a silent pick.
+
+import type { SourceStore } from '../match/store';
+import { keyOf } from './disagreementKey';
+import { compareFigures } from '../facts/figures';
+import { compareDates } from '../facts/dates';
+import { factKeys } from '../facts/keys';
+import { dateCandidate, figureCandidate, toMatch } from './facts';
+import type { FactMatch } from './findings';
+import type { Fact } from '../facts/extract';
+import { AliasTable, hasName } from '../facts/context';
+
+/**
+ * Two sources' facts are about the same event only on strong evidence: a shared name,
+ * (two for a date) and two shared key words besides the counted noun, and a good part of the smaller context.
+ * Looser evidence would list every pair of dates that mention Russia.
+ */
+function sameEvent(a: Fact, b: Fact, aliases: AliasTable): boolean {
+  const names = a.context.subject.filter((n) => hasName(b.context.entities, n, aliases)).length;
+  const unit = a.kind === 'figure' ? a.figure.unit : undefined;
+  const bw = new Set(b.context.words);
+  const words = a.context.words.filter((w) => bw.has(w) && w !== unit).length;
+  const size = Math.min(a.context.subject.length + a.context.words.length, b.context.subject.length + b.context.words.length);
+  // A date's event needs who as well as what: two names (Aibek Smadiyarov), not just "Russia".
+  return names >= (a.kind === 'date' ? 2 : 1) && words >= 2 && (names + words) / Math.max(1, size) >= 0.3;
+}
+
+export interface Disagreement {
+  kind: 'figure' | 'date';
+  /** What the versions are about ("Donetsk", "Smadiyarov"). */
+  about: string;
+  /** Each source's version; the first two disagree. */
+  versions: FactMatch[];
+}
+
+export async function findDisagreements(store: SourceStore, isCancelled: () => boolean = () => false): Promise<Disagreement[]> {
+  const aliases = await store.aliases();
+  const out: Disagreement[] = [];
+  const seen = new Set<string>();
+  for (const a of await store.allFacts()) {
+    if (isCancelled()) break;
+    const fa = a.fact;
+    for (const b of await store.facts(factKeys(fa))) {
+      if (b.source.id === a.source.id) continue;
+      const key = keyOf(a, b);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const fb = b.fact;
+      const cand = fa.kind === 'figure' ? figureCandidate(fa, b, aliases) : dateCandidate(fa, b, aliases);
+      if (!cand || !cand.named || !sameEvent(fa, fb, aliases)) continue;
+      const differ =
+        fa.kind === 'figure' && fb.kind === 'figure'
+          ? compareFigures(fa.figure, fb.figure) === 'different' && compareFigures(fb.figure, fa.figure) === 'different'
+          : fa.kind === 'date' && fb.kind === 'date' && compareDates(fa.date, fb.date) === 'different';
+      if (!differ) continue;
+      const ma = toMatch(a, fb, aliases);
+      const mb = toMatch(b, fa, aliases);
+      out.push({ kind: fa.kind, about: mb.about || ma.about, versions: [ma, mb] });
+    }
+  }
+  return out;
+}
