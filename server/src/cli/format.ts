@@ -2,7 +2,8 @@
 
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import type { Finding, SourceLocation } from '../core/check/findings';
+import type { FactMatch, FactVerdict, Finding, SourceLocation } from '../core/check/findings';
+import type { Disagreement } from '../core/check/disagreements';
 import type { LineIndex } from '../core/text/lines';
 
 /** `path:line:col: severity code: message`, lines and columns from 1. */
@@ -11,7 +12,7 @@ export function formatTextFinding(file: string, f: Finding, lines: LineIndex): s
   return `${file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${f.message}`;
 }
 
-function sourcePath(loc: SourceLocation, root: string): string {
+export function sourcePath(loc: SourceLocation, root: string): string {
   try {
     return path.relative(root, fileURLToPath(loc.source.uri)).split(path.sep).join('/');
   } catch {
@@ -51,7 +52,63 @@ export function toJsonFinding(file: string, f: Finding, lines: LineIndex, root: 
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function summarise(results: Array<{ findings: Finding[]; claims: number; verdicts: string[] }>, files: number): string {
+export interface CheckedFile {
+  findings: Finding[];
+  claims: number;
+  /** Verdicts of the quotes. */
+  verdicts: string[];
+  facts: Array<{ kind: 'figure' | 'date'; verdict: FactVerdict }>;
+}
+
+/** The figures-and-dates line printed before the summary, when a draft states any. */
+export function summariseFacts(results: CheckedFile[]): string | undefined {
+  const facts = results.flatMap((r) => r.facts);
+  if (facts.length === 0) return undefined;
+  const n = (k: string) => facts.filter((f) => f.kind === k).length;
+  const v = (x: FactVerdict) => facts.filter((f) => f.verdict === x).length;
+  return (
+    `${plural(n('figure'), 'figure')} and ${plural(n('date'), 'date')} checked: ` +
+    `${v('verified') + v('rounded')} verified (${v('rounded')} rounded), ${v('mismatch')} mismatched, ${v('disputed')} disputed by the sources, ${v('unsourced')} unsourced`
+  );
+}
+
+function versionText(v: FactMatch, root: string): string {
+  const p = v.location.range.start;
+  return `${sourcePath(v.location, root)}:${p.line + 1}:${p.character + 1} “${v.text}”${v.value !== v.text ? ` (${v.value})` : ''}`;
+}
+
+/** `kind about: path:line:col “text” (value) vs path:line:col “text” (value)`. */
+export function formatTextDisagreement(d: Disagreement, root: string): string {
+  return `${d.kind}${d.about ? ` ${d.about}` : ''}: ${d.versions.map((v) => versionText(v, root)).join(' vs ')}`;
+}
+
+export function toJsonDisagreement(d: Disagreement, root: string): unknown {
+  return {
+    kind: d.kind,
+    about: d.about,
+    versions: d.versions.map((v) => ({
+      id: v.location.source.id,
+      path: sourcePath(v.location, root),
+      line: v.location.range.start.line + 1,
+      column: v.location.range.start.character + 1,
+      endLine: v.location.range.end.line + 1,
+      endColumn: v.location.range.end.character + 1,
+      text: v.text,
+      value: v.value,
+      sentence: v.sentence,
+      resolved: v.how ?? null,
+      title: v.location.source.meta.title ?? null,
+      outlet: v.location.source.meta.outlet ?? null,
+      date: v.location.source.meta.date ?? null,
+    })),
+  };
+}
+
+export function summariseDisagreements(count: number, sources: number): string {
+  return `${plural(count, 'disagreement')} among ${plural(sources, 'source')}`;
+}
+
+export function summarise(results: CheckedFile[], files: number): string {
   const verdicts = results.flatMap((r) => r.verdicts);
   const count = (v: string) => verdicts.filter((x) => x === v).length;
   const findings = results.flatMap((r) => r.findings);

@@ -22,6 +22,7 @@ import { fileURLToPath } from 'url';
 import { Workspace } from './workspace';
 import { toDiagnostic, toRange } from './convert';
 import { claimHover } from '../core/report/hover';
+import { DISAGREEMENTS_REQUEST, DisagreementsParams, DisagreementsResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -124,12 +125,21 @@ connection.onCodeAction(async (params, token) => {
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [toDiagnostic(doc, f)],
-        isPreferred: f.code === 'misquote' || f.code === 'quote-variant',
+        isPreferred: f.code === 'misquote' || f.code === 'quote-variant' || f.code === 'figure-mismatch' || f.code === 'date-mismatch',
         edit: { changes: { [doc.uri]: [{ range: toRange(doc, fix.start, fix.end), newText: fix.newText }] } },
       });
     }
   }
   return actions;
+});
+
+connection.onRequest(DISAGREEMENTS_REQUEST, async (params: DisagreementsParams | undefined, token): Promise<DisagreementsResult> => {
+  try {
+    return { disagreements: await workspace.disagreements(params?.uri, token) };
+  } catch (e) {
+    connection.console.error(`Source Check: listing disagreements failed: ${(e as Error).stack ?? e}`);
+    return { disagreements: [] };
+  }
 });
 
 documents.listen(connection);

@@ -11,15 +11,26 @@ import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
 import { checkDraft } from '../core/check/draft';
 import type { CheckResult, Claim } from '../core/check/findings';
+import { findDisagreements } from '../core/check/disagreements';
+import type { DisagreementItem } from './protocol';
 import { toDiagnostic } from './convert';
 
 export interface Settings {
   sources: string[];
   /** Megabytes. */
   maxFileSize: number;
+  /** Report figures and dates no source gives (sourceCheck.unsourced.figures / .dates). */
+  unsourced: { figures: boolean; dates: boolean };
 }
 
-const DEFAULT_SETTINGS: Settings = { sources: DEFAULT_SOURCE_GLOBS, maxFileSize: 5 };
+const DEFAULT_SETTINGS: Settings = { sources: DEFAULT_SOURCE_GLOBS, maxFileSize: 5, unsourced: { figures: true, dates: true } };
+
+/** A boolean setting, nested ({unsourced: {figures}}) as VS Code sends it, or flat ("unsourced.figures"). */
+function flag(s: Record<string, unknown> | null | undefined, group: string, key: string, fallback: boolean): boolean {
+  const nested = (s?.[group] as Record<string, unknown> | undefined)?.[key];
+  const flat = s?.[`${group}.${key}`];
+  return typeof nested === 'boolean' ? nested : typeof flat === 'boolean' ? flat : fallback;
+}
 /** Quiet time after a keystroke before re-checking: bursts of typing become one check. */
 const DEBOUNCE_MS = 30;
 
@@ -83,6 +94,10 @@ export class Workspace {
       return {
         sources: Array.isArray(s?.sources) && s!.sources.every((g) => typeof g === 'string') ? s!.sources : DEFAULT_SETTINGS.sources,
         maxFileSize: typeof s?.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
+        unsourced: {
+          figures: flag(s as Record<string, unknown> | null, 'unsourced', 'figures', true),
+          dates: flag(s as Record<string, unknown> | null, 'unsourced', 'dates', true),
+        },
       };
     } catch {
       return DEFAULT_SETTINGS;
@@ -228,7 +243,10 @@ export class Workspace {
     const version = doc.version;
     const isStale = () => this.documents.get(doc.uri)?.version !== version;
     try {
-      const result = await checkDraft({ text, format: doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text' }, folder.sources.index, isStale);
+      const result = await checkDraft({ text, format: doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text' }, folder.sources.index, isStale, {
+        unsourcedFigures: folder.settings.unsourced.figures,
+        unsourcedDates: folder.settings.unsourced.dates,
+      });
       const checked = { version, result };
       if (!isStale()) this.checked.set(doc.uri, checked);
       return checked;
@@ -250,5 +268,33 @@ export class Workspace {
     const offset = doc.offsetAt(position);
     const claim = result.claims.find((c) => c.start <= offset && offset <= c.end);
     return claim ? { claim } : undefined;
+  }
+
+  /** The figures and dates the sources of one folder (or of every folder) disagree on. */
+  async disagreements(uri?: string, token?: CancellationToken): Promise<DisagreementItem[]> {
+    const folders = uri ? [this.folderFor(uri)].filter((f): f is Folder => !!f) : [...this.folders.values()];
+    const out: DisagreementItem[] = [];
+    for (const folder of folders) {
+      await folder.ready;
+      for (const d of await findDisagreements(folder.sources.index, () => !!token?.isCancellationRequested)) {
+        out.push({
+          kind: d.kind,
+          about: d.about,
+          versions: d.versions.map((v) => ({
+            uri: v.location.source.uri,
+            range: v.location.range,
+            sourceId: v.location.source.id,
+            text: v.text,
+            value: v.value,
+            sentence: v.sentence,
+            title: v.location.source.meta.title ?? null,
+            outlet: v.location.source.meta.outlet ?? null,
+            date: v.location.source.meta.date ?? null,
+            resolved: v.how ?? null,
+          })),
+        });
+      }
+    }
+    return out;
   }
 }

@@ -167,7 +167,7 @@ export function toMatch(sf: SourceFact, draftFact: Fact, aliases: AliasTable, pr
 
 function describeDate(f: DateFact): string {
   const v = formatDate(f.date);
-  return f.relative && f.date.day === undefined ? `${f.text} (not resolved: the article has no date)` : v;
+  return f.relative && f.date.day === undefined ? `a ${v}, not resolved: the article has no date` : v;
 }
 
 /** The draft's number (or date part) replaced by the source's. */
