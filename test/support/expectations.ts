@@ -9,7 +9,11 @@
 //   source{{…}}  a prefix of the id of the source the verdict rests on
 //   also{{…}}    a prefix of the id of another source listed as carrying the quote
 //   fix{{…}}     the quick fix's replacement text
-// VERDICT is verified | variant | misquote | unsourced.
+//   hover{{…}}   a substring of the hover card (Markdown escapes removed)
+// VERDICT for quotes: verified | variant | misquote | unsourced.
+// For figures and dates (test/fixtures/facts): verified | rounded | mismatch | disputed |
+// unsourced (reported) | quiet (unsourced, not reported: the noise rules); `also` then
+// names a source among the agreeing or the conflicting ones.
 
 export interface Expectation {
   verdict: string;
@@ -18,6 +22,7 @@ export interface Expectation {
   source?: string;
   also: string[];
   fix?: string;
+  hover: string[];
   line: number;
 }
 
@@ -26,7 +31,7 @@ export function parseExpectations(draft: string): Expectation[] {
   const re = /<!--\s*expect\s+([\w-]+)\s+\{\{([\s\S]*?)\}\}([\s\S]*?)-->/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(draft))) {
-    const e: Expectation = { verdict: m[1], text: m[2], msg: [], also: [], line: draft.slice(0, m.index).split('\n').length };
+    const e: Expectation = { verdict: m[1], text: m[2], msg: [], also: [], hover: [], line: draft.slice(0, m.index).split('\n').length };
     const attr = /(\w+)\{\{([\s\S]*?)\}\}/g;
     let a: RegExpExecArray | null;
     while ((a = attr.exec(m[3]))) {
@@ -34,6 +39,7 @@ export function parseExpectations(draft: string): Expectation[] {
       else if (a[1] === 'source') e.source = a[2];
       else if (a[1] === 'also') e.also.push(a[2]);
       else if (a[1] === 'fix') e.fix = a[2];
+      else if (a[1] === 'hover') e.hover.push(a[2]);
       else throw new Error(`line ${e.line}: unknown expectation attribute ${a[1]}`);
     }
     out.push(e);

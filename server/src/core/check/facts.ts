@@ -126,9 +126,9 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable):
   if (namesConflict(d, s, aliases)) return undefined;
   const names = sharedNames(d.context.entities, s.context.entities, aliases);
   const words = sharedWords(d.context.words, s.context.words);
-  // The same event: who and what. A shared name or two key words may agree; contradicting takes a name and a word, two names, or two words.
+  // The same event: who and what. A shared name or two key words may agree; contradicting takes a name and a word, three names, or two words.
   if (names < 1 && words < 2) return undefined;
-  return { sf, about: names * 2 + words, named: (names >= 1 && words >= 1) || names >= 2 || words >= 2 };
+  return { sf, about: names * 2 + words, named: (names >= 1 && words >= 1) || names >= 3 || words >= 2 };
 }
 
 // ---- Matches for messages and hovers -------------------------------------------------
@@ -143,7 +143,7 @@ function aboutText(f: Fact, sentence: string, draftFact?: Fact, aliases?: AliasT
 /** A normalised name as the sentence writes it (Donetsk, not donetsk). */
 function originalSpelling(sentence: string, norm: string): string {
   for (const m of sentence.matchAll(/[\p{L}\p{M}'’.-]+/gu)) {
-    const w = m[0].replace(/[.'’-]+$/, '');
+    const w = m[0].replace(/['’]s$/, '').replace(/[.'’-]+$/, '');
     if (w.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’.]/g, '') === norm) return w;
   }
   return norm;
@@ -275,14 +275,20 @@ function quietSentence(f: Fact, prose: string): boolean {
 function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose: string): DateClaim {
   const cands = found.map((sf) => dateCandidate(d, sf, aliases)).filter((c): c is Candidate => !!c);
   cands.sort((a, b) => b.about - a.about);
-  const rel = (c: Candidate) => compareDates(d.date, (c.sf.fact as DateFact).date);
+  // A year-less draft date ("September 26") takes the sources' year to meet a weekday-only source ("Monday", undated article).
+  const years = cands.map((c) => (c.sf.fact as DateFact).date.year).filter((y): y is number => y !== undefined);
+  const withYear = d.date.year === undefined && d.date.day !== undefined && years.length > 0 ? { ...d.date, year: mostCommon(years) } : d.date;
+  const rel = (c: Candidate) => {
+    const sd = (c.sf.fact as DateFact).date;
+    return compareDates(sd.year === undefined && sd.weekday !== undefined ? withYear : d.date, sd);
+  };
   const agree = perSource(cands.filter((c) => rel(c) === 'same' || rel(c) === 'covers'));
   const disagree = perSource(cands.filter((c) => rel(c) === 'different'));
   const best = agree[0];
   // The agreeing source's date, fuller than the draft's, against the others ("Sep. 6", a Tuesday, vs "Monday").
   const bestDate = best ? (best.sf.fact as DateFact).date : undefined;
   const disputes = bestDate
-    ? perSource(cands.filter((c) => c.named && c.sf.source.id !== best.sf.source.id && c.about >= best.about - 1 && compareDates(bestDate, (c.sf.fact as DateFact).date) === 'different')).filter(
+    ? perSource(cands.filter((c) => c.named && c.sf.source.id !== best.sf.source.id && c.about >= best.about * 0.6 && compareDates(bestDate, (c.sf.fact as DateFact).date) === 'different')).filter(
         (c) => !agree.some((a) => a.sf.source.id === c.sf.source.id),
       )
     : [];
@@ -292,7 +298,8 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   const claim: DateClaim = { kind: 'date', start: d.start, end: d.end, text: d.text, date: d.date, relative: d.relative, verdict, others: [], conflicting: [] };
   if (verdict === 'mismatch') {
     claim.best = toMatch(strongDisagree[0].sf, d, aliases, prose);
-    claim.conflicting = strongDisagree.slice(1).map((c) => toMatch(c.sf, d, aliases, prose));
+    // Other contradicting sources, when they are about the event nearly as clearly.
+    claim.conflicting = strongDisagree.slice(1).filter((c) => c.about * 2 >= strongDisagree[0].about).map((c) => toMatch(c.sf, d, aliases, prose));
   } else if (best) {
     claim.best = toMatch(best.sf, d, aliases);
     claim.others = agree.slice(1).map((c) => toMatch(c.sf, d, aliases));
@@ -305,4 +312,10 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   // A draft's own relative dates ("on Monday") cannot be resolved: drafts have no date.
   if (verdict === 'unsourced') claim.quiet = d.relative || quietSentence(d, prose);
   return claim;
+}
+
+function mostCommon(xs: number[]): number {
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 }
