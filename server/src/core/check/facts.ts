@@ -96,9 +96,28 @@ function namesConflict(d: Fact, s: Fact, aliases: AliasTable): boolean {
   return !!dn && !!sn && !hasName(s.context.entities, dn, aliases) && !hasName(d.context.entities, sn, aliases);
 }
 
+/**
+ * A draft sentence that restates a source sentence (most of its key words, the same
+ * number of figures) restates its facts in the same places: the third figure of one is
+ * about what the third of the other is, whatever the clause around it says.
+ */
+function restates(d: Fact, s: Fact): boolean {
+  const dw = d.context.sentenceWords;
+  const sw = new Set(s.context.sentenceWords);
+  if (dw.length < 3 || sw.size < 3 || d.context.slots !== s.context.slots || d.context.slot !== s.context.slot) return false;
+  const shared = dw.filter((w) => sw.has(w)).length;
+  return shared >= 3 && shared / Math.min(dw.length, sw.size) >= 0.6;
+}
+
+/** The aboutness of a restated sentence: above anything names and words alone can score. */
+const RESTATED = 100;
+
 export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTable): Candidate | undefined {
   const s = sf.fact;
   if (s.kind !== 'figure' || s.figure.kind !== d.figure.kind) return undefined;
+  // Money in different currencies is not comparable ($143m is not £75m).
+  if (d.figure.kind === 'money' && d.figure.currency !== s.figure.currency) return undefined;
+  if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
   const du = d.figure.unit;
   const su = s.figure.unit;
   let unitScore = 0;
@@ -116,13 +135,18 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   // Enough to call it the same thing: a shared name, or the counted noun plus a word, or two words.
   if (names === 0 && !(unitScore === 2 && words >= 1) && words < 2) return undefined;
   // A contradiction also needs what is measured in common ("in favour", not "stayed home").
-  const strong = names > 0 ? words > 0 || (unitScore === 2 && names >= 2) || d.context.words.length === 0 || s.context.words.length === 0 : d.context.subject.length === 0 && s.context.subject.length === 0 && unitScore === 2 && words >= 1;
+  const fewWords = Math.min(d.context.words.length, s.context.words.length);
+  const strong =
+    names > 0
+      ? words >= 2 || (words >= 1 && fewWords <= 2) || fewWords === 0 || (unitScore === 2 && names >= 2)
+      : d.context.subject.length === 0 && s.context.subject.length === 0 && unitScore === 2 && words >= 1;
   return { sf, about, named: strong };
 }
 
 export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable): Candidate | undefined {
   const s = sf.fact;
   if (s.kind !== 'date') return undefined;
+  if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
   if (namesConflict(d, s, aliases)) return undefined;
   const names = sharedNames(d.context.entities, s.context.entities, aliases);
   const words = sharedWords(d.context.words, s.context.words);
@@ -218,6 +242,8 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   const agree = perSource(cands.filter((c) => consistency(c) !== 'different'));
   // A contradiction needs a named subject in common ("in Donetsk"), or no agreeing source at all.
   const disagree = perSource(cands.filter((c) => consistency(c) === 'different' && c.named));
+  // A source sentence the draft restates outweighs looser agreement elsewhere ("over 7%" agreeing with another article's 42%).
+  if (disagree[0] && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
   const best = agree[0];
   // Sources dispute when one about the same named thing gives a value the agreeing source's value rules out.
   const disputes = best
@@ -282,8 +308,12 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
     const sd = (c.sf.fact as DateFact).date;
     return compareDates(sd.year === undefined && sd.weekday !== undefined ? withYear : d.date, sd);
   };
-  const agree = perSource(cands.filter((c) => rel(c) === 'same' || rel(c) === 'covers'));
   const disagree = perSource(cands.filter((c) => rel(c) === 'different'));
+  // A weekday-only source ("Monday" in an undated article) agrees by chance one time in seven: it counts only when it is about the event at least as clearly as any source that contradicts.
+  const weekdayOnly = (c: Candidate) => (c.sf.fact as DateFact).date.year === undefined && (c.sf.fact as DateFact).date.month === undefined;
+  const strongest = Math.max(0, ...disagree.filter((c) => c.named).map((c) => c.about));
+  const agree = perSource(cands.filter((c) => (rel(c) === 'same' || rel(c) === 'covers') && (!weekdayOnly(c) || (c.named && c.about >= strongest))));
+  if (disagree[0]?.named && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
   const best = agree[0];
   // The agreeing source's date, fuller than the draft's, against the others ("Sep. 6", a Tuesday, vs "Monday").
   const bestDate = best ? (best.sf.fact as DateFact).date : undefined;

@@ -19,6 +19,10 @@ export interface FactContext {
   entities: string[];
   /** Key words (stemmed, lower-case content words) of the clause. */
   words: string[];
+  /** Key words of the whole sentence, and the fact's place among the sentence's facts of its kind: a draft sentence that restates a source sentence restates its facts in the same places. */
+  sentenceWords: string[];
+  slot: number;
+  slots: number;
 }
 
 /** Abbreviation (lower case) → the words of the names it stands for, as the sources spell them out. */
@@ -129,6 +133,8 @@ export function contextsIn(text: string, sentence: Span, spans: ReadonlyArray<{ 
   for (const t of entityTokens) t.norm = normOf(t);
   const entities = [...new Set(entityTokens.map((t) => t.norm))];
   const actor = actorOf(tokens, entityTokens, inMasked);
+  const isKeyWord = (t: Token) => !t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && t.norm.length > 2;
+  const sentenceWords = [...new Set(tokens.filter((t) => isKeyWord(t) && !inMasked(t)).map((t) => stem(t.norm)))];
   return spans.map((span, k) => {
     const prevEnd = k > 0 ? spans[k - 1].end : sentence.start;
     const nextStart = k + 1 < spans.length ? spans[k + 1].start : sentence.end;
@@ -146,8 +152,8 @@ export function contextsIn(text: string, sentence: Span, spans: ReadonlyArray<{ 
         nearest = t;
       }
     }
-    const words = inClause.filter((t) => !t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && t.norm.length > 2).map((t) => stem(t.norm));
-    return { subject: [...new Set(subjectTokens.map((t) => t.norm))], nearest: nearest?.norm, actor, entities, words: [...new Set(words)] };
+    const words = inClause.filter(isKeyWord).map((t) => stem(t.norm));
+    return { subject: [...new Set(subjectTokens.map((t) => t.norm))], nearest: nearest?.norm, actor, entities, words: [...new Set(words)], sentenceWords, slot: k, slots: spans.length };
   });
 }
 

@@ -60,6 +60,7 @@ const VAGUE = /\b(?:week|weeks|ago|hours?|minutes?|now|later|earlier|weekend|mor
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/i;
 /** Words that introduce a month or a year standing alone as a date ("in June", "since 2014"). */
 const DATE_PREPOSITION = /(?:^|[^\p{L}])(?:in|since|by|until|till|from|during|early|late|mid|mid-|of|before|after|through|throughout|between|and|last|next|this|on)\s*$/iu;
+const MAYBE_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\b|\b(?:today|tonight|this|last|next)\b|\d{4}-\d{2}-\d{2}/i;
 const UNDATED_REF = new Date(Date.UTC(2000, 0, 15, 12));
 
 /** Finds the dates in text[from, to); `articleDate` (ISO) resolves relative and year-less dates. */
@@ -67,11 +68,14 @@ export function findDates(text: string, articleDate?: string, from = 0, to = tex
   const ref = parseIsoDate(articleDate);
   const slice = text.slice(from, to);
   const out: DateMention[] = [];
-  let results: chrono.ParsedResult[];
-  try {
-    results = chrono.en.casual.parse(slice, { instant: ref ? utc(ref as Required<DateValue>) : UNDATED_REF, timezone: 0 });
-  } catch {
-    results = [];
+  let results: chrono.ParsedResult[] = [];
+  // chrono is the costly part: only text that names a month, a weekday, a relative day or an ISO date can hold a date for it.
+  if (MAYBE_DATE.test(slice)) {
+    try {
+      results = chrono.en.casual.parse(slice, { instant: ref ? utc(ref as Required<DateValue>) : UNDATED_REF, timezone: 0 });
+    } catch {
+      results = [];
+    }
   }
   for (const r of results) {
     const m = toMention(r, slice, ref);

@@ -65,6 +65,7 @@ export function extractFacts(text: string, sentences: readonly Span[], articleDa
     const figures = findFigures(text, sentence.start, sentence.end).filter(
       (f) => !overlapsDate(f.numStart, f.numEnd) && !isYearLike(f) && !(f.unit && isMonth(f.unit)) && !(f.numStart === f.start && isListNumber(text, f.start, f.numEnd)),
     );
+    if (dates.length === 0 && figures.length === 0) continue;
     const masked = [...dates, ...figures.map((f) => ({ start: f.numStart, end: f.numEnd }))];
     const figureContexts = contextsIn(text, sentence, figures, names, masked);
     const dateContexts = contextsIn(text, sentence, dates, names, masked);

@@ -118,33 +118,43 @@ function hedgeBefore(text: string, start: number): { hedge: Hedge; start: number
   return undefined;
 }
 
+/** Where a figure may start: a digit not glued to a word, or a number word. */
+const CANDIDATE = new RegExp(
+  `(?<![\\p{L}\\p{N}_./:-])\\d|(?<![\\p{L}\\p{N}])(?:${[...Object.keys(UNITS), ...Object.keys(ORDINAL_WORDS), ...Object.keys(FRACTIONS)]
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![\\p{L}])`,
+  'giu',
+);
+
 /** Finds the figures in text[from, to). */
 export function findFigures(text: string, from = 0, to = text.length): FigureMention[] {
   const out: FigureMention[] = [];
-  let i = from;
-  while (i < to) {
-    const ch = text[i];
-    const prev = i > 0 ? text[i - 1] : ' ';
-    if (ch >= '0' && ch <= '9' && !/[\p{L}\p{N}_./:-]/u.test(prev)) {
-      const m = digitFigure(text, i, to);
-      if (m) {
-        out.push(m);
-        i = m.end;
+  const re = new RegExp(CANDIDATE.source, CANDIDATE.flags);
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < to) {
+    const i = m.index;
+    let f: FigureMention | undefined;
+    if (text[i] >= '0' && text[i] <= '9') {
+      f = digitFigure(text, i, to);
+      if (!f) {
+        let j = i;
+        while (j < to && /[\d.,:/-]/.test(text[j])) j++;
+        re.lastIndex = Math.max(j, i + 1);
         continue;
       }
-      while (i < to && /[\d.,:/-]/.test(text[i])) i++;
-      continue;
-    }
-    if (/\p{L}/u.test(ch) && !/[\p{L}\p{N}]/u.test(prev)) {
+    } else {
       WORD.lastIndex = i;
       const w = WORD.exec(text);
-      const end = w ? Math.min(to, w.index + w[0].length) : i + 1;
-      const m = w ? wordFigure(text, i, end, to) : undefined;
-      if (m) out.push(m);
-      i = m ? m.end : end;
-      continue;
+      const wordEnd = w ? Math.min(to, w.index + w[0].length) : i + m[0].length;
+      f = wordFigure(text, i, wordEnd, to);
+      if (!f) {
+        re.lastIndex = wordEnd;
+        continue;
+      }
     }
-    i++;
+    out.push(f);
+    re.lastIndex = Math.max(f.end, i + 1);
   }
   return out;
 }
@@ -160,6 +170,7 @@ function digitFigure(text: string, start: number, to: number): FigureMention | u
   const after = text.slice(numEnd, Math.min(to, numEnd + 40));
   // Times, dates, ranges and codes glued to letters (13:35, 2022-09-26, U23, 3D, 5pm) are not figures.
   if (/^[:/-]\d/.test(after)) return undefined;
+  if (/^\s?(?:GMT|BST|UTC|CET|EST|EDT|PST|[ap]\.?m\.?)(?![\p{L}])/iu.test(after)) return undefined;
   const glued = /^\p{L}+/u.exec(after);
   if (glued && !/^(st|nd|rd|th|m|bn|k|b|mln|bln|tn|pct)$/i.test(glued[0])) return undefined;
   const value = Number(numText.replace(/,/g, ''));
@@ -211,8 +222,9 @@ function digitFigure(text: string, start: number, to: number): FigureMention | u
 }
 
 function wordFigure(text: string, start: number, wordEnd: number, to: number): FigureMention | undefined {
-  const raw = text.slice(start, wordEnd);
-  const norm = normaliseWord(raw);
+  const norm = text.slice(start, wordEnd).toLowerCase().replace(/[’']/g, '');
+  // Most words are not numbers: look them up before anything costlier.
+  if (FRACTIONS[norm] === undefined && ORDINAL_WORDS[norm] === undefined && UNITS[norm.split('-')[0]] === undefined) return undefined;
   const hedge = hedgeBefore(text, start);
   const begin = hedge ? hedge.start : start;
   if (FRACTIONS[norm] !== undefined) {
@@ -286,6 +298,8 @@ export function compareFigures(draft: Figure, source: Figure): Consistency {
   // The source's value rounded to the precision the draft writes.
   const rounds = Math.abs(Math.round(s / draft.step) * draft.step - d) < draft.step * 1e-6;
   const rel = Math.abs(s - d) / Math.max(Math.abs(s), 1e-9);
+  // A hedged source ("above 9%", "around 6.5%") is restated with its own number: the hedge already covers the rounding.
+  if (source.hedge && (!draft.hedge || draft.hedge === source.hedge)) return rounds && draft.step > source.step ? 'rounded' : 'different';
   switch (draft.hedge) {
     case undefined:
       // Unhedged rounding is fine for decimals (99.2% for 99.23%) and large numbers; not for "600" for 612.
