@@ -36,10 +36,19 @@ const DATE_WORDS = new Set(
 
 /** Retrieval key of a name: its consonant skeleton, shared by its transliterations. */
 export function nameKey(norm: string): string {
-  const s = skeleton(norm);
-  const consonants = s[0] + s.slice(1).replace(/[aeiou]/g, '');
-  return consonants.length >= 3 ? consonants : s;
+  let k = keyCache.get(norm);
+  if (k === undefined) {
+    const s = skeleton(norm);
+    const consonants = s[0] + s.slice(1).replace(/[aeiou]/g, '');
+    k = consonants.length >= 3 ? consonants : s;
+    if (keyCache.size > 200_000) keyCache.clear();
+    keyCache.set(norm, k);
+  }
+  return k;
 }
+
+/** Names recur in every fact of a corpus: their keys are computed once. */
+const keyCache = new Map<string, string>();
 
 /**
  * Two names are the same when they are spelling variants (Tokayev / Toqaev), or share
@@ -48,7 +57,21 @@ export function nameKey(norm: string): string {
  */
 export function sameName(a: string, b: string): boolean {
   if (a === b) return true;
-  if (isSpellingVariant(a, b, true)) return true;
+  // Every rule below keeps the first letter: most pairs end here.
+  if (a[0] !== b[0] && nameKey(a)[0] !== nameKey(b)[0]) return false;
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  let same = sameNameCache.get(key);
+  if (same === undefined) {
+    same = isSpellingVariant(a, b, true) || closeSkeletons(a, b);
+    if (sameNameCache.size > 200_000) sameNameCache.clear();
+    sameNameCache.set(key, same);
+  }
+  return same;
+}
+
+const sameNameCache = new Map<string, boolean>();
+
+function closeSkeletons(a: string, b: string): boolean {
   if (nameKey(a) !== nameKey(b) || nameKey(a).length < 3) return false;
   const sa = skeleton(a);
   const sb = skeleton(b);
@@ -226,6 +249,26 @@ export function buildAliases(forms: Iterable<readonly [string, readonly string[]
   return table;
 }
 
+const reverseCache = new WeakMap<AliasTable, Map<string, Array<[string, string]>>>();
+
+/** Long-form word's name key → (abbreviation, word) pairs. */
+function reverseAliases(aliases: AliasTable): Map<string, Array<[string, string]>> {
+  let r = reverseCache.get(aliases);
+  if (!r) {
+    r = new Map();
+    for (const [abbr, long] of aliases) {
+      for (const w of long) {
+        const k = nameKey(w);
+        let list = r.get(k);
+        if (!list) r.set(k, (list = []));
+        list.push([abbr, w]);
+      }
+    }
+    reverseCache.set(aliases, r);
+  }
+  return r;
+}
+
 /** A name, and everything an abbreviation of it stands for. */
 export function expandName(norm: string, aliases: AliasTable): string[] {
   const long = aliases.get(norm);
@@ -244,6 +287,7 @@ export function contextKeys(c: FactContext, aliases: AliasTable): string[] {
   for (const e of c.entities) for (const x of expandName(e, aliases)) keys.add('n:' + nameKey(x));
   for (const w of c.words) keys.add('w:' + w);
   // The abbreviations of these names, so that "Donetsk" finds a source that wrote "DPR".
-  for (const [abbr, long] of aliases) if (long.some((l) => c.entities.some((e) => sameName(e, l)))) keys.add('n:' + nameKey(abbr));
+  const reverse = reverseAliases(aliases);
+  for (const e of c.entities) for (const [abbr, long] of reverse.get(nameKey(e)) ?? []) if (sameName(e, long)) keys.add('n:' + nameKey(abbr));
   return [...keys];
 }
