@@ -129,19 +129,47 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     if (du || su) return undefined;
   }
   if (namesConflict(d, s, aliases)) return undefined;
-  const names = sharedNames(d.context.subject.length ? d.context.subject : d.context.entities, s.context.entities, aliases);
+  const dNames = d.context.subject.length ? d.context.subject : d.context.entities;
+  const names = sharedNames(dNames, s.context.entities, aliases);
   const words = sharedWords(d.context.words, s.context.words);
   const about = names * 3 + words + unitScore;
-  // Enough to call it the same thing: a shared name, or the counted noun plus a word, or two words.
-  if (names === 0 && !(unitScore === 2 && words >= 1) && words < 2) return undefined;
-  // A contradiction also needs what is measured in common ("in favour", not "stayed home").
-  const fewWords = Math.min(d.context.words.length, s.context.words.length);
+  const dSize = dNames.length + d.context.words.length;
+  const sSize = s.context.subject.length + s.context.words.length;
+  // Enough to call it the same thing: a shared name, or the counted noun plus a word, or two words; and a good part of the smaller context.
+  if ((names === 0 && !(unitScore === 2 && words >= 1) && words < 2) || similarity(names + words, dSize, sSize) < MIN_AGREE) return undefined;
+  // A contradiction also needs what is measured in common ("in favour", not "stayed home"), half of both contexts
+  // shared, and a figure that says what it counts (a bare "57" may be an age, a score or a count).
+  const countsSomething = d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du;
   const strong =
-    names > 0
-      ? words >= 2 || (words >= 1 && fewWords <= 2) || fewWords === 0 || (unitScore === 2 && names >= 2)
-      : d.context.subject.length === 0 && s.context.subject.length === 0 && unitScore === 2 && words >= 1;
+    countsSomething &&
+    closeEnough(names + words, dSize, sSize) &&
+    (names > 0 ? words >= 1 || (unitScore === 2 && names >= 2) || Math.min(d.context.words.length, s.context.words.length) === 0 : unitScore === 2 && words >= 2);
   return { sf, about, named: strong };
 }
+
+/** Shared names and words over the smaller of the two contexts. */
+function similarity(shared: number, a: number, b: number): number {
+  return shared / Math.max(1, Math.min(a, b));
+}
+
+/**
+ * Close enough to contradict: half of both contexts shared (a short clause cannot ride
+ * on one shared name), or two thirds of the smaller one and at least two things
+ * ("99.23% in favor in the Donetsk region" inside a longer draft sentence).
+ */
+function closeEnough(shared: number, a: number, b: number): boolean {
+  return (2 * shared) / Math.max(1, a + b) >= MIN_CONTRADICT || (shared >= 2 && similarity(shared, a, b) >= MIN_CONTAINED);
+}
+
+/**
+ * How much of the smaller context two facts must share to be about the same thing:
+ * less to agree (a verified fact shows its source), more to contradict (a false
+ * mismatch costs the writer as much as a missed one). Set on the held-out BBC drafts
+ * (BENCHMARKS.md, "Figures and dates").
+ */
+const MIN_AGREE = 0.25;
+const MIN_CONTRADICT = 0.5;
+const MIN_CONTAINED = 0.66;
 
 export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable): Candidate | undefined {
   const s = sf.fact;
@@ -150,9 +178,14 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable):
   if (namesConflict(d, s, aliases)) return undefined;
   const names = sharedNames(d.context.entities, s.context.entities, aliases);
   const words = sharedWords(d.context.words, s.context.words);
-  // The same event: who and what. A shared name or two key words may agree; contradicting takes a name and a word, three names, or two words.
-  if (names < 1 && words < 2) return undefined;
-  return { sf, about: names * 2 + words, named: (names >= 1 && words >= 1) || names >= 3 || words >= 2 };
+  const dSize = d.context.entities.length + d.context.words.length;
+  const sSize = s.context.entities.length + s.context.words.length;
+  // The same event: who and what. A shared name or two key words may agree; contradicting takes a name and a word, three names,
+  // or (for a full date) two words, and half of both contexts.
+  if ((names < 1 && words < 2) || similarity(names + words, dSize, sSize) < MIN_AGREE) return undefined;
+  const precise = d.date.day !== undefined;
+  const strong = closeEnough(names + words, dSize, sSize) && ((names >= 1 && words >= 1) || names >= 3 || (precise && words >= 2));
+  return { sf, about: names * 2 + words, named: strong };
 }
 
 // ---- Matches for messages and hovers -------------------------------------------------

@@ -145,7 +145,7 @@ export function contextsIn(text: string, sentence: Span, spans: ReadonlyArray<{ 
   const tokens = tokenize(text, sentence.start, sentence.end);
   const inMasked = (t: Token) => masked.some((m) => t.start < m.end && m.start < t.end);
   const isName = (t: Token, i: number) => {
-    if (!isContentWord(t.norm) || /\d/.test(t.norm) || DATE_WORDS.has(t.norm)) return false;
+    if (!isContentWord(t.norm) || /\d/.test(t.norm) || DATE_WORDS.has(t.norm) || HONORIFICS.has(t.norm)) return false;
     if (isAcronym(text, t)) return true;
     if (!t.capital) return false;
     return i > 0 ? true : names.has(t.norm);
@@ -156,7 +156,7 @@ export function contextsIn(text: string, sentence: Span, spans: ReadonlyArray<{ 
   for (const t of entityTokens) t.norm = normOf(t);
   const entities = [...new Set(entityTokens.map((t) => t.norm))];
   const actor = actorOf(tokens, entityTokens, inMasked);
-  const isKeyWord = (t: Token) => !t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && t.norm.length > 2;
+  const isKeyWord = (t: Token) => !t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && !GENERIC.has(t.norm) && t.norm.length > 2;
   const sentenceWords = [...new Set(tokens.filter((t) => isKeyWord(t) && !inMasked(t)).map((t) => stem(t.norm)))];
   return spans.map((span, k) => {
     const prevEnd = k > 0 ? spans[k - 1].end : sentence.start;
@@ -179,6 +179,17 @@ export function contextsIn(text: string, sentence: Span, spans: ReadonlyArray<{ 
     return { subject: [...new Set(subjectTokens.map((t) => t.norm))], nearest: nearest?.norm, actor, entities, words: [...new Set(words)], sentenceWords, slot: k, slots: spans.length };
   });
 }
+
+/** Titles before a name say nothing about whose name it is. */
+const HONORIFICS = new Set('mr mrs ms miss dr sir dame lord lady prof'.split(' '));
+
+/** Words that stand in almost any news sentence: they say nothing about what a figure or date is about. */
+const GENERIC = new Set(
+  (
+    'said says say told according also would could year years month months week weeks day days time times last next new first ' +
+    'since ago earlier later today yesterday tomorrow per cent percent around about nearly almost just well still even'
+  ).split(' '),
+);
 
 const ACTION_VERBS = new Set(
   (

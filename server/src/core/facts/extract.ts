@@ -40,8 +40,8 @@ function isListNumber(text: string, start: number, end: number): boolean {
   let i = start - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   if (i >= 0 && text[i] !== '\n' && text[i] !== '\r') return false;
-  const after = text.slice(end, end + 3);
-  return /^[.)]\s|^\s+\p{Lu}/u.test(after) || /^\s*$/.test(text.slice(end, end + 1));
+  const rest = /^[^\n\r]*/.exec(text.slice(end, end + 200))![0];
+  return /^[.)]\s|^\s+\p{Lu}/u.test(rest) || rest.trim() === '';
 }
 
 /** A bare year or a date's day read as a number: dates own those. */
