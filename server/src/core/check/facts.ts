@@ -117,17 +117,17 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   if (s.kind !== 'figure' || s.figure.kind !== d.figure.kind) return undefined;
   // Money in different currencies is not comparable ($143m is not £75m).
   if (d.figure.kind === 'money' && d.figure.currency !== s.figure.currency) return undefined;
-  if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
   const du = d.figure.unit;
   const su = s.figure.unit;
   let unitScore = 0;
   if (du && su) {
+    // Different counted nouns are different things ("four regions" is not "two self-proclaimed republics").
     if (stem(du) === stem(su) || sameName(du, su)) unitScore = 2;
-    else if (s.context.words.includes(stem(du)) || d.context.words.includes(stem(su))) unitScore = 1;
     else return undefined;
   } else if (d.figure.kind === 'count' || d.figure.kind === 'ordinal') {
     if (du || su) return undefined;
   }
+  if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
   if (namesConflict(d, s, aliases)) return undefined;
   const dNames = d.context.subject.length ? d.context.subject : d.context.entities;
   const names = sharedNames(dNames, s.context.entities, aliases);
