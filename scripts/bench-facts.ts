@@ -3,6 +3,7 @@
 // 40), restates every sentence that states a figure or a date as a draft, verbatim and
 // with the figure or date altered, and prints the table kept in BENCHMARKS.md.
 
+import { findDisagreements } from '../server/src/core/check/disagreements';
 import { bbcSample, corpusAvailable, scoreCorpus, scoreHeldOut, BBC, FactScore } from '../test/support/factCorpus';
 
 async function main(): Promise<void> {
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(row(figures));
   console.log(row(dates));
+  const t = Date.now();
+  const disagreements = await findDisagreements(index);
+  console.log(`\nDisagreements among the ${index.size} sources: ${disagreements.length} (${Date.now() - t} ms)`);
+  for (const d of disagreements.slice(0, 10)) console.log(`- ${d.kind} ${d.about}: ${d.versions.map((v) => `${v.location.source.id} “${v.text}”`).join(' vs ')}`);
   const heldOut = bbcSample(10, perTopic);
   const h = await scoreHeldOut(index, heldOut);
   console.log(`\nHeld-out drafts: ${heldOut.size} other BBC articles checked whole against the same sources`);

@@ -2,7 +2,7 @@
 // that give different figures or dates for the same thing (the same test a draft's fact
 // meets: shared names and key words). The writer sees both versions, not a silent pick.
 
-import type { SourceStore } from '../match/store';
+import type { SourceFact, SourceStore } from '../match/store';
 import { keyOf } from './disagreementKey';
 import { compareFigures } from '../facts/figures';
 import { compareDates } from '../facts/dates';
@@ -14,7 +14,7 @@ import { AliasTable, hasName } from '../facts/context';
 
 /**
  * Two sources' facts are about the same event only on strong evidence: a shared name,
- * (two for a date) and two shared key words besides the counted noun, and a good part of the smaller context.
+ * (two for a date) and three shared key words besides the counted noun, and a good part of the smaller context.
  * Looser evidence would list every pair of dates that mention Russia.
  */
 function sameEvent(a: Fact, b: Fact, aliases: AliasTable): boolean {
@@ -23,8 +23,14 @@ function sameEvent(a: Fact, b: Fact, aliases: AliasTable): boolean {
   const bw = new Set(b.context.words);
   const words = a.context.words.filter((w) => bw.has(w) && w !== unit).length;
   const size = Math.min(a.context.subject.length + a.context.words.length, b.context.subject.length + b.context.words.length);
-  // A date's event needs who as well as what: two names (Aibek Smadiyarov), not just "Russia".
-  return names >= (a.kind === 'date' ? 2 : 1) && words >= 2 && (names + words) / Math.max(1, size) >= 0.3;
+  // A date's event needs who as well as what: two names (Aibek Smadiyarov), not just "Russia". News repeats
+  // measures (jobs added, a currency's close) for other months and days: three key words in common, not two.
+  if (a.kind === 'date' && b.kind === 'date') {
+    // Two dates only contradict when one of them is a full date: "June" and "July" in undated articles may be different years.
+    const full = (d: typeof a.date) => d.year !== undefined && d.month !== undefined && d.day !== undefined;
+    if (!full(a.date) && !full(b.date)) return false;
+  }
+  return names >= (a.kind === 'date' ? 2 : 1) && words >= 3 && (names + words) / Math.max(1, size) >= 0.3;
 }
 
 export interface Disagreement {
@@ -48,8 +54,12 @@ export async function findDisagreements(store: SourceStore, isCancelled: () => b
       if (seen.has(key)) continue;
       seen.add(key);
       const fb = b.fact;
-      const cand = fa.kind === 'figure' ? figureCandidate(fa, b, aliases) : dateCandidate(fa, b, aliases);
-      if (!cand || !cand.named || !sameEvent(fa, fb, aliases)) continue;
+      // Each pair is seen once, so test it both ways round: the tests weigh the first fact's clause.
+      const about = (x: SourceFact, y: SourceFact) => {
+        const c = x.fact.kind === 'figure' ? figureCandidate(x.fact, y, aliases) : dateCandidate(x.fact, y, aliases);
+        return !!c && c.named && sameEvent(x.fact, y.fact, aliases);
+      };
+      if (!about(a, b) && !about(b, a)) continue;
       const differ =
         fa.kind === 'figure' && fb.kind === 'figure'
           ? compareFigures(fa.figure, fb.figure) === 'different' && compareFigures(fb.figure, fa.figure) === 'different'

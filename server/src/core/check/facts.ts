@@ -155,10 +155,12 @@ function similarity(shared: number, a: number, b: number): number {
 /**
  * Close enough to contradict: half of both contexts shared (a short clause cannot ride
  * on one shared name), or two thirds of the smaller one and at least two things
- * ("99.23% in favor in the Donetsk region" inside a longer draft sentence).
+ * ("99.23% in favor in the Donetsk region" inside a longer draft sentence), or five
+ * things in common between two long sentences (Aibek Smadiyarov, the referendum, the
+ * principle of territorial integrity).
  */
 function closeEnough(shared: number, a: number, b: number): boolean {
-  return (2 * shared) / Math.max(1, a + b) >= MIN_CONTRADICT || (shared >= 2 && similarity(shared, a, b) >= MIN_CONTAINED);
+  return (2 * shared) / Math.max(1, a + b) >= MIN_CONTRADICT || (shared >= 2 && similarity(shared, a, b) >= MIN_CONTAINED) || shared >= MIN_SHARED;
 }
 
 /**
@@ -170,6 +172,7 @@ function closeEnough(shared: number, a: number, b: number): boolean {
 const MIN_AGREE = 0.25;
 const MIN_CONTRADICT = 0.5;
 const MIN_CONTAINED = 0.66;
+const MIN_SHARED = 5;
 
 export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable): Candidate | undefined {
   const s = sf.fact;
