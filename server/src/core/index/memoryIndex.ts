@@ -125,6 +125,7 @@ export class MemoryIndex implements SourceStore {
         start,
         text: doc.prose.slice(start, end),
         sentences: doc.sentences.slice(first, last + 1),
+        score: w.score,
       };
     });
   }
