@@ -54,6 +54,7 @@ export class FolderSources {
       await this.load(rel);
       onProgress?.(++done, files.length);
     }
+    this.index.trim();
   }
 
   /** Re-reads one file (created or changed); returns whether the index changed. */

@@ -7,6 +7,7 @@ import { SourceDoc } from '../source/source';
 import { isContentWord, tokenize } from '../text/tokens';
 import { skeleton } from '../text/spelling';
 import type { Passage, SourceStore } from '../match/store';
+import { PostingList, Postings } from './postings';
 
 /** The index key of a normalised word: its skeleton, so that Tokayev finds Toqaev. */
 export function indexKey(norm: string): string {
@@ -21,13 +22,16 @@ const SENTENCE_FLOOR = 0.25;
 /** Packs (source slot, sentence index) into one number. */
 const SENTENCE_SLOTS = 1_000_000;
 
+let nextGeneration = 1;
+
 export class MemoryIndex implements SourceStore {
   private docs: Array<SourceDoc | undefined> = [];
   private slotById = new Map<string, number>();
-  /** key -> flat list of (doc slot, sentence index) pairs. */
-  private postings = new Map<string, number[]>();
+  private postings = new Postings();
   private sentenceCount = 0;
   private dead = 0;
+  /** Unique across all indexes, so a rebuilt index never repeats an old generation. */
+  generation = nextGeneration++;
 
   get size(): number {
     return this.slotById.size;
@@ -45,6 +49,7 @@ export class MemoryIndex implements SourceStore {
   /** Adds a source, replacing any source with the same id. */
   add(doc: SourceDoc): void {
     this.remove(doc.id);
+    this.generation = nextGeneration++;
     const slot = this.docs.length;
     this.docs.push(doc);
     this.slotById.set(doc.id, slot);
@@ -56,16 +61,20 @@ export class MemoryIndex implements SourceStore {
         const key = indexKey(t.norm);
         if (seen.has(key)) continue;
         seen.add(key);
-        let list = this.postings.get(key);
-        if (!list) this.postings.set(key, (list = []));
-        list.push(slot, si);
+        this.postings.add(key, slot, si);
       }
     });
+  }
+
+  /** Frees the spare room of the posting lists once a bulk load is over. */
+  trim(): void {
+    this.postings.trim();
   }
 
   remove(id: string): boolean {
     const slot = this.slotById.get(id);
     if (slot === undefined) return false;
+    this.generation = nextGeneration++;
     this.sentenceCount -= this.docs[slot]!.sentences.length;
     this.docs[slot] = undefined;
     this.slotById.delete(id);
@@ -93,7 +102,7 @@ export class MemoryIndex implements SourceStore {
     // The rarest words carry the evidence; very common ones only cost time.
     const keys = [...new Set(words.filter(isContentWord).map(indexKey))]
       .map((key) => ({ key, list: this.postings.get(key) }))
-      .filter((k): k is { key: string; list: number[] } => k.list !== undefined)
+      .filter((k): k is { key: string; list: PostingList } => k.list !== undefined)
       .sort((a, b) => a.list.length - b.list.length)
       .slice(0, MAX_QUERY_KEYS);
     if (keys.length === 0) return [];
@@ -102,9 +111,10 @@ export class MemoryIndex implements SourceStore {
     let best = 0;
     for (const { list } of keys) {
       const weight = Math.log(1 + total / (list.length / 2));
+      const data = list.data;
       for (let p = 0; p < list.length; p += 2) {
-        if (!this.docs[list[p]]) continue;
-        const id = list[p] * SENTENCE_SLOTS + list[p + 1];
+        if (!this.docs[data[p]]) continue;
+        const id = data[p] * SENTENCE_SLOTS + data[p + 1];
         const score = (hits.get(id) ?? 0) + weight;
         hits.set(id, score);
         if (score > best) best = score;

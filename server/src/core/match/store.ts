@@ -29,6 +29,8 @@ export interface Passage {
 export interface SourceStore {
   /** How many sources the store holds. */
   readonly size: number;
+  /** Changes whenever the sources change: results computed under another generation are stale. */
+  readonly generation: number;
   /** Passages that may carry a quotation with these normalised words, most promising first. */
   candidates(words: readonly string[], limit: number): Promise<Passage[]>;
 }
