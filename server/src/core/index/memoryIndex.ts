@@ -4,7 +4,7 @@
 // document frequency), so alignment only ever runs on a few short passages.
 
 import { SourceDoc } from '../source/source';
-import { isContentWord, tokenize } from '../text/tokens';
+import { forEachWord, isContentWord } from '../text/tokens';
 import { skeleton } from '../text/spelling';
 import type { Passage, SourceStore } from '../match/store';
 import { PostingList, Postings } from './postings';
@@ -12,6 +12,19 @@ import { PostingList, Postings } from './postings';
 /** The index key of a normalised word: its skeleton, so that Tokayev finds Toqaev. */
 export function indexKey(norm: string): string {
   return /\d/.test(norm) ? norm : skeleton(norm);
+}
+
+const contentKeys = new Map<string, string | null>();
+
+/** indexKey for content words, undefined for function words; memoised (the indexer calls it per word). */
+function contentKey(norm: string): string | undefined {
+  let key = contentKeys.get(norm);
+  if (key === undefined) {
+    key = isContentWord(norm) ? indexKey(norm) : null;
+    if (contentKeys.size > 500_000) contentKeys.clear();
+    contentKeys.set(norm, key);
+  }
+  return key ?? undefined;
 }
 
 const MAX_WINDOW_SENTENCES = 24;
@@ -54,15 +67,15 @@ export class MemoryIndex implements SourceStore {
     this.docs.push(doc);
     this.slotById.set(doc.id, slot);
     this.sentenceCount += doc.sentences.length;
+    // One posting per key and sentence: remember the last sentence each key was posted for.
+    const lastSentence = new Map<string, number>();
     doc.sentences.forEach((sentence, si) => {
-      const seen = new Set<string>();
-      for (const t of tokenize(doc.prose, sentence.start, sentence.end)) {
-        if (!isContentWord(t.norm)) continue;
-        const key = indexKey(t.norm);
-        if (seen.has(key)) continue;
-        seen.add(key);
+      forEachWord(doc.prose, sentence.start, sentence.end, (norm) => {
+        const key = contentKey(norm);
+        if (key === undefined || lastSentence.get(key) === si) return;
+        lastSentence.set(key, si);
         this.postings.add(key, slot, si);
-      }
+      });
     });
   }
 
