@@ -74,6 +74,14 @@ async function hoverUntil(page: Page, text: string, expect: string[], waitMs: nu
           { timeout: 1500 },
         );
         hover = await visibleHoverText(page);
+        // Let the hover's fade-in finish so screenshots show it opaque.
+        await page
+          .evaluate(() => {
+            const anims = [...document.querySelectorAll('.monaco-hover')].flatMap((e) => e.getAnimations({ subtree: true }));
+            const done = Promise.all(anims.map((a) => a.finished.catch(() => undefined)));
+            return Promise.race([done, new Promise((r) => setTimeout(r, 1000))]);
+          })
+          .catch(() => undefined);
         return { ok: true, hover };
       } catch {
         hover = (await visibleHoverText(page)) || hover;
@@ -182,14 +190,14 @@ export async function runUi(
         await page.keyboard.press('Enter');
         await panel.first().waitFor({ timeout: 10_000 });
       }
-      const needles = ['source-check(misquote)', 'source-check(unsourced-quote)'];
+      // Each row shows message, source and code ("source-check" and "misquote" on separate lines in innerText).
       try {
         await page.waitForFunction(
-          (ns) => {
+          () => {
             const t = (document.querySelector('.markers-panel') as HTMLElement | null)?.innerText ?? '';
-            return ns.every((n) => t.includes(n));
+            return /source-check\W*misquote/.test(t) && /source-check\W*unsourced-quote/.test(t);
           },
-          needles,
+          undefined,
           { timeout: opts.waitMs },
         );
       } finally {

@@ -81,6 +81,7 @@ function locations(result: (vscode.Location | vscode.LocationLink)[] | undefined
 
 describe('Source Check in VS Code', function () {
   let doc: vscode.TextDocument;
+  let fixApplied = false;
 
   before(async function () {
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -181,9 +182,11 @@ describe('Source Check in VS Code', function () {
       () => doc.getText().includes('“Of course, that would be chaos,”') && !doc.getText().includes(MISQUOTED_WORD),
       () => doc.getText().split('\n').find((l) => l.includes('Of course')),
     );
+    fixApplied = true;
   });
 
   it('clears the misquote diagnostic once the quote is fixed', async function () {
+    assert.ok(fixApplied, 'not checked: the quick-fix test above did not fix the draft');
     await waitFor(
       'the misquote diagnostic to go away',
       () => ours(doc.uri).length > 0 && !ours(doc.uri).some((d) => codeOf(d) === 'misquote'),
