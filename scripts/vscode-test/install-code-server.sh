@@ -37,9 +37,9 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   fi
 fi
 
-rm -rf "$DEST"
 mkdir -p "$DEST"
 cd "$DEST"
+rm -rf node_modules package.json package-lock.json   # leftovers of an interrupted install (only what we create)
 echo '{"private":true}' > package.json
 {
   npm install --ignore-scripts --no-audit --no-fund "code-server@$VER"

@@ -251,3 +251,14 @@ export async function openBrowser(chromium: string, sb: Sandbox, url: string): P
     },
   };
 }
+
+/** Copies VS Code's logs (extension host, output channels such as the language client's) and the browser console. */
+export function saveLogs(sb: Sandbox, dest: string, consoleLines: string[] = []): void {
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.mkdirSync(dest, { recursive: true });
+  const logs = path.join(sb.userDataDir, 'logs');
+  if (fs.existsSync(logs)) fs.cpSync(logs, path.join(dest, 'vscode-logs'), { recursive: true });
+  const cs = path.join(sb.root, 'code-server.log');
+  if (fs.existsSync(cs)) fs.copyFileSync(cs, path.join(dest, 'code-server.log'));
+  fs.writeFileSync(path.join(dest, 'browser-console.log'), consoleLines.join('\n'));
+}

@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureTools, lastLines, makeSandbox, now, openBrowser, secs, sleep, startCodeServer, workbenchUrl } from './code-server';
+import { ensureTools, lastLines, makeSandbox, now, openBrowser, saveLogs, secs, sleep, startCodeServer, workbenchUrl } from './code-server';
 import { runUi, type UiOutcome } from './ui';
 import { prepareWorkspace, repoRoot } from './workspace';
 import type { SuiteResult } from './suite/index';
@@ -113,6 +113,7 @@ async function runSuite(tools: { chromium: string; codeServer: string }): Promis
   } finally {
     await browser?.close();
     await server.stop();
+    saveLogs(sb, path.join(resultsDir, 'vscode-suite-logs'), browser?.consoleLines);
     if (!keep) fs.rmSync(sb.root, { recursive: true, force: true });
     else console.log(`# kept ${sb.root}`);
   }

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { installVsix, makeSandbox, now, openBrowser, secs, startCodeServer, workbenchUrl } from './code-server';
+import { installVsix, makeSandbox, now, openBrowser, saveLogs, secs, startCodeServer, workbenchUrl } from './code-server';
 import { prepareWorkspace, repoRoot } from './workspace';
 
 export interface UiOutcome {
@@ -210,9 +210,9 @@ export async function runUi(
       }
     });
   } finally {
-    fs.writeFileSync(path.join(shots, 'vscode-ui-console.log'), browser.consoleLines.join('\n'));
     await browser.close();
     await server.stop();
+    saveLogs(sb, path.join(shots, 'vscode-ui-logs'), browser.consoleLines);
     if (!opts.keep) fs.rmSync(sb.root, { recursive: true, force: true });
     else console.log(`# kept ${sb.root}`);
   }
