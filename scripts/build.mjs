@@ -1,5 +1,8 @@
 // Bundles the three entry points with esbuild. Run by `npm install` (prepare) and `npm run build`.
 import { build } from 'esbuild';
+import { readFileSync } from 'fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const common = {
   bundle: true,
@@ -8,6 +11,7 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(version) },
 };
 
 await Promise.all([

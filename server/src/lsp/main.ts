@@ -1,1 +1,138 @@
-console.error("source-check server: not built yet");
+// The language server: a thin adapter that keeps one source index per workspace
+// folder, checks open drafts as they change, and translates the core's claims and
+// findings into diagnostics, hovers, definitions and code actions. Start it with
+// `node dist/server.js --stdio` (or --node-ipc) from any LSP client.
+
+import {
+  CodeAction,
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  InitializeParams,
+  InitializeResult,
+  LocationLink,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'url';
+import { Workspace } from './workspace';
+import { toDiagnostic, toRange } from './convert';
+import { quoteHover } from '../core/report/hover';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let workspace: Workspace;
+let canPullConfiguration = false;
+let canWatchFiles = false;
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  canPullConfiguration = !!caps.workspace?.configuration;
+  canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspace = new Workspace(connection, documents, folders, canPullConfiguration, (caps.window?.workDoneProgress ?? false) === true);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      definitionProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'source-check', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' },
+  };
+});
+
+declare const __VERSION__: string | undefined;
+
+connection.onInitialized(async () => {
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{txt,md,markdown,html,htm}' }],
+    });
+  }
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    void workspace.changeFolders(
+      e.added.map((f) => f.uri),
+      e.removed.map((f) => f.uri),
+    );
+  });
+  await workspace.loadAll();
+});
+
+connection.onDidChangeConfiguration(() => void workspace.reloadSettings());
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  const changes = params.changes.map((c) => {
+    let path: string | undefined;
+    try {
+      path = fileURLToPath(c.uri);
+    } catch {
+      path = undefined;
+    }
+    return { path, deleted: c.type === FileChangeType.Deleted };
+  });
+  await workspace.sourcesChanged(changes.filter((c): c is { path: string; deleted: boolean } => c.path !== undefined));
+});
+
+documents.onDidChangeContent((e) => workspace.scheduleCheck(e.document));
+documents.onDidClose((e) => workspace.closed(e.document.uri));
+
+connection.onHover(async (params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const hit = await workspace.claimAt(doc, params.position, token);
+  if (!hit) return null;
+  return { contents: { kind: 'markdown', value: quoteHover(hit.claim) }, range: toRange(doc, hit.claim.start, hit.claim.end) };
+});
+
+connection.onDefinition(async (params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const hit = await workspace.claimAt(doc, params.position, token);
+  if (!hit || hit.claim.verdict === 'unsourced' || !hit.claim.best) return null;
+  const origin = toRange(doc, hit.claim.start, hit.claim.end);
+  return [hit.claim.best, ...hit.claim.others].map(
+    (m): LocationLink => ({
+      originSelectionRange: origin,
+      targetUri: m.location.source.uri,
+      targetRange: m.location.range,
+      targetSelectionRange: m.location.range,
+    }),
+  );
+});
+
+connection.onCodeAction(async (params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const result = await workspace.resultFor(doc, token);
+  if (!result) return [];
+  const from = doc.offsetAt(params.range.start);
+  const to = doc.offsetAt(params.range.end);
+  const actions: CodeAction[] = [];
+  for (const f of result.findings) {
+    if (f.end < from || f.start > to) continue;
+    for (const fix of f.fixes) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [toDiagnostic(doc, f)],
+        isPreferred: f.code === 'misquote' || f.code === 'quote-variant',
+        edit: { changes: { [doc.uri]: [{ range: toRange(doc, fix.start, fix.end), newText: fix.newText }] } },
+      });
+    }
+  }
+  return actions;
+});
+
+documents.listen(connection);
+connection.listen();
+
+// A bad document or source must never take the server down: log and carry on.
+process.on('uncaughtException', (e) => connection.console.error(`Source Check: unexpected error: ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`Source Check: unexpected error: ${(e as Error)?.stack ?? e}`));

@@ -1,0 +1,115 @@
+// Checks a whole draft: finds its quotations (outside code and comments), checks each
+// against the store, and turns the verdicts into findings with stable codes, messages
+// that name the differing words, related source locations and quick fixes.
+
+import { maskMarkdown, maskPlaintext } from '../text/markup';
+import { findQuotes } from '../text/quotes';
+import type { SourceStore } from '../match/store';
+import { checkQuote } from './quotes';
+import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
+import { describeSource } from '../report/describe';
+
+export type DraftFormat = 'markdown' | 'text';
+
+export interface Draft {
+  text: string;
+  format: DraftFormat;
+}
+
+export function draftProse(draft: Draft): string {
+  return draft.format === 'markdown' ? maskMarkdown(draft.text) : maskPlaintext(draft.text);
+}
+
+export async function checkDraft(draft: Draft, store: SourceStore, isCancelled: () => boolean = () => false): Promise<CheckResult> {
+  const prose = draftProse(draft);
+  const claims: Claim[] = [];
+  for (const q of findQuotes(prose)) {
+    if (isCancelled()) break;
+    const claim = await checkQuote(prose, q.start, q.end, store);
+    if (claim) claims.push(claim);
+  }
+  return { claims, findings: claims.flatMap((c) => findingsFor(c, draft.text)) };
+}
+
+const quoted = (s: string) => `“${s}”`;
+
+function describeDiff(d: WordDiff): string {
+  switch (d.kind) {
+    case 'changed':
+      return `${quoted(d.draft)} where the source has ${quoted(d.source)}`;
+    case 'added':
+      return `${quoted(d.draft)} is not in the source`;
+    case 'dropped':
+      return `${quoted(d.source)} is left out without an ellipsis`;
+    case 'spelling':
+      return `${quoted(d.draft)} is spelt ${quoted(d.source)} in the source`;
+  }
+}
+
+function relatedFor(m: SourceMatch, what: string): Finding['related'][number] {
+  return { location: m.location, message: `${what}: ${describeSource(m.location.source)}` };
+}
+
+export function findingsFor(claim: QuoteClaim, draftText: string): Finding[] {
+  const base = { start: claim.start, end: claim.end };
+  const best = claim.best;
+  const others = claim.others.map((m) => relatedFor(m, 'Also in'));
+  const fixTo = (m: SourceMatch, title: string) =>
+    m.wording && m.wording !== draftText.slice(claim.start, claim.end) ? [{ title, start: claim.start, end: claim.end, newText: m.wording }] : [];
+
+  switch (claim.verdict) {
+    case 'verified':
+      return [];
+    case 'variant': {
+      const spellings = best!.diffs.map(describeDiff).join('; ');
+      return [
+        {
+          ...base,
+          code: 'quote-variant',
+          severity: CODES['quote-variant'],
+          message: `Quote matches the source except for spelling: ${spellings}. Source: ${describeSource(best!.location.source)}.`,
+          related: [relatedFor(best!, 'Source'), ...others],
+          fixes: fixTo(best!, "Use the source's spelling"),
+        },
+      ];
+    }
+    case 'misquote': {
+      const real = best!.diffs.filter((d) => d.kind !== 'spelling');
+      return [
+        {
+          ...base,
+          code: 'misquote',
+          severity: CODES.misquote,
+          message: `Misquote: ${real.map(describeDiff).join('; ')}. Source: ${describeSource(best!.location.source)}.`,
+          related: [relatedFor(best!, 'Source passage'), ...others],
+          fixes: fixTo(best!, "Replace with the source's wording"),
+        },
+      ];
+    }
+    case 'unsourced': {
+      if (claim.short) {
+        return [
+          {
+            ...base,
+            code: 'unsourced-phrase',
+            severity: CODES['unsourced-phrase'],
+            message: `No source carries the phrase ${quoted(claim.text)} word for word.`,
+            related: [],
+            fixes: [],
+          },
+        ];
+      }
+      const closest = best && best.matched > 0 ? ` The closest passage, in ${describeSource(best.location.source)}, shares ${best.matched} of its ${best.total} words.` : '';
+      return [
+        {
+          ...base,
+          code: 'unsourced-quote',
+          severity: CODES['unsourced-quote'],
+          message: `No source carries this quote.${closest}`,
+          related: best && best.matched > 0 ? [relatedFor(best, 'Closest passage')] : [],
+          fixes: [],
+        },
+      ];
+    }
+  }
+}

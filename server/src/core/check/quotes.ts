@@ -1,0 +1,196 @@
+// Checks one quotation against the sources: retrieve candidate passages, align the
+// quote on each, and decide on evidence. A verbatim reading verifies; a passage that
+// holds most of the quote's words in order, with some changed, added or dropped,
+// makes a misquote; anything less is unsourced.
+
+import { align, Alignment } from '../match/align';
+import { parseQuery, Query } from '../match/query';
+import type { Passage, SourceStore } from '../match/store';
+import { isContentWord, tokenize, Token } from '../text/tokens';
+import type { QuoteClaim, SourceMatch, WordDiff } from './findings';
+
+/**
+ * Evidence needed to call a quote a misquote of a passage rather than unsourced,
+ * measured on the generated drafts over the BBC corpus (see BENCHMARKS.md,
+ * "Quote thresholds"): the share of the quote's words found in order, and the share
+ * of its content words.
+ */
+export const MISQUOTE_MIN_WORDS = 0.6;
+export const MISQUOTE_MIN_CONTENT = 0.5;
+export const MISQUOTE_MIN_MATCHED = 3;
+/** A quoted phrase of this many words or fewer is only verified by an exact match. */
+export const SHORT_QUOTE_WORDS = 3;
+const QUOTE_MARK = /["\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/;
+/** Candidate passages aligned per quote. */
+const CANDIDATES = 12;
+
+export async function checkQuote(text: string, start: number, end: number, store: SourceStore): Promise<QuoteClaim | undefined> {
+  const query = parseQuery(text, start, end);
+  const spoken = query.words.filter((w) => !w.bracket);
+  if (spoken.length === 0) return undefined;
+  const short = query.quotedWordCount <= SHORT_QUOTE_WORDS;
+  // A short phrase of function words only ("we will") is not a claim worth checking.
+  if (short && !spoken.some((w) => isContentWord(w.norm))) return undefined;
+
+  const claim: QuoteClaim = { kind: 'quote', start, end, text: text.slice(start, end), short, verdict: 'unsourced', others: [] };
+  const passages = await store.candidates(
+    spoken.map((w) => w.norm),
+    CANDIDATES,
+  );
+  const matches: SourceMatch[] = [];
+  for (const p of passages) {
+    const m = matchPassage(query, p, text);
+    if (m) matches.push(m);
+  }
+  // Best first: fewest real differences, then fewest spelling variants, then cost.
+  matches.sort((a, b) => realDiffs(a) - realDiffs(b) || a.cost - b.cost || b.matched - a.matched);
+
+  const qualifies = (m: SourceMatch) => (short ? realDiffs(m) === 0 : isMisquoteEvidence(m));
+  const seen = new Set<string>();
+  const carried = matches.filter((m) => {
+    if (!qualifies(m) || seen.has(m.location.source.id)) return false;
+    seen.add(m.location.source.id);
+    return true;
+  });
+  if (carried.length === 0) {
+    // Keep the closest passage for the hover ("closest: …"), but it is no evidence.
+    claim.best = matches[0];
+    return claim;
+  }
+  claim.best = carried[0];
+  claim.others = carried.slice(1);
+  const diffs = realDiffs(carried[0]);
+  claim.verdict = diffs > 0 ? 'misquote' : carried[0].diffs.length > 0 ? 'variant' : 'verified';
+  return claim;
+}
+
+function realDiffs(m: SourceMatch): number {
+  return m.diffs.filter((d) => d.kind !== 'spelling').length;
+}
+
+function isMisquoteEvidence(m: SourceMatch): boolean {
+  return m.matched >= MISQUOTE_MIN_MATCHED && m.matched / m.total >= MISQUOTE_MIN_WORDS && m.contentMatched / Math.max(1, m.contentTotal) >= MISQUOTE_MIN_CONTENT;
+}
+
+/** Aligns the quote on one passage and describes the result. */
+function matchPassage(query: Query, passage: Passage, draft: string): SourceMatch | undefined {
+  const tokens = tokenize(passage.text).map((t) => ({ ...t, start: t.start + passage.start, end: t.end + passage.start }));
+  const marks = tokens.map((t, j) => j > 0 && QUOTE_MARK.test(passage.text.slice(tokens[j - 1].end - passage.start, t.start - passage.start)));
+  const a = align(query.words, tokens, marks);
+  if (!a) return undefined;
+  const first = a.fragments.find((f) => f && f.s1 > f.s0);
+  const last = [...a.fragments].reverse().find((f) => f && f.s1 > f.s0);
+  if (!first || !last) return undefined;
+  const start = tokens[first.s0].start;
+  const end = tokens[last.s1 - 1].end;
+
+  let matched = 0;
+  let contentMatched = 0;
+  let contentTotal = 0;
+  for (const o of a.ops) {
+    if (o.q === undefined) continue;
+    const w = query.words[o.q];
+    if (w.bracket) continue;
+    const content = isContentWord(w.norm);
+    if (content) contentTotal++;
+    if (o.kind === 'match' || o.kind === 'variant') {
+      matched++;
+      if (content) contentMatched++;
+    }
+  }
+
+  const sentence = sentenceAround(passage, start, end);
+  return {
+    location: { source: passage.source, start, end, range: { start: passage.source.positionAt(start), end: passage.source.positionAt(end) } },
+    wording: sourceWording(query, a, tokens, passage, draft),
+    sentence: sentence.text,
+    marks: a.fragments.filter((f) => f && f.s1 > f.s0).map((f) => ({ start: tokens[f.s0].start - sentence.start, end: tokens[f.s1 - 1].end - sentence.start })),
+    diffs: describeDiffs(query, a, tokens, passage, draft),
+    matched,
+    total: query.quotedWordCount,
+    cost: a.cost,
+    contentMatched,
+    contentTotal,
+  };
+}
+
+function slice(passage: Passage, start: number, end: number): string {
+  return passage.text.slice(start - passage.start, end - passage.start);
+}
+
+function sentenceAround(passage: Passage, start: number, end: number): { start: number; text: string } {
+  const inside = passage.sentences.filter((s) => s.end > start && s.start < end);
+  const s = inside.length > 0 ? inside[0].start : start;
+  const e = inside.length > 0 ? inside[inside.length - 1].end : end;
+  return { start: s, text: slice(passage, s, e) };
+}
+
+/** Groups the alignment's differences into runs: words changed, added or dropped, and spellings. */
+function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Passage, draft: string): WordDiff[] {
+  const diffs: WordDiff[] = [];
+  let run: { draft: number[]; source: number[] } | undefined;
+  const flush = () => {
+    if (!run) return;
+    const d = run.draft.length > 0 ? draft.slice(query.words[run.draft[0]].start, query.words[run.draft[run.draft.length - 1]].end) : '';
+    const s = run.source.length > 0 ? slice(passage, tokens[run.source[0]].start, tokens[run.source[run.source.length - 1]].end) : '';
+    diffs.push({ kind: d && s ? 'changed' : d ? 'added' : 'dropped', draft: d, source: s });
+    run = undefined;
+  };
+  for (const o of a.ops) {
+    if (o.kind === 'match' || o.kind === 'bracket') {
+      flush();
+      continue;
+    }
+    if (o.kind === 'variant') {
+      flush();
+      const w = query.words[o.q!];
+      diffs.push({ kind: 'spelling', draft: draft.slice(w.start, w.end), source: slice(passage, tokens[o.s0].start, tokens[o.s0].end) });
+      continue;
+    }
+    run ??= { draft: [], source: [] };
+    if (o.q !== undefined) run.draft.push(o.q);
+    for (let s = o.s0; s < o.s1; s++) run.source.push(s);
+  }
+  flush();
+  return diffs;
+}
+
+/**
+ * The source's wording for the quote, fragment by fragment, keeping the draft's
+ * ellipses between fragments and its [bracketed] insertions where they stand.
+ */
+function sourceWording(query: Query, a: Alignment, tokens: Token[], passage: Passage, draft: string): string {
+  const parts: string[] = [];
+  const words = query.words;
+  for (let f = 0; f < a.fragments.length; f++) {
+    const frag = a.fragments[f];
+    const fragWords = words.filter((w) => w.fragment === f);
+    if (f > 0) {
+      // The draft's own text between fragments: the ellipsis and its spacing.
+      const prevWords = words.filter((w) => w.fragment === f - 1);
+      parts.push(draft.slice(prevWords[prevWords.length - 1].end, fragWords[0]?.start ?? prevWords[prevWords.length - 1].end));
+    }
+    if (!frag || frag.s1 <= frag.s0) {
+      parts.push(fragWords.map((w) => draft.slice(w.start, w.end)).join(' '));
+      continue;
+    }
+    const brackets = a.ops.filter((o) => o.kind === 'bracket' && words[o.q!].fragment === f);
+    let pos = tokens[frag.s0].start;
+    const end = tokens[frag.s1 - 1].end;
+    let out = '';
+    for (const b of brackets) {
+      const w = words[b.q!];
+      const at = b.s1 > b.s0 ? tokens[b.s0].start : b.s0 < tokens.length ? tokens[b.s0].start : end;
+      out += slice(passage, pos, Math.max(pos, at));
+      out += (out && !/\s$/.test(out) ? ' ' : '') + draft.slice(w.start, w.end) + (b.s1 > b.s0 ? '' : ' ');
+      pos = b.s1 > b.s0 ? tokens[b.s1 - 1].end : at;
+    }
+    out += slice(passage, pos, end);
+    parts.push(out);
+  }
+  let text = parts.join('').replace(/\s+/g, ' ').trim();
+  // Keep the draft's capitalisation of the first word (it may start the writer's sentence).
+  const firstDraft = draft[words[0].start];
+  if (firstDraft && firstDraft !== firstDraft.toLowerCase() && text[0] === text[0].toLowerCase()) text = text[0].toUpperCase() + text.slice(1);
+  return text;
+}

@@ -1,0 +1,176 @@
+// Word-level alignment of a quotation against a source passage: the quote must be
+// consumed whole, the passage is free at both ends, an ellipsis between fragments
+// skips any number of source words for free, a [bracket] may stand for up to a few
+// source words, and every other difference (a word changed, added, or dropped
+// without an ellipsis) costs one. Spelling variants cost a little, so an exact
+// reading is always preferred. Dynamic programming in O(quote × passage).
+
+import { Token } from '../text/tokens';
+import { isSpellingVariant } from '../text/spelling';
+import { QueryWord } from './query';
+
+export type OpKind = 'match' | 'variant' | 'sub' | 'ins' | 'del' | 'bracket';
+
+export interface Op {
+  kind: OpKind;
+  /** Index into the quote's words (absent for 'del'). */
+  q?: number;
+  /** Source token range [s0, s1) this op consumed (empty for 'ins'). */
+  s0: number;
+  s1: number;
+}
+
+export interface Alignment {
+  ops: Op[];
+  cost: number;
+  /** Source token range of each fragment, in quote order. */
+  fragments: Array<{ s0: number; s1: number }>;
+}
+
+const COST_VARIANT = 0.2;
+// A little dearer than a substitution, so that "would be a disaster" against "would be
+// chaos" reads as words changed rather than words added at a free end.
+const COST_INSERT = 1.05;
+const MAX_BRACKET_WORDS = 6;
+
+// Op codes in the traceback table.
+const START = 0, DIAG = 1, UP = 2, LEFT = 3, SKIP = 4, BRACKET = 5;
+
+/** Extra cost of running a quote across a quotation mark in the source: quotes end where their marks do. */
+const COST_CROSS_MARK = 0.5;
+
+/**
+ * `marks[j]` is true when a quotation mark stands between source tokens j-1 and j.
+ */
+export function align(query: readonly QueryWord[], source: readonly Token[], marks?: readonly boolean[]): Alignment | undefined {
+  const n = query.length;
+  const m = source.length;
+  if (n === 0 || m === 0) return undefined;
+  const W = m + 1;
+  const memo = new Map<string, number>();
+  const wordCost = (w: QueryWord, t: Token): number => {
+    if (w.norm === t.norm) return 0;
+    const key = w.norm + '\u0000' + t.norm + (w.capital ? '\u0001' : '') + (t.capital ? '\u0002' : '');
+    let c = memo.get(key);
+    if (c === undefined) {
+      // A common word standing for a name (or the reverse) is an unlikely substitution: a little dearer.
+      c = isSpellingVariant(w.norm, t.norm, w.capital && t.capital) ? COST_VARIANT : w.capital !== t.capital ? 1.1 : 1;
+      memo.set(key, c);
+    }
+    return c;
+  };
+  const cost = new Float64Array((n + 1) * W);
+  const op = new Uint8Array((n + 1) * W);
+  const aux = new Int32Array((n + 1) * W);
+  // Row 0: the quote may start anywhere in the passage.
+  for (let j = 0; j <= m; j++) op[j] = START;
+
+  for (let i = 1; i <= n; i++) {
+    const w = query[i - 1];
+    const row = i * W;
+    const prev = (i - 1) * W;
+    for (let j = 0; j <= m; j++) {
+      let best = cost[prev + j] + COST_INSERT; // the quote's word is not in the source
+      let how = UP;
+      let k = 0;
+      if (w.bracket) {
+        best = cost[prev + j];
+        how = BRACKET;
+        for (let b = 1; b <= MAX_BRACKET_WORDS && j - b >= 0; b++) {
+          if (cost[prev + j - b] < best) {
+            best = cost[prev + j - b];
+            k = b;
+          }
+        }
+      } else if (j > 0) {
+        const crossing = i > 1 && marks?.[j - 1] && query[i - 2].fragment === w.fragment ? COST_CROSS_MARK : 0;
+        const c = cost[prev + j - 1] + wordCost(w, source[j - 1]) + crossing;
+        if (c < best) {
+          best = c;
+          how = DIAG;
+        }
+      }
+      cost[row + j] = best;
+      op[row + j] = how;
+      aux[row + j] = k;
+    }
+    const boundary = i < n && query[i].fragment !== w.fragment;
+    if (boundary) {
+      // An ellipsis follows this word: the next fragment may start anywhere later.
+      let minJ = 0;
+      for (let j = 1; j <= m; j++) {
+        if (cost[row + minJ] < cost[row + j]) {
+          cost[row + j] = cost[row + minJ];
+          op[row + j] = SKIP;
+          aux[row + j] = minJ;
+        } else {
+          minJ = j;
+        }
+      }
+    } else if (i < n) {
+      // Inside a fragment, a source word the quote leaves out without an ellipsis costs one.
+      for (let j = 1; j <= m; j++) {
+        const c = cost[row + j - 1] + 1 + (marks?.[j - 1] ? COST_CROSS_MARK : 0);
+        if (c < cost[row + j]) {
+          cost[row + j] = c;
+          op[row + j] = LEFT;
+        }
+      }
+    }
+  }
+
+  let endJ = 0;
+  for (let j = 1; j <= m; j++) if (cost[n * W + j] < cost[n * W + endJ]) endJ = j;
+
+  // Traceback.
+  const ops: Op[] = [];
+  let i = n;
+  let j = endJ;
+  while (i > 0) {
+    const at = i * W + j;
+    switch (op[at]) {
+      case DIAG: {
+        const w = query[i - 1];
+        const t = source[j - 1];
+        const kind: OpKind = w.norm === t.norm ? 'match' : isSpellingVariant(w.norm, t.norm, w.capital && t.capital) ? 'variant' : 'sub';
+        ops.push({ kind, q: i - 1, s0: j - 1, s1: j });
+        i--;
+        j--;
+        break;
+      }
+      case UP:
+        ops.push({ kind: 'ins', q: i - 1, s0: j, s1: j });
+        i--;
+        break;
+      case LEFT:
+        ops.push({ kind: 'del', s0: j - 1, s1: j });
+        j--;
+        break;
+      case SKIP:
+        j = aux[at];
+        break;
+      case BRACKET: {
+        const k = aux[at];
+        ops.push({ kind: 'bracket', q: i - 1, s0: j - k, s1: j });
+        i--;
+        j -= k;
+        break;
+      }
+      default:
+        i = 0;
+    }
+  }
+  ops.reverse();
+
+  const fragments: Array<{ s0: number; s1: number }> = [];
+  for (const o of ops) {
+    const f = o.q !== undefined ? query[o.q].fragment : fragments.length - 1;
+    if (o.s1 === o.s0 && o.kind !== 'bracket') {
+      if (!fragments[f]) fragments[f] = { s0: o.s0, s1: o.s0 };
+      continue;
+    }
+    if (!fragments[f]) fragments[f] = { s0: o.s0, s1: o.s1 };
+    else fragments[f].s1 = Math.max(fragments[f].s1, o.s1);
+  }
+  return { ops, cost: cost[n * W + endJ], fragments };
+}

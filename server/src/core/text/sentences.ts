@@ -1,0 +1,72 @@
+// Splits prose into sentences with exact offsets. Boundaries: a blank line; a line
+// break unless the next line carries on in lower case; or . ! ? … followed (after any
+// closing marks) by white space and a capital, digit or opening mark, except after
+// abbreviations (Sept., St., U.N. followed by a lower-case word). Used for candidate
+// windows and for showing the source sentence, so a rare wrong split costs little.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr st sen rep gov gen lt col maj capt sgt prof jr sr inc corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon est approx dept univ'.split(
+    ' ',
+  ),
+);
+
+const CLOSERS = /[\u201D\u2019"'\u00BB\u203A)\]]/;
+const STARTERS = /[\p{Lu}\p{N}\u201C\u2018"'\u00AB\u2039\u201E(\[]/u;
+
+export function splitSentences(text: string, from = 0, to = text.length): Span[] {
+  const spans: Span[] = [];
+  let start = from;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) spans.push({ start: s, end: e });
+  };
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === '\n' || ch === '\r') {
+      // Find the next non-blank character; a blank line always ends the sentence.
+      let j = i + 1;
+      let blankLine = false;
+      while (j < to && /\s/.test(text[j])) {
+        if (text[j] === '\n') blankLine = true;
+        j++;
+      }
+      if (blankLine || j >= to || !/\p{Ll}/u.test(text[j])) {
+        push(i);
+        start = j;
+        i = j - 1;
+      }
+      continue;
+    }
+    if (ch === '.' || ch === '!' || ch === '?' || ch === '\u2026') {
+      let j = i + 1;
+      while (j < to && (text[j] === '.' || CLOSERS.test(text[j]))) j++;
+      if (j >= to || !/[ \t]/.test(text[j])) continue;
+      let k = j;
+      while (k < to && /[ \t]/.test(text[k])) k++;
+      if (k >= to || !STARTERS.test(text[k])) continue;
+      if (ch === '.' && isAbbreviation(text, i)) continue;
+      push(j);
+      start = k;
+      i = k - 1;
+    }
+  }
+  push(to);
+  return spans;
+}
+
+function isAbbreviation(text: string, dot: number): boolean {
+  let s = dot;
+  while (s > 0 && /[\p{L}.]/u.test(text[s - 1])) s--;
+  const word = text.slice(s, dot).toLowerCase();
+  if (ABBREVIATIONS.has(word)) return true;
+  // Initials and dotted abbreviations: "J. Smith", "U.S."; a single capital letter.
+  return /^(\p{L}\.)*\p{L}$/u.test(word) && word.replace(/\./g, '').length <= 3 && word.length <= 5 && /^\p{Lu}/u.test(text[s]);
+}

@@ -1,0 +1,122 @@
+// Word tokens with exact offsets, normalised so that what does not change meaning
+// (Unicode form, case, diacritics, curly vs straight apostrophes, stripped apostrophes,
+// dashes, dotted abbreviations) does not count as a difference.
+
+export interface Token {
+  /** Normalised form used for comparison: lower case, no diacritics, no apostrophes. */
+  norm: string;
+  /** Offsets into the original text (UTF-16 code units, as LSP positions). */
+  start: number;
+  end: number;
+  /** True when the original word starts with a capital letter. */
+  capital: boolean;
+}
+
+const APOSTROPHES = new Set(["'", '\u2019', '\u02BC', '\u2018', '`', '\u00B4']);
+
+const LETTER = /\p{L}/u;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(ch);
+}
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_CHAR.test(ch);
+}
+
+/** Lower case, compatibility-decomposed, diacritics and apostrophes removed. */
+export function normaliseWord(word: string): string {
+  let s = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // Letters some decompositions leave alone.
+  s = s.replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/đ/g, 'd');
+  s = s.replace(/['\u2019\u02BC\u2018`\u00B4]/g, '');
+  // Thousands separators: "1,000" and "1000" are the same figure.
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  return s;
+}
+
+/**
+ * Splits text into word tokens. A word is a run of letters, marks and digits, with
+ * apostrophes inside it (doesn't, Russia's) and decimal points or thousands commas
+ * between digits (99.23, 1,000). Dotted abbreviations (U.N., U.S.) become one token.
+ * Linear time: one pass, no regular-expression backtracking.
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  let i = from;
+  while (i < to) {
+    const ch = text[i];
+    if (!isWordChar(ch)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // Dotted abbreviation: single letters each followed by a dot (U.N., U.S.A.).
+    const abbr = matchDottedAbbreviation(text, i, to);
+    if (abbr > 0) {
+      const raw = text.slice(start, abbr).replace(/\./g, '');
+      tokens.push({ norm: normaliseWord(raw), start, end: abbr, capital: isUpper(text[start]) });
+      i = abbr;
+      continue;
+    }
+    i++;
+    while (i < to) {
+      const c = text[i];
+      if (isWordChar(c)) {
+        i++;
+      } else if (APOSTROPHES.has(c) && i + 1 < to && isLetter(text[i + 1]) && isLetter(text[i - 1])) {
+        i++;
+      } else if ((c === '.' || c === ',') && i + 1 < to && isDigit(text[i + 1]) && isDigit(text[i - 1])) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    // Surrogate pairs are never split: isWordChar fails on lone surrogates, so a word ends before them.
+    const norm = normaliseWord(text.slice(start, i));
+    if (norm.length > 0) tokens.push({ norm, start, end: i, capital: isUpper(text[start]) });
+  }
+  return tokens;
+}
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** End offset of a dotted abbreviation starting at i (U.N., U.S.A., or U.N with its last dot cut), or 0. */
+function matchDottedAbbreviation(text: string, i: number, to: number): number {
+  if (i > 0 && isWordChar(text[i - 1])) return 0;
+  let j = i;
+  let letters = 0;
+  while (j < to && isLetter(text[j]) && !(j + 1 < to && isWordChar(text[j + 1]))) {
+    letters++;
+    if (text[j + 1] !== '.') {
+      j++;
+      break;
+    }
+    j += 2;
+  }
+  return letters >= 2 ? j : 0;
+}
+
+/** Function words: they carry little evidence that two passages are the same quote. */
+export const STOPWORDS = new Set(
+  (
+    'a an and are as at be been being but by can could did do does doing for from had has have having he her hers him his ' +
+    'i if in into is it its itself me my no nor not of on or our ours she so than that the their theirs them then there ' +
+    'these they this those to too us was we were what when where which while who whom why will with would you your ' +
+    'all any also both each few more most other some such only own same very just over under again further once here ' +
+    'about above after against before below between during out off up down through until shall should may might must'
+  ).split(' '),
+);
+
+export function isContentWord(norm: string): boolean {
+  return !STOPWORDS.has(norm);
+}

@@ -1,0 +1,27 @@
+// Findings (offsets) to LSP shapes (UTF-16 line/character positions).
+
+import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from '../core/check/findings';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toRange(doc: TextDocument, start: number, end: number): Range {
+  return { start: doc.positionAt(start), end: doc.positionAt(end) };
+}
+
+export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+  return {
+    range: toRange(doc, f.start, f.end),
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    source: 'source-check',
+    message: f.message,
+    relatedInformation: f.related.map((r) => ({ location: { uri: r.location.source.uri, range: r.location.range }, message: r.message })),
+  };
+}

@@ -1,0 +1,47 @@
+// Runs every fixture draft under test/fixtures/quotes through the real engine over
+// the seed articles and compares each claim with the expectation written next to it.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { checkDraft } from '../../server/src/core/check/draft';
+import { parseExpectations } from '../support/expectations';
+import { REPO, seedSources } from '../support/seeds';
+
+const DIR = path.join(REPO, 'test', 'fixtures', 'quotes');
+
+for (const name of readdirSync(DIR).filter((f) => f.endsWith('.md'))) {
+  test(`quote fixture ${name}`, async () => {
+    const text = readFileSync(path.join(DIR, name), 'utf8');
+    const expectations = parseExpectations(text);
+    assert.ok(expectations.length > 0, 'a fixture must expect something');
+    const { index } = await seedSources();
+    const result = await checkDraft({ text, format: 'markdown' }, index);
+    const claims = [...result.claims];
+    const problems: string[] = [];
+    for (const e of expectations) {
+      const i = claims.findIndex((c) => c.text === e.text);
+      if (i < 0) {
+        problems.push(`line ${e.line}: no quote found with exactly the words {{${e.text}}}`);
+        continue;
+      }
+      const [claim] = claims.splice(i, 1);
+      const where = `line ${e.line} {{${e.text.slice(0, 40)}…}}`;
+      if (claim.verdict !== e.verdict) {
+        problems.push(`${where}: expected ${e.verdict}, got ${claim.verdict} (${claim.best?.location.source.id ?? 'no source'}, ${claim.best?.matched}/${claim.best?.total} words; diffs ${JSON.stringify(claim.best?.diffs)})`);
+        continue;
+      }
+      const finding = result.findings.find((f) => f.start === claim.start && f.end === claim.end);
+      if (e.verdict === 'verified' && finding) problems.push(`${where}: a verified quote got a finding: ${finding.message}`);
+      if (e.verdict !== 'verified' && !finding) problems.push(`${where}: expected a finding`);
+      if (finding && text.slice(finding.start, finding.end) !== e.text) problems.push(`${where}: the finding does not cover exactly the quoted words`);
+      for (const m of e.msg) if (!finding?.message.includes(m)) problems.push(`${where}: message ${JSON.stringify(finding?.message)} lacks ${JSON.stringify(m)}`);
+      if (e.source && !claim.best?.location.source.id.startsWith(e.source)) problems.push(`${where}: expected source ${e.source}, got ${claim.best?.location.source.id}`);
+      for (const a of e.also) if (!claim.others.some((o) => o.location.source.id.startsWith(a))) problems.push(`${where}: expected ${a} among the other sources, got ${claim.others.map((o) => o.location.source.id).join(', ') || 'none'}`);
+      if (e.fix !== undefined && finding?.fixes[0]?.newText !== e.fix) problems.push(`${where}: expected fix ${JSON.stringify(e.fix)}, got ${JSON.stringify(finding?.fixes[0]?.newText)}`);
+    }
+    for (const c of claims) problems.push(`unexpected claim ${c.verdict} {{${c.text}}}`);
+    assert.deepEqual(problems, []);
+  });
+}

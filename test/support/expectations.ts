@@ -1,0 +1,42 @@
+// Fixture drafts carry their expected findings next to the text, in HTML comments
+// (which the engine ignores, as it ignores every comment):
+//
+//   Tokayev said “Of course, that would be a disaster.”
+//   <!-- expect misquote {{Of course, that would be a disaster}} msg{{“a disaster”}} source{{seeds/000}} -->
+//
+// expect VERDICT {{the exact quoted words}} then any of:
+//   msg{{…}}     a substring of the finding's message
+//   source{{…}}  a prefix of the id of the source the verdict rests on
+//   also{{…}}    a prefix of the id of another source listed as carrying the quote
+//   fix{{…}}     the quick fix's replacement text
+// VERDICT is verified | variant | misquote | unsourced.
+
+export interface Expectation {
+  verdict: string;
+  text: string;
+  msg: string[];
+  source?: string;
+  also: string[];
+  fix?: string;
+  line: number;
+}
+
+export function parseExpectations(draft: string): Expectation[] {
+  const out: Expectation[] = [];
+  const re = /<!--\s*expect\s+([\w-]+)\s+\{\{([\s\S]*?)\}\}([\s\S]*?)-->/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(draft))) {
+    const e: Expectation = { verdict: m[1], text: m[2], msg: [], also: [], line: draft.slice(0, m.index).split('\n').length };
+    const attr = /(\w+)\{\{([\s\S]*?)\}\}/g;
+    let a: RegExpExecArray | null;
+    while ((a = attr.exec(m[3]))) {
+      if (a[1] === 'msg') e.msg.push(a[2]);
+      else if (a[1] === 'source') e.source = a[2];
+      else if (a[1] === 'also') e.also.push(a[2]);
+      else if (a[1] === 'fix') e.fix = a[2];
+      else throw new Error(`line ${e.line}: unknown expectation attribute ${a[1]}`);
+    }
+    out.push(e);
+  }
+  return out;
+}
