@@ -37,6 +37,9 @@ export function ensureTools(): Tools {
   }
   let codeServer = process.env.SOURCE_CHECK_CODE_SERVER;
   if (!codeServer) {
+    const cache = process.env.SOURCE_CHECK_CACHE || path.join(os.homedir(), '.cache/source-check');
+    if (!fs.existsSync(path.join(cache, `code-server-${CODE_SERVER_VERSION}`, '.installed')))
+      console.log(`# installing code-server ${CODE_SERVER_VERSION} into ${cache} (first run only, about a minute)`);
     const r = runScript('install-code-server.sh');
     if (!r.ok) return { skip: `code-server ${CODE_SERVER_VERSION} could not be installed: ${lastLines(r.err, 3)}` };
     codeServer = r.out.split('\n').pop()!;
