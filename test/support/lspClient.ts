@@ -34,8 +34,8 @@ export async function startServer(folder: string, settings: Record<string, unkno
     published.push(p);
     waiters.splice(0).forEach((w) => w());
   });
-  connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
-  connection.onNotification('window/showMessage', (p: { message: string }) => logs.push(p.message));
+  connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
+  connection.onNotification('window/showMessage', (p: { message: string }) => void logs.push(p.message));
   connection.onRequest('window/showMessageRequest', () => null);
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);

@@ -13,7 +13,13 @@ export function indexKey(norm: string): string {
   return /\d/.test(norm) ? norm : skeleton(norm);
 }
 
-const MAX_WINDOW_SENTENCES = 40;
+const MAX_WINDOW_SENTENCES = 24;
+/** Only this many of a quote's words (the rarest) are looked up. */
+const MAX_QUERY_KEYS = 16;
+/** Sentences scoring under this share of the best sentence are not candidates. */
+const SENTENCE_FLOOR = 0.25;
+/** Packs (source slot, sentence index) into one number. */
+const SENTENCE_SLOTS = 1_000_000;
 
 export class MemoryIndex implements SourceStore {
   private docs: Array<SourceDoc | undefined> = [];
@@ -83,30 +89,38 @@ export class MemoryIndex implements SourceStore {
   }
 
   candidatesSync(words: readonly string[], limit: number): Passage[] {
-    const keys = [...new Set(words.filter(isContentWord).map(indexKey))];
-    if (keys.length === 0) return [];
     const total = Math.max(1, this.sentenceCount);
+    // The rarest words carry the evidence; very common ones only cost time.
+    const keys = [...new Set(words.filter(isContentWord).map(indexKey))]
+      .map((key) => ({ key, list: this.postings.get(key) }))
+      .filter((k): k is { key: string; list: number[] } => k.list !== undefined)
+      .sort((a, b) => a.list.length - b.list.length)
+      .slice(0, MAX_QUERY_KEYS);
+    if (keys.length === 0) return [];
     // Per (doc, sentence): the summed weight of the distinct quote words it holds.
     const hits = new Map<number, number>();
-    keys.forEach((key) => {
-      const list = this.postings.get(key);
-      if (!list) return;
-      const df = list.length / 2;
-      const weight = Math.log(1 + total / df);
+    let best = 0;
+    for (const { list } of keys) {
+      const weight = Math.log(1 + total / (list.length / 2));
       for (let p = 0; p < list.length; p += 2) {
         if (!this.docs[list[p]]) continue;
-        const id = list[p] * 1_000_000 + list[p + 1];
-        hits.set(id, (hits.get(id) ?? 0) + weight);
+        const id = list[p] * SENTENCE_SLOTS + list[p + 1];
+        const score = (hits.get(id) ?? 0) + weight;
+        hits.set(id, score);
+        if (score > best) best = score;
       }
-    });
-    // Group hit sentences of one source into windows of nearby sentences.
-    const sorted = [...hits.keys()].sort((a, b) => a - b);
+    }
+    // Sentences far weaker than the best hold at most a stray word of the quote.
+    const floor = best * SENTENCE_FLOOR;
+    const sorted = [...hits.keys()].filter((id) => hits.get(id)! >= floor).sort((a, b) => a - b);
+    // Group nearby strong sentences of one source into windows (a quote may span sentences,
+    // and the fragments around an ellipsis may sit a sentence or two apart).
     const windows: Array<{ slot: number; first: number; last: number; score: number }> = [];
     for (const id of sorted) {
-      const slot = Math.floor(id / 1_000_000);
-      const si = id % 1_000_000;
+      const slot = Math.floor(id / SENTENCE_SLOTS);
+      const si = id % SENTENCE_SLOTS;
       const w = windows[windows.length - 1];
-      if (w && w.slot === slot && si - w.last <= 2 && si - w.first < MAX_WINDOW_SENTENCES) {
+      if (w && w.slot === slot && si - w.last <= 3 && si - w.first < MAX_WINDOW_SENTENCES) {
         w.last = si;
         w.score += hits.get(id)!;
       } else {
@@ -125,6 +139,7 @@ export class MemoryIndex implements SourceStore {
         start,
         text: doc.prose.slice(start, end),
         sentences: doc.sentences.slice(first, last + 1),
+        score: w.score,
       };
     });
   }

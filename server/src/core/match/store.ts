@@ -22,6 +22,8 @@ export interface Passage {
   text: string;
   /** Sentences of the passage, with offsets in the source file. */
   sentences: Span[];
+  /** How strongly the store expects the quote here (comparable within one answer only). */
+  score: number;
 }
 
 export interface SourceStore {

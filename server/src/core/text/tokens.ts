@@ -31,8 +31,11 @@ function isWordChar(ch: string): boolean {
   return WORD_CHAR.test(ch);
 }
 
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
 /** Lower case, compatibility-decomposed, diacritics and apostrophes removed. */
 export function normaliseWord(word: string): string {
+  if (ASCII_WORD.test(word)) return word.toLowerCase(); // the common case, without Unicode work
   let s = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   // Letters some decompositions leave alone.
   s = s.replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/đ/g, 'd');

@@ -1,0 +1,22 @@
+// Runs every test file under test/ (test/**/*.test.ts) with node's test runner, through tsx.
+// `node scripts/test.mjs unit` runs test/core only, for quick loops.
+import { readdirSync, statSync } from 'fs';
+import { join, relative } from 'path';
+import { spawnSync } from 'child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const only = process.argv[2] === 'unit' ? join(root, 'test', 'core') : join(root, 'test');
+// Suites that need a real VS Code run through their own runners (see package.json).
+const SKIP = new Set(['vscode', 'electron', 'fixtures', 'support']);
+
+function find(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return SKIP.has(name) ? [] : find(p);
+    return name.endsWith('.test.ts') ? [relative(root, p)] : [];
+  });
+}
+
+const files = find(only).sort();
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { cwd: root, stdio: 'inherit' });
+process.exit(r.status ?? 1);

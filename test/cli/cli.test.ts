@@ -1,0 +1,101 @@
+// The command line as a user or a CI job runs it: output format, exit codes, JSON,
+// and bad input that must be named, not crash.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import { writeFileSync } from 'fs';
+import * as path from 'path';
+import { REPO } from '../support/seeds';
+import { makeWorkspace } from '../support/workspace';
+
+function cli(args: string[], cwd = REPO) {
+  const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('text output: one finding a line, then a summary; exit 1 on warnings', () => {
+  const r = cli(['check', 'examples/draft.md']);
+  assert.equal(r.code, 1, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.match(lines[0], /^examples\/draft\.md:\d+:\d+: warning misquote: Misquote: “a disaster” where the source has “chaos”/);
+  assert.match(lines[1], /^examples\/draft\.md:\d+:\d+: warning unsourced-quote: No source carries this quote/);
+  assert.equal(lines[lines.length - 1], '6 quotes checked in 1 file: 4 verified, 1 misquoted, 1 unsourced; 2 warnings, 0 information');
+  assert.equal(r.stderr, '');
+});
+
+test('--exit-zero (npm start) exits 0 with the same findings', () => {
+  const r = cli(['check', '--exit-zero', 'examples/draft.md']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /warning misquote/);
+});
+
+test('line and column point at the first quoted word', () => {
+  const r = cli(['check', 'examples/draft.md']);
+  const [, line, col] = /draft\.md:(\d+):(\d+): warning misquote/.exec(r.stdout)!;
+  const text = require('fs').readFileSync(path.join(REPO, 'examples', 'draft.md'), 'utf8').split('\n');
+  assert.ok(text[+line - 1].slice(+col - 1).startsWith('If the right to self-determination'));
+});
+
+test('JSON output lists findings with ranges, sources and fixes', () => {
+  const r = cli(['check', '--format', 'json', 'examples/draft.md']);
+  assert.equal(r.code, 1);
+  const findings = JSON.parse(r.stdout);
+  assert.equal(findings.length, 2);
+  const mis = findings.find((f: { code: string }) => f.code === 'misquote');
+  assert.equal(mis.file, 'examples/draft.md');
+  assert.equal(mis.severity, 'warning');
+  assert.ok(mis.endLine > mis.line);
+  assert.equal(mis.sources[0].path, 'seeds/000_03b0a985a00a2f0a.txt');
+  assert.equal(mis.sources[0].line, 26);
+  assert.equal(mis.sources[0].author, 'Aldgra Fredly');
+  assert.equal(mis.sources[0].date, null);
+  assert.match(mis.fix.text, /that would be chaos$/);
+});
+
+test('a clean draft exits 0', () => {
+  const ws = makeWorkspace({ 'ok.md': 'He said “Of course, that would be chaos.”\n' });
+  try {
+    const r = cli(['check', 'ok.md'], ws.root);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /1 quote checked in 1 file: 1 verified/);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('usage errors exit 2 with a message', () => {
+  assert.equal(cli([]).code, 2);
+  const r = cli(['check', '--format', 'xml', 'examples/draft.md']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--format must be text or json/);
+});
+
+test('an unreadable draft exits 2 naming the file; the other drafts are still checked', () => {
+  const r = cli(['check', 'no/such/draft.md', 'examples/draft.md']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /no\/such\/draft\.md: file not found/);
+  assert.match(r.stdout, /warning misquote/);
+});
+
+test('bad sources are named on stderr and the good ones still work', () => {
+  const ws = makeWorkspace({
+    'sources/empty.txt': '',
+    'sources/picture.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]).toString('latin1'),
+    'sources/unbalanced.txt': 'He said “this never closes\n\nand «neither does this\n'.repeat(200),
+    'draft.md': 'Tokayev: “Of course, that would be chaos.”\n',
+  });
+  try {
+    writeFileSync(path.join(ws.root, 'sources', 'picture.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    writeFileSync(path.join(ws.root, 'sources', 'latin1.txt'), Buffer.from('Caf\xe9 owners said \u201cprices rose\u201d.', 'latin1'));
+    writeFileSync(path.join(ws.root, 'sources', 'huge.txt'), 'word '.repeat(2_200_000));
+    const r = cli(['check', 'draft.md'], ws.root);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /1 verified/);
+    assert.match(r.stderr, /sources\/picture\.txt: binary file/);
+    assert.match(r.stderr, /sources\/latin1\.txt: not valid UTF-8; read as Windows-1252/);
+    assert.match(r.stderr, /sources\/huge\.txt: too large \(10\.5 MB/);
+  } finally {
+    ws.dispose();
+  }
+});
