@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     result.tests.forEach((t, i) => console.log(`${t.state === 'passed' ? 'ok' : 'not ok'} ${i + 1} - ${t.title}`));
     console.log(`# ${result.passes} passed, ${result.failures} failed (VS Code ${result.vscode ?? '?'}, ${result.host})`);
   }
-  fs.rmSync(ws, { recursive: true, force: true });
+  fs.rmSync(path.dirname(ws), { recursive: true, force: true });
   fs.rmSync(resultFile, { force: true });
   if (!result) {
     console.error(`no test result: ${error ? `runTests failed: ${(error as Error)?.message ?? error}` : `VS Code exited ${exitCode} without running the suite`}`);

@@ -1,7 +1,7 @@
 // Runs the Source Check VS Code tests in a real VS Code, offline: code-server 4.100.3 (VS Code 1.100's
 // workbench and Node extension host) driven by Debian's headless Chromium through playwright-core.
 //
-//   node --import tsx test/vscode/run-code-server.ts [--only suite|ui] [--no-build] [--keep]
+//   node --import tsx test/vscode/run-code-server.ts [--only suite|ui] [--no-build] [--keep] [--update-screenshots]
 //
 //  * suite: the Mocha suite test/vscode/suite/*.test.ts (bundled to out/test/vscode/suite/) runs inside the
 //    extension host with the repository as extensionDevelopmentPath; results come back through a JSON file.
@@ -22,6 +22,7 @@ const argv = process.argv.slice(2);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
 const keep = argv.includes('--keep');
 const noBuild = argv.includes('--no-build');
+const updateScreenshots = argv.includes('--update-screenshots');
 const WAIT_MS = Number(process.env.SOURCE_CHECK_TEST_TIMEOUT_MS || 30000);
 const resultsDir = path.join(repoRoot, 'test-results');
 
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
   if (!noBuild) build();
   if (!only || only === 'suite') await runSuite(tools);
   if (!only || only === 'ui') {
-    const outcomes: UiOutcome[] = await runUi(tools, { keep, waitMs: WAIT_MS, resultsDir, timings });
+    const outcomes: UiOutcome[] = await runUi(tools, { keep, waitMs: WAIT_MS, resultsDir, timings, updateScreenshots });
     for (const o of outcomes) report({ group: 'ui', ...o });
   }
   const passed = lines.filter((l) => l.ok).length;

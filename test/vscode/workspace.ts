@@ -8,7 +8,9 @@ import * as path from 'node:path';
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
 export function prepareWorkspace(parent = os.tmpdir()): string {
-  const ws = fs.mkdtempSync(path.join(parent, 'source-check-ws-'));
+  // A fixed folder name inside a unique temp dir: it shows in the explorer and title bar of screenshots.
+  const ws = path.join(fs.mkdtempSync(path.join(parent, 'source-check-ws-')), 'newsroom');
+  fs.mkdirSync(ws);
   fs.copyFileSync(path.join(repoRoot, 'test/vscode/workspace/draft.md'), path.join(ws, 'draft.md'));
   const seeds = path.join(repoRoot, 'seeds');
   fs.mkdirSync(path.join(ws, 'seeds'));
