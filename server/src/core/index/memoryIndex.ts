@@ -8,6 +8,7 @@ import { forEachWord, isContentWord } from '../text/tokens';
 import { skeleton } from '../text/spelling';
 import type { Passage, SourceStore } from '../match/store';
 import { PostingList, Postings } from './postings';
+import { DecodedSnapshot, encodeSnapshot } from './snapshot';
 
 /** The index key of a normalised word: its skeleton, so that Tokayev finds Toqaev. */
 export function indexKey(norm: string): string {
@@ -77,6 +78,32 @@ export class MemoryIndex implements SourceStore {
         this.postings.add(key, slot, si);
       });
     });
+  }
+
+  /**
+   * The index as bytes for the on-disk cache; `stampOf` gives the opaque file facts to keep
+   * with each source. Slots are renumbered densely first, so that postings match entries.
+   */
+  snapshot(stampOf: (id: string) => unknown, engine: string): Buffer {
+    if (this.dead > 0) this.compact();
+    this.postings.trim();
+    return encodeSnapshot(
+      this.all().map((doc) => ({ doc, stamp: stampOf(doc.id) })),
+      this.postings,
+      engine,
+    );
+  }
+
+  /** An index rebuilt from a decoded snapshot, without re-reading or re-tokenising anything. */
+  static restore(snapshot: DecodedSnapshot): MemoryIndex {
+    const index = new MemoryIndex();
+    for (const { doc } of snapshot.entries) {
+      index.slotById.set(doc.id, index.docs.length);
+      index.docs.push(doc);
+      index.sentenceCount += doc.sentences.length;
+    }
+    for (const { key, data } of snapshot.postings) index.postings.set(key, data);
+    return index;
   }
 
   /** Frees the spare room of the posting lists once a bulk load is over. */

@@ -34,6 +34,11 @@ export class Postings {
     list.data[list.length++] = sentence;
   }
 
+  /** Puts a whole list in place (restoring a snapshot). */
+  set(key: string, data: Int32Array): void {
+    this.lists.set(key, { data, length: data.length });
+  }
+
   /** Gives back the room that growth by doubling left unused (after a bulk load). */
   trim(): void {
     for (const list of this.lists.values()) if (list.data.length > list.length) list.data = list.data.slice(0, list.length);
