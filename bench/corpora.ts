@@ -126,11 +126,16 @@ const MONTHS: Record<string, string> = {
   JUL: '07', AUG: '08', SEP: '09', OCT: '10', NOV: '11', DEC: '12',
 };
 
-/** SGML entities used by the collection; numeric references to control characters are dropped. */
+/**
+ * SGML entities used by the collection. References to control characters (&#2; &#3; and the
+ * routing junk) are dropped; &#127; (DEL) stands between two words in the bodies
+ * ("dlr&#127;untied"), so it becomes a space.
+ */
 export function decodeSgml(s: string): string {
   return s
     .replace(/&#(\d+);/g, (_, n: string) => {
       const code = Number(n);
+      if (code === 127) return ' ';
       return code < 32 && code !== 9 && code !== 10 ? '' : String.fromCharCode(code);
     })
     .replace(/&lt;/g, '<')

@@ -192,7 +192,7 @@ export function loadGenerated(dir: string): Article[] {
  */
 function generatorCodeHash(): string {
   const here = path.join(repoRoot, 'bench');
-  return sha256(['generate.ts', 'text.ts', 'prng.ts'].map((f) => readFileSync(path.join(here, f), 'utf8')).join('\0'));
+  return sha256(['generate.ts', 'corpora.ts', 'text.ts', 'prng.ts'].map((f) => readFileSync(path.join(here, f), 'utf8')).join('\0'));
 }
 
 function sha256(s: string): string {
