@@ -40,12 +40,16 @@ export async function checkQuote(text: string, start: number, end: number, store
     CANDIDATES,
   );
   const matches: SourceMatch[] = [];
-  // Passages far weaker than the best cannot hold the quote: skip their alignment.
-  const floor = (passages[0]?.score ?? 0) * CANDIDATE_FLOOR;
+  // Passages far weaker than the best cannot hold the quote: skip their alignment. Once a
+  // passage carries it verbatim, only passages holding every looked-up word can carry it too.
+  const top = passages[0]?.score ?? 0;
+  let floor = top * CANDIDATE_FLOOR;
   for (const p of passages) {
     if (p.score < floor) break;
     const m = matchPassage(query, p, text);
-    if (m) matches.push(m);
+    if (!m) continue;
+    matches.push(m);
+    if (realDiffs(m) === 0) floor = Math.max(floor, top * 0.999);
   }
   // Best first: fewest real differences, then fewest spelling variants, then cost.
   matches.sort((a, b) => realDiffs(a) - realDiffs(b) || a.cost - b.cost || b.matched - a.matched);
