@@ -88,6 +88,8 @@ documents.onDidClose((e) => workspace.closed(e.document.uri));
 connection.onHover(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
+  const indexing = workspace.indexingMessage(doc.uri);
+  if (indexing) return { contents: { kind: 'markdown', value: indexing } };
   const hit = await workspace.claimAt(doc, params.position, token);
   if (!hit) return null;
   return { contents: { kind: 'markdown', value: quoteHover(hit.claim) }, range: toRange(doc, hit.claim.start, hit.claim.end) };
@@ -95,7 +97,7 @@ connection.onHover(async (params, token) => {
 
 connection.onDefinition(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
+  if (!doc || workspace.indexingMessage(doc.uri)) return null;
   const hit = await workspace.claimAt(doc, params.position, token);
   if (!hit || hit.claim.verdict === 'unsourced' || !hit.claim.best) return null;
   const origin = toRange(doc, hit.claim.start, hit.claim.end);
@@ -111,7 +113,7 @@ connection.onDefinition(async (params, token) => {
 
 connection.onCodeAction(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
+  if (!doc || workspace.indexingMessage(doc.uri)) return [];
   const result = await workspace.resultFor(doc, token);
   if (!result) return [];
   const from = doc.offsetAt(params.range.start);

@@ -34,6 +34,8 @@ interface Folder {
   settings: Settings;
   sources: FolderSources;
   ready: Promise<void>;
+  /** While the first indexing runs: how far it has got. */
+  indexing?: { done: number; total: number };
 }
 
 interface Checked {
@@ -131,12 +133,19 @@ export class Workspace {
       });
       return;
     }
+    folder.indexing = { done: 0, total: 0 };
     try {
-      await this.withProgress('Source Check: indexing sources', (report) => folder.sources.loadAll(report));
+      await this.withProgress('Source Check: indexing sources', (report) =>
+        folder.sources.loadAll((done, total) => {
+          folder.indexing = { done, total };
+          report(done, total);
+        }),
+      );
       this.scheduleSave(folder);
     } catch (e) {
       this.connection.console.error(`Source Check: indexing ${folder.root} failed: ${(e as Error).message}`);
     }
+    folder.indexing = undefined;
     const n = folder.sources.index.size;
     this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} (${Date.now() - started} ms)`);
     if (n === 0) {
@@ -302,6 +311,18 @@ export class Workspace {
       this.connection.console.error(`Source Check: checking ${doc.uri} failed: ${(e as Error).stack ?? e}`);
       return undefined;
     }
+  }
+
+  /**
+   * "Indexing 1,200 of 100,000 sources" while the document's folder is still being indexed:
+   * requests answer at once with this rather than wait, and no verdict is given on part of the sources.
+   */
+  indexingMessage(uri: string): string | undefined {
+    const progress = this.folderFor(uri)?.indexing;
+    if (!progress) return undefined;
+    return progress.total > 0
+      ? `Source Check is indexing the sources (${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}); quotes are checked when it is done.`
+      : 'Source Check is finding the sources; quotes are checked when they are indexed.';
   }
 
   async resultFor(doc: TextDocument, token?: CancellationToken): Promise<CheckResult | undefined> {
