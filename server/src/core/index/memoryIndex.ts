@@ -35,17 +35,36 @@ const MAX_QUERY_KEYS = 16;
 const MAX_TIED_CANDIDATES = 64;
 /** Sentences scoring under this share of the best sentence are not candidates. */
 const SENTENCE_FLOOR = 0.25;
-/** Packs (source slot, sentence index) into one number. */
-const SENTENCE_SLOTS = 1_000_000;
+/** Packs (source's first slot, sentence index) into one number for grouping. */
+const SENTENCE_SLOTS = 2 ** 24;
 
 let nextGeneration = 1;
 
+/**
+ * A posting is one int32: (slot << CHUNK_BITS) | sentence within the slot. A source with more
+ * than 2,048 sentences takes several consecutive slots, so no sentence is ever out of reach;
+ * 2^20 slots (about a million news articles) fit in a folder's index.
+ */
+const CHUNK_BITS = 11;
+const CHUNK = 1 << CHUNK_BITS;
+const MAX_SLOTS = 1 << 20;
+
+function chunksOf(sentences: number): number {
+  return Math.max(1, Math.ceil(sentences / CHUNK));
+}
+
 export class MemoryIndex implements SourceStore {
-  private docs: Array<SourceDoc | undefined> = [];
+  /** Per slot: its source (undefined once removed), the sentence it starts at, and its source's first slot. */
+  private slotDoc: Array<SourceDoc | undefined> = [];
+  private slotBase: number[] = [];
+  private slotHead: number[] = [];
+  /** Source id -> first slot. */
   private slotById = new Map<string, number>();
+  /** First slot -> sentence count (so counting never rebuilds a source's sentence list). */
+  private counts = new Map<number, number>();
   private postings = new Postings();
   private sentenceCount = 0;
-  private dead = 0;
+  private deadSlots = 0;
   /** Unique across all indexes, so a rebuilt index never repeats an old generation. */
   generation = nextGeneration++;
 
@@ -55,29 +74,45 @@ export class MemoryIndex implements SourceStore {
 
   get(id: string): SourceDoc | undefined {
     const slot = this.slotById.get(id);
-    return slot === undefined ? undefined : this.docs[slot];
+    return slot === undefined ? undefined : this.slotDoc[slot];
   }
 
   all(): SourceDoc[] {
-    return this.docs.filter((d): d is SourceDoc => d !== undefined);
+    return [...this.slotById.values()].sort((a, b) => a - b).map((slot) => this.slotDoc[slot]!);
+  }
+
+  /** Takes slots for a source; returns its first slot. */
+  private place(doc: SourceDoc, sentences: number): number {
+    if (this.slotDoc.length + chunksOf(sentences) > MAX_SLOTS) this.compact();
+    if (this.slotDoc.length + chunksOf(sentences) > MAX_SLOTS) throw new Error(`the index is full (${MAX_SLOTS} slots)`);
+    const head = this.slotDoc.length;
+    for (let c = 0; c < chunksOf(sentences); c++) {
+      this.slotDoc.push(doc);
+      this.slotBase.push(c * CHUNK);
+      this.slotHead.push(head);
+    }
+    this.slotById.set(doc.id, head);
+    this.counts.set(head, sentences);
+    this.sentenceCount += sentences;
+    return head;
   }
 
   /** Adds a source, replacing any source with the same id. */
   add(doc: SourceDoc): void {
     this.remove(doc.id);
     this.generation = nextGeneration++;
-    const slot = this.docs.length;
-    this.docs.push(doc);
-    this.slotById.set(doc.id, slot);
-    this.sentenceCount += doc.sentences.length;
+    const sentences = doc.sentences;
+    const head = this.place(doc, sentences.length);
     // One posting per key and sentence: remember the last sentence each key was posted for.
     const lastSentence = new Map<string, number>();
-    doc.sentences.forEach((sentence, si) => {
-      forEachWord(doc.prose, sentence.start, sentence.end, (norm) => {
+    const prose = doc.prose;
+    sentences.forEach((sentence, si) => {
+      const value = ((head + (si >> CHUNK_BITS)) << CHUNK_BITS) | (si & (CHUNK - 1));
+      forEachWord(prose, sentence.start, sentence.end, (norm) => {
         const key = contentKey(norm);
         if (key === undefined || lastSentence.get(key) === si) return;
         lastSentence.set(key, si);
-        this.postings.add(key, slot, si);
+        this.postings.add(key, value);
       });
     });
   }
@@ -87,7 +122,7 @@ export class MemoryIndex implements SourceStore {
    * with each source. Slots are renumbered densely first, so that postings match entries.
    */
   snapshot(stampOf: (id: string) => unknown, engine: string): Buffer {
-    if (this.dead > 0) this.compact();
+    if (this.deadSlots > 0) this.compact();
     this.postings.trim();
     return encodeSnapshot(
       this.all().map((doc) => ({ doc, stamp: stampOf(doc.id) })),
@@ -99,11 +134,7 @@ export class MemoryIndex implements SourceStore {
   /** An index rebuilt from a decoded snapshot, without re-reading or re-tokenising anything. */
   static restore(snapshot: DecodedSnapshot): MemoryIndex {
     const index = new MemoryIndex();
-    for (const { doc } of snapshot.entries) {
-      index.slotById.set(doc.id, index.docs.length);
-      index.docs.push(doc);
-      index.sentenceCount += doc.sentences.length;
-    }
+    for (const { doc, sentences } of snapshot.entries) index.place(doc, sentences);
     for (const { key, data } of snapshot.postings) index.postings.set(key, data);
     return index;
   }
@@ -114,25 +145,43 @@ export class MemoryIndex implements SourceStore {
   }
 
   remove(id: string): boolean {
-    const slot = this.slotById.get(id);
-    if (slot === undefined) return false;
+    const head = this.slotById.get(id);
+    if (head === undefined) return false;
     this.generation = nextGeneration++;
-    this.sentenceCount -= this.docs[slot]!.sentences.length;
-    this.docs[slot] = undefined;
+    const count = this.counts.get(head)!;
+    this.sentenceCount -= count;
+    for (let c = 0; c < chunksOf(count); c++) this.slotDoc[head + c] = undefined;
+    this.deadSlots += chunksOf(count);
     this.slotById.delete(id);
+    this.counts.delete(head);
     // Postings of a removed source are skipped at query time and dropped at the next compaction.
-    if (++this.dead > 64 && this.dead > this.docs.length / 4) this.compact();
+    if (this.deadSlots > 64 && this.deadSlots > this.slotDoc.length / 4) this.compact();
     return true;
   }
 
+  /** Drops removed sources' slots and postings, renumbering the live slots (no source is re-read). */
   private compact(): void {
-    const live = this.all();
-    this.docs = [];
-    this.slotById.clear();
-    this.postings.clear();
-    this.sentenceCount = 0;
-    this.dead = 0;
-    for (const d of live) this.add(d);
+    const renumber = new Int32Array(this.slotDoc.length).fill(-1);
+    const slotDoc: typeof this.slotDoc = [];
+    const slotBase: number[] = [];
+    const slotHead: number[] = [];
+    for (let slot = 0; slot < this.slotDoc.length; slot++) {
+      if (!this.slotDoc[slot]) continue;
+      renumber[slot] = slotDoc.length;
+      slotDoc.push(this.slotDoc[slot]);
+      slotBase.push(this.slotBase[slot]);
+      slotHead.push(renumber[this.slotHead[slot]]);
+    }
+    this.postings.rewrite((value) => {
+      const slot = renumber[value >>> CHUNK_BITS];
+      return slot < 0 ? -1 : (slot << CHUNK_BITS) | (value & (CHUNK - 1));
+    });
+    this.slotById = new Map([...this.slotById].map(([id, head]) => [id, renumber[head]]));
+    this.counts = new Map([...this.counts].map(([head, n]) => [renumber[head], n]));
+    this.slotDoc = slotDoc;
+    this.slotBase = slotBase;
+    this.slotHead = slotHead;
+    this.deadSlots = 0;
   }
 
   async candidates(words: readonly string[], limit: number): Promise<Passage[]> {
@@ -149,13 +198,15 @@ export class MemoryIndex implements SourceStore {
       .slice(0, MAX_QUERY_KEYS);
     if (keys.length === 0) return [];
     // Per (doc, sentence): which of the quote's words it holds, as a bit mask (at most 16 keys).
-    const weights = keys.map(({ list }) => Math.log(1 + total / (list.length / 2)));
+    const weights = keys.map(({ list }) => Math.log(1 + total / list.length));
     const masks = new Map<number, number>();
     keys.forEach(({ list }, k) => {
       const data = list.data;
-      for (let p = 0; p < list.length; p += 2) {
-        if (!this.docs[data[p]]) continue;
-        const id = data[p] * SENTENCE_SLOTS + data[p + 1];
+      for (let p = 0; p < list.length; p++) {
+        const slot = data[p] >>> CHUNK_BITS;
+        if (!this.slotDoc[slot]) continue;
+        // Keyed by (first slot of the source, sentence index within the source).
+        const id = this.slotHead[slot] * SENTENCE_SLOTS + this.slotBase[slot] + (data[p] & (CHUNK - 1));
         masks.set(id, (masks.get(id) ?? 0) | (1 << k));
       }
     });
@@ -192,16 +243,17 @@ export class MemoryIndex implements SourceStore {
     let take = limit;
     while (take < windows.length && take < MAX_TIED_CANDIDATES && windows[take].score >= top * 0.999) take++;
     return windows.slice(0, take).map((w) => {
-      const doc = this.docs[w.slot]!;
+      const doc = this.slotDoc[w.slot]!;
       const first = Math.max(0, w.first - 1);
-      const last = Math.min(doc.sentences.length - 1, w.last + 1);
-      const start = doc.sentences[first].start;
-      const end = doc.sentences[last].end;
+      const sentences = doc.sentences;
+      const last = Math.min(sentences.length - 1, w.last + 1);
+      const start = sentences[first].start;
+      const end = sentences[last].end;
       return {
         source: { id: doc.id, uri: doc.uri, meta: doc.meta, positionAt: (o: number) => doc.lines.positionAt(o) },
         start,
         text: doc.prose.slice(start, end),
-        sentences: doc.sentences.slice(first, last + 1),
+        sentences: sentences.slice(first, last + 1),
         score: w.score,
       };
     });
