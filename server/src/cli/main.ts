@@ -119,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     const format: DraftFormat = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
-    const result = await checkDraft({ text: read.text, format }, sources.index, undefined, { unsourcedFigures: args.unsourcedFigures, unsourcedDates: args.unsourcedDates });
+    const result = await checkDraft({ text: read.text, format }, sources.index, { unsourcedFigures: args.unsourcedFigures, unsourcedDates: args.unsourcedDates });
     const lineIndex = new LineIndex(read.text);
     for (const f of result.findings) {
       if (args.format === 'json') json.push(toJsonFinding(file, f, lineIndex, args.root));

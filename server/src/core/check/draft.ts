@@ -9,6 +9,7 @@ import { splitSentences } from '../text/sentences';
 import { checkQuote } from './quotes';
 import { checkFacts, DEFAULT_FACT_OPTIONS, FactOptions } from './facts';
 import { factFindings } from './factFindings';
+import type { QuoteCache } from './cache';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
 import { describeSource } from '../report/describe';
 
@@ -23,24 +24,33 @@ export function draftProse(draft: Draft): string {
   return draft.format === 'markdown' ? maskMarkdown(draft.text) : maskPlaintext(draft.text);
 }
 
-export type CheckOptions = FactOptions;
+export interface CheckOptions extends Partial<FactOptions> {
+  /** Checked between claims: a check whose document has moved on stops early. */
+  isCancelled?: () => boolean;
+  /** Verdicts of unchanged quotes from earlier checks of the same document. */
+  cache?: QuoteCache;
+}
 
-export async function checkDraft(
-  draft: Draft,
-  store: SourceStore,
-  isCancelled: () => boolean = () => false,
-  options: Partial<CheckOptions> = {},
-): Promise<CheckResult> {
+export async function checkDraft(draft: Draft, store: SourceStore, options: CheckOptions = {}): Promise<CheckResult> {
   const prose = draftProse(draft);
   const claims: Claim[] = [];
   const quotes = findQuotes(prose);
   for (const q of quotes) {
-    if (isCancelled()) break;
-    const claim = await checkQuote(prose, q.start, q.end, store);
+    if (options.isCancelled?.()) break;
+    const words = prose.slice(q.start, q.end);
+    let claim = options.cache?.get(store.generation, words, q.start);
+    if (claim === undefined) {
+      claim = (await checkQuote(prose, q.start, q.end, store)) ?? null;
+      options.cache?.set(store.generation, words, claim);
+    }
     if (claim) claims.push(claim);
   }
   // A figure or date inside a quotation is checked as part of the quote.
-  const facts = await checkFacts(prose, splitSentences(prose), quotes.map((q) => ({ start: q.outerStart, end: q.outerEnd })), store, { ...DEFAULT_FACT_OPTIONS, ...options }, isCancelled);
+  const factOptions: FactOptions = {
+    unsourcedFigures: options.unsourcedFigures ?? DEFAULT_FACT_OPTIONS.unsourcedFigures,
+    unsourcedDates: options.unsourcedDates ?? DEFAULT_FACT_OPTIONS.unsourcedDates,
+  };
+  const facts = await checkFacts(prose, splitSentences(prose), quotes.map((q) => ({ start: q.outerStart, end: q.outerEnd })), store, factOptions, options.isCancelled);
   claims.push(...facts);
   claims.sort((a, b) => a.start - b.start);
   return { claims, findings: claims.flatMap((c) => findingsFor(c, draft.text)) };
@@ -58,6 +68,8 @@ function describeDiff(d: WordDiff): string {
       return `${quoted(d.source)} is left out without an ellipsis`;
     case 'spelling':
       return `${quoted(d.draft)} is spelt ${quoted(d.source)} in the source`;
+    case 'order':
+      return `the parts around the ellipsis come in another order in the source: ${quoted(d.source)}`;
   }
 }
 

@@ -24,19 +24,23 @@ export interface Passage {
   text: string;
   /** Sentences of the passage, with offsets in the source file. */
   sentences: Span[];
+  /** How strongly the store expects the quote here (comparable within one answer only). */
+  score: number;
 }
 
 /** A figure or date of a source, with the text of its sentence (for hovers and messages). */
 export interface SourceFact {
   source: SourceRef;
   fact: Fact;
-  /** The prose of `fact.sentence`. */
-  sentence: string;
+  /** The prose of `fact.sentence` (may be read lazily). */
+  readonly sentence: string;
 }
 
 export interface SourceStore {
   /** How many sources the store holds. */
   readonly size: number;
+  /** Changes whenever the sources change: results computed under another generation are stale. */
+  readonly generation: number;
   /** Passages that may carry a quotation with these normalised words, most promising first. */
   candidates(words: readonly string[], limit: number): Promise<Passage[]>;
   /**
