@@ -127,8 +127,9 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   } else if (d.figure.kind === 'count' || d.figure.kind === 'ordinal') {
     if (du || su) return undefined;
   }
-  if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
+  // Names first: "In Donetsk, 99.23% voted…" restated as "In Luhansk, 99.23% voted…" is about another place.
   if (namesConflict(d, s, aliases)) return undefined;
+  if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
   const dNames = d.context.subject.length ? d.context.subject : d.context.entities;
   const names = sharedNames(dNames, s.context.entities, aliases);
   const words = sharedWords(d.context.words, s.context.words);
@@ -177,8 +178,8 @@ const MIN_SHARED = 5;
 export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable): Candidate | undefined {
   const s = sf.fact;
   if (s.kind !== 'date') return undefined;
-  if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
   if (namesConflict(d, s, aliases)) return undefined;
+  if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
   const names = sharedNames(d.context.entities, s.context.entities, aliases);
   const words = sharedWords(d.context.words, s.context.words);
   const dSize = d.context.entities.length + d.context.words.length;
