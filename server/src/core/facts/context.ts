@@ -154,10 +154,11 @@ export function contextsIn(text: string, sentence: Span, spans: ReadonlyArray<{ 
   // A possessive is the name itself: Kazakhstan’s → kazakhstan.
   const normOf = (t: Token) => (/['’]s$/.test(text.slice(t.start, t.end)) ? t.norm.slice(0, -1) : t.norm);
   for (const t of entityTokens) t.norm = normOf(t);
-  const entities = [...new Set(entityTokens.map((t) => t.norm))];
-  const actor = actorOf(tokens, entityTokens, inMasked);
+  const entities = [...new Set(entityTokens.map((t) => intern(t.norm)))];
+  const found = actorOf(tokens, entityTokens, inMasked);
+  const actor = found ? intern(found) : undefined;
   const isKeyWord = (t: Token) => !t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && !GENERIC.has(t.norm) && t.norm.length > 2;
-  const sentenceWords = [...new Set(tokens.filter((t) => isKeyWord(t) && !inMasked(t)).map((t) => stem(t.norm)))];
+  const sentenceWords = [...new Set(tokens.filter((t) => isKeyWord(t) && !inMasked(t)).map((t) => intern(stem(t.norm))))];
   return spans.map((span, k) => {
     const prevEnd = k > 0 ? spans[k - 1].end : sentence.start;
     const nextStart = k + 1 < spans.length ? spans[k + 1].start : sentence.end;
@@ -176,8 +177,31 @@ export function contextsIn(text: string, sentence: Span, spans: ReadonlyArray<{ 
       }
     }
     const words = inClause.filter(isKeyWord).map((t) => stem(t.norm));
-    return { subject: [...new Set(subjectTokens.map((t) => t.norm))], nearest: nearest?.norm, actor, entities, words: [...new Set(words)], sentenceWords, slot: k, slots: spans.length };
+    return {
+      subject: [...new Set(subjectTokens.map((t) => intern(t.norm)))],
+      nearest: nearest ? intern(nearest.norm) : undefined,
+      actor,
+      entities,
+      words: [...new Set(words.map(intern))],
+      sentenceWords,
+      slot: k,
+      slots: spans.length,
+    };
   });
+}
+
+/**
+ * One copy of each name and key word, however many facts hold it: a corpus repeats the
+ * same few thousand words in tens of thousands of fact contexts.
+ */
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  let v = interned.get(s);
+  if (v === undefined) {
+    if (interned.size > 500_000) interned.clear();
+    interned.set(s, (v = s));
+  }
+  return v;
 }
 
 /** Titles before a name say nothing about whose name it is. */

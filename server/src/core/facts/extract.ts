@@ -71,13 +71,21 @@ export function extractFacts(text: string, sentences: readonly Span[], articleDa
     const dateContexts = contextsIn(text, sentence, dates, names, masked);
     figures.forEach((f, i) => {
       const { start, end, numStart, numEnd, ...figure } = f;
-      out.push({ kind: 'figure', start, end, numStart, numEnd, text: text.slice(start, end), sentence, context: figureContexts[i], figure });
+      out.push({ kind: 'figure', start, end, numStart, numEnd, text: flat(text.slice(start, end)), sentence, context: figureContexts[i], figure });
     });
     dates.forEach((d, i) => {
-      out.push({ kind: 'date', start: d.start, end: d.end, text: text.slice(d.start, d.end), sentence, context: dateContexts[i], date: d.value, relative: d.relative, how: d.how });
+      out.push({ kind: 'date', start: d.start, end: d.end, text: flat(text.slice(d.start, d.end)), sentence, context: dateContexts[i], date: d.value, relative: d.relative, how: d.how && flat(d.how) });
     });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A copy that does not point into the source's text: a slice would keep the whole article
+ * alive, and the index is built to hold no article text (see core/source/lazyText.ts).
+ */
+function flat(s: string): string {
+  return Array.from(s).join('');
 }
 
 const MONTHS = new Set('january february march april may june july august september october november december'.split(' '));
