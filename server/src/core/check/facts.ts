@@ -97,16 +97,17 @@ function namesConflict(d: Fact, s: Fact, aliases: AliasTable): boolean {
 }
 
 /**
- * A draft sentence that restates a source sentence (most of its key words, the same
- * number of figures) restates its facts in the same places: the third figure of one is
- * about what the third of the other is, whatever the clause around it says.
+ * A draft sentence that restates a source sentence (three quarters of the shorter's key
+ * words and half of the longer's, the same number of figures) restates its facts in the
+ * same places: the third figure of one is about what the third of the other is, whatever
+ * the clause around it says.
  */
 function restates(d: Fact, s: Fact): boolean {
   const dw = d.context.sentenceWords;
   const sw = new Set(s.context.sentenceWords);
   if (dw.length < 3 || sw.size < 3 || d.context.slots !== s.context.slots || d.context.slot !== s.context.slot) return false;
   const shared = dw.filter((w) => sw.has(w)).length;
-  return shared >= 3 && shared / Math.min(dw.length, sw.size) >= 0.6;
+  return shared >= 3 && shared / Math.min(dw.length, sw.size) >= 0.75 && shared / Math.max(dw.length, sw.size) >= 0.5;
 }
 
 /** The aboutness of a restated sentence: above anything names and words alone can score. */
@@ -343,7 +344,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   const withYear = d.date.year === undefined && d.date.day !== undefined && years.length > 0 ? { ...d.date, year: mostCommon(years) } : d.date;
   const rel = (c: Candidate) => {
     const sd = (c.sf.fact as DateFact).date;
-    return compareDates(sd.year === undefined && sd.weekday !== undefined ? withYear : d.date, sd);
+    return compareDates(sd.year === undefined && sd.month === undefined && sd.weekday !== undefined ? withYear : d.date, sd);
   };
   const disagree = perSource(cands.filter((c) => rel(c) === 'different'));
   // A weekday-only source ("Monday" in an undated article) agrees by chance one time in seven: it counts only when it is about the event at least as clearly as any source that contradicts.
