@@ -122,8 +122,11 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   const su = s.figure.unit;
   let unitScore = 0;
   if (du && su) {
-    // Different counted nouns are different things ("four regions" is not "two self-proclaimed republics").
+    // Different counted nouns are different things ("four regions" is not "two self-proclaimed republics"),
+    // unless the source's clause names the draft's noun ("193 UN members" for "193 states that are members"):
+    // that may agree, never contradict.
     if (stem(du) === stem(su) || sameName(du, su)) unitScore = 2;
+    else if (s.context.words.includes(stem(du))) unitScore = 1;
     else return undefined;
   } else if (d.figure.kind === 'count' || d.figure.kind === 'ordinal') {
     if (du || su) return undefined;
@@ -141,7 +144,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   if ((names === 0 && !(unitScore === 2 && words >= 1) && words < 2) || similarity(names + words, dSize, sSize) < MIN_AGREE) return undefined;
   // A contradiction also needs what is measured in common ("in favour", not "stayed home"), half of both contexts
   // shared, and a figure that says what it counts (a bare "57" may be an age, a score or a count).
-  const countsSomething = d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du;
+  const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
   const strong =
     countsSomething &&
     closeEnough(names + words, dSize, sSize) &&
