@@ -48,7 +48,10 @@ export async function findDisagreements(store: SourceStore, isCancelled: () => b
   for (const a of await store.allFacts()) {
     if (isCancelled()) break;
     const fa = a.fact;
-    for (const b of await store.facts(factKeys(fa))) {
+    // sameEvent needs a shared name: only facts sharing a name key are candidates (common words would bring thousands).
+    const keys = factKeys(fa).filter((k) => k.startsWith('n:'));
+    if (keys.length === 0) continue;
+    for (const b of await store.facts(keys)) {
       if (b.source.id === a.source.id) continue;
       const key = keyOf(a, b);
       if (seen.has(key)) continue;

@@ -75,12 +75,12 @@ export function claimHover(claim: Claim): string {
   return claim.kind === 'quote' ? quoteHover(claim) : factHover(claim);
 }
 
-const FACT_VERDICT: Record<FigureClaim['verdict'], string> = {
-  verified: '✓ Verified',
-  rounded: '✓ Verified, rounded',
-  mismatch: '⚠ Does not match the sources',
-  disputed: 'ℹ The sources disagree',
-  unsourced: 'ℹ Unsourced',
+const FACT_VERDICT: Record<FigureClaim['verdict'], (what: string) => string> = {
+  verified: (w) => `✓ Verified ${w}`,
+  rounded: (w) => `✓ Verified ${w}, rounded`,
+  mismatch: (w) => `⚠ The sources give another ${w}`,
+  disputed: (w) => `ℹ The sources disagree on this ${w}`,
+  unsourced: (w) => `ℹ Unsourced ${w}`,
 };
 
 function factBlock(m: FactMatch): string {
@@ -92,7 +92,7 @@ function factBlock(m: FactMatch): string {
 /** Figure and date card: verdict, each source's sentence with the figure or date marked, metadata, how a date was resolved. */
 export function factHover(claim: FigureClaim | DateClaim): string {
   const what = claim.kind === 'figure' ? 'figure' : 'date';
-  const parts = [`### ${FACT_VERDICT[claim.verdict]} ${what}: ${escapeMarkdown(claim.text)}`];
+  const parts = [`### ${FACT_VERDICT[claim.verdict](what)}: ${escapeMarkdown(claim.text)}`];
   const value = (m: FactMatch) => `“${escapeMarkdown(m.text)}”${m.value !== m.text ? ` (${escapeMarkdown(m.value)})` : ''}${m.about ? ` for ${escapeMarkdown(m.about)}` : ''}`;
   switch (claim.verdict) {
     case 'mismatch':
