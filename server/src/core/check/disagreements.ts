@@ -17,8 +17,8 @@ import { AliasTable, hasName } from '../facts/context';
  * (two for a date) and three shared key words besides the counted noun, and a good part of the smaller context.
  * Looser evidence would list every pair of dates that mention Russia.
  */
-function sameEvent(a: Fact, b: Fact, aliases: AliasTable): boolean {
-  const names = a.context.subject.filter((n) => hasName(b.context.entities, n, aliases)).length;
+function sameEvent(a: Fact, b: Fact, aliases: AliasTable, common: (name: string) => boolean): boolean {
+  const names = a.context.subject.filter((n) => !common(n) && hasName(b.context.entities, n, aliases)).length;
   const unit = a.kind === 'figure' ? a.figure.unit : undefined;
   const bw = new Set(b.context.words);
   const words = a.context.words.filter((w) => bw.has(w) && w !== unit).length;
@@ -41,11 +41,24 @@ export interface Disagreement {
   versions: FactMatch[];
 }
 
+const COMMON_MIN_SOURCES = 50;
+const COMMON_SHARE = 0.02;
+
 export async function findDisagreements(store: SourceStore, isCancelled: () => boolean = () => false): Promise<Disagreement[]> {
   const aliases = await store.aliases();
   const out: Disagreement[] = [];
   const seen = new Set<string>();
-  for (const a of await store.allFacts()) {
+  const all = await store.allFacts();
+  // A name that stands in the facts of many sources (GDP, UK, the Bank) says little about which event a fact is
+  // about. In a corpus of 50 sources or more, a name in the facts of over 2% of them is no evidence here.
+  const sourcesWith = new Map<string, Set<string>>();
+  for (const f of all) for (const n of f.fact.context.entities) {
+    let set = sourcesWith.get(n);
+    if (!set) sourcesWith.set(n, (set = new Set()));
+    set.add(f.source.id);
+  }
+  const common = (n: string) => store.size >= COMMON_MIN_SOURCES && (sourcesWith.get(n)?.size ?? 0) > store.size * COMMON_SHARE;
+  for (const a of all) {
     if (isCancelled()) break;
     const fa = a.fact;
     // sameEvent needs a shared name: only facts sharing a name key are candidates (common words would bring thousands).
@@ -60,7 +73,7 @@ export async function findDisagreements(store: SourceStore, isCancelled: () => b
       // Each pair is seen once, so test it both ways round: the tests weigh the first fact's clause.
       const about = (x: SourceFact, y: SourceFact) => {
         const c = x.fact.kind === 'figure' ? figureCandidate(x.fact, y, aliases) : dateCandidate(x.fact, y, aliases);
-        return !!c && c.named && sameEvent(x.fact, y.fact, aliases);
+        return !!c && c.named && sameEvent(x.fact, y.fact, aliases, common);
       };
       if (!about(a, b) && !about(b, a)) continue;
       const differ =
