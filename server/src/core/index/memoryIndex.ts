@@ -4,16 +4,10 @@
 // document frequency), so alignment only ever runs on a few short passages.
 
 import { SourceDoc } from '../source/source';
-import { isContentWord, tokenize } from '../text/tokens';
-import { skeleton } from '../text/spelling';
 import type { Passage, SourceStore } from '../match/store';
+import { groupWindows, indexKey, keyWeight, passageSentences, queryKeys, rankWindows, sentenceKeys, SentenceHit } from '../match/ranking';
 
-/** The index key of a normalised word: its skeleton, so that Tokayev finds Toqaev. */
-export function indexKey(norm: string): string {
-  return /\d/.test(norm) ? norm : skeleton(norm);
-}
-
-const MAX_WINDOW_SENTENCES = 40;
+export { indexKey };
 
 export class MemoryIndex implements SourceStore {
   private docs: Array<SourceDoc | undefined> = [];
@@ -44,12 +38,7 @@ export class MemoryIndex implements SourceStore {
     this.slotById.set(doc.id, slot);
     this.sentenceCount += doc.sentences.length;
     doc.sentences.forEach((sentence, si) => {
-      const seen = new Set<string>();
-      for (const t of tokenize(doc.prose, sentence.start, sentence.end)) {
-        if (!isContentWord(t.norm)) continue;
-        const key = indexKey(t.norm);
-        if (seen.has(key)) continue;
-        seen.add(key);
+      for (const key of sentenceKeys(doc.prose, sentence)) {
         let list = this.postings.get(key);
         if (!list) this.postings.set(key, (list = []));
         list.push(slot, si);
@@ -83,49 +72,36 @@ export class MemoryIndex implements SourceStore {
   }
 
   candidatesSync(words: readonly string[], limit: number): Passage[] {
-    const keys = [...new Set(words.filter(isContentWord).map(indexKey))];
+    const keys = queryKeys(words);
     if (keys.length === 0) return [];
-    const total = Math.max(1, this.sentenceCount);
+    const total = this.sentenceCount;
     // Per (doc, sentence): the summed weight of the distinct quote words it holds.
     const hits = new Map<number, number>();
     keys.forEach((key) => {
       const list = this.postings.get(key);
       if (!list) return;
-      const df = list.length / 2;
-      const weight = Math.log(1 + total / df);
+      const weight = keyWeight(total, list.length / 2);
       for (let p = 0; p < list.length; p += 2) {
         if (!this.docs[list[p]]) continue;
         const id = list[p] * 1_000_000 + list[p + 1];
         hits.set(id, (hits.get(id) ?? 0) + weight);
       }
     });
-    // Group hit sentences of one source into windows of nearby sentences.
     const sorted = [...hits.keys()].sort((a, b) => a - b);
-    const windows: Array<{ slot: number; first: number; last: number; score: number }> = [];
-    for (const id of sorted) {
-      const slot = Math.floor(id / 1_000_000);
-      const si = id % 1_000_000;
-      const w = windows[windows.length - 1];
-      if (w && w.slot === slot && si - w.last <= 2 && si - w.first < MAX_WINDOW_SENTENCES) {
-        w.last = si;
-        w.score += hits.get(id)!;
-      } else {
-        windows.push({ slot, first: si, last: si, score: hits.get(id)! });
-      }
-    }
-    windows.sort((a, b) => b.score - a.score);
-    return windows.slice(0, limit).map((w) => {
-      const doc = this.docs[w.slot]!;
-      const first = Math.max(0, w.first - 1);
-      const last = Math.min(doc.sentences.length - 1, w.last + 1);
-      const start = doc.sentences[first].start;
-      const end = doc.sentences[last].end;
-      return {
-        source: { id: doc.id, uri: doc.uri, meta: doc.meta, positionAt: (o: number) => doc.lines.positionAt(o) },
-        start,
-        text: doc.prose.slice(start, end),
-        sentences: doc.sentences.slice(first, last + 1),
-      };
-    });
+    const windows = groupWindows(sorted.map((id): SentenceHit => ({ source: Math.floor(id / 1_000_000), sentence: id % 1_000_000, score: hits.get(id)! })));
+    return rankWindows(windows, (slot) => this.docs[slot]!.id)
+      .slice(0, limit)
+      .map((w) => {
+        const doc = this.docs[w.source]!;
+        const { first, last } = passageSentences(w, doc.sentences.length);
+        const start = doc.sentences[first].start;
+        const end = doc.sentences[last].end;
+        return {
+          source: { id: doc.id, uri: doc.uri, meta: doc.meta, positionAt: (o: number) => doc.lines.positionAt(o) },
+          start,
+          text: doc.prose.slice(start, end),
+          sentences: doc.sentences.slice(first, last + 1),
+        };
+      });
   }
 }

@@ -1,0 +1,126 @@
+// The archive as a SourceStore: the same ranking as the embedded index
+// (core/match/ranking.ts), computed over the database's inverted index, so that the
+// checker aligns the same passages and reaches the same verdicts. Sentence scores are
+// summed in SQL (exact integer weights); windows are grouped and ranked by the shared
+// code; passages are rebuilt from the stored sentences and gaps, offset for offset.
+
+import type { Passage, SourceRef, SourceStore } from '../core/match/store';
+import type { SourceMeta } from '../core/source/metadata';
+import { groupWindows, keyWeight, passageSentences, queryKeys, rankWindows, SentenceHit, Window } from '../core/match/ranking';
+import { positionIn } from '../core/text/lines';
+import type { Span } from '../core/text/sentences';
+import type { Archive } from './connection';
+
+export const ARCHIVE_SCHEME = 'source-check-archive';
+
+/** source-check-archive:/business/001.txt — the path stays readable, each segment encoded. */
+export function archiveUri(path: string): string {
+  return `${ARCHIVE_SCHEME}:/${path.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** The archive path of a source-check-archive: URI, or undefined for any other URI. */
+export function archivePath(uri: string): string | undefined {
+  const m = /^source-check-archive:\/*(.*)$/.exec(uri);
+  if (!m) return undefined;
+  try {
+    return m[1].split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ArchiveDocument {
+  path: string;
+  text: string;
+  meta: SourceMeta;
+}
+
+// Sentences holding any of the keys (GIN on keys), each scored by the weights of the
+// keys it holds. Keys are stored distinct per sentence, as the embedded index posts them.
+const HITS_SQL = `
+  SELECT s.source_id::float8 AS src, s.n, sum(w.weight)::float8 AS score
+  FROM sentences s
+  CROSS JOIN LATERAL unnest(s.keys) AS k(key)
+  JOIN unnest($1::text[], $2::int8[]) AS w(key, weight) ON w.key = k.key
+  WHERE s.keys && $1::text[]
+  GROUP BY s.source_id, s.n
+  ORDER BY s.source_id, s.n`;
+
+const PASSAGES_SQL = `
+  SELECT w.i, src.path, src.meta, src.line_starts, src.text_length,
+         (SELECT json_agg(json_build_array(x.start_offset, x.end_offset, x.gap, x.body) ORDER BY x.n)
+            FROM sentences x WHERE x.source_id = w.src AND x.n BETWEEN w.first AND w.last) AS sentences
+  FROM unnest($1::int[], $2::int8[], $3::int[], $4::int[]) AS w(i, src, first, last)
+  JOIN sources src ON src.id = w.src`;
+
+export class PgStore implements SourceStore {
+  private sources = 0;
+
+  constructor(readonly archive: Archive) {}
+
+  /** Sources in the archive at the last query (the interface wants it synchronously). */
+  get size(): number {
+    return this.sources;
+  }
+
+  async candidates(words: readonly string[], limit: number): Promise<Passage[]> {
+    const keys = queryKeys(words);
+    if (keys.length === 0) return [];
+    const terms = await this.archive.query(
+      `SELECT a.sources::float8 AS sources, a.sentences::float8 AS total, t.key, t.df::float8 AS df
+       FROM archive_stats a LEFT JOIN terms t ON t.key = ANY($1::text[]) AND t.df > 0`,
+      [keys],
+    );
+    if (terms.rows.length === 0) return [];
+    this.sources = terms.rows[0].sources;
+    const total: number = terms.rows[0].total;
+    const df = new Map<string, number>(terms.rows.filter((r) => r.key !== null).map((r) => [r.key, r.df]));
+    const present = keys.filter((k) => df.has(k));
+    if (present.length === 0) return [];
+    const hits = await this.archive.query({ text: HITS_SQL, values: [present, present.map((k) => keyWeight(total, df.get(k)!))], rowMode: 'array' });
+    const windows = groupWindows((hits.rows as unknown as number[][]).map((r): SentenceHit => ({ source: r[0], sentence: r[1], score: r[2] })));
+    return this.passages(await this.top(windows, limit));
+  }
+
+  /** The best `limit` windows, ties broken by source path as the embedded index breaks them by id. */
+  private async top(windows: Window[], limit: number): Promise<Window[]> {
+    windows.sort((a, b) => b.score - a.score);
+    if (windows.length === 0) return [];
+    // Every window tied with the last one kept may displace it once ids break the tie.
+    const cut = windows[Math.min(limit, windows.length) - 1].score;
+    const contenders = windows.filter((w, i) => i < limit || w.score === cut);
+    const ids = [...new Set(contenders.map((w) => w.source))];
+    const paths = await this.archive.query('SELECT id::float8 AS id, path FROM sources WHERE id = ANY($1::int8[])', [ids]);
+    const pathOf = new Map<number, string>(paths.rows.map((r) => [r.id, r.path]));
+    return rankWindows(contenders, (s) => pathOf.get(s) ?? '').slice(0, limit);
+  }
+
+  private async passages(windows: Window[]): Promise<Passage[]> {
+    if (windows.length === 0) return [];
+    // Context sentences either side; the database clamps at the source's ends.
+    const spans = windows.map((w) => passageSentences(w, Number.MAX_SAFE_INTEGER));
+    const r = await this.archive.query(PASSAGES_SQL, [windows.map((_, i) => i), windows.map((w) => w.source), spans.map((s) => s.first), spans.map((s) => s.last)]);
+    const out: Passage[] = new Array(windows.length);
+    const refs = new Map<string, SourceRef>();
+    for (const row of r.rows) {
+      const rows = row.sentences as Array<[number, number, string, string]>;
+      let ref = refs.get(row.path);
+      if (!ref) {
+        const starts: number[] = row.line_starts;
+        const length: number = row.text_length;
+        ref = { id: row.path, uri: archiveUri(row.path), meta: row.meta, positionAt: (o: number) => positionIn(starts, length, o) };
+        refs.set(row.path, ref);
+      }
+      const sentences: Span[] = rows.map(([start, end]) => ({ start, end }));
+      const text = rows.map(([, , gap, body], i) => (i === 0 ? body : gap + body)).join('');
+      out[row.i] = { source: ref, start: rows[0][0], text, sentences };
+    }
+    return out.filter(Boolean);
+  }
+
+  /** An archived article, for the read-only virtual document. */
+  async document(path: string): Promise<ArchiveDocument | undefined> {
+    const r = await this.archive.query('SELECT path, text, meta FROM sources WHERE path = $1', [path]);
+    return r.rows[0] as ArchiveDocument | undefined;
+  }
+}
