@@ -8,10 +8,13 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'fs';
 import { createServer } from 'net';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { Client } from 'pg';
 
 export interface Cluster {
   url: string;
   dir: string;
+  /** A fresh empty database in the cluster; returns its URL. */
+  database(name: string): Promise<string>;
   stop(): void;
 }
 
@@ -88,5 +91,18 @@ export async function startCluster(): Promise<Cluster | { skip: string }> {
     throw new Error(`could not start a PostgreSQL test cluster: ${err.stderr?.toString() || err.message}`);
   }
   process.once('exit', stop);
-  return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, dir, stop };
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  const database = async (name: string) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name}`);
+      await client.query(`CREATE DATABASE ${name}`);
+    } finally {
+      await client.end();
+    }
+    return `postgresql://postgres@127.0.0.1:${port}/${name}`;
+  };
+  return { url, dir, database, stop };
 }

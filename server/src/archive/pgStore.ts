@@ -11,7 +11,9 @@ import { positionIn } from '../core/text/lines';
 import type { Span } from '../core/text/sentences';
 import type { Archive } from './connection';
 
-export const ARCHIVE_SCHEME = 'source-check-archive';
+import { ARCHIVE_SCHEME } from '../lsp/protocol';
+
+export { ARCHIVE_SCHEME };
 
 /** source-check-archive:/business/001.txt — the path stays readable, each segment encoded. */
 export function archiveUri(path: string): string {

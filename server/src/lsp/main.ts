@@ -22,6 +22,14 @@ import { fileURLToPath } from 'url';
 import { Workspace } from './workspace';
 import { toDiagnostic, toRange } from './convert';
 import { quoteHover } from '../core/report/hover';
+import {
+  ARCHIVE_DOCUMENT_REQUEST,
+  ARCHIVE_PASSWORD_NOTIFICATION,
+  ArchiveDocumentParams,
+  ArchiveDocumentResult,
+  ArchivePasswordParams,
+  InitializationOptions,
+} from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -35,6 +43,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspace = new Workspace(connection, documents, folders, canPullConfiguration, (caps.window?.workDoneProgress ?? false) === true);
+  const init = (params.initializationOptions ?? {}) as InitializationOptions;
+  if (typeof init.archivePassword === 'string' && init.archivePassword) workspace.setArchivePassword(init.archivePassword);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -64,6 +74,12 @@ connection.onInitialized(async () => {
   });
   await workspace.loadAll();
 });
+
+connection.onRequest(ARCHIVE_DOCUMENT_REQUEST, (params: ArchiveDocumentParams): Promise<ArchiveDocumentResult> => workspace.archiveDocument(String(params?.uri ?? '')));
+connection.onNotification(ARCHIVE_PASSWORD_NOTIFICATION, (params: ArchivePasswordParams) =>
+  workspace.setArchivePassword(typeof params?.password === 'string' && params.password ? params.password : undefined),
+);
+connection.onShutdown(() => workspace?.dispose());
 
 connection.onDidChangeConfiguration(() => void workspace.reloadSettings());
 

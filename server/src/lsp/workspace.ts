@@ -9,9 +9,13 @@ import * as path from 'path';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
-import { checkDraft } from '../core/check/draft';
 import type { CheckResult, Claim } from '../core/check/findings';
 import { toDiagnostic } from './convert';
+import { Archive } from '../archive/connection';
+import { resolveArchiveConfig } from '../archive/config';
+import { archivePath, PgStore } from '../archive/pgStore';
+import { checkWithArchive } from '../archive/check';
+import { ARCHIVE_STATUS_NOTIFICATION, ArchiveDocumentResult, ArchiveStatusParams } from './protocol';
 
 export interface Settings {
   sources: string[];
@@ -44,7 +48,17 @@ function uriToPath(uri: string): string | undefined {
   }
 }
 
+/** The archive settings (sourceCheck.archive.*): one archive for the whole window. */
+interface ArchiveSettings {
+  url?: string;
+  /** Milliseconds a query may take before the archive counts as unreachable. */
+  timeout?: number;
+}
+
 export class Workspace {
+  private archive: { key: string; store: PgStore } | undefined;
+  /** From VS Code's secret storage, through the client; never from a settings file. */
+  private archivePassword: string | undefined;
   private folders = new Map<string, Folder>();
   private checked = new Map<string, Checked>();
   private running = new Map<string, Promise<Checked | undefined>>();
@@ -59,8 +73,82 @@ export class Workspace {
     private canReportProgress: boolean,
   ) {}
 
+  private started = false;
+
   async loadAll(): Promise<void> {
+    this.started = true;
+    await this.configureArchive();
     await this.changeFolders(this.folderUris, []);
+  }
+
+  setArchivePassword(password: string | undefined): void {
+    if (password === this.archivePassword) return;
+    this.archivePassword = password;
+    // Before `initialized` the password is only kept: loadAll opens the archive.
+    if (this.started) void this.configureArchive().then(() => this.recheckAll());
+  }
+
+  /** (Re)opens the archive when its URL, password or timeout changed. */
+  private async configureArchive(): Promise<void> {
+    let settings: ArchiveSettings = {};
+    if (this.canPullConfiguration) {
+      try {
+        settings = ((await this.connection.workspace.getConfiguration({ section: 'sourceCheck.archive' })) as ArchiveSettings | null) ?? {};
+      } catch {
+        settings = {};
+      }
+    }
+    const resolved = resolveArchiveConfig(typeof settings.url === 'string' ? settings.url : undefined, process.env, this.archivePassword);
+    if (resolved.warning) void this.connection.window.showWarningMessage(`Source Check: ${resolved.warning}`);
+    const timeout = typeof settings.timeout === 'number' && settings.timeout >= 100 ? settings.timeout : undefined;
+    const key = resolved.options ? JSON.stringify([resolved.options, timeout]) : '';
+    if (key === (this.archive?.key ?? '')) return;
+    const old = this.archive;
+    this.archive = undefined;
+    await old?.store.archive.close();
+    if (!resolved.options) {
+      this.sendArchiveStatus({ state: 'off', message: 'no archive configured' });
+      return;
+    }
+    const archive = new Archive({ ...resolved.options, ...(timeout ? { statementTimeoutMs: timeout, connectTimeoutMs: timeout } : {}) });
+    const store = new PgStore(archive);
+    this.archive = { key, store };
+    archive.onStatus((status) => {
+      if (this.archive?.store !== store) return;
+      this.sendArchiveStatus(status);
+      if (status.state === 'down') {
+        this.connection.console.warn(`Source Check: ${status.message}`);
+        void this.connection.window.showWarningMessage(`Source Check: ${status.message}.`);
+      } else if (status.state === 'up') {
+        this.connection.console.info(`Source Check: ${status.message}`);
+        // Checks made while it was down are incomplete: redo them against the archive.
+        this.recheckAll();
+      }
+    });
+    this.sendArchiveStatus(archive.status());
+    void archive.ping();
+  }
+
+  private sendArchiveStatus(status: ArchiveStatusParams): void {
+    void this.connection.sendNotification(ARCHIVE_STATUS_NOTIFICATION, status);
+  }
+
+  /** The text of an archived article, for the client's read-only virtual document. */
+  async archiveDocument(uri: string): Promise<ArchiveDocumentResult> {
+    const p = archivePath(uri);
+    if (p === undefined) return { problem: `${uri} is not an archive document` };
+    if (!this.archive) return { problem: 'no archive is configured (sourceCheck.archive.url)' };
+    try {
+      const doc = await this.archive.store.document(p);
+      return doc ? { text: doc.text } : { problem: `the archive holds no article ${p}` };
+    } catch (e) {
+      return { problem: (e as Error).message };
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.archive?.store.archive.close();
+    this.archive = undefined;
   }
 
   async changeFolders(added: string[], removed: string[]): Promise<void> {
@@ -70,6 +158,7 @@ export class Workspace {
   }
 
   async reloadSettings(): Promise<void> {
+    await this.configureArchive();
     const uris = [...this.folders.keys()];
     this.folders.clear();
     await Promise.all(uris.map((uri) => this.openFolder(uri)));
@@ -228,7 +317,8 @@ export class Workspace {
     const version = doc.version;
     const isStale = () => this.documents.get(doc.uri)?.version !== version;
     try {
-      const result = await checkDraft({ text, format: doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text' }, folder.sources.index, isStale);
+      const format = doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text';
+      const { result } = await checkWithArchive({ text, format }, folder.sources.index, this.archive?.store, isStale);
       const checked = { version, result };
       if (!isStale()) this.checked.set(doc.uri, checked);
       return checked;
