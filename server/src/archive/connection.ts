@@ -51,8 +51,10 @@ export class Archive {
   private listeners: Array<(s: ArchiveStatus) => void> = [];
   private closed = false;
   private readonly o: Required<Omit<ArchiveOptions, 'password'>> & { password?: string };
-  /** Failures so far: a check that sees this change knows it ran on partial data. */
+  /** Failures so far. */
   failures = 0;
+  /** Bumped at every change of state: results cached under another epoch may rest on partial data. */
+  epoch = 0;
 
   constructor(options: ArchiveOptions) {
     this.o = { ...DEFAULTS, ...options };
@@ -96,6 +98,7 @@ export class Archive {
   private setState(state: ArchiveState): void {
     if (this.state === state) return;
     this.state = state;
+    this.epoch++;
     const s = this.status();
     for (const l of this.listeners) l(s);
   }

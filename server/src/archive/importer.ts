@@ -141,7 +141,7 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
         loaded.map((l) => l.hash),
         docs.map((d) => d.text),
         docs.map((d) => d.text.length),
-        docs.map((d) => d.lines.starts.join(',')),
+        docs.map((d) => d.lines.lineStarts().join(',')),
         docs.map((d) => JSON.stringify(d.meta)),
         docs.map((d) => d.meta.date ?? null),
         docs.map((d) => d.sentences.length),

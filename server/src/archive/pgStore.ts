@@ -6,7 +6,7 @@
 
 import type { Passage, SourceRef, SourceStore } from '../core/match/store';
 import type { SourceMeta } from '../core/source/metadata';
-import { groupWindows, keyWeight, passageSentences, queryKeys, rankWindows, SentenceHit, Window } from '../core/match/ranking';
+import { groupWindows, keyWeight, lookupKeys, passageSentences, queryKeys, rankWindows, SENTENCE_FLOOR, SentenceHit, Window } from '../core/match/ranking';
 import { positionIn } from '../core/text/lines';
 import type { Span } from '../core/text/sentences';
 import type { Archive } from './connection';
@@ -38,15 +38,20 @@ export interface ArchiveDocument {
 }
 
 // Sentences holding any of the keys (GIN on keys), each scored by the weights of the
-// keys it holds. Keys are stored distinct per sentence, as the embedded index posts them.
+// keys it holds (stored distinct per sentence, as the embedded index posts them); only
+// those within the floor of the best are sent back (integers: the comparison is exact).
 const HITS_SQL = `
-  SELECT s.source_id::float8 AS src, s.n, sum(w.weight)::float8 AS score
-  FROM sentences s
-  CROSS JOIN LATERAL unnest(s.keys) AS k(key)
-  JOIN unnest($1::text[], $2::int8[]) AS w(key, weight) ON w.key = k.key
-  WHERE s.keys && $1::text[]
-  GROUP BY s.source_id, s.n
-  ORDER BY s.source_id, s.n`;
+  WITH hits AS (
+    SELECT s.source_id, s.n, sum(w.weight) AS score
+    FROM sentences s
+    CROSS JOIN LATERAL unnest(s.keys) AS k(key)
+    JOIN unnest($1::text[], $2::int8[]) AS w(key, weight) ON w.key = k.key
+    WHERE s.keys && $1::text[]
+    GROUP BY s.source_id, s.n)
+  SELECT source_id::float8, n, score::float8
+  FROM (SELECT hits.*, max(score) OVER () AS best FROM hits) h
+  WHERE score * $3::int8 >= best
+  ORDER BY source_id, n`;
 
 const PASSAGES_SQL = `
   SELECT w.i, src.path, src.meta, src.line_starts, src.text_length,
@@ -57,12 +62,22 @@ const PASSAGES_SQL = `
 
 export class PgStore implements SourceStore {
   private sources = 0;
+  private sentences = 0;
+  private revision = 0;
 
   constructor(readonly archive: Archive) {}
 
   /** Sources in the archive at the last query (the interface wants it synchronously). */
   get size(): number {
     return this.sources;
+  }
+
+  /**
+   * Changes when the archive's contents are seen to change (another desk imported) and when
+   * it goes down or comes back, so that verdicts cached under partial data are not reused.
+   */
+  get generation(): number {
+    return this.archive.epoch + this.revision;
   }
 
   async candidates(words: readonly string[], limit: number): Promise<Passage[]> {
@@ -74,12 +89,20 @@ export class PgStore implements SourceStore {
       [keys],
     );
     if (terms.rows.length === 0) return [];
-    this.sources = terms.rows[0].sources;
     const total: number = terms.rows[0].total;
+    if (terms.rows[0].sources !== this.sources || total !== this.sentences) {
+      this.sources = terms.rows[0].sources;
+      this.sentences = total;
+      this.revision++;
+    }
     const df = new Map<string, number>(terms.rows.filter((r) => r.key !== null).map((r) => [r.key, r.df]));
-    const present = keys.filter((k) => df.has(k));
-    if (present.length === 0) return [];
-    const hits = await this.archive.query({ text: HITS_SQL, values: [present, present.map((k) => keyWeight(total, df.get(k)!))], rowMode: 'array' });
+    const lookup = lookupKeys(keys, (k) => df.get(k));
+    if (lookup.length === 0) return [];
+    const hits = await this.archive.query({
+      text: HITS_SQL,
+      values: [lookup.map((k) => k.key), lookup.map((k) => keyWeight(total, k.df)), 1 / SENTENCE_FLOOR],
+      rowMode: 'array',
+    });
     const windows = groupWindows((hits.rows as unknown as number[][]).map((r): SentenceHit => ({ source: r[0], sentence: r[1], score: r[2] })));
     return this.passages(await this.top(windows, limit));
   }
@@ -115,7 +138,7 @@ export class PgStore implements SourceStore {
       }
       const sentences: Span[] = rows.map(([start, end]) => ({ start, end }));
       const text = rows.map(([, , gap, body], i) => (i === 0 ? body : gap + body)).join('');
-      out[row.i] = { source: ref, start: rows[0][0], text, sentences };
+      out[row.i] = { source: ref, start: rows[0][0], text, sentences, score: windows[row.i].score };
     }
     return out.filter(Boolean);
   }

@@ -20,15 +20,24 @@ export class LocalAndArchive implements SourceStore {
     return this.local.size + this.archive.size;
   }
 
+  /** Changes when either store changes (the archive's generation stays far below 2^21). */
+  get generation(): number {
+    return this.archive.generation * 2 ** 32 + this.local.generation;
+  }
+
   async candidates(words: readonly string[], limit: number): Promise<Passage[]> {
     const local = await this.local.candidates(words, limit);
+    let archived: Passage[];
     try {
-      // Each store proposes its own best passages; alignment ranks them all alike.
-      return [...local, ...(await this.archive.candidates(words, limit))];
+      archived = await this.archive.candidates(words, limit);
     } catch (e) {
       if (!(e instanceof ArchiveUnavailable)) throw e;
       this.misses++;
       return local;
     }
+    // Scores compare within one store only: each store's passages are scored as a share of
+    // its own best, and merged on that, so the checker's floor applies to each alike.
+    const relative = (ps: Passage[]) => ps.map((p) => ({ ...p, score: p.score / (ps[0]?.score || 1) }));
+    return [...relative(local), ...relative(archived)].sort((a, b) => b.score - a.score);
   }
 }

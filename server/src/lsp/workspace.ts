@@ -9,6 +9,7 @@ import * as path from 'path';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
+import { QuoteCache } from '../core/check/cache';
 import type { CheckResult, Claim } from '../core/check/findings';
 import { toDiagnostic } from './convert';
 import { Archive } from '../archive/connection';
@@ -24,8 +25,6 @@ export interface Settings {
 }
 
 const DEFAULT_SETTINGS: Settings = { sources: DEFAULT_SOURCE_GLOBS, maxFileSize: 5 };
-/** Quiet time after a keystroke before re-checking: bursts of typing become one check. */
-const DEBOUNCE_MS = 30;
 
 interface Folder {
   uri: string;
@@ -62,7 +61,9 @@ export class Workspace {
   private folders = new Map<string, Folder>();
   private checked = new Map<string, Checked>();
   private running = new Map<string, Promise<Checked | undefined>>();
-  private timers = new Map<string, NodeJS.Timeout>();
+  /** Documents with a publish queued or running; a change meanwhile sets the flag to run again. */
+  private publishing = new Map<string, { again: boolean }>();
+  private caches = new Map<string, QuoteCache>();
   private skippedLarge = new Set<string>();
 
   constructor(
@@ -252,24 +253,35 @@ export class Workspace {
 
   private recheckAll(): void {
     this.checked.clear();
-    for (const doc of this.documents.all()) this.scheduleCheck(doc, 0);
+    for (const doc of this.documents.all()) this.scheduleCheck(doc);
   }
 
-  scheduleCheck(doc: TextDocument, delay = DEBOUNCE_MS): void {
-    clearTimeout(this.timers.get(doc.uri));
-    this.timers.set(
-      doc.uri,
-      setTimeout(() => {
-        this.timers.delete(doc.uri);
-        void this.publish(doc.uri);
-      }, delay),
-    );
+  /**
+   * Checks the document as soon as the server is idle. A burst of edits that arrives while
+   * a check runs becomes one more check, of the latest version; no timer delays the first.
+   */
+  scheduleCheck(doc: TextDocument): void {
+    const queued = this.publishing.get(doc.uri);
+    if (queued) {
+      queued.again = true;
+      return;
+    }
+    const state = { again: false };
+    this.publishing.set(doc.uri, state);
+    const run = async () => {
+      do {
+        state.again = false;
+        await this.publish(doc.uri);
+      } while (state.again);
+      this.publishing.delete(doc.uri);
+    };
+    // setImmediate lets edits already waiting in the input be applied first.
+    setImmediate(() => void run());
   }
 
   closed(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
     this.checked.delete(uri);
+    this.caches.delete(uri);
     this.skippedLarge.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -317,8 +329,10 @@ export class Workspace {
     const version = doc.version;
     const isStale = () => this.documents.get(doc.uri)?.version !== version;
     try {
+      let cache = this.caches.get(doc.uri);
+      if (!cache) this.caches.set(doc.uri, (cache = new QuoteCache()));
       const format = doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text';
-      const { result } = await checkWithArchive({ text, format }, folder.sources.index, this.archive?.store, isStale);
+      const { result } = await checkWithArchive({ text, format }, folder.sources.index, this.archive?.store, { isCancelled: isStale, cache });
       const checked = { version, result };
       if (!isStale()) this.checked.set(doc.uri, checked);
       return checked;

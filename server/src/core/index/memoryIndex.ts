@@ -4,18 +4,27 @@
 // document frequency), so alignment only ever runs on a few short passages.
 
 import { SourceDoc } from '../source/source';
+import { forEachWord } from '../text/tokens';
 import type { Passage, SourceStore } from '../match/store';
-import { groupWindows, indexKey, keyWeight, passageSentences, queryKeys, rankWindows, sentenceKeys, SentenceHit } from '../match/ranking';
+import { contentKey, groupWindows, indexKey, keyWeight, lookupKeys, passageSentences, queryKeys, rankWindows } from '../match/ranking';
+import { Postings } from './postings';
+import { DecodedSnapshot, encodeSnapshot } from './snapshot';
 
 export { indexKey };
+
+/** Packs (source slot, sentence index) into one number. */
+const SENTENCE_SLOTS = 1_000_000;
+
+let nextGeneration = 1;
 
 export class MemoryIndex implements SourceStore {
   private docs: Array<SourceDoc | undefined> = [];
   private slotById = new Map<string, number>();
-  /** key -> flat list of (doc slot, sentence index) pairs. */
-  private postings = new Map<string, number[]>();
+  private postings = new Postings();
   private sentenceCount = 0;
   private dead = 0;
+  /** Unique across all indexes, so a rebuilt index never repeats an old generation. */
+  generation = nextGeneration++;
 
   get size(): number {
     return this.slotById.size;
@@ -33,22 +42,58 @@ export class MemoryIndex implements SourceStore {
   /** Adds a source, replacing any source with the same id. */
   add(doc: SourceDoc): void {
     this.remove(doc.id);
+    this.generation = nextGeneration++;
     const slot = this.docs.length;
     this.docs.push(doc);
     this.slotById.set(doc.id, slot);
     this.sentenceCount += doc.sentences.length;
+    // One posting per key and sentence: remember the last sentence each key was posted for.
+    const lastSentence = new Map<string, number>();
     doc.sentences.forEach((sentence, si) => {
-      for (const key of sentenceKeys(doc.prose, sentence)) {
-        let list = this.postings.get(key);
-        if (!list) this.postings.set(key, (list = []));
-        list.push(slot, si);
-      }
+      forEachWord(doc.prose, sentence.start, sentence.end, (norm) => {
+        const key = contentKey(norm);
+        if (key === undefined || lastSentence.get(key) === si) return;
+        lastSentence.set(key, si);
+        this.postings.add(key, slot, si);
+      });
     });
+  }
+
+  /**
+   * The index as bytes for the on-disk cache; `stampOf` gives the opaque file facts to keep
+   * with each source. Slots are renumbered densely first, so that postings match entries.
+   */
+  snapshot(stampOf: (id: string) => unknown, engine: string): Buffer {
+    if (this.dead > 0) this.compact();
+    this.postings.trim();
+    return encodeSnapshot(
+      this.all().map((doc) => ({ doc, stamp: stampOf(doc.id) })),
+      this.postings,
+      engine,
+    );
+  }
+
+  /** An index rebuilt from a decoded snapshot, without re-reading or re-tokenising anything. */
+  static restore(snapshot: DecodedSnapshot): MemoryIndex {
+    const index = new MemoryIndex();
+    for (const { doc } of snapshot.entries) {
+      index.slotById.set(doc.id, index.docs.length);
+      index.docs.push(doc);
+      index.sentenceCount += doc.sentences.length;
+    }
+    for (const { key, data } of snapshot.postings) index.postings.set(key, data);
+    return index;
+  }
+
+  /** Frees the spare room of the posting lists once a bulk load is over. */
+  trim(): void {
+    this.postings.trim();
   }
 
   remove(id: string): boolean {
     const slot = this.slotById.get(id);
     if (slot === undefined) return false;
+    this.generation = nextGeneration++;
     this.sentenceCount -= this.docs[slot]!.sentences.length;
     this.docs[slot] = undefined;
     this.slotById.delete(id);
@@ -72,23 +117,23 @@ export class MemoryIndex implements SourceStore {
   }
 
   candidatesSync(words: readonly string[], limit: number): Passage[] {
-    const keys = queryKeys(words);
-    if (keys.length === 0) return [];
     const total = this.sentenceCount;
+    const keys = lookupKeys(queryKeys(words), (key) => (this.postings.get(key)?.length ?? 0) / 2);
+    if (keys.length === 0) return [];
     // Per (doc, sentence): the summed weight of the distinct quote words it holds.
     const hits = new Map<number, number>();
-    keys.forEach((key) => {
-      const list = this.postings.get(key);
-      if (!list) return;
-      const weight = keyWeight(total, list.length / 2);
+    for (const { key, df } of keys) {
+      const weight = keyWeight(total, df);
+      const list = this.postings.get(key)!;
+      const data = list.data;
       for (let p = 0; p < list.length; p += 2) {
-        if (!this.docs[list[p]]) continue;
-        const id = list[p] * 1_000_000 + list[p + 1];
+        if (!this.docs[data[p]]) continue;
+        const id = data[p] * SENTENCE_SLOTS + data[p + 1];
         hits.set(id, (hits.get(id) ?? 0) + weight);
       }
-    });
+    }
     const sorted = [...hits.keys()].sort((a, b) => a - b);
-    const windows = groupWindows(sorted.map((id): SentenceHit => ({ source: Math.floor(id / 1_000_000), sentence: id % 1_000_000, score: hits.get(id)! })));
+    const windows = groupWindows(sorted.map((id) => ({ source: Math.floor(id / SENTENCE_SLOTS), sentence: id % SENTENCE_SLOTS, score: hits.get(id)! })));
     return rankWindows(windows, (slot) => this.docs[slot]!.id)
       .slice(0, limit)
       .map((w) => {
@@ -101,6 +146,7 @@ export class MemoryIndex implements SourceStore {
           start,
           text: doc.prose.slice(start, end),
           sentences: doc.sentences.slice(first, last + 1),
+          score: w.score,
         };
       });
   }

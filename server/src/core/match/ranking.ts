@@ -1,28 +1,66 @@
 // How a SourceStore ranks candidate passages, shared by every store so that the
 // embedded index and the archive propose the same passages for the same quote:
-// sentences score the summed weight (inverse document frequency) of the distinct
-// quote words they hold; hit sentences of one source that lie close together form a
+// the quote's rarest words are looked up; sentences score the summed weight (inverse
+// document frequency) of the distinct quote words they hold; sentences far weaker than
+// the best are dropped; strong sentences of one source that lie close together form a
 // window; windows rank by score, then by source id and position (never by load order).
 
-import { isContentWord, tokenize } from '../text/tokens';
-import type { Span } from '../text/sentences';
+import { forEachWord, isContentWord } from '../text/tokens';
 import { skeleton } from '../text/spelling';
+import type { Span } from '../text/sentences';
 
 /** The index key of a normalised word: its skeleton, so that Tokayev finds Toqaev. */
 export function indexKey(norm: string): string {
   return /\d/.test(norm) ? norm : skeleton(norm);
 }
 
+const contentKeys = new Map<string, string | null>();
+
+/** indexKey for content words, undefined for function words; memoised (indexers call it per word). */
+export function contentKey(norm: string): string | undefined {
+  let key = contentKeys.get(norm);
+  if (key === undefined) {
+    key = isContentWord(norm) ? indexKey(norm) : null;
+    if (contentKeys.size > 500_000) contentKeys.clear();
+    contentKeys.set(norm, key);
+  }
+  return key ?? undefined;
+}
+
 /** The distinct index keys of a sentence's content words, in text order: what a store posts. */
 export function sentenceKeys(prose: string, sentence: Span): string[] {
   const keys = new Set<string>();
-  for (const t of tokenize(prose, sentence.start, sentence.end)) if (isContentWord(t.norm)) keys.add(indexKey(t.norm));
+  forEachWord(prose, sentence.start, sentence.end, (norm) => {
+    const key = contentKey(norm);
+    if (key !== undefined) keys.add(key);
+  });
   return [...keys];
 }
+
+/** Only this many of a quote's words (the rarest) are looked up. */
+export const MAX_QUERY_KEYS = 16;
+/** Sentences scoring under this share of the best sentence are not candidates. */
+export const SENTENCE_FLOOR = 0.25;
+const MAX_WINDOW_SENTENCES = 24;
+/** Hit sentences this close (in sentences) join one window. */
+const WINDOW_GAP = 3;
 
 /** The distinct index keys of a quote's content words, in the quote's order. */
 export function queryKeys(words: readonly string[]): string[] {
   return [...new Set(words.filter(isContentWord).map(indexKey))];
+}
+
+/**
+ * The keys to look up: those the store holds (df > 0), rarest first (ties in the quote's
+ * order), at most MAX_QUERY_KEYS. The rarest words carry the evidence; very common ones
+ * only cost time.
+ */
+export function lookupKeys(keys: readonly string[], dfOf: (key: string) => number | undefined): Array<{ key: string; df: number }> {
+  return keys
+    .map((key) => ({ key, df: dfOf(key) ?? 0 }))
+    .filter((k) => k.df > 0)
+    .sort((a, b) => a.df - b.df)
+    .slice(0, MAX_QUERY_KEYS);
 }
 
 /**
@@ -49,14 +87,21 @@ export interface Window {
   score: number;
 }
 
-const MAX_WINDOW_SENTENCES = 40;
-
-/** Groups hits sorted by (source, sentence) into windows of nearby sentences. */
-export function groupWindows(sortedHits: Iterable<SentenceHit>): Window[] {
+/**
+ * Groups hits sorted by (source, sentence) into windows of nearby sentences, after
+ * dropping those far weaker than the best (they hold at most a stray word of the quote).
+ * A quote may span sentences, and the fragments around an ellipsis may sit a sentence
+ * or two apart.
+ */
+export function groupWindows(sortedHits: readonly SentenceHit[]): Window[] {
+  let best = 0;
+  for (const h of sortedHits) if (h.score > best) best = h.score;
+  const floor = best * SENTENCE_FLOOR;
   const windows: Window[] = [];
   for (const h of sortedHits) {
+    if (h.score < floor) continue;
     const w = windows[windows.length - 1];
-    if (w && w.source === h.source && h.sentence - w.last <= 2 && h.sentence - w.first < MAX_WINDOW_SENTENCES) {
+    if (w && w.source === h.source && h.sentence - w.last <= WINDOW_GAP && h.sentence - w.first < MAX_WINDOW_SENTENCES) {
       w.last = h.sentence;
       w.score += h.score;
     } else {

@@ -21,10 +21,17 @@ export function positionIn(starts: readonly number[], length: number, offset: nu
 }
 
 export class LineIndex {
-  /** Offset of each line's first character (a store may keep these instead of the text). */
-  readonly starts: readonly number[];
+  private computed: number[] | undefined;
 
-  constructor(private readonly text: string) {
+  /** Line starts are found on first use: most sources are never asked for a position. */
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    return (this.computed ??= this.compute());
+  }
+
+  private compute(): number[] {
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -35,11 +42,16 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    return starts;
   }
 
   get lineCount(): number {
     return this.starts.length;
+  }
+
+  /** Offset of each line's first character (a store may keep these instead of the text). */
+  lineStarts(): readonly number[] {
+    return this.starts;
   }
 
   positionAt(offset: number): Position {
