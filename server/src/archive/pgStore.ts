@@ -40,7 +40,7 @@ export interface ArchiveDocument {
 // Sentences holding any of the keys (GIN on keys), each scored by the weights of the
 // keys it holds (stored distinct per sentence, as the embedded index posts them); only
 // those within the floor of the best are sent back (integers: the comparison is exact).
-const HITS_SQL = `
+export const HITS_SQL = `
   WITH hits AS (
     SELECT s.source_id, s.n, sum(w.weight) AS score
     FROM sentences s
