@@ -37,8 +37,11 @@ before(async () => {
 });
 
 after(async () => {
-  for (const a of archives) await a.close();
-  cluster?.stop();
+  try {
+    for (const a of archives) await a.close();
+  } finally {
+    cluster?.stop();
+  }
 });
 
 /** An archive on a fresh database, or undefined when the test is skipped. */

@@ -90,7 +90,14 @@ export async function startCluster(): Promise<Cluster | { skip: string }> {
     stop();
     throw new Error(`could not start a PostgreSQL test cluster: ${err.stderr?.toString() || err.message}`);
   }
+  // Never leave a cluster behind: on exit, and when the test runner interrupts the process.
   process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop();
+      process.kill(process.pid, signal);
+    });
+  }
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   const database = async (name: string) => {
     if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
