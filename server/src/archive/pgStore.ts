@@ -6,7 +6,7 @@
 
 import type { Passage, SourceRef, SourceStore } from '../core/match/store';
 import type { SourceMeta } from '../core/source/metadata';
-import { groupWindows, keyWeight, lookupKeys, passageSentences, queryKeys, rankWindows, SENTENCE_FLOOR, SentenceHit, Window } from '../core/match/ranking';
+import { groupWindows, keysToScan, keyWeight, lookupKeys, passageSentences, queryKeys, rankWindows, SENTENCE_FLOOR, SentenceHit, Window } from '../core/match/ranking';
 import { positionIn } from '../core/text/lines';
 import type { Span } from '../core/text/sentences';
 import type { Archive } from './connection';
@@ -37,21 +37,32 @@ export interface ArchiveDocument {
   meta: SourceMeta;
 }
 
-// Sentences holding any of the keys (GIN on keys), each scored by the weights of the
-// keys it holds (stored distinct per sentence, as the embedded index posts them); only
-// those within the floor of the best are sent back (integers: the comparison is exact).
-export const HITS_SQL = `
-  WITH hits AS (
+// Sentences holding any of the scanned keys $4 (GIN on keys), each scored by the weights
+// of all the quote's keys it holds ($1, $2; stored distinct per sentence, as the embedded
+// index posts them); only those within the floor of the best are sent back (integers:
+// the comparison is exact).
+const SCORED = `
     SELECT s.source_id, s.n, sum(w.weight) AS score
     FROM sentences s
     CROSS JOIN LATERAL unnest(s.keys) AS k(key)
     JOIN unnest($1::text[], $2::int8[]) AS w(key, weight) ON w.key = k.key
-    WHERE s.keys && $1::text[]
-    GROUP BY s.source_id, s.n)
+    WHERE s.keys && $SCAN::text[]
+    GROUP BY s.source_id, s.n`;
+export const HITS_SQL = `
+  WITH hits AS (${SCORED.replace('$SCAN', '$4')})
   SELECT source_id::float8, n, score::float8
   FROM (SELECT hits.*, max(score) OVER () AS best FROM hits) h
   WHERE score * $3::int8 >= best
   ORDER BY source_id, n`;
+/** The best score among sentences holding any of the keys $3: a lower bound on the best of all. */
+export const BEST_SQL = `SELECT coalesce(max(score), 0)::float8 AS best FROM (${SCORED.replace('$SCAN', '$3')}) x`;
+/** Below this many postings in all, one query scans every key; above, the bound saves time. */
+const PRUNE_ABOVE_POSTINGS = 20_000;
+
+export interface PgStoreOptions {
+  /** Postings (summed over a quote's keys) above which the store bounds the scan; tests set 0. */
+  pruneAbovePostings?: number;
+}
 
 const PASSAGES_SQL = `
   SELECT w.i, src.path, src.meta, src.line_starts, src.text_length,
@@ -65,7 +76,14 @@ export class PgStore implements SourceStore {
   private sentences = 0;
   private revision = 0;
 
-  constructor(readonly archive: Archive) {}
+  private pruneAbove: number;
+
+  constructor(
+    readonly archive: Archive,
+    options: PgStoreOptions = {},
+  ) {
+    this.pruneAbove = options.pruneAbovePostings ?? PRUNE_ABOVE_POSTINGS;
+  }
 
   /** Sources in the archive at the last query (the interface wants it synchronously). */
   get size(): number {
@@ -98,11 +116,17 @@ export class PgStore implements SourceStore {
     const df = new Map<string, number>(terms.rows.filter((r) => r.key !== null).map((r) => [r.key, r.df]));
     const lookup = lookupKeys(keys, (k) => df.get(k));
     if (lookup.length === 0) return [];
-    const hits = await this.archive.query({
-      text: HITS_SQL,
-      values: [lookup.map((k) => k.key), lookup.map((k) => keyWeight(total, k.df)), 1 / SENTENCE_FLOOR],
-      rowMode: 'array',
-    });
+    const all = lookup.map((k) => k.key);
+    const weights = lookup.map((k) => keyWeight(total, k.df));
+    // The common words' posting lists are the long ones: when the rarest keys' sentences
+    // already score high enough, sentences holding only common words cannot pass the
+    // floor, and their lists need not be read (same result, see keysToScan).
+    let scan = all;
+    if (lookup.reduce((n, k) => n + k.df, 0) > this.pruneAbove && lookup.length > 2) {
+      const probe = await this.archive.query(BEST_SQL, [all, weights, all.slice(0, 2)]);
+      scan = all.slice(0, keysToScan(weights, probe.rows[0].best));
+    }
+    const hits = await this.archive.query({ text: HITS_SQL, values: [all, weights, 1 / SENTENCE_FLOOR, scan], rowMode: 'array' });
     const windows = groupWindows((hits.rows as unknown as number[][]).map((r): SentenceHit => ({ source: r[0], sentence: r[1], score: r[2] })));
     return this.passages(await this.top(windows, limit));
   }

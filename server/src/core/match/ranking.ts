@@ -72,6 +72,22 @@ export function keyWeight(total: number, df: number): number {
   return Math.round(1e6 * Math.log(1 + Math.max(1, total) / df));
 }
 
+/**
+ * How many of the keys (rarest first, with their weights) a store must scan to find every
+ * sentence above the floor, given a lower bound on the best sentence's score. A sentence
+ * holding none of the first n keys scores at most the sum of the other weights; while that
+ * sum is under the floor of the lower bound, it is under the floor of the true best too,
+ * so it would be dropped anyway. Scanning fewer posting lists (the common words' are the
+ * long ones) changes nothing in the result: stores use it to save time, never to rank.
+ */
+export function keysToScan(weights: readonly number[], bestLowerBound: number): number {
+  const floor = bestLowerBound * SENTENCE_FLOOR;
+  let rest = 0;
+  let n = weights.length;
+  while (n > 1 && rest + weights[n - 1] < floor) rest += weights[--n];
+  return n;
+}
+
 /** A sentence holding some of the quote's keys. `source` is a store's own source number. */
 export interface SentenceHit {
   source: number;
