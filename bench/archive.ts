@@ -141,7 +141,7 @@ async function main(): Promise<void> {
       return `median ${ms(median(exec))}, p95 ${ms(p95(exec))}, max ${ms(Math.max(...exec))}; plan: ${plan}`;
     };
     const hitParams = (q: (typeof quotes)[number]) => {
-      const l = lookupKeys(q.keys, (k) => df.get(k));
+      const l = lookupKeys(q.keys, (k) => df.get(k), total);
       return [l.map((k) => k.key), l.map((k) => keyWeight(total, k.df)), 1 / SENTENCE_FLOOR, l.map((k) => k.key)];
     };
     console.log(`- retrieval (the archive's hits query, ${quotes.length} quotes), GIN on text[] keys, every key scanned: ${await explain(HITS_SQL, hitParams)}`);

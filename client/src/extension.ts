@@ -35,7 +35,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: { configurationSection: 'sourceCheck' },
     outputChannel,
-    initializationOptions: { archivePassword: (await context.secrets.get(PASSWORD_KEY)) ?? null },
+    initializationOptions: {
+      // The server keeps its index cache in this workspace's storage (none for a window without a folder).
+      cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath,
+      archivePassword: (await context.secrets.get(PASSWORD_KEY)) ?? null,
+    },
   };
   client = new LanguageClient('sourceCheck', 'Source Check', serverOptions, clientOptions);
   const lc = client;

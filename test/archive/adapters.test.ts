@@ -87,7 +87,7 @@ test('the editor checks against the archive and opens archived articles read-onl
   writeFileSync(path.join(root, 'draft.md'), draft);
   let server: TestServer | undefined;
   try {
-    server = await startServer(root, { sources: ['none/**'] }, { ...process.env, SOURCE_CHECK_ARCHIVE_URL: url });
+    server = await startServer(root, { sources: ['none/**'] }, {}, { ...process.env, SOURCE_CHECK_ARCHIVE_URL: url });
     const uri = pathToFileURL(path.join(root, 'draft.md')).toString();
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft } });
     const p: PublishDiagnosticsParams = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
@@ -118,7 +118,7 @@ test('the editor keeps checking when the archive is down, and says so', async (t
   writeFileSync(path.join(root, 'draft.md'), draft);
   let server: TestServer | undefined;
   try {
-    server = await startServer(root, { sources: ['none/**'] }, { ...process.env, SOURCE_CHECK_ARCHIVE_URL: 'postgresql://postgres@127.0.0.1:1/none' });
+    server = await startServer(root, { sources: ['none/**'] }, {}, { ...process.env, SOURCE_CHECK_ARCHIVE_URL: 'postgresql://postgres@127.0.0.1:1/none' });
     const uri = pathToFileURL(path.join(root, 'draft.md')).toString();
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft } });
     const p = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);

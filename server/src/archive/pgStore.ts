@@ -6,7 +6,7 @@
 
 import type { Passage, SourceRef, SourceStore } from '../core/match/store';
 import type { SourceMeta } from '../core/source/metadata';
-import { groupWindows, keysToScan, keyWeight, lookupKeys, passageSentences, queryKeys, rankWindows, SENTENCE_FLOOR, SentenceHit, Window } from '../core/match/ranking';
+import { contenders, groupWindows, keysToScan, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, SENTENCE_FLOOR, SentenceHit, Window } from '../core/match/ranking';
 import { positionIn } from '../core/text/lines';
 import type { Span } from '../core/text/sentences';
 import type { Archive } from './connection';
@@ -37,20 +37,20 @@ export interface ArchiveDocument {
   meta: SourceMeta;
 }
 
-// Sentences holding any of the scanned keys $4 (GIN on keys), each scored by the weights
-// of all the quote's keys it holds ($1, $2; stored distinct per sentence, as the embedded
-// index posts them); only those within the floor of the best are sent back (integers:
-// the comparison is exact).
+// Sentences holding any of the scanned keys $4 (GIN on keys), each with the mask of the
+// quote's keys it holds (bit k: the k-th of $1) and their summed weights ($2; keys are
+// stored distinct per sentence, as the embedded index posts them); only those within the
+// floor of the best are sent back (integers: the comparison is exact).
 const SCORED = `
-    SELECT s.source_id, s.n, sum(w.weight) AS score
+    SELECT s.source_id, s.n, bit_or(1 << (w.i - 1)::int) AS mask, sum(w.weight) AS score
     FROM sentences s
     CROSS JOIN LATERAL unnest(s.keys) AS k(key)
-    JOIN unnest($1::text[], $2::int8[]) AS w(key, weight) ON w.key = k.key
+    JOIN unnest($1::text[], $2::int8[]) WITH ORDINALITY AS w(key, weight, i) ON w.key = k.key
     WHERE s.keys && $SCAN::text[]
     GROUP BY s.source_id, s.n`;
 export const HITS_SQL = `
   WITH hits AS (${SCORED.replace('$SCAN', '$4')})
-  SELECT source_id::float8, n, score::float8
+  SELECT source_id::float8, n, mask, score::float8
   FROM (SELECT hits.*, max(score) OVER () AS best FROM hits) h
   WHERE score * $3::int8 >= best
   ORDER BY source_id, n`;
@@ -114,7 +114,7 @@ export class PgStore implements SourceStore {
       this.revision++;
     }
     const df = new Map<string, number>(terms.rows.filter((r) => r.key !== null).map((r) => [r.key, r.df]));
-    const lookup = lookupKeys(keys, (k) => df.get(k));
+    const lookup = lookupKeys(keys, (k) => df.get(k), total);
     if (lookup.length === 0) return [];
     const all = lookup.map((k) => k.key);
     const weights = lookup.map((k) => keyWeight(total, k.df));
@@ -127,21 +127,21 @@ export class PgStore implements SourceStore {
       scan = all.slice(0, keysToScan(weights, probe.rows[0].best));
     }
     const hits = await this.archive.query({ text: HITS_SQL, values: [all, weights, 1 / SENTENCE_FLOOR, scan], rowMode: 'array' });
-    const windows = groupWindows((hits.rows as unknown as number[][]).map((r): SentenceHit => ({ source: r[0], sentence: r[1], score: r[2] })));
-    return this.passages(await this.top(windows, limit));
+    const windows = groupWindows(
+      (hits.rows as unknown as number[][]).map((r): SentenceHit => ({ source: r[0], sentence: r[1], mask: r[2], score: r[3] })),
+      weights,
+    );
+    return this.passages(await this.choose(windows, limit));
   }
 
-  /** The best `limit` windows, ties broken by source path as the embedded index breaks them by id. */
-  private async top(windows: Window[], limit: number): Promise<Window[]> {
-    windows.sort((a, b) => b.score - a.score);
-    if (windows.length === 0) return [];
-    // Every window tied with the last one kept may displace it once ids break the tie.
-    const cut = windows[Math.min(limit, windows.length) - 1].score;
-    const contenders = windows.filter((w, i) => i < limit || w.score === cut);
-    const ids = [...new Set(contenders.map((w) => w.source))];
+  /** The windows to align, exact ties broken by source path as the embedded index breaks them by id. */
+  private async choose(windows: Window[], limit: number): Promise<Window[]> {
+    const c = contenders(windows, limit);
+    if (c.windows.length === 0) return [];
+    const ids = [...new Set(c.windows.map((w) => w.source))];
     const paths = await this.archive.query('SELECT id::float8 AS id, path FROM sources WHERE id = ANY($1::int8[])', [ids]);
     const pathOf = new Map<number, string>(paths.rows.map((r) => [r.id, r.path]));
-    return rankWindows(contenders, (s) => pathOf.get(s) ?? '').slice(0, limit);
+    return rankContenders(c, (s) => pathOf.get(s) ?? '');
   }
 
   private async passages(windows: Window[]): Promise<Passage[]> {

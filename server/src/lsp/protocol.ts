@@ -31,5 +31,7 @@ export interface ArchivePasswordParams {
 
 /** initializationOptions the client may send. */
 export interface InitializationOptions {
+  /** Where the server keeps its index cache. */
+  cacheDir?: string;
   archivePassword?: string | null;
 }

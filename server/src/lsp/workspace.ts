@@ -6,6 +6,7 @@ import type { CancellationToken, Connection, Position, TextDocuments } from 'vsc
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'url';
 import * as path from 'path';
+import { createHash } from 'crypto';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
@@ -25,6 +26,11 @@ export interface Settings {
 }
 
 const DEFAULT_SETTINGS: Settings = { sources: DEFAULT_SOURCE_GLOBS, maxFileSize: 5 };
+/** Quiet time after the last source change before the index cache is rewritten. */
+const SAVE_DELAY_MS = 2000;
+declare const __VERSION__: string | undefined;
+/** Index caches written by another version are rebuilt, never trusted. */
+const ENGINE = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
 interface Folder {
   uri: string;
@@ -32,6 +38,8 @@ interface Folder {
   settings: Settings;
   sources: FolderSources;
   ready: Promise<void>;
+  /** While the first indexing runs: how far it has got. */
+  indexing?: { done: number; total: number };
 }
 
 interface Checked {
@@ -64,6 +72,7 @@ export class Workspace {
   /** Documents with a publish queued or running; a change meanwhile sets the flag to run again. */
   private publishing = new Map<string, { again: boolean }>();
   private caches = new Map<string, QuoteCache>();
+  private saveTimers = new Map<string, NodeJS.Timeout>();
   private skippedLarge = new Set<string>();
 
   constructor(
@@ -72,6 +81,8 @@ export class Workspace {
     private folderUris: string[],
     private canPullConfiguration: boolean,
     private canReportProgress: boolean,
+    /** Where index caches live (the extension's workspace storage); none: no cache. */
+    private cacheDir?: string,
   ) {}
 
   private started = false;
@@ -187,6 +198,9 @@ export class Workspace {
       globs: settings.sources,
       maxFileSize: settings.maxFileSize * 1024 * 1024,
       onProblem: (m) => this.connection.console.warn(`Source Check: ${path.basename(root)}/${m}`),
+      // One cache file per folder and set of globs, in the storage the client gave us.
+      cacheFile: this.cacheDir ? path.join(this.cacheDir, `index-${createHash('sha1').update(root + '\0' + settings.sources.join('\0')).digest('hex').slice(0, 16)}.bin`) : undefined,
+      engine: ENGINE,
     });
     const folder: Folder = { uri, root, settings, sources, ready: Promise.resolve() };
     folder.ready = this.index(folder);
@@ -195,18 +209,32 @@ export class Workspace {
   }
 
   private async index(folder: Folder): Promise<void> {
-    const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('Source Check: indexing sources', 0, undefined, false);
     const started = Date.now();
-    try {
-      await folder.sources.loadAll((done, total) => {
-        if (done % 50 === 0 || done === total) progress?.report(Math.round((done / Math.max(1, total)) * 100), `${done} of ${total} sources`);
+    if (await folder.sources.restore().catch(() => false)) {
+      // Drafts are checked against the cached index at once; files changed since the cache
+      // was written are caught up in the background, and the drafts re-checked if any were.
+      this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache in ${Date.now() - started} ms`);
+      void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
+        if (changed) {
+          this.recheckAll();
+          this.scheduleSave(folder);
+        }
       });
+      return;
+    }
+    folder.indexing = { done: 0, total: 0 };
+    try {
+      await this.withProgress('Source Check: indexing sources', (report) =>
+        folder.sources.loadAll((done, total) => {
+          folder.indexing = { done, total };
+          report(done, total);
+        }),
+      );
+      this.scheduleSave(folder);
     } catch (e) {
       this.connection.console.error(`Source Check: indexing ${folder.root} failed: ${(e as Error).message}`);
-    } finally {
-      progress?.done();
     }
+    folder.indexing = undefined;
     const n = folder.sources.index.size;
     this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} (${Date.now() - started} ms)`);
     if (n === 0) {
@@ -220,6 +248,35 @@ export class Workspace {
         `Source Check: ${problems} source file${problems === 1 ? '' : 's'} in ${path.basename(folder.root)} could not be read as expected; see the Source Check output for each file and problem.`,
       );
     }
+  }
+
+  /** Runs a long job with a work-done progress report in the client, when it supports one. */
+  private async withProgress<T>(title: string, job: (report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+    const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin(title, 0, undefined, false);
+    let last = 0;
+    try {
+      return await job((done, total) => {
+        const pct = Math.round((done / Math.max(1, total)) * 100);
+        if (pct !== last || done === total) progress?.report(pct, `${done} of ${total} sources`);
+        last = pct;
+      });
+    } finally {
+      progress?.done();
+    }
+  }
+
+  /** Writes a folder's index cache a little after the last change (a burst of saves becomes one write). */
+  private scheduleSave(folder: Folder): void {
+    if (!this.cacheDir) return;
+    clearTimeout(this.saveTimers.get(folder.uri));
+    this.saveTimers.set(
+      folder.uri,
+      setTimeout(() => {
+        this.saveTimers.delete(folder.uri);
+        folder.sources.save().catch((e) => this.connection.console.warn(`Source Check: could not write the index cache: ${(e as Error).message}`));
+      }, SAVE_DELAY_MS),
+    );
   }
 
   private folderFor(uri: string): Folder | undefined {
@@ -248,7 +305,10 @@ export class Workspace {
         else changed = (await folder.sources.update(c.path)) || changed;
       }
     }
-    if (changed) this.recheckAll();
+    if (changed) {
+      this.recheckAll();
+      for (const folder of this.folders.values()) this.scheduleSave(folder);
+    }
   }
 
   private recheckAll(): void {
@@ -340,6 +400,18 @@ export class Workspace {
       this.connection.console.error(`Source Check: checking ${doc.uri} failed: ${(e as Error).stack ?? e}`);
       return undefined;
     }
+  }
+
+  /**
+   * "Indexing 1,200 of 100,000 sources" while the document's folder is still being indexed:
+   * requests answer at once with this rather than wait, and no verdict is given on part of the sources.
+   */
+  indexingMessage(uri: string): string | undefined {
+    const progress = this.folderFor(uri)?.indexing;
+    if (!progress) return undefined;
+    return progress.total > 0
+      ? `Source Check is indexing the sources (${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}); quotes are checked when it is done.`
+      : 'Source Check is finding the sources; quotes are checked when they are indexed.';
   }
 
   async resultFor(doc: TextDocument, token?: CancellationToken): Promise<CheckResult | undefined> {

@@ -6,23 +6,40 @@
 import { SourceDoc } from '../source/source';
 import { forEachWord } from '../text/tokens';
 import type { Passage, SourceStore } from '../match/store';
-import { contentKey, groupWindows, indexKey, keyWeight, lookupKeys, passageSentences, queryKeys, rankWindows } from '../match/ranking';
+import { contenders, contentKey, groupWindows, indexKey, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, scoreOf, SentenceHit } from '../match/ranking';
 import { Postings } from './postings';
 import { DecodedSnapshot, encodeSnapshot } from './snapshot';
 
 export { indexKey };
 
-/** Packs (source slot, sentence index) into one number. */
-const SENTENCE_SLOTS = 1_000_000;
 
 let nextGeneration = 1;
 
+/**
+ * A posting is one int32: (slot << CHUNK_BITS) | sentence within the slot. A source with more
+ * than 2,048 sentences takes several consecutive slots, so no sentence is ever out of reach;
+ * 2^20 slots (about a million news articles) fit in a folder's index.
+ */
+const CHUNK_BITS = 11;
+const CHUNK = 1 << CHUNK_BITS;
+const MAX_SLOTS = 1 << 20;
+
+function chunksOf(sentences: number): number {
+  return Math.max(1, Math.ceil(sentences / CHUNK));
+}
+
 export class MemoryIndex implements SourceStore {
-  private docs: Array<SourceDoc | undefined> = [];
+  /** Per slot: its source (undefined once removed), the sentence it starts at, and its source's first slot. */
+  private slotDoc: Array<SourceDoc | undefined> = [];
+  private slotBase: number[] = [];
+  private slotHead: number[] = [];
+  /** Source id -> first slot. */
   private slotById = new Map<string, number>();
+  /** First slot -> sentence count (so counting never rebuilds a source's sentence list). */
+  private counts = new Map<number, number>();
   private postings = new Postings();
   private sentenceCount = 0;
-  private dead = 0;
+  private deadSlots = 0;
   /** Unique across all indexes, so a rebuilt index never repeats an old generation. */
   generation = nextGeneration++;
 
@@ -32,29 +49,45 @@ export class MemoryIndex implements SourceStore {
 
   get(id: string): SourceDoc | undefined {
     const slot = this.slotById.get(id);
-    return slot === undefined ? undefined : this.docs[slot];
+    return slot === undefined ? undefined : this.slotDoc[slot];
   }
 
   all(): SourceDoc[] {
-    return this.docs.filter((d): d is SourceDoc => d !== undefined);
+    return [...this.slotById.values()].sort((a, b) => a - b).map((slot) => this.slotDoc[slot]!);
+  }
+
+  /** Takes slots for a source; returns its first slot. */
+  private place(doc: SourceDoc, sentences: number): number {
+    if (this.slotDoc.length + chunksOf(sentences) > MAX_SLOTS) this.compact();
+    if (this.slotDoc.length + chunksOf(sentences) > MAX_SLOTS) throw new Error(`the index is full (${MAX_SLOTS} slots)`);
+    const head = this.slotDoc.length;
+    for (let c = 0; c < chunksOf(sentences); c++) {
+      this.slotDoc.push(doc);
+      this.slotBase.push(c * CHUNK);
+      this.slotHead.push(head);
+    }
+    this.slotById.set(doc.id, head);
+    this.counts.set(head, sentences);
+    this.sentenceCount += sentences;
+    return head;
   }
 
   /** Adds a source, replacing any source with the same id. */
   add(doc: SourceDoc): void {
     this.remove(doc.id);
     this.generation = nextGeneration++;
-    const slot = this.docs.length;
-    this.docs.push(doc);
-    this.slotById.set(doc.id, slot);
-    this.sentenceCount += doc.sentences.length;
+    const sentences = doc.sentences;
+    const head = this.place(doc, sentences.length);
     // One posting per key and sentence: remember the last sentence each key was posted for.
     const lastSentence = new Map<string, number>();
-    doc.sentences.forEach((sentence, si) => {
-      forEachWord(doc.prose, sentence.start, sentence.end, (norm) => {
+    const prose = doc.prose;
+    sentences.forEach((sentence, si) => {
+      const value = ((head + (si >> CHUNK_BITS)) << CHUNK_BITS) | (si & (CHUNK - 1));
+      forEachWord(prose, sentence.start, sentence.end, (norm) => {
         const key = contentKey(norm);
         if (key === undefined || lastSentence.get(key) === si) return;
         lastSentence.set(key, si);
-        this.postings.add(key, slot, si);
+        this.postings.add(key, value);
       });
     });
   }
@@ -64,7 +97,7 @@ export class MemoryIndex implements SourceStore {
    * with each source. Slots are renumbered densely first, so that postings match entries.
    */
   snapshot(stampOf: (id: string) => unknown, engine: string): Buffer {
-    if (this.dead > 0) this.compact();
+    if (this.deadSlots > 0) this.compact();
     this.postings.trim();
     return encodeSnapshot(
       this.all().map((doc) => ({ doc, stamp: stampOf(doc.id) })),
@@ -76,11 +109,7 @@ export class MemoryIndex implements SourceStore {
   /** An index rebuilt from a decoded snapshot, without re-reading or re-tokenising anything. */
   static restore(snapshot: DecodedSnapshot): MemoryIndex {
     const index = new MemoryIndex();
-    for (const { doc } of snapshot.entries) {
-      index.slotById.set(doc.id, index.docs.length);
-      index.docs.push(doc);
-      index.sentenceCount += doc.sentences.length;
-    }
+    for (const { doc, sentences } of snapshot.entries) index.place(doc, sentences);
     for (const { key, data } of snapshot.postings) index.postings.set(key, data);
     return index;
   }
@@ -91,25 +120,43 @@ export class MemoryIndex implements SourceStore {
   }
 
   remove(id: string): boolean {
-    const slot = this.slotById.get(id);
-    if (slot === undefined) return false;
+    const head = this.slotById.get(id);
+    if (head === undefined) return false;
     this.generation = nextGeneration++;
-    this.sentenceCount -= this.docs[slot]!.sentences.length;
-    this.docs[slot] = undefined;
+    const count = this.counts.get(head)!;
+    this.sentenceCount -= count;
+    for (let c = 0; c < chunksOf(count); c++) this.slotDoc[head + c] = undefined;
+    this.deadSlots += chunksOf(count);
     this.slotById.delete(id);
+    this.counts.delete(head);
     // Postings of a removed source are skipped at query time and dropped at the next compaction.
-    if (++this.dead > 64 && this.dead > this.docs.length / 4) this.compact();
+    if (this.deadSlots > 64 && this.deadSlots > this.slotDoc.length / 4) this.compact();
     return true;
   }
 
+  /** Drops removed sources' slots and postings, renumbering the live slots (no source is re-read). */
   private compact(): void {
-    const live = this.all();
-    this.docs = [];
-    this.slotById.clear();
-    this.postings.clear();
-    this.sentenceCount = 0;
-    this.dead = 0;
-    for (const d of live) this.add(d);
+    const renumber = new Int32Array(this.slotDoc.length).fill(-1);
+    const slotDoc: typeof this.slotDoc = [];
+    const slotBase: number[] = [];
+    const slotHead: number[] = [];
+    for (let slot = 0; slot < this.slotDoc.length; slot++) {
+      if (!this.slotDoc[slot]) continue;
+      renumber[slot] = slotDoc.length;
+      slotDoc.push(this.slotDoc[slot]);
+      slotBase.push(this.slotBase[slot]);
+      slotHead.push(renumber[this.slotHead[slot]]);
+    }
+    this.postings.rewrite((value) => {
+      const slot = renumber[value >>> CHUNK_BITS];
+      return slot < 0 ? -1 : (slot << CHUNK_BITS) | (value & (CHUNK - 1));
+    });
+    this.slotById = new Map([...this.slotById].map(([id, head]) => [id, renumber[head]]));
+    this.counts = new Map([...this.counts].map(([head, n]) => [renumber[head], n]));
+    this.slotDoc = slotDoc;
+    this.slotBase = slotBase;
+    this.slotHead = slotHead;
+    this.deadSlots = 0;
   }
 
   async candidates(words: readonly string[], limit: number): Promise<Passage[]> {
@@ -118,36 +165,38 @@ export class MemoryIndex implements SourceStore {
 
   candidatesSync(words: readonly string[], limit: number): Passage[] {
     const total = this.sentenceCount;
-    const keys = lookupKeys(queryKeys(words), (key) => (this.postings.get(key)?.length ?? 0) / 2);
+    const keys = lookupKeys(queryKeys(words), (key) => this.postings.get(key)?.length, total);
     if (keys.length === 0) return [];
-    // Per (doc, sentence): the summed weight of the distinct quote words it holds.
-    const hits = new Map<number, number>();
-    for (const { key, df } of keys) {
-      const weight = keyWeight(total, df);
+    const weights = keys.map((k) => keyWeight(total, k.df));
+    // Per sentence: which of the quote's words it holds, as a bit mask (at most 16 keys),
+    // keyed by the posting itself (a small integer: cheap to hash).
+    const byPosting = new Map<number, number>();
+    keys.forEach(({ key }, k) => {
       const list = this.postings.get(key)!;
       const data = list.data;
-      for (let p = 0; p < list.length; p += 2) {
-        if (!this.docs[data[p]]) continue;
-        const id = data[p] * SENTENCE_SLOTS + data[p + 1];
-        hits.set(id, (hits.get(id) ?? 0) + weight);
-      }
+      for (let p = 0; p < list.length; p++) byPosting.set(data[p], (byPosting.get(data[p]) ?? 0) | (1 << k));
+    });
+    // By (first slot of the source, sentence index within the source), live sources only.
+    const hits: SentenceHit[] = [];
+    for (const [value, mask] of byPosting) {
+      const slot = value >>> CHUNK_BITS;
+      if (!this.slotDoc[slot]) continue;
+      hits.push({ source: this.slotHead[slot], sentence: this.slotBase[slot] + (value & (CHUNK - 1)), mask, score: scoreOf(mask, weights) });
     }
-    const sorted = [...hits.keys()].sort((a, b) => a - b);
-    const windows = groupWindows(sorted.map((id) => ({ source: Math.floor(id / SENTENCE_SLOTS), sentence: id % SENTENCE_SLOTS, score: hits.get(id)! })));
-    return rankWindows(windows, (slot) => this.docs[slot]!.id)
-      .slice(0, limit)
-      .map((w) => {
-        const doc = this.docs[w.source]!;
-        const { first, last } = passageSentences(w, doc.sentences.length);
-        const start = doc.sentences[first].start;
-        const end = doc.sentences[last].end;
-        return {
-          source: { id: doc.id, uri: doc.uri, meta: doc.meta, positionAt: (o: number) => doc.lines.positionAt(o) },
-          start,
-          text: doc.prose.slice(start, end),
-          sentences: doc.sentences.slice(first, last + 1),
-          score: w.score,
-        };
-      });
+    const chosen = rankContenders(contenders(groupWindows(hits, weights), limit), (head) => this.slotDoc[head]!.id);
+    return chosen.map((w) => {
+      const doc = this.slotDoc[w.source]!;
+      const sentences = doc.sentences;
+      const { first, last } = passageSentences(w, sentences.length);
+      const start = sentences[first].start;
+      const end = sentences[last].end;
+      return {
+        source: { id: doc.id, uri: doc.uri, meta: doc.meta, positionAt: (o: number) => doc.lines.positionAt(o) },
+        start,
+        text: doc.prose.slice(start, end),
+        sentences: sentences.slice(first, last + 1),
+        score: w.score,
+      };
+    });
   }
 }

@@ -39,11 +39,16 @@ export function sentenceKeys(prose: string, sentence: Span): string[] {
 
 /** Only this many of a quote's words (the rarest) are looked up. */
 export const MAX_QUERY_KEYS = 16;
+/** The rarest words always looked up; the others only if they are rarer than COMMON_SHARE of sentences. */
+const ALWAYS_KEYS = 6;
+const COMMON_SHARE = 0.01;
 /** Sentences scoring under this share of the best sentence are not candidates. */
 export const SENTENCE_FLOOR = 0.25;
 const MAX_WINDOW_SENTENCES = 24;
 /** Hit sentences this close (in sentences) join one window. */
 const WINDOW_GAP = 3;
+/** How far a tie for the best score may stretch the list of candidates. */
+const MAX_TIED_CANDIDATES = 64;
 
 /** The distinct index keys of a quote's content words, in the quote's order. */
 export function queryKeys(words: readonly string[]): string[] {
@@ -52,15 +57,17 @@ export function queryKeys(words: readonly string[]): string[] {
 
 /**
  * The keys to look up: those the store holds (df > 0), rarest first (ties in the quote's
- * order), at most MAX_QUERY_KEYS. The rarest words carry the evidence; very common ones
- * only cost time.
+ * order), at most MAX_QUERY_KEYS; beyond the rarest few, a word found in over 1% of all
+ * `total` sentences narrows nothing down. At most 16 keys: a sentence's keys fit a bit mask.
  */
-export function lookupKeys(keys: readonly string[], dfOf: (key: string) => number | undefined): Array<{ key: string; df: number }> {
+export function lookupKeys(keys: readonly string[], dfOf: (key: string) => number | undefined, total: number): Array<{ key: string; df: number }> {
+  const all = Math.max(1, total);
   return keys
     .map((key) => ({ key, df: dfOf(key) ?? 0 }))
     .filter((k) => k.df > 0)
     .sort((a, b) => a.df - b.df)
-    .slice(0, MAX_QUERY_KEYS);
+    .slice(0, MAX_QUERY_KEYS)
+    .filter((k, i) => i < ALWAYS_KEYS || k.df <= all * COMMON_SHARE);
 }
 
 /**
@@ -70,6 +77,13 @@ export function lookupKeys(keys: readonly string[], dfOf: (key: string) => numbe
  */
 export function keyWeight(total: number, df: number): number {
   return Math.round(1e6 * Math.log(1 + Math.max(1, total) / df));
+}
+
+/** The summed weights of the keys in a mask (bit k: the k-th looked-up key). */
+export function scoreOf(mask: number, weights: readonly number[]): number {
+  let score = 0;
+  for (let k = 0; k < weights.length; k++) if (mask & (1 << k)) score += weights[k];
+  return score;
 }
 
 /**
@@ -92,6 +106,8 @@ export function keysToScan(weights: readonly number[], bestLowerBound: number): 
 export interface SentenceHit {
   source: number;
   sentence: number;
+  /** Which looked-up keys it holds (bit k: key k), and their summed weights. */
+  mask: number;
   score: number;
 }
 
@@ -100,36 +116,60 @@ export interface Window {
   /** First and last hit sentence (inclusive). */
   first: number;
   last: number;
+  mask: number;
   score: number;
 }
 
 /**
- * Groups hits sorted by (source, sentence) into windows of nearby sentences, after
- * dropping those far weaker than the best (they hold at most a stray word of the quote).
- * A quote may span sentences, and the fragments around an ellipsis may sit a sentence
- * or two apart.
+ * Drops the sentences far weaker than the best (they hold at most a stray word of the
+ * quote) and groups the others, by source and position, into windows of nearby sentences
+ * (a quote may span sentences, and the fragments around an ellipsis may sit a sentence or
+ * two apart). A window scores the quote words it holds, each once: many weak sentences do
+ * not outweigh one exact one.
  */
-export function groupWindows(sortedHits: readonly SentenceHit[]): Window[] {
+export function groupWindows(hits: SentenceHit[], weights: readonly number[]): Window[] {
   let best = 0;
-  for (const h of sortedHits) if (h.score > best) best = h.score;
+  for (const h of hits) if (h.score > best) best = h.score;
   const floor = best * SENTENCE_FLOOR;
+  const strong = hits.filter((h) => h.score >= floor).sort((a, b) => a.source - b.source || a.sentence - b.sentence);
   const windows: Window[] = [];
-  for (const h of sortedHits) {
-    if (h.score < floor) continue;
+  for (const h of strong) {
     const w = windows[windows.length - 1];
     if (w && w.source === h.source && h.sentence - w.last <= WINDOW_GAP && h.sentence - w.first < MAX_WINDOW_SENTENCES) {
       w.last = h.sentence;
-      w.score += h.score;
+      w.mask |= h.mask;
     } else {
-      windows.push({ source: h.source, first: h.sentence, last: h.sentence, score: h.score });
+      windows.push({ source: h.source, first: h.sentence, last: h.sentence, mask: h.mask, score: 0 });
     }
   }
+  for (const w of windows) w.score = scoreOf(w.mask, weights);
   return windows;
 }
 
-/** Best first: higher score, then source id (code-unit order), then earlier in the source. */
-export function rankWindows(windows: Window[], idOf: (source: number) => string): Window[] {
-  return windows.sort((a, b) => b.score - a.score || compareIds(idOf(a.source), idOf(b.source)) || a.first - b.first);
+/** Best first: higher score, then shorter (the same words closer together); ids only break exact ties. */
+function byStrength(a: Window, b: Window): number {
+  return b.score - a.score || a.last - a.first - (b.last - b.first);
+}
+
+/**
+ * The windows worth aligning: `limit` of them, stretched (up to 64) over the windows that
+ * tie with the best (quotes made of common words tie in many places), plus any window
+ * exactly as strong as the last one taken (ids, which the store may have to look up,
+ * decide between them: see rankContenders).
+ */
+export function contenders(windows: Window[], limit: number): { windows: Window[]; take: number } {
+  windows.sort(byStrength);
+  const top = windows[0]?.score ?? 0;
+  let take = Math.min(limit, windows.length);
+  while (take < windows.length && take < MAX_TIED_CANDIDATES && windows[take].score >= top * 0.999) take++;
+  if (take === 0) return { windows: [], take: 0 };
+  const last = windows[take - 1];
+  return { windows: windows.filter((w, i) => i < take || byStrength(w, last) === 0), take };
+}
+
+/** The chosen windows, best first; exact ties break by source id (code-unit order), then position, never by load order. */
+export function rankContenders(c: { windows: Window[]; take: number }, idOf: (source: number) => string): Window[] {
+  return c.windows.sort((a, b) => byStrength(a, b) || compareIds(idOf(a.source), idOf(b.source)) || a.first - b.first).slice(0, c.take);
 }
 
 function compareIds(a: string, b: string): number {
