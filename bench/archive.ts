@@ -178,8 +178,8 @@ async function main(): Promise<void> {
     const postBuild = performance.now() - t;
     const postSize = (await archive.query(`SELECT pg_relation_size('postings')::float8 AS heap, pg_relation_size('postings_key')::float8 AS idx`)).rows[0];
     const POSTINGS_SQL = HITS_SQL.replace(
-      /FROM sentences s\s+CROSS JOIN LATERAL unnest\(s.keys\) AS k\(key\)\s+JOIN unnest\(\$1::text\[\], \$2::int8\[\]\) AS w\(key, weight\) ON w.key = k.key\s+WHERE s.keys && \$4::text\[\]/,
-      'FROM unnest($1::text[], $2::int8[]) AS w(key, weight) JOIN postings s ON s.key = w.key AND s.key = ANY($4::text[])',
+      /FROM sentences s[\s\S]*?WHERE s\.keys && \$4::text\[\]/,
+      'FROM unnest($1::text[], $2::int8[]) WITH ORDINALITY AS w(key, weight, i) JOIN postings s ON s.key = w.key WHERE s.key = ANY($4::text[])',
     );
     if (POSTINGS_SQL === HITS_SQL) throw new Error('the postings variant of the hits query was not built');
     console.log(`- postings table + btree (key) INCLUDE (source, sentence) (built in ${(postBuild / 1000).toFixed(1)} s, table ${mb(postSize.heap)} + index ${mb(postSize.idx)}): ${await explain(POSTINGS_SQL, hitParams)}`);
