@@ -4,10 +4,10 @@
 // document frequency), so alignment only ever runs on a few short passages.
 
 import { SourceDoc } from '../source/source';
-import { forEachWord } from '../text/tokens';
+import { forEachWord, isContentWord } from '../text/tokens';
 import type { Passage, SourceStore } from '../match/store';
-import { contenders, contentKey, groupWindows, indexKey, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, scoreOf, SentenceHit } from '../match/ranking';
-import { Postings } from './postings';
+import { contenders, groupWindows, indexKey, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, scoreOf, SentenceHit } from '../match/ranking';
+import { append, PostingList, Postings } from './postings';
 import { DecodedSnapshot, encodeSnapshot } from './snapshot';
 
 export { indexKey };
@@ -56,6 +56,19 @@ export class MemoryIndex implements SourceStore {
     return [...this.slotById.values()].sort((a, b) => a - b).map((slot) => this.slotDoc[slot]!);
   }
 
+  /** Each word's posting list (null for function words), so indexing a word is one lookup. */
+  private lists = new Map<string, PostingList | null>();
+
+  private listOf(norm: string): PostingList | null {
+    let list = this.lists.get(norm);
+    if (list === undefined) {
+      list = isContentWord(norm) ? this.postings.listFor(indexKey(norm)) : null;
+      if (this.lists.size > 1_000_000) this.lists.clear(); // hostile input: bound the memo
+      this.lists.set(norm, list);
+    }
+    return list;
+  }
+
   /** Takes slots for a source; returns its first slot. */
   private place(doc: SourceDoc, sentences: number): number {
     if (this.slotDoc.length + chunksOf(sentences) > MAX_SLOTS) this.compact();
@@ -78,16 +91,13 @@ export class MemoryIndex implements SourceStore {
     this.generation = nextGeneration++;
     const sentences = doc.sentences;
     const head = this.place(doc, sentences.length);
-    // One posting per key and sentence: remember the last sentence each key was posted for.
-    const lastSentence = new Map<string, number>();
+    // One posting per word and sentence (append skips a repeat of the last posting).
     const prose = doc.prose;
     sentences.forEach((sentence, si) => {
       const value = ((head + (si >> CHUNK_BITS)) << CHUNK_BITS) | (si & (CHUNK - 1));
       forEachWord(prose, sentence.start, sentence.end, (norm) => {
-        const key = contentKey(norm);
-        if (key === undefined || lastSentence.get(key) === si) return;
-        lastSentence.set(key, si);
-        this.postings.add(key, value);
+        const list = this.listOf(norm);
+        if (list) append(list, value);
       });
     });
   }
@@ -147,6 +157,7 @@ export class MemoryIndex implements SourceStore {
       slotBase.push(this.slotBase[slot]);
       slotHead.push(renumber[this.slotHead[slot]]);
     }
+    this.lists.clear();
     this.postings.rewrite((value) => {
       const slot = renumber[value >>> CHUNK_BITS];
       return slot < 0 ? -1 : (slot << CHUNK_BITS) | (value & (CHUNK - 1));
