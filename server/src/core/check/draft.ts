@@ -8,6 +8,7 @@ import type { SourceStore } from '../match/store';
 import { checkQuote } from './quotes';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
 import { describeSource } from '../report/describe';
+import { applyDirectives } from './directives';
 
 export type DraftFormat = 'markdown' | 'text';
 
@@ -28,7 +29,9 @@ export async function checkDraft(draft: Draft, store: SourceStore, isCancelled: 
     const claim = await checkQuote(prose, q.start, q.end, store);
     if (claim) claims.push(claim);
   }
-  return { claims, findings: claims.flatMap((c) => findingsFor(c, draft.text)) };
+  // Ignore directives live in comments, which the prose masks; code still hides them.
+  const withComments = draft.format === 'markdown' ? maskMarkdown(draft.text, { keepComments: true }) : draft.text;
+  return applyDirectives(withComments, { claims, findings: claims.flatMap((c) => findingsFor(c, draft.text)) });
 }
 
 const quoted = (s: string) => `“${s}”`;
