@@ -81,3 +81,27 @@ export function applyDirectives(text: string, result: CheckResult): CheckResult 
   });
   return { claims, findings };
 }
+
+/**
+ * The edit that ignores one claim's finding: a disable-next-line directive naming its
+ * code on a line of its own above the claim's line when that line starts a paragraph
+ * (so the paragraph is not split), else a disable-line directive at the end of the line.
+ */
+export function ignoreEdit(text: string, claimStart: number, code: string): { start: number; end: number; newText: string } {
+  const lines = new LineIndex(text);
+  const line = lines.positionAt(claimStart).line;
+  const lineStart = lines.offsetAt({ line, character: 0 });
+  const lineEnd = lines.offsetAt({ line, character: Number.MAX_SAFE_INTEGER });
+  const previous = line > 0 ? text.slice(lines.offsetAt({ line: line - 1, character: 0 }), lines.offsetAt({ line: line - 1, character: Number.MAX_SAFE_INTEGER })) : '';
+  // Keep a block quote's markers, so the directive stays inside the quote.
+  const prefix = /^[ \t]*(?:>[ \t]?)*/.exec(text.slice(lineStart, lineEnd))![0];
+  // A directive for other codes already above: add this code to it, rather than push it a line away.
+  const above = /<!--\s*source-check-disable-next-line\b[^]*?(\s*)-->\s*$/.exec(previous);
+  if (above) {
+    const at = lines.offsetAt({ line: line - 1, character: 0 }) + above.index + above[0].lastIndexOf('-->') - above[1].length;
+    return { start: at, end: at, newText: ` ${code}` };
+  }
+  const startsParagraph = line === 0 || /^[ \t>]*$/.test(previous) || /-->\s*$/.test(previous);
+  if (startsParagraph) return { start: lineStart, end: lineStart, newText: `${prefix}<!-- source-check-disable-next-line ${code} -->\n` };
+  return { start: lineEnd, end: lineEnd, newText: ` <!-- source-check-disable-line ${code} -->` };
+}
