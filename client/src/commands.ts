@@ -146,8 +146,13 @@ export function registerCommands(context: vscode.ExtensionContext, api: SourceCh
       }
       text = c.text;
     }
-    await vscode.env.clipboard.writeText(text);
-    void vscode.window.setStatusBarMessage(`Source Check: citation copied: ${text}`, 5000);
+    try {
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.setStatusBarMessage(`Source Check: citation copied: ${text}`, 5000);
+    } catch {
+      // A browser workbench may refuse the clipboard: show the citation so it can be copied by hand.
+      void vscode.window.showInformationMessage(`Citation: ${text}`);
+    }
     return text;
   });
 

@@ -9,7 +9,8 @@ import type { SourceCheckApi } from './protocolClient';
 type Node =
   | { kind: 'folder'; folder: FolderSourcesInfo }
   | { kind: 'source'; source: SourceInfo; openDrafts: number }
-  | { kind: 'unreadable'; id: string; uri: string; problem: string };
+  | { kind: 'unreadable'; id: string; uri: string; problem: string }
+  | { kind: 'omitted'; count: number };
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
@@ -41,7 +42,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       this.view.message = `Source Check could not list the sources: ${(e as Error).message}`;
       return;
     }
-    const total = this.result.folders.reduce((n, f) => n + f.sources.length, 0);
+    const total = this.result.folders.reduce((n, f) => n + f.sources.length + f.omitted, 0);
     const uncited = this.result.folders.reduce((n, f) => n + (f.openDrafts > 0 ? f.sources.filter((s) => !s.cited).length : 0), 0);
     this.view.message = this.result.indexing ? 'Indexing sources…' : undefined;
     this.view.description = total > 0 ? `${total}${uncited ? `, ${uncited} not cited` : ''}` : undefined;
@@ -54,6 +55,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const children = (f: FolderSourcesInfo): Node[] => [
       ...f.sources.map((source): Node => ({ kind: 'source', source, openDrafts: f.openDrafts })),
       ...f.unreadable.map((u): Node => ({ kind: 'unreadable', ...u })),
+      ...(f.omitted > 0 ? [{ kind: 'omitted', count: f.omitted } as Node] : []),
     ];
     if (!node) {
       // With one folder the sources are the top level; with several, one node per folder.
@@ -70,6 +72,11 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       item.description = plural(node.folder.sources.length, 'source');
       item.iconPath = vscode.ThemeIcon.Folder;
       item.resourceUri = vscode.Uri.parse(node.folder.uri);
+      return item;
+    }
+    if (node.kind === 'omitted') {
+      const item = new vscode.TreeItem(`… and ${plural(node.count, 'more source')}`, vscode.TreeItemCollapsibleState.None);
+      item.tooltip = 'A large archive lists the sources the open drafts cite first, then the first by path.';
       return item;
     }
     if (node.kind === 'unreadable') {

@@ -90,6 +90,8 @@ export interface FolderSourcesInfo {
   unreadable: Array<{ id: string; uri: string; problem: string }>;
   /** Drafts open in this folder whose citations are counted. */
   openDrafts: number;
+  /** Sources not listed: a large archive lists its cited sources first, then the first by path, up to a limit. */
+  omitted: number;
 }
 
 export interface SourcesResult {

@@ -10,6 +10,7 @@ import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
 import { checkDraft } from '../core/check/draft';
+import { QuoteCache } from '../core/check/cache';
 import type { CheckResult, Claim } from '../core/check/findings';
 import { toDiagnostic } from './convert';
 import picomatch from 'picomatch';
@@ -34,9 +35,9 @@ export interface Settings {
 
 export const DEFAULT_DRAFT_GLOBS = ['**/*.md', '**/*.markdown', '**/*.txt'];
 const DEFAULT_SETTINGS: Settings = { sources: DEFAULT_SOURCE_GLOBS, drafts: DEFAULT_DRAFT_GLOBS, maxFileSize: 5, severity: {} };
+/** Sources listed per folder by sourceCheck/sources. */
+const SOURCES_LISTED = 2_000;
 const isGlobList = (v: unknown): v is string[] => Array.isArray(v) && v.every((g) => typeof g === 'string');
-/** Quiet time after a keystroke before re-checking: bursts of typing become one check. */
-const DEBOUNCE_MS = 30;
 
 interface Folder {
   uri: string;
@@ -65,7 +66,9 @@ export class Workspace {
   private folders = new Map<string, Folder>();
   private checked = new Map<string, Checked>();
   private running = new Map<string, Promise<Checked | undefined>>();
-  private timers = new Map<string, NodeJS.Timeout>();
+  /** Documents with a publish queued or running; a change meanwhile sets the flag to run again. */
+  private publishing = new Map<string, { again: boolean }>();
+  private caches = new Map<string, QuoteCache>();
   private skippedLarge = new Set<string>();
   private pending = new Map<string, Promise<void>>();
   /** Why an open document is not checked, for the status bar. */
@@ -243,24 +246,35 @@ export class Workspace {
 
   private recheckAll(): void {
     this.checked.clear();
-    for (const doc of this.documents.all()) this.scheduleCheck(doc, 0);
+    for (const doc of this.documents.all()) this.scheduleCheck(doc);
   }
 
-  scheduleCheck(doc: TextDocument, delay = DEBOUNCE_MS): void {
-    clearTimeout(this.timers.get(doc.uri));
-    this.timers.set(
-      doc.uri,
-      setTimeout(() => {
-        this.timers.delete(doc.uri);
-        void this.publish(doc.uri);
-      }, delay),
-    );
+  /**
+   * Checks the document as soon as the server is idle. A burst of edits that arrives while
+   * a check runs becomes one more check, of the latest version; no timer delays the first.
+   */
+  scheduleCheck(doc: TextDocument): void {
+    const queued = this.publishing.get(doc.uri);
+    if (queued) {
+      queued.again = true;
+      return;
+    }
+    const state = { again: false };
+    this.publishing.set(doc.uri, state);
+    const run = async () => {
+      do {
+        state.again = false;
+        await this.publish(doc.uri);
+      } while (state.again);
+      this.publishing.delete(doc.uri);
+    };
+    // setImmediate lets edits already waiting in the input be applied first.
+    setImmediate(() => void run());
   }
 
   closed(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
     this.checked.delete(uri);
+    this.caches.delete(uri);
     this.skippedLarge.delete(uri);
     this.skipped.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -328,7 +342,10 @@ export class Workspace {
     const version = doc.version;
     const isStale = () => this.documents.get(doc.uri)?.version !== version;
     try {
-      const result = await checkDraft({ text, format: doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text' }, folder.sources.index, isStale);
+      let cache = this.caches.get(doc.uri);
+      if (!cache) this.caches.set(doc.uri, (cache = new QuoteCache()));
+      const format = doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text';
+      const result = await checkDraft({ text, format }, folder.sources.index, { isCancelled: isStale, cache });
       const checked = { version, result };
       if (!isStale()) this.checked.set(doc.uri, checked);
       return checked;
@@ -417,9 +434,12 @@ export class Workspace {
         uri: folder.uri,
         name: path.basename(folder.root),
         openDrafts: drafts.get(folder.uri) ?? 0,
+        omitted: Math.max(0, folder.sources.index.size - SOURCES_LISTED),
+        // Counting a source's quotes reads its text (archives keep texts on disk): list a bounded number.
         sources: folder.sources.index
           .all()
-          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .sort((a, b) => Number(citedHere.has(b.id)) - Number(citedHere.has(a.id)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .slice(0, SOURCES_LISTED)
           .map((doc) => {
             let stats = this.stats.get(doc);
             if (!stats) this.stats.set(doc, (stats = sourceStats(doc)));

@@ -6,6 +6,7 @@ import { maskMarkdown, maskPlaintext } from '../text/markup';
 import { findQuotes } from '../text/quotes';
 import type { SourceStore } from '../match/store';
 import { checkQuote } from './quotes';
+import type { QuoteCache } from './cache';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
 import { describeSource } from '../report/describe';
 import { applyDirectives } from './directives';
@@ -21,12 +22,24 @@ export function draftProse(draft: Draft): string {
   return draft.format === 'markdown' ? maskMarkdown(draft.text) : maskPlaintext(draft.text);
 }
 
-export async function checkDraft(draft: Draft, store: SourceStore, isCancelled: () => boolean = () => false): Promise<CheckResult> {
+export interface CheckOptions {
+  /** Checked between claims: a check whose document has moved on stops early. */
+  isCancelled?: () => boolean;
+  /** Verdicts of unchanged quotes from earlier checks of the same document. */
+  cache?: QuoteCache;
+}
+
+export async function checkDraft(draft: Draft, store: SourceStore, options: CheckOptions = {}): Promise<CheckResult> {
   const prose = draftProse(draft);
   const claims: Claim[] = [];
   for (const q of findQuotes(prose)) {
-    if (isCancelled()) break;
-    const claim = await checkQuote(prose, q.start, q.end, store);
+    if (options.isCancelled?.()) break;
+    const words = prose.slice(q.start, q.end);
+    let claim = options.cache?.get(store.generation, words, q.start);
+    if (claim === undefined) {
+      claim = (await checkQuote(prose, q.start, q.end, store)) ?? null;
+      options.cache?.set(store.generation, words, claim);
+    }
     if (claim) claims.push(claim);
   }
   // Ignore directives live in comments, which the prose masks; code still hides them.

@@ -21,6 +21,8 @@ export const MISQUOTE_MIN_MATCHED = 3;
 /** A quoted phrase of this many words or fewer is only verified by an exact match. */
 export const SHORT_QUOTE_WORDS = 3;
 const QUOTE_MARK = /["\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/;
+/** Passages scoring below this share of the best candidate's score are not aligned. */
+const CANDIDATE_FLOOR = 0.3;
 /** Candidate passages aligned per quote. */
 const CANDIDATES = 12;
 
@@ -38,7 +40,10 @@ export async function checkQuote(text: string, start: number, end: number, store
     CANDIDATES,
   );
   const matches: SourceMatch[] = [];
+  // Passages far weaker than the best cannot hold the quote: skip their alignment.
+  const floor = (passages[0]?.score ?? 0) * CANDIDATE_FLOOR;
   for (const p of passages) {
+    if (p.score < floor) break;
     const m = matchPassage(query, p, text);
     if (m) matches.push(m);
   }

@@ -4,24 +4,48 @@
 // document frequency), so alignment only ever runs on a few short passages.
 
 import { SourceDoc } from '../source/source';
-import { isContentWord, tokenize } from '../text/tokens';
+import { forEachWord, isContentWord } from '../text/tokens';
 import { skeleton } from '../text/spelling';
 import type { Passage, SourceStore } from '../match/store';
+import { PostingList, Postings } from './postings';
+import { DecodedSnapshot, encodeSnapshot } from './snapshot';
 
 /** The index key of a normalised word: its skeleton, so that Tokayev finds Toqaev. */
 export function indexKey(norm: string): string {
   return /\d/.test(norm) ? norm : skeleton(norm);
 }
 
-const MAX_WINDOW_SENTENCES = 40;
+const contentKeys = new Map<string, string | null>();
+
+/** indexKey for content words, undefined for function words; memoised (the indexer calls it per word). */
+function contentKey(norm: string): string | undefined {
+  let key = contentKeys.get(norm);
+  if (key === undefined) {
+    key = isContentWord(norm) ? indexKey(norm) : null;
+    if (contentKeys.size > 500_000) contentKeys.clear();
+    contentKeys.set(norm, key);
+  }
+  return key ?? undefined;
+}
+
+const MAX_WINDOW_SENTENCES = 24;
+/** Only this many of a quote's words (the rarest) are looked up. */
+const MAX_QUERY_KEYS = 16;
+/** Sentences scoring under this share of the best sentence are not candidates. */
+const SENTENCE_FLOOR = 0.25;
+/** Packs (source slot, sentence index) into one number. */
+const SENTENCE_SLOTS = 1_000_000;
+
+let nextGeneration = 1;
 
 export class MemoryIndex implements SourceStore {
   private docs: Array<SourceDoc | undefined> = [];
   private slotById = new Map<string, number>();
-  /** key -> flat list of (doc slot, sentence index) pairs. */
-  private postings = new Map<string, number[]>();
+  private postings = new Postings();
   private sentenceCount = 0;
   private dead = 0;
+  /** Unique across all indexes, so a rebuilt index never repeats an old generation. */
+  generation = nextGeneration++;
 
   get size(): number {
     return this.slotById.size;
@@ -39,27 +63,58 @@ export class MemoryIndex implements SourceStore {
   /** Adds a source, replacing any source with the same id. */
   add(doc: SourceDoc): void {
     this.remove(doc.id);
+    this.generation = nextGeneration++;
     const slot = this.docs.length;
     this.docs.push(doc);
     this.slotById.set(doc.id, slot);
     this.sentenceCount += doc.sentences.length;
+    // One posting per key and sentence: remember the last sentence each key was posted for.
+    const lastSentence = new Map<string, number>();
     doc.sentences.forEach((sentence, si) => {
-      const seen = new Set<string>();
-      for (const t of tokenize(doc.prose, sentence.start, sentence.end)) {
-        if (!isContentWord(t.norm)) continue;
-        const key = indexKey(t.norm);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        let list = this.postings.get(key);
-        if (!list) this.postings.set(key, (list = []));
-        list.push(slot, si);
-      }
+      forEachWord(doc.prose, sentence.start, sentence.end, (norm) => {
+        const key = contentKey(norm);
+        if (key === undefined || lastSentence.get(key) === si) return;
+        lastSentence.set(key, si);
+        this.postings.add(key, slot, si);
+      });
     });
+  }
+
+  /**
+   * The index as bytes for the on-disk cache; `stampOf` gives the opaque file facts to keep
+   * with each source. Slots are renumbered densely first, so that postings match entries.
+   */
+  snapshot(stampOf: (id: string) => unknown, engine: string): Buffer {
+    if (this.dead > 0) this.compact();
+    this.postings.trim();
+    return encodeSnapshot(
+      this.all().map((doc) => ({ doc, stamp: stampOf(doc.id) })),
+      this.postings,
+      engine,
+    );
+  }
+
+  /** An index rebuilt from a decoded snapshot, without re-reading or re-tokenising anything. */
+  static restore(snapshot: DecodedSnapshot): MemoryIndex {
+    const index = new MemoryIndex();
+    for (const { doc } of snapshot.entries) {
+      index.slotById.set(doc.id, index.docs.length);
+      index.docs.push(doc);
+      index.sentenceCount += doc.sentences.length;
+    }
+    for (const { key, data } of snapshot.postings) index.postings.set(key, data);
+    return index;
+  }
+
+  /** Frees the spare room of the posting lists once a bulk load is over. */
+  trim(): void {
+    this.postings.trim();
   }
 
   remove(id: string): boolean {
     const slot = this.slotById.get(id);
     if (slot === undefined) return false;
+    this.generation = nextGeneration++;
     this.sentenceCount -= this.docs[slot]!.sentences.length;
     this.docs[slot] = undefined;
     this.slotById.delete(id);
@@ -83,30 +138,39 @@ export class MemoryIndex implements SourceStore {
   }
 
   candidatesSync(words: readonly string[], limit: number): Passage[] {
-    const keys = [...new Set(words.filter(isContentWord).map(indexKey))];
-    if (keys.length === 0) return [];
     const total = Math.max(1, this.sentenceCount);
+    // The rarest words carry the evidence; very common ones only cost time.
+    const keys = [...new Set(words.filter(isContentWord).map(indexKey))]
+      .map((key) => ({ key, list: this.postings.get(key) }))
+      .filter((k): k is { key: string; list: PostingList } => k.list !== undefined)
+      .sort((a, b) => a.list.length - b.list.length)
+      .slice(0, MAX_QUERY_KEYS);
+    if (keys.length === 0) return [];
     // Per (doc, sentence): the summed weight of the distinct quote words it holds.
     const hits = new Map<number, number>();
-    keys.forEach((key) => {
-      const list = this.postings.get(key);
-      if (!list) return;
-      const df = list.length / 2;
-      const weight = Math.log(1 + total / df);
+    let best = 0;
+    for (const { list } of keys) {
+      const weight = Math.log(1 + total / (list.length / 2));
+      const data = list.data;
       for (let p = 0; p < list.length; p += 2) {
-        if (!this.docs[list[p]]) continue;
-        const id = list[p] * 1_000_000 + list[p + 1];
-        hits.set(id, (hits.get(id) ?? 0) + weight);
+        if (!this.docs[data[p]]) continue;
+        const id = data[p] * SENTENCE_SLOTS + data[p + 1];
+        const score = (hits.get(id) ?? 0) + weight;
+        hits.set(id, score);
+        if (score > best) best = score;
       }
-    });
-    // Group hit sentences of one source into windows of nearby sentences.
-    const sorted = [...hits.keys()].sort((a, b) => a - b);
+    }
+    // Sentences far weaker than the best hold at most a stray word of the quote.
+    const floor = best * SENTENCE_FLOOR;
+    const sorted = [...hits.keys()].filter((id) => hits.get(id)! >= floor).sort((a, b) => a - b);
+    // Group nearby strong sentences of one source into windows (a quote may span sentences,
+    // and the fragments around an ellipsis may sit a sentence or two apart).
     const windows: Array<{ slot: number; first: number; last: number; score: number }> = [];
     for (const id of sorted) {
-      const slot = Math.floor(id / 1_000_000);
-      const si = id % 1_000_000;
+      const slot = Math.floor(id / SENTENCE_SLOTS);
+      const si = id % SENTENCE_SLOTS;
       const w = windows[windows.length - 1];
-      if (w && w.slot === slot && si - w.last <= 2 && si - w.first < MAX_WINDOW_SENTENCES) {
+      if (w && w.slot === slot && si - w.last <= 3 && si - w.first < MAX_WINDOW_SENTENCES) {
         w.last = si;
         w.score += hits.get(id)!;
       } else {
@@ -125,6 +189,7 @@ export class MemoryIndex implements SourceStore {
         start,
         text: doc.prose.slice(start, end),
         sentences: doc.sentences.slice(first, last + 1),
+        score: w.score,
       };
     });
   }
