@@ -39,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
     ],
     // Settings changes reach the server as didChangeConfiguration; it re-reads them per folder.
     synchronize: { configurationSection: 'sourceCheck' },
+    // The server keeps its index cache in this workspace's storage (none for a window without a folder).
+    initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath },
     outputChannel,
   };
   client = new LanguageClient('sourceCheck', 'Source Check', serverOptions, clientOptions);

@@ -27,7 +27,11 @@ export interface TestServer {
 /** Settings for every folder, or per folder (by the scope URI the server asks about). Read on every request, so a test may change them. */
 export type TestSettings = Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>);
 
-export async function startServer(folders: string | string[], settings: TestSettings = {}): Promise<TestServer> {
+export async function startServer(
+  folders: string | string[],
+  settings: TestSettings = {},
+  initializationOptions: Record<string, unknown> = {},
+): Promise<TestServer> {
   const all = Array.isArray(folders) ? folders : [folders];
   const child = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -53,6 +57,7 @@ export async function startServer(folders: string | string[], settings: TestSett
   const uri = pathToFileURL(all[0]).toString();
   await connection.sendRequest('initialize', {
     processId: process.pid,
+    initializationOptions,
     rootUri: uri,
     workspaceFolders: all.map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) })),
     capabilities: {

@@ -6,6 +6,7 @@ import type { CancellationToken, Connection, Position, TextDocuments } from 'vsc
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'url';
 import * as path from 'path';
+import { createHash } from 'crypto';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
@@ -38,6 +39,11 @@ const DEFAULT_SETTINGS: Settings = { sources: DEFAULT_SOURCE_GLOBS, drafts: DEFA
 /** Sources listed per folder by sourceCheck/sources. */
 const SOURCES_LISTED = 2_000;
 const isGlobList = (v: unknown): v is string[] => Array.isArray(v) && v.every((g) => typeof g === 'string');
+/** Quiet time after the last source change before the index cache is rewritten. */
+const SAVE_DELAY_MS = 2000;
+declare const __VERSION__: string | undefined;
+/** Index caches written by another version are rebuilt, never trusted. */
+const ENGINE = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
 interface Folder {
   uri: string;
@@ -69,6 +75,7 @@ export class Workspace {
   /** Documents with a publish queued or running; a change meanwhile sets the flag to run again. */
   private publishing = new Map<string, { again: boolean }>();
   private caches = new Map<string, QuoteCache>();
+  private saveTimers = new Map<string, NodeJS.Timeout>();
   private skippedLarge = new Set<string>();
   private pending = new Map<string, Promise<void>>();
   /** Why an open document is not checked, for the status bar. */
@@ -83,6 +90,8 @@ export class Workspace {
     private folderUris: string[],
     private canPullConfiguration: boolean,
     private canReportProgress: boolean,
+    /** Where index caches live (the extension's workspace storage); none: no cache. */
+    private cacheDir?: string,
   ) {
     this.started = new Promise((resolve) => (this.markStarted = resolve));
   }
@@ -159,6 +168,9 @@ export class Workspace {
       globs: settings.sources,
       maxFileSize: settings.maxFileSize * 1024 * 1024,
       onProblem: (m) => this.connection.console.warn(`Source Check: ${path.basename(root)}/${m}`),
+      // One cache file per folder and set of globs, in the storage the client gave us.
+      cacheFile: this.cacheDir ? path.join(this.cacheDir, `index-${createHash('sha1').update(root + '\0' + settings.sources.join('\0')).digest('hex').slice(0, 16)}.bin`) : undefined,
+      engine: ENGINE,
     });
     const drafts = settings.drafts.map((g) => g.replace(/\\/g, '/').replace(/^\.\//, ''));
     const isDraftPath = drafts.length > 0 ? picomatch(drafts, { dot: false }) : () => false;
@@ -174,17 +186,24 @@ export class Workspace {
   }
 
   private async index(folder: Folder): Promise<void> {
-    const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('Source Check: indexing sources', 0, undefined, false);
     const started = Date.now();
-    try {
-      await folder.sources.loadAll((done, total) => {
-        if (done % 50 === 0 || done === total) progress?.report(Math.round((done / Math.max(1, total)) * 100), `${done} of ${total} sources`);
+    if (await folder.sources.restore().catch(() => false)) {
+      // Drafts are checked against the cached index at once; files changed since the cache
+      // was written are caught up in the background, and the drafts re-checked if any were.
+      this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache in ${Date.now() - started} ms`);
+      void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
+        if (changed) {
+          this.recheckAll();
+          this.scheduleSave(folder);
+        }
       });
+      return;
+    }
+    try {
+      await this.withProgress('Source Check: indexing sources', (report) => folder.sources.loadAll(report));
+      this.scheduleSave(folder);
     } catch (e) {
       this.connection.console.error(`Source Check: indexing ${folder.root} failed: ${(e as Error).message}`);
-    } finally {
-      progress?.done();
     }
     const n = folder.sources.index.size;
     this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} (${Date.now() - started} ms)`);
@@ -203,6 +222,35 @@ export class Workspace {
         'warning',
       );
     }
+  }
+
+  /** Runs a long job with a work-done progress report in the client, when it supports one. */
+  private async withProgress<T>(title: string, job: (report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+    const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin(title, 0, undefined, false);
+    let last = 0;
+    try {
+      return await job((done, total) => {
+        const pct = Math.round((done / Math.max(1, total)) * 100);
+        if (pct !== last || done === total) progress?.report(pct, `${done} of ${total} sources`);
+        last = pct;
+      });
+    } finally {
+      progress?.done();
+    }
+  }
+
+  /** Writes a folder's index cache a little after the last change (a burst of saves becomes one write). */
+  private scheduleSave(folder: Folder): void {
+    if (!this.cacheDir) return;
+    clearTimeout(this.saveTimers.get(folder.uri));
+    this.saveTimers.set(
+      folder.uri,
+      setTimeout(() => {
+        this.saveTimers.delete(folder.uri);
+        folder.sources.save().catch((e) => this.connection.console.warn(`Source Check: could not write the index cache: ${(e as Error).message}`));
+      }, SAVE_DELAY_MS),
+    );
   }
 
   private folderFor(uri: string): Folder | undefined {
@@ -241,6 +289,7 @@ export class Workspace {
     if (changed) {
       this.recheckAll();
       this.sourcesChangedNotice();
+      for (const folder of this.folders.values()) this.scheduleSave(folder);
     }
   }
 

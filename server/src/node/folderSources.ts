@@ -89,11 +89,10 @@ export class FolderSources {
   }
 
   /**
-   * Restores the index from the cache file if it is sound, then re-reads only the files
-   * that were added or changed since (by size and modification time, then content hash).
-   * Returns false, having changed nothing, when there is no usable cache.
+   * Restores the index from the cache file if it is sound (call refresh() next to catch up
+   * with files changed since). Returns false, having changed nothing, when there is no usable cache.
    */
-  async restore(onProgress?: (done: number, total: number) => void): Promise<boolean> {
+  async restore(): Promise<boolean> {
     const file = this.options.cacheFile;
     if (!file) return false;
     const bytes = await fs.readFile(file).catch(() => undefined);
@@ -105,12 +104,16 @@ export class FolderSources {
     }
     this.index = MemoryIndex.restore(decoded);
     this.stamps = new Map(decoded.entries.map((e) => [e.doc.id, e.stamp as Stamp]));
-    await this.refresh(onProgress);
     return true;
   }
 
-  /** Brings a restored index up to date with the files on disk. */
-  private async refresh(onProgress?: (done: number, total: number) => void): Promise<void> {
+  /**
+   * Brings a restored index up to date with the files on disk: re-reads only the files added
+   * or changed since (by size and modification time, then content hash). Returns whether
+   * anything changed.
+   */
+  async refresh(onProgress?: (done: number, total: number) => void): Promise<boolean> {
+    const generation = this.index.generation;
     for (const g of this.globs.refused) this.options.onProblem?.(g);
     const files = await listSourceFiles(this.root, this.globs, (rel, problem) => this.report(rel, problem));
     const keep = new Set(files);
@@ -127,6 +130,7 @@ export class FolderSources {
     }
     // A file touched but not changed keeps its entry: ingest compares content hashes.
     await this.readAll(changed, onProgress);
+    return this.index.generation !== generation;
   }
 
   /** Writes the cache file (to a temporary file renamed into place: a crash never leaves half a cache). */

@@ -59,6 +59,8 @@ function describeDiff(d: WordDiff): string {
       return `${quoted(d.source)} is left out without an ellipsis`;
     case 'spelling':
       return `${quoted(d.draft)} is spelt ${quoted(d.source)} in the source`;
+    case 'order':
+      return `the parts around the ellipsis come in another order in the source: ${quoted(d.source)}`;
   }
 }
 

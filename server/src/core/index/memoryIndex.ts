@@ -31,6 +31,8 @@ function contentKey(norm: string): string | undefined {
 const MAX_WINDOW_SENTENCES = 24;
 /** Only this many of a quote's words (the rarest) are looked up. */
 const MAX_QUERY_KEYS = 16;
+/** How far a tie for the best score may stretch the list of candidates. */
+const MAX_TIED_CANDIDATES = 64;
 /** Sentences scoring under this share of the best sentence are not candidates. */
 const SENTENCE_FLOOR = 0.25;
 /** Packs (source slot, sentence index) into one number. */
@@ -146,39 +148,50 @@ export class MemoryIndex implements SourceStore {
       .sort((a, b) => a.list.length - b.list.length)
       .slice(0, MAX_QUERY_KEYS);
     if (keys.length === 0) return [];
-    // Per (doc, sentence): the summed weight of the distinct quote words it holds.
-    const hits = new Map<number, number>();
-    let best = 0;
-    for (const { list } of keys) {
-      const weight = Math.log(1 + total / (list.length / 2));
+    // Per (doc, sentence): which of the quote's words it holds, as a bit mask (at most 16 keys).
+    const weights = keys.map(({ list }) => Math.log(1 + total / (list.length / 2)));
+    const masks = new Map<number, number>();
+    keys.forEach(({ list }, k) => {
       const data = list.data;
       for (let p = 0; p < list.length; p += 2) {
         if (!this.docs[data[p]]) continue;
         const id = data[p] * SENTENCE_SLOTS + data[p + 1];
-        const score = (hits.get(id) ?? 0) + weight;
-        hits.set(id, score);
-        if (score > best) best = score;
+        masks.set(id, (masks.get(id) ?? 0) | (1 << k));
       }
-    }
+    });
+    const scoreOf = (mask: number) => {
+      let score = 0;
+      for (let k = 0; k < keys.length; k++) if (mask & (1 << k)) score += weights[k];
+      return score;
+    };
+    let best = 0;
+    for (const mask of masks.values()) best = Math.max(best, scoreOf(mask));
     // Sentences far weaker than the best hold at most a stray word of the quote.
     const floor = best * SENTENCE_FLOOR;
-    const sorted = [...hits.keys()].filter((id) => hits.get(id)! >= floor).sort((a, b) => a - b);
+    const sorted = [...masks.keys()].filter((id) => scoreOf(masks.get(id)!) >= floor).sort((a, b) => a - b);
     // Group nearby strong sentences of one source into windows (a quote may span sentences,
-    // and the fragments around an ellipsis may sit a sentence or two apart).
-    const windows: Array<{ slot: number; first: number; last: number; score: number }> = [];
+    // and the fragments around an ellipsis may sit a sentence or two apart). A window scores
+    // the quote words it holds, each once: many weak sentences do not outweigh one exact one.
+    const windows: Array<{ slot: number; first: number; last: number; mask: number; score: number }> = [];
     for (const id of sorted) {
       const slot = Math.floor(id / SENTENCE_SLOTS);
       const si = id % SENTENCE_SLOTS;
       const w = windows[windows.length - 1];
       if (w && w.slot === slot && si - w.last <= 3 && si - w.first < MAX_WINDOW_SENTENCES) {
         w.last = si;
-        w.score += hits.get(id)!;
+        w.mask |= masks.get(id)!;
       } else {
-        windows.push({ slot, first: si, last: si, score: hits.get(id)! });
+        windows.push({ slot, first: si, last: si, mask: masks.get(id)!, score: 0 });
       }
     }
-    windows.sort((a, b) => b.score - a.score);
-    return windows.slice(0, limit).map((w) => {
+    for (const w of windows) w.score = scoreOf(w.mask);
+    // Shorter windows first among equals: the same words in fewer sentences are closer together.
+    windows.sort((a, b) => b.score - a.score || a.last - a.first - (b.last - b.first));
+    // Quotes made of common words tie in many places: look further down such ties.
+    const top = windows[0]?.score ?? 0;
+    let take = limit;
+    while (take < windows.length && take < MAX_TIED_CANDIDATES && windows[take].score >= top * 0.999) take++;
+    return windows.slice(0, take).map((w) => {
       const doc = this.docs[w.slot]!;
       const first = Math.max(0, w.first - 1);
       const last = Math.min(doc.sentences.length - 1, w.last + 1);
