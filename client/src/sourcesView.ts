@@ -45,6 +45,8 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const total = this.result.folders.reduce((n, f) => n + f.sources.length + f.omitted, 0);
     const uncited = this.result.folders.reduce((n, f) => n + (f.openDrafts > 0 ? f.sources.filter((s) => !s.cited).length : 0), 0);
     this.view.message = this.result.indexing ? 'Indexing sources…' : undefined;
+    // The welcome text ("No source articles found…") only once the server has answered.
+    void vscode.commands.executeCommand('setContext', 'sourceCheck.sourcesListed', !this.result.indexing);
     this.view.description = total > 0 ? `${total}${uncited ? `, ${uncited} not cited` : ''}` : undefined;
     this.changed.fire(undefined);
   }

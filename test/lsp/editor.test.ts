@@ -181,6 +181,9 @@ test('Ignore This Claim adds a directive that silences exactly that finding', as
   assert.deepEqual(r.counts, { checked: 3, verified: 1, flagged: 1, ignored: 1 });
   assert.equal(r.claims[1].ignored, true);
   assert.match(r.report, /^## 2\. ⚠ Misquote \(ignored\)/m);
+  // The hover still shows the provenance, and says why there is no diagnostic.
+  const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf('Of course', 3) })) as { contents: { value: string } };
+  assert.match(hover.contents.value, /Misquote[^]*Ignored: a source-check directive in this draft covers it/);
 });
 
 test('sourceCheck/reindex re-reads the sources: a new file is counted', async () => {

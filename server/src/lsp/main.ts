@@ -95,7 +95,9 @@ connection.onHover(async (params, token) => {
   if (!doc) return null;
   const hit = await workspace.claimAt(doc, params.position, token);
   if (!hit) return null;
-  return { contents: { kind: 'markdown', value: quoteHover(hit.claim) }, range: toRange(doc, hit.claim.start, hit.claim.end) };
+  // An ignored claim still shows its provenance, and says why it has no diagnostic.
+  const ignored = hit.claim.ignored ? '\n\n*Ignored: a source-check directive in this draft covers it.*' : '';
+  return { contents: { kind: 'markdown', value: quoteHover(hit.claim) + ignored }, range: toRange(doc, hit.claim.start, hit.claim.end) };
 });
 
 connection.onDefinition(async (params, token) => {
