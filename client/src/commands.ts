@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { DisagreementsRequest, PeopleRequest } from '../../server/src/lsp/protocol';
 import { citationText } from '../../server/src/core/report/citation';
-import { escapeMarkdown } from '../../server/src/core/report/markdown';
+import { genericReport } from './genericReport';
 import type { SourceCheckApi } from './protocolClient';
 import { SourcesView } from './sourcesView';
 
@@ -49,37 +49,6 @@ function activeDraft(): vscode.TextEditor | undefined {
 }
 
 const fileName = (uri: vscode.Uri) => uri.path.split('/').pop() || 'draft';
-
-/** Renders an answer whose shape another part of the server defines: lists of items with a message and locations. */
-export function genericReport(title: string, answer: unknown): string {
-  const items: unknown[] = Array.isArray(answer)
-    ? answer
-    : answer && typeof answer === 'object'
-      ? (Object.values(answer as Record<string, unknown>).find(Array.isArray) as unknown[] | undefined) ?? [answer]
-      : [];
-  const out = [`# ${escapeMarkdown(title)}`, ''];
-  if (items.length === 0) out.push('Nothing found.');
-  items.forEach((item, i) => {
-    const o = (item ?? {}) as Record<string, unknown>;
-    const head = [o.title, o.name, o.message, o.summary, o.description, o.text].find((v) => typeof v === 'string') as string | undefined;
-    out.push(`## ${i + 1}. ${escapeMarkdown(head ?? JSON.stringify(item).slice(0, 200))}`, '');
-    for (const [key, value] of Object.entries(o)) {
-      if (typeof value === 'string' && value !== head) out.push(`- ${escapeMarkdown(key)}: ${escapeMarkdown(value)}`);
-      else if (typeof value === 'number' || typeof value === 'boolean') out.push(`- ${escapeMarkdown(key)}: ${value}`);
-      else if (Array.isArray(value)) {
-        for (const v of value) {
-          const loc = v as { uri?: string; id?: string; range?: { start: { line: number } }; text?: string; value?: string; wording?: string };
-          const label = escapeMarkdown(String(loc.id ?? loc.uri ?? loc.text ?? loc.value ?? JSON.stringify(v)).slice(0, 300));
-          const line = loc.range ? `#L${loc.range.start.line + 1}` : '';
-          const words = loc.wording ?? loc.text ?? loc.value;
-          out.push(`- ${escapeMarkdown(key)}: ${loc.uri ? `[${label}](<${loc.uri}${line}>)` : label}${words && loc.uri ? ` — “${escapeMarkdown(String(words))}”` : ''}`);
-        }
-      }
-    }
-    out.push('');
-  });
-  return out.join('\n') + '\n';
-}
 
 export function registerCommands(context: vscode.ExtensionContext, api: SourceCheckApi, reports: Reports, sourcesView: SourcesView): void {
   const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
