@@ -93,6 +93,8 @@ documents.onDidClose((e) => workspace.closed(e.document.uri));
 connection.onHover(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
+  const indexing = workspace.indexingMessage(doc.uri);
+  if (indexing) return { contents: { kind: 'markdown', value: indexing } };
   const hit = await workspace.claimAt(doc, params.position, token);
   if (!hit) return null;
   // An ignored claim still shows its provenance, and says why it has no diagnostic.
@@ -102,7 +104,7 @@ connection.onHover(async (params, token) => {
 
 connection.onDefinition(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
+  if (!doc || workspace.indexingMessage(doc.uri)) return null;
   const hit = await workspace.claimAt(doc, params.position, token);
   if (!hit || hit.claim.verdict === 'unsourced' || !hit.claim.best) return null;
   const origin = toRange(doc, hit.claim.start, hit.claim.end);
@@ -118,7 +120,7 @@ connection.onDefinition(async (params, token) => {
 
 connection.onCodeAction(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
+  if (!doc || workspace.indexingMessage(doc.uri)) return [];
   const result = await workspace.resultFor(doc, token);
   if (!result) return [];
   const from = doc.offsetAt(params.range.start);

@@ -52,7 +52,8 @@ interface Folder {
   isDraftPath: (rel: string) => boolean;
   sources: FolderSources;
   ready: Promise<void>;
-  indexing: boolean;
+  /** While the first indexing runs: how far it has got. */
+  indexing?: { done: number; total: number };
 }
 
 interface Checked {
@@ -78,6 +79,8 @@ export class Workspace {
   private saveTimers = new Map<string, NodeJS.Timeout>();
   private skippedLarge = new Set<string>();
   private pending = new Map<string, Promise<void>>();
+  /** Workspace folders in the order the client lists them. */
+  private folderOrder: string[] = [];
   /** Why an open document is not checked, for the status bar. */
   private skipped = new Map<string, string>();
   /** Messages already shown once ("no sources in folder X"), so a settings change does not repeat them. */
@@ -108,6 +111,7 @@ export class Workspace {
 
   async changeFolders(added: string[], removed: string[]): Promise<void> {
     for (const uri of removed) this.folders.delete(uri);
+    this.folderOrder = [...this.folderOrder.filter((u) => !removed.includes(u)), ...added.filter((u) => !this.folderOrder.includes(u))];
     await Promise.all(added.map((uri) => this.openFolder(uri)));
     this.recheckAll();
   }
@@ -174,10 +178,8 @@ export class Workspace {
     });
     const drafts = settings.drafts.map((g) => g.replace(/\\/g, '/').replace(/^\.\//, ''));
     const isDraftPath = drafts.length > 0 ? picomatch(drafts, { dot: false }) : () => false;
-    const folder: Folder = { uri, root, settings, isDraftPath, sources, ready: Promise.resolve(), indexing: true };
-    folder.ready = this.index(folder).finally(() => {
-      folder.indexing = false;
-    });
+    const folder: Folder = { uri, root, settings, isDraftPath, sources, ready: Promise.resolve() };
+    folder.ready = this.index(folder);
     this.folders.set(uri, folder);
     this.pending.delete(uri);
     settingsRead();
@@ -199,12 +201,19 @@ export class Workspace {
       });
       return;
     }
+    folder.indexing = { done: 0, total: 0 };
     try {
-      await this.withProgress('Source Check: indexing sources', (report) => folder.sources.loadAll(report));
+      await this.withProgress('Source Check: indexing sources', (report) =>
+        folder.sources.loadAll((done, total) => {
+          folder.indexing = { done, total };
+          report(done, total);
+        }),
+      );
       this.scheduleSave(folder);
     } catch (e) {
       this.connection.console.error(`Source Check: indexing ${folder.root} failed: ${(e as Error).message}`);
     }
+    folder.indexing = undefined;
     const n = folder.sources.index.size;
     this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} (${Date.now() - started} ms)`);
     // Once per folder and session: a settings change or a reindex does not repeat it.
@@ -404,6 +413,18 @@ export class Workspace {
     }
   }
 
+  /**
+   * "Indexing 1,200 of 100,000 sources" while the document's folder is still being indexed:
+   * requests answer at once with this rather than wait, and no verdict is given on part of the sources.
+   */
+  indexingMessage(uri: string): string | undefined {
+    const progress = this.folderFor(uri)?.indexing;
+    if (!progress) return undefined;
+    return progress.total > 0
+      ? `Source Check is indexing the sources (${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}); quotes are checked when it is done.`
+      : 'Source Check is finding the sources; quotes are checked when they are indexed.';
+  }
+
   async resultFor(doc: TextDocument, token?: CancellationToken): Promise<CheckResult | undefined> {
     const checked = await this.ensureChecked(doc);
     if (token?.isCancellationRequested) return undefined;
@@ -420,7 +441,9 @@ export class Workspace {
 
   /** Every claim of a draft, with counts and the claims report (sourceCheck/claims). */
   async claims(doc: TextDocument, token?: CancellationToken): Promise<ClaimsResult> {
-    const result = await this.resultFor(doc, token);
+    // While the first indexing runs, answer at once (the status bar must not hang on it).
+    const indexing = this.indexingMessage(doc.uri);
+    const result = indexing ? undefined : await this.resultFor(doc, token);
     const findings = result ? this.published(doc.uri, result) : [];
     const claims = result?.claims ?? [];
     const lines = new LineIndex(doc.getText());
@@ -428,7 +451,7 @@ export class Workspace {
     return {
       uri: doc.uri,
       version: doc.version,
-      skipped: result ? null : (this.skipped.get(doc.uri) ?? 'not checked'),
+      skipped: result ? null : (indexing ?? this.skipped.get(doc.uri) ?? 'not checked'),
       counts: claimCounts(claims, findings),
       claims: claims.map((c) => {
         const f = findings.find((f) => f.start === c.start && f.end === c.end);
@@ -461,7 +484,7 @@ export class Workspace {
 
   /** Every indexed source of every folder, with counts and citations by the open drafts (sourceCheck/sources). */
   async sources(): Promise<SourcesResult> {
-    const indexing = [...this.folders.values()].some((f) => f.indexing);
+    const indexing = [...this.folders.values()].some((f) => f.indexing !== undefined);
     // Sources that open drafts rest on, by folder: checked drafts only (the view refreshes as they are checked).
     const cited = new Map<string, Set<string>>();
     const drafts = new Map<string, number>();
@@ -477,7 +500,9 @@ export class Workspace {
       }
     }
     const folders: FolderSourcesInfo[] = [];
-    for (const folder of this.folders.values()) {
+    // In the workspace's order, whichever folder finished loading first.
+    const ordered = [...this.folders.values()].sort((a, b) => this.folderOrder.indexOf(a.uri) - this.folderOrder.indexOf(b.uri));
+    for (const folder of ordered) {
       const citedHere = cited.get(folder.uri) ?? new Set<string>();
       folders.push({
         uri: folder.uri,
