@@ -1,11 +1,10 @@
-// Posting lists in typed arrays: key -> (source slot, sentence index) pairs. A plain
-// JavaScript array of numbers costs 8 bytes an element; an Int32Array costs 4, and a
-// corpus of 100,000 articles holds tens of millions of postings.
+// Posting lists in typed arrays: key -> postings, one int32 each (the index decides what
+// they mean). A plain JavaScript array of numbers costs 8 bytes an element; an Int32Array
+// costs 4, and a corpus of 100,000 articles holds tens of millions of postings.
 
 export interface PostingList {
-  /** Pairs: data[2k] is the source slot, data[2k+1] the sentence index. */
   data: Int32Array;
-  /** Number of int32s in use (twice the number of postings). */
+  /** Number of postings in use. */
   length: number;
 }
 
@@ -20,18 +19,33 @@ export class Postings {
     return this.lists.get(key);
   }
 
-  add(key: string, slot: number, sentence: number): void {
+  add(key: string, value: number): void {
     let list = this.lists.get(key);
     if (!list) {
-      list = { data: new Int32Array(4), length: 0 };
+      list = { data: new Int32Array(2), length: 0 };
       this.lists.set(key, list);
-    } else if (list.length + 2 > list.data.length) {
+    } else if (list.length === list.data.length) {
       const grown = new Int32Array(list.data.length * 2);
       grown.set(list.data);
       list.data = grown;
     }
-    list.data[list.length++] = slot;
-    list.data[list.length++] = sentence;
+    list.data[list.length++] = value;
+  }
+
+  /** Maps every posting through `f`, dropping those it maps to -1 (and keys left empty). */
+  rewrite(f: (value: number) => number): void {
+    for (const [key, list] of this.lists) {
+      let n = 0;
+      for (let i = 0; i < list.length; i++) {
+        const v = f(list.data[i]);
+        if (v >= 0) list.data[n++] = v;
+      }
+      if (n === 0) this.lists.delete(key);
+      else {
+        list.length = n;
+        list.data = list.data.slice(0, n);
+      }
+    }
   }
 
   /** Puts a whole list in place (restoring a snapshot). */

@@ -79,7 +79,7 @@ function pad4(n: number): Buffer {
 }
 
 export interface DecodedSnapshot {
-  entries: SnapshotEntry[];
+  entries: Array<SnapshotEntry & { sentences: number }>;
   postings: Array<{ key: string; data: Int32Array }>;
 }
 
@@ -117,12 +117,12 @@ export function decodeSnapshot(
       p += header.lengths[i];
     });
     let s = 0;
-    const entries: SnapshotEntry[] = header.docs.map((d) => {
+    const entries: DecodedSnapshot['entries'] = header.docs.map((d) => {
       const sentences = [];
       for (let i = 0; i < d.sentences; i++, s += 2) sentences.push({ start: spans[s], end: spans[s + 1] });
       const fields = { ...(d.fields as Omit<SourceDoc, 'text' | 'prose' | 'lines' | 'sentences'>), sentences };
       if (typeof fields.id !== 'string' || typeof fields.uri !== 'string') throw new Error('a source without id or uri');
-      return { doc: lazySource(fields, loaderFor(d.fields, d.stamp)), stamp: d.stamp };
+      return { doc: lazySource(fields, loaderFor(d.fields, d.stamp)), stamp: d.stamp, sentences: d.sentences };
     });
     if (at !== payload.length) return { problem: 'inconsistent sizes inside the cache' };
     return { entries, postings };

@@ -7,6 +7,7 @@
 
 import { LineIndex } from '../text/lines';
 import type { SourceDoc } from './source';
+import type { Span } from '../text/sentences';
 
 interface Loaded {
   text: string;
@@ -15,6 +16,22 @@ interface Loaded {
 }
 
 const EMPTY: Loaded = { text: '', prose: '', lines: new LineIndex('') };
+
+/** Sentence spans packed two int32s each: a {start, end} object costs ten times more. */
+function pack(sentences: readonly Span[]): Int32Array {
+  const packed = new Int32Array(sentences.length * 2);
+  sentences.forEach((s, i) => {
+    packed[2 * i] = s.start;
+    packed[2 * i + 1] = s.end;
+  });
+  return packed;
+}
+
+function unpack(packed: Int32Array): Span[] {
+  const spans: Span[] = new Array(packed.length >> 1);
+  for (let i = 0; i < spans.length; i++) spans[i] = { start: packed[2 * i], end: packed[2 * i + 1] };
+  return spans;
+}
 
 /** Recently used texts, shared by every lazy source. */
 class TextCache {
@@ -60,11 +77,15 @@ export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines'>, 
     return hit;
   };
   if (primed) cache.put(key, primed);
-  const lazy = { ...fields } as SourceDoc;
+  const { sentences, ...rest } = fields;
+  const packed = pack(sentences);
+  const lazy = { ...rest } as SourceDoc;
   Object.defineProperties(lazy, {
     text: { get: () => loaded().text, enumerable: false },
     prose: { get: () => loaded().prose, enumerable: false },
     lines: { get: () => loaded().lines, enumerable: false },
+    // Enumerable, so that copies and snapshots see it; rebuilt from the packed spans on each use.
+    sentences: { get: () => unpack(packed), enumerable: true },
   });
   return lazy;
 }
