@@ -1,31 +1,36 @@
-// The VS Code side: starts the language server and hands it markdown and plaintext
-// documents. Everything that checks lives in the server; the client adds what only
-// the editor can do: secret storage for the archive password, the archive's status in
-// the status bar, and read-only virtual documents for archived articles.
+// The VS Code side: starts the language server, hands it markdown and plaintext
+// documents, and adds what an editor shows beyond diagnostics: the status bar, the
+// Sources view, the commands, the report previews and the shared archive's documents.
+// Everything that checks lives in the server.
 
 import * as path from 'path';
-import { EventEmitter, ExtensionContext, StatusBarAlignment, Uri, window, workspace, commands } from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import {
-  ARCHIVE_DOCUMENT_REQUEST,
-  ARCHIVE_PASSWORD_NOTIFICATION,
-  ARCHIVE_SCHEME,
-  ARCHIVE_STATUS_NOTIFICATION,
-  ArchiveDocumentResult,
-  ArchiveStatusParams,
-} from '../../server/src/lsp/protocol';
-
-const PASSWORD_KEY = 'sourceCheck.archive.password';
+import { SourcesChangedNotification } from '../../server/src/lsp/protocol';
+import { SourceCheckApi } from './protocolClient';
+import { ClaimsStatus } from './statusBar';
+import { SourcesView } from './sourcesView';
+import { registerCommands, Reports, REPORT_SCHEME } from './commands';
+import { archivePassword, registerArchive } from './archive';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What activate() returns: for tests in a real VS Code, and for other extensions. */
+export interface SourceCheckExtension {
+  client: LanguageClient;
+  api: SourceCheckApi;
+  status: ClaimsStatus;
+  sourcesView: SourcesView;
+  reports: Reports;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<SourceCheckExtension> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const outputChannel = window.createOutputChannel('Source Check', { log: true });
+  const outputChannel = vscode.window.createOutputChannel('Source Check', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -33,56 +38,31 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'untitled', language: 'plaintext' },
     ],
+    // Settings changes reach the server as didChangeConfiguration; it re-reads them per folder.
     synchronize: { configurationSection: 'sourceCheck' },
+    // The server keeps its index cache in this workspace's storage (none for a window without a folder).
+    initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath, archivePassword: await archivePassword(context) },
     outputChannel,
-    initializationOptions: {
-      // The server keeps its index cache in this workspace's storage (none for a window without a folder).
-      cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath,
-      archivePassword: (await context.secrets.get(PASSWORD_KEY)) ?? null,
-    },
   };
   client = new LanguageClient('sourceCheck', 'Source Check', serverOptions, clientOptions);
-  const lc = client;
   context.subscriptions.push(outputChannel);
-
-  // Archived articles open as read-only virtual documents: source-check-archive:/business/001.txt.
-  const changed = new EventEmitter<Uri>();
-  context.subscriptions.push(
-    changed,
-    workspace.registerTextDocumentContentProvider(ARCHIVE_SCHEME, {
-      onDidChange: changed.event,
-      async provideTextDocumentContent(uri) {
-        const r = await lc.sendRequest<ArchiveDocumentResult>(ARCHIVE_DOCUMENT_REQUEST, { uri: uri.toString() });
-        if (r.text !== undefined) return r.text;
-        void window.showWarningMessage(`Source Check: cannot open ${uri.path.replace(/^\//, '')}: ${r.problem ?? 'unknown problem'}.`);
-        return `Source Check could not open this archived article: ${r.problem ?? 'unknown problem'}.`;
-      },
-    }),
-  );
-
-  const status = window.createStatusBarItem(StatusBarAlignment.Left, 10);
-  context.subscriptions.push(status);
-
-  context.subscriptions.push(
-    commands.registerCommand('sourceCheck.setArchivePassword', async () => {
-      const password = await window.showInputBox({ prompt: 'Password for the Source Check archive (kept in VS Code secret storage)', password: true, ignoreFocusOut: true });
-      if (password === undefined) return;
-      if (password) await context.secrets.store(PASSWORD_KEY, password);
-      else await context.secrets.delete(PASSWORD_KEY);
-      await lc.sendNotification(ARCHIVE_PASSWORD_NOTIFICATION, { password: password || null });
-    }),
-  );
-
+  // The client shows the server's work-done progress (indexing) in the status bar by itself.
   await client.start();
-  client.onNotification(ARCHIVE_STATUS_NOTIFICATION, (s: ArchiveStatusParams) => {
-    if (s.state === 'off') {
-      status.hide();
-      return;
-    }
-    status.text = s.state === 'up' ? '$(database) Archive' : s.state === 'down' ? '$(warning) Archive unreachable' : '$(sync~spin) Archive';
-    status.tooltip = `Source Check: ${s.message}`;
-    status.show();
-  });
+
+  const api = new SourceCheckApi(client);
+  const reports = new Reports();
+  const status = new ClaimsStatus(api);
+  const sourcesView = new SourcesView(api);
+  context.subscriptions.push(status, sourcesView, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports));
+  context.subscriptions.push(
+    client.onNotification(SourcesChangedNotification, () => {
+      sourcesView.refresh();
+      status.schedule();
+    }),
+  );
+  registerCommands(context, api, reports, sourcesView);
+  registerArchive(context, client);
+  return { client, api, status, sourcesView, reports };
 }
 
 export async function deactivate(): Promise<void> {

@@ -14,7 +14,7 @@ import type { LocationLink, PublishDiagnosticsParams } from 'vscode-languageserv
 import { Cluster, startCluster } from '../support/pgCluster';
 import { REPO } from '../support/seeds';
 import { startServer, TestServer } from '../support/lspClient';
-import { ARCHIVE_DOCUMENT_REQUEST, ArchiveDocumentResult } from '../../server/src/lsp/protocol';
+import { ArchiveDocumentRequest, ArchiveDocumentResult } from '../../server/src/lsp/protocol';
 
 let cluster: Cluster | undefined;
 let skip: string | undefined;
@@ -97,13 +97,13 @@ test('the editor checks against the archive and opens archived articles read-onl
 
     const links = (await server.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 0, character: 5 } })) as LocationLink[];
     assert.equal(links[0].targetUri, target.uri);
-    const doc = (await server.connection.sendRequest(ARCHIVE_DOCUMENT_REQUEST, { uri: links[0].targetUri })) as ArchiveDocumentResult;
+    const doc = (await server.connection.sendRequest(ArchiveDocumentRequest, { uri: links[0].targetUri })) as ArchiveDocumentResult;
     assert.equal(doc.text, readFileSync(path.join(REPO, 'seeds', '000_03b0a985a00a2f0a.txt'), 'utf8'));
     // The range lands on the source's words in the document the client shows.
     const line = doc.text!.split('\n')[links[0].targetRange.start.line];
     assert.match(line.slice(links[0].targetRange.start.character), /^Of course, that would be chaos/);
 
-    const missing = (await server.connection.sendRequest(ARCHIVE_DOCUMENT_REQUEST, { uri: 'source-check-archive:/nope.txt' })) as ArchiveDocumentResult;
+    const missing = (await server.connection.sendRequest(ArchiveDocumentRequest, { uri: 'source-check-archive:/nope.txt' })) as ArchiveDocumentResult;
     assert.equal(missing.problem, 'the archive holds no article nope.txt');
   } finally {
     await server?.stop();

@@ -35,6 +35,12 @@ for (const name of readdirSync(DIR).filter((f) => f.endsWith('.md'))) {
         continue;
       }
       const finding = result.findings.find((f) => f.start === claim.start && f.end === claim.end);
+      if (e.ignored) {
+        if (!claim.ignored) problems.push(`${where}: expected the claim to be ignored by a directive`);
+        if (finding) problems.push(`${where}: an ignored claim got a finding: ${finding.message}`);
+        continue;
+      }
+      if (claim.ignored) problems.push(`${where}: the claim is ignored, but no directive should cover it`);
       if (e.verdict === 'verified' && finding) problems.push(`${where}: a verified quote got a finding: ${finding.message}`);
       if (e.verdict !== 'verified' && !finding) problems.push(`${where}: expected a finding`);
       if (finding && text.slice(finding.start, finding.end) !== e.text) problems.push(`${where}: the finding does not cover exactly the quoted words`);

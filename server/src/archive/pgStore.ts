@@ -11,13 +11,13 @@ import { positionIn } from '../core/text/lines';
 import type { Span } from '../core/text/sentences';
 import type { Archive } from './connection';
 
-import { ARCHIVE_SCHEME } from '../lsp/protocol';
+import { ArchiveScheme } from '../lsp/protocol';
 
-export { ARCHIVE_SCHEME };
+export { ArchiveScheme };
 
 /** source-check-archive:/business/001.txt — the path stays readable, each segment encoded. */
 export function archiveUri(path: string): string {
-  return `${ARCHIVE_SCHEME}:/${path.split('/').map(encodeURIComponent).join('/')}`;
+  return `${ArchiveScheme}:/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** The archive path of a source-check-archive: URI, or undefined for any other URI. */

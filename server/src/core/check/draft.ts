@@ -9,6 +9,7 @@ import { checkQuote } from './quotes';
 import type { QuoteCache } from './cache';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
 import { describeSource } from '../report/describe';
+import { applyDirectives } from './directives';
 
 export type DraftFormat = 'markdown' | 'text';
 
@@ -41,7 +42,9 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
     }
     if (claim) claims.push(claim);
   }
-  return { claims, findings: claims.flatMap((c) => findingsFor(c, draft.text)) };
+  // Ignore directives live in comments, which the prose masks; code still hides them.
+  const withComments = draft.format === 'markdown' ? maskMarkdown(draft.text, { keepComments: true }) : draft.text;
+  return applyDirectives(withComments, { claims, findings: claims.flatMap((c) => findingsFor(c, draft.text)) });
 }
 
 const quoted = (s: string) => `“${s}”`;

@@ -96,6 +96,8 @@ export interface QuoteClaim {
   best?: SourceMatch;
   /** Other sources that carry the quote, perhaps in other wording. */
   others: SourceMatch[];
+  /** Covered by an ignore directive in the draft (see check/directives.ts): no finding. */
+  ignored?: boolean;
 }
 
 export type Claim = QuoteClaim;

@@ -6,7 +6,7 @@ import type { QuoteClaim, SourceMatch } from '../check/findings';
 import { escapeMarkdown, markRanges } from './markdown';
 import { truncate } from './describe';
 
-const VERDICT: Record<QuoteClaim['verdict'], string> = {
+export const VERDICT: Record<QuoteClaim['verdict'], string> = {
   verified: '✓ Verified quote',
   variant: '✓ Verified quote, spelt differently',
   misquote: '⚠ Misquote',
