@@ -8,6 +8,9 @@ import type { SourceStore } from '../match/store';
 import { checkQuote } from './quotes';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
 import { describeSource } from '../report/describe';
+import { splitSentences } from '../text/sentences';
+import { attributeQuotes } from '../speakers/attribute';
+import { checkSpeaker } from '../speakers/check';
 
 export type DraftFormat = 'markdown' | 'text';
 
@@ -22,13 +25,21 @@ export function draftProse(draft: Draft): string {
 
 export async function checkDraft(draft: Draft, store: SourceStore, isCancelled: () => boolean = () => false): Promise<CheckResult> {
   const prose = draftProse(draft);
+  const quotes = findQuotes(prose);
+  // Who the draft says said each quote, found with the same patterns as in the sources.
+  const drafted = attributeQuotes(prose, splitSentences(prose), quotes).quotations;
+  const people = (await store.people?.()) ?? [];
   const claims: Claim[] = [];
-  for (const q of findQuotes(prose)) {
+  const findings: Finding[] = [];
+  for (const q of quotes) {
     if (isCancelled()) break;
     const claim = await checkQuote(prose, q.start, q.end, store);
-    if (claim) claims.push(claim);
+    if (!claim) continue;
+    claims.push(claim);
+    findings.push(...findingsFor(claim, draft.text));
+    findings.push(...checkSpeaker(claim, drafted.find((d) => d.start === q.start && d.kind === 'quote'), people, draft.text));
   }
-  return { claims, findings: claims.flatMap((c) => findingsFor(c, draft.text)) };
+  return { claims, findings };
 }
 
 const quoted = (s: string) => `“${s}”`;

@@ -7,6 +7,7 @@ import { SourceDoc } from '../source/source';
 import { isContentWord, tokenize } from '../text/tokens';
 import { skeleton } from '../text/spelling';
 import type { Passage, SourceStore } from '../match/store';
+import { corpusPeople, Person } from '../speakers/people';
 
 /** The index key of a normalised word: its skeleton, so that Tokayev finds Toqaev. */
 export function indexKey(norm: string): string {
@@ -22,6 +23,8 @@ export class MemoryIndex implements SourceStore {
   private postings = new Map<string, number[]>();
   private sentenceCount = 0;
   private dead = 0;
+  /** The corpus's people, computed on demand and forgotten when a source changes. */
+  private peopleCache: Person[] | undefined;
 
   get size(): number {
     return this.slotById.size;
@@ -39,6 +42,7 @@ export class MemoryIndex implements SourceStore {
   /** Adds a source, replacing any source with the same id. */
   add(doc: SourceDoc): void {
     this.remove(doc.id);
+    this.peopleCache = undefined;
     const slot = this.docs.length;
     this.docs.push(doc);
     this.slotById.set(doc.id, slot);
@@ -60,6 +64,7 @@ export class MemoryIndex implements SourceStore {
   remove(id: string): boolean {
     const slot = this.slotById.get(id);
     if (slot === undefined) return false;
+    this.peopleCache = undefined;
     this.sentenceCount -= this.docs[slot]!.sentences.length;
     this.docs[slot] = undefined;
     this.slotById.delete(id);
@@ -76,6 +81,15 @@ export class MemoryIndex implements SourceStore {
     this.sentenceCount = 0;
     this.dead = 0;
     for (const d of live) this.add(d);
+  }
+
+  async people(): Promise<Person[]> {
+    return this.peopleSync();
+  }
+
+  peopleSync(): Person[] {
+    this.peopleCache ??= corpusPeople(this.all().map((d) => ({ id: d.id, uri: d.uri, prose: d.prose, speakers: d.speakers, positionAt: (o: number) => d.lines.positionAt(o) })));
+    return this.peopleCache;
   }
 
   async candidates(words: readonly string[], limit: number): Promise<Passage[]> {
@@ -125,6 +139,7 @@ export class MemoryIndex implements SourceStore {
         start,
         text: doc.prose.slice(start, end),
         sentences: doc.sentences.slice(first, last + 1),
+        quotations: doc.speakers.quotations.filter((q) => q.end > start && q.start < end),
       };
     });
   }

@@ -1,0 +1,55 @@
+// When two written names are the same person: the surname must be the same word up
+// to transliteration (Tokayev / Toqaev, Smadiyarov / Smadyarov, Zelensky / Zelenskyy),
+// and given names, where both texts give them, must agree the same way or as an
+// initial (Kassym-Jomart / Qasym-Zhomart, J. / Joe). A surname alone matches any
+// full name with that surname; the callers decide whether that is unambiguous.
+
+import { normaliseWord } from '../text/tokens';
+import { isSpellingVariant, skeleton } from '../text/spelling';
+
+/** The words of a name, normalised: "Kassym-Jomart Tokayev" → ["kassym-jomart", "tokayev"]. */
+export function nameWords(name: string): string[] {
+  return name
+    .split(/\s+/)
+    .map((w) => w.replace(/[.,]/g, ''))
+    .filter(Boolean)
+    .map((w) => normaliseWord(w).replace(/(?:'s|s')$/, ''));
+}
+
+export function surname(name: string): string {
+  const w = nameWords(name);
+  // "Jr." and roman numerals follow the surname.
+  while (w.length > 1 && /^(jr|sr|ii|iii|iv)$/.test(w[w.length - 1])) w.pop();
+  return w[w.length - 1] ?? '';
+}
+
+/** The same word up to transliteration, hyphen by hyphen ("Kassym-Jomart" / "Qasym-Zhomart"). */
+export function sameNameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const pa = a.split('-');
+  const pb = b.split('-');
+  if (pa.length !== pb.length) return skeleton(a.replace(/-/g, '')) === skeleton(b.replace(/-/g, ''));
+  return pa.every((p, i) => p === pb[i] || isSpellingVariant(p, pb[i], true));
+}
+
+function sameGiven(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  const x = a[0];
+  const y = b[0];
+  if (x.length === 1 || y.length === 1) return x[0] === y[0];
+  return sameNameWord(x, y);
+}
+
+/** Whether two names can be the same person (a surname alone matches every full name with it). */
+export function sameName(a: string, b: string): boolean {
+  const wa = nameWords(a);
+  const wb = nameWords(b);
+  if (wa.length === 0 || wb.length === 0) return false;
+  if (!sameNameWord(surname(a), surname(b))) return false;
+  return sameGiven(wa.slice(0, -1), wb.slice(0, -1));
+}
+
+/** A key under which every spelling of a surname falls: for grouping before the exact test. */
+export function surnameKey(name: string): string {
+  return skeleton(surname(name).replace(/-/g, '')).slice(0, 3);
+}

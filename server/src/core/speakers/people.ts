@@ -1,0 +1,126 @@
+// The people of a whole corpus: each person once, with every spelling the sources use
+// (Tokayev / Toqaev, Kassym-Jomart / Qasym-Zhomart), every role they are given, and
+// the quotations attributed to them. Built from the articles' own people
+// (mentions.ts): full names cluster when they are the same name up to
+// transliteration (names.ts); a surname written alone joins the one full name it can
+// belong to, and stays apart when two people share it.
+
+import type { Position } from '../text/lines';
+import type { QuotationKind, TextAttributions } from './attribute';
+import { sameName, sameNameWord, surname, surnameKey } from './names';
+
+/** What the people list needs of one source. */
+export interface AttributedSource {
+  id: string;
+  uri: string;
+  prose: string;
+  speakers: TextAttributions;
+  positionAt(offset: number): Position;
+}
+
+export interface PersonQuote {
+  source: string;
+  uri: string;
+  start: number;
+  end: number;
+  range: { start: Position; end: Position };
+  /** The first words of the quotation, for a list. */
+  text: string;
+  kind: QuotationKind;
+}
+
+export interface Person {
+  /** Stable within a corpus: the canonical name, lower case. */
+  id: string;
+  name: string;
+  spellings: string[];
+  roles: string[];
+  /** Ids of the sources that name the person. */
+  sources: string[];
+  /** Quotations (marked, block or with stripped marks) attributed to the person. */
+  quotes: PersonQuote[];
+}
+
+interface Member {
+  source: AttributedSource;
+  entity: number;
+  name: string;
+  spellings: string[];
+  roles: string[];
+}
+
+const PREVIEW = 80;
+
+export function corpusPeople(sources: Iterable<AttributedSource>): Person[] {
+  const members: Member[] = [];
+  for (const source of sources) {
+    const { entities, mentions } = source.speakers.people;
+    const speaking = new Set(source.speakers.quotations.map((q) => q.speaker?.entity).filter((e) => e !== undefined));
+    for (const e of entities) {
+      if (e.kind !== 'person' || e.spellings.length === 0) continue;
+      if (!e.strong && !(speaking.has(e.id) && e.name.includes(' '))) continue;
+      if (!mentions.some((m) => m.entity === e.id)) continue;
+      members.push({ source, entity: e.id, name: e.name, spellings: e.spellings, roles: e.roles });
+    }
+  }
+  // Full names first, so that a surname alone can join the one person it belongs to.
+  const full = members.filter((m) => m.name.includes(' '));
+  const bare = members.filter((m) => !m.name.includes(' '));
+  const clusters: Member[][] = [];
+  const byKey = new Map<string, Member[][]>();
+  for (const m of full) {
+    const key = surnameKey(m.name);
+    const group = byKey.get(key) ?? [];
+    byKey.set(key, group);
+    const hit = group.find((c) => c.some((o) => o.spellings.some((a) => m.spellings.some((b) => a.includes(' ') && b.includes(' ') && sameName(a, b)))));
+    if (hit) hit.push(m);
+    else {
+      const c = [m];
+      group.push(c);
+      clusters.push(c);
+    }
+  }
+  for (const m of bare) {
+    const candidates = (byKey.get(surnameKey(m.name)) ?? []).filter((c) => c.some((o) => sameNameWord(surname(o.name), surname(m.name))));
+    if (candidates.length === 1) candidates[0].push(m);
+    else {
+      const own = clusters.find((c) => !c[0].name.includes(' ') && sameName(c[0].name, m.name));
+      if (own) own.push(m);
+      else clusters.push([m]);
+    }
+  }
+  return clusters.map(toPerson).sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name));
+}
+
+function toPerson(members: Member[]): Person {
+  const count = new Map<string, number>();
+  for (const m of members) for (const s of m.spellings) count.set(s, (count.get(s) ?? 0) + 1);
+  const spellings = [...count.keys()].sort((a, b) => b.split(' ').length - a.split(' ').length || count.get(b)! - count.get(a)! || a.localeCompare(b));
+  const name = spellings[0];
+  const roles: string[] = [];
+  for (const m of members) for (const r of m.roles) if (!roles.some((x) => x.toLowerCase() === r.toLowerCase())) roles.push(r);
+  const quotes: PersonQuote[] = [];
+  for (const m of members) {
+    for (const q of m.source.speakers.quotations) {
+      if (q.speaker?.entity !== m.entity || q.kind === 'indirect') continue;
+      const text = m.source.prose.slice(q.start, q.end).replace(/\s+/g, ' ');
+      quotes.push({
+        source: m.source.id,
+        uri: m.source.uri,
+        start: q.start,
+        end: q.end,
+        range: { start: m.source.positionAt(q.start), end: m.source.positionAt(q.end) },
+        text: text.length > PREVIEW ? text.slice(0, PREVIEW - 1).trimEnd() + '…' : text,
+        kind: q.kind,
+      });
+    }
+  }
+  quotes.sort((a, b) => a.source.localeCompare(b.source) || a.start - b.start);
+  return { id: name.toLowerCase(), name, spellings, roles, sources: [...new Set(members.map((m) => m.source.id))].sort(), quotes };
+}
+
+/** The person of the corpus a name can only be: the one whose spellings match it, when exactly one does. */
+export function findPerson(people: readonly Person[], name: string): Person | undefined {
+  const hits = people.filter((p) => p.spellings.some((s) => sameName(s, name)));
+  return hits.length === 1 ? hits[0] : undefined;
+}
