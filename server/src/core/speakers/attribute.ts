@@ -13,7 +13,7 @@
 
 import { findQuotes, QuoteSpan } from '../text/quotes';
 import type { Span } from '../text/sentences';
-import { normaliseWord, tokenize, Token } from '../text/tokens';
+import { normaliseWord, STOPWORDS, tokenize, Token } from '../text/tokens';
 import { AFTER_ONLY, SPEECH_VERBS, VERB_FILLERS } from './lexicon';
 import { ArticlePeople, Entity, findPeople, Mention } from './mentions';
 
@@ -68,7 +68,7 @@ export function attributeQuotes(prose: string, sentences: readonly Span[], quote
     ...marked.filter((q) => !blocks.some((b) => b.q.outerStart <= q.start && q.end <= b.q.outerEnd + 2)).map((q) => ({ q, kind: 'quote' as QuotationKind })),
     ...blocks,
   ].sort((a, b) => a.q.start - b.q.start);
-  const insideQuote = (o: number) => all.some(({ q }) => q.outerStart <= o && o < q.outerEnd);
+  const insideQuote = insideAny(all.map(({ q }) => ({ start: q.outerStart, end: q.outerEnd })));
   const people = findPeople(prose, sentences, { insideQuote });
   const ctx: Ctx = { prose, sentences, people, all };
 
@@ -88,6 +88,27 @@ export function attributeQuotes(prose: string, sentences: readonly Span[], quote
   quotations.push(...reportedSpeech(ctx));
   quotations.sort((a, b) => a.start - b.start);
   return { quotations, people };
+}
+
+/** A membership test for offsets in any of the spans, by binary search over their merged union. */
+function insideAny(spans: Span[]): (offset: number) => boolean {
+  const merged: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return (o) => {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (o < merged[mid].start) hi = mid - 1;
+      else if (o >= merged[mid].end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 }
 
 interface Ctx {
@@ -143,19 +164,27 @@ function sentenceOf(ctx: Ctx, offset: number): number {
 /** “…,” he said / “…” said Tokayev / “…,” according to the ministry. */
 function attributionAfter(ctx: Ctx, q: QuoteSpan, tight: boolean): Speaker | undefined {
   const { prose } = ctx;
-  const si = sentenceOf(ctx, Math.max(q.start, q.outerEnd - 1));
+  // The sentence the attribution would be in: the quote's own, or the next when the quote ends one (“…?” Vitter asked.).
+  const next = q.outerEnd + (/^\s*/.exec(prose.slice(q.outerEnd))![0].length);
+  const si = sentenceOf(ctx, Math.max(q.start, next < prose.length ? next : q.outerEnd - 1));
   const sentenceEnd = ctx.sentences[si]?.end ?? prose.length;
   let limit = Math.min(prose.length, Math.max(sentenceEnd, q.outerEnd) + 1, q.outerEnd + 200);
   const nextMark = prose.slice(q.outerEnd, limit).search(OPEN_MARKS);
   if (nextMark >= 0) limit = q.outerEnd + nextMark;
   const window = prose.slice(q.outerEnd, limit);
-  if (tight && !/^\s*[,\u2014\u2013-]|^[\s]*(?:[\p{Ll}]|$)/u.test(window) && !/[,!?\u2014]\s*$/.test(prose.slice(q.start, q.outerEnd))) {
+  if (tight && !/^\s*[,\u2014\u2013\u2015-]|^[\s]*(?:[\p{Ll}]|$)/u.test(window) && !/[,!?\u2014\u2013-]\s*["\u201D\u2019\u00BB']?\s*$/u.test(prose.slice(q.start, q.outerEnd))) {
     // A closing mark followed by a capital with no comma: a new sentence, not an attribution.
     if (!/^\s+\p{Lu}/u.test(window) || /^\s*$/.test(window)) return undefined;
   }
   const words = tokenize(prose, q.outerEnd, limit);
   if (words.length === 0) return undefined;
   const first = words[0];
+  // A signature after a dash, closing the paragraph: “…” ― Pamela Padilla
+  const dash = /^\s*[\u2014\u2015\u2013-]\s*/.exec(window);
+  if (dash) {
+    const m = mentionStartingAt(ctx, q.outerEnd + dash[0].length, limit);
+    if (m && m.kind === 'name' && /^[\s.,]*(?:\n|$)/.test(prose.slice(m.phraseEnd, m.phraseEnd + 3) + '\n')) return speakerFrom(ctx, m);
+  }
   // "according to X"
   if (first.norm === 'according' && words[1]?.norm === 'to') {
     const m = mentionStartingAt(ctx, words[1].end, limit);
@@ -164,11 +193,11 @@ function attributionAfter(ctx: Ctx, q: QuoteSpan, tight: boolean): Speaker | und
   // said Tokayev / said the official
   if (SPEECH_VERBS.has(first.norm)) {
     const m = mentionStartingAt(ctx, first.end, limit);
-    if (m && m.start - first.end < 4) return speakerFrom(ctx, m, first);
+    if (m && m.phraseStart - first.end < 4) return speakerFrom(ctx, m, first);
     return undefined;
   }
   // he said / Tokayev, the Kazakh leader, said / the ministry added
-  const m = mentionStartingAt(ctx, q.outerEnd, limit);
+  const m = mentionStartingAt(ctx, q.outerEnd, limit) ?? (tight ? nounPhraseBefore(ctx, words, 0) : laterInSentence(ctx, q.outerEnd, limit));
   if (!m) return undefined;
   let after = m.phraseEnd;
   let verb = tokenize(prose, after, limit);
@@ -183,6 +212,44 @@ function attributionAfter(ctx: Ctx, q: QuoteSpan, tight: boolean): Speaker | und
   if (!verb[k] || !SPEECH_VERBS.has(verb[k].norm)) return undefined;
   if (!tight && verb[k].start - m.end > 40) return undefined;
   return speakerFrom(ctx, m, verb[k]);
+}
+
+/** “…” to drive up the stock price, she said: a speaker and verb after a comma later in the quote's sentence. */
+function laterInSentence(ctx: Ctx, from: number, limit: number): Mention | undefined {
+  return ctx.people.mentions.find((m) => m.phraseStart > from && m.phraseEnd < limit && /,\s*$/.test(ctx.prose.slice(from, m.phraseStart)) && startsWithVerb(ctx, m.phraseEnd, limit));
+}
+
+function startsWithVerb(ctx: Ctx, from: number, limit: number): boolean {
+  const words = tokenize(ctx.prose, from, Math.min(limit, from + 60));
+  let k = 0;
+  while (k < words.length && k < 3 && VERB_FILLERS.has(words[k].norm) && !SPEECH_VERBS.has(words[k].norm)) k++;
+  return words[k] !== undefined && SPEECH_VERBS.has(words[k].norm);
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'one', 'another']);
+
+/**
+ * A speaker the mentions do not know, written as a noun phrase right before a speech
+ * verb: "the announcer said", "a narrator in the Clinton ad asks". It names no one the
+ * checker can compare, but says the words are someone's.
+ */
+function nounPhraseBefore(ctx: Ctx, words: Token[], from: number): Mention | undefined {
+  const d = words[from];
+  if (!d || !(DETERMINERS.has(d.norm) || /['\u2019]s$/.test(ctx.prose.slice(d.start, d.end)))) return undefined;
+  for (let v = from + 1; v < Math.min(words.length, from + 6); v++) {
+    // Only nouns and modifiers between the determiner and the verb ("the CNN host"), and adverbs after them.
+    if (STOPWORDS.has(words[v].norm) && !VERB_FILLERS.has(words[v].norm)) return undefined;
+    if (!SPEECH_VERBS.has(words[v].norm)) continue;
+    let h = v - 1;
+    while (h > from && (/ly$/.test(words[h].norm) || VERB_FILLERS.has(words[h].norm))) h--;
+    if (h === from && DETERMINERS.has(d.norm)) return undefined;
+    const start = d.start;
+    const end = words[h].end;
+    const text = ctx.prose.slice(start, end).replace(/\s+/g, ' ');
+    if (/[,.;:!?"\u201C\u201D()]/.test(text)) return undefined;
+    return { start, end, text, kind: 'nominal', phraseStart: start, phraseEnd: end, sentence: sentenceOf(ctx, start), object: false, paragraph: 0 };
+  }
+  return undefined;
 }
 
 /** Smadiyarov said Monday that … “…” / Tokayev put it this way: “…” / According to X, “…”. */
@@ -230,24 +297,52 @@ function leadInSpeaker(ctx: Ctx, lead: Span): Speaker | undefined {
 /** The speaker named just before the speech verb words[v]: fillers ("further", "has repeatedly") and an apposition allowed between. */
 function subjectOf(ctx: Ctx, words: Token[], v: number, from: number): Speaker | undefined {
   const w = words[v];
+  // "Trump said, adding later, “…”" / "… over Libya, saying “…”": a participle after a comma
+  // belongs to the subject of its clause, not to the word before it.
+  if (/ing$/.test(w.norm) && v > 0 && /,\s*$/.test(ctx.prose.slice(words[v - 1].end, w.start))) {
+    for (let u = v - 1; u >= 0; u--) {
+      if (SPEECH_VERBS.has(words[u].norm) && !AFTER_ONLY.has(words[u].norm)) return subjectOf(ctx, words, u, from);
+    }
+    const subject = ctx.people.mentions.find((x) => x.start >= from && x.end <= w.start && !x.object && (x.kind === 'pronoun' || x.kind === 'nominal' || (x.kind === 'name' && x.entity !== undefined)));
+    return subject && ctx.people.entities[subject.entity ?? -1]?.kind !== 'institution' ? speakerFrom(ctx, subject, w) : undefined;
+  }
   let k = v - 1;
   while (k >= 0 && VERB_FILLERS.has(words[k].norm) && v - k <= 3) k--;
   const before = k >= 0 ? words[k].end : from;
   const m =
     ctx.people.mentions.find((x) => x.start >= from && (x.end === before || x.phraseEnd === before) && x.end <= w.start) ??
     ctx.people.mentions.find((x) => x.start >= from && x.phraseEnd <= w.start && /^[\s,]*$/.test(ctx.prose.slice(x.phraseEnd, w.start)));
-  return m ? speakerFrom(ctx, m, w) : undefined;
+  if (m) return speakerFrom(ctx, m, w);
+  // "the announcer said, “…”": a noun phrase no mention covers.
+  for (let d = Math.max(0, v - 6); d < v; d++) {
+    const np = words[d].start >= from ? nounPhraseBefore(ctx, words, d) : undefined;
+    if (np && np.end <= w.start && tokenize(ctx.prose, np.end, w.start).every((x) => VERB_FILLERS.has(x.norm))) return speakerFrom(ctx, np, w);
+  }
+  return undefined;
 }
 
 /** Block quotes after a lead-in that ends with a speech verb and a comma or colon ("He stated,"), with no opening mark. */
 function findBlockQuotes(prose: string): Array<{ q: QuoteSpan; kind: QuotationKind; lead: Span }> {
   const out: Array<{ q: QuoteSpan; kind: QuotationKind; lead: Span }> = [];
-  const re = /([^\n]*\b(\p{L}+)\b[^\n]*?)[,:][ \t]*\r?\n[ \t]*\r?\n[ \t]*([^\n]+)/gu;
+  // Lines with their offsets; a lead-in is a line ending in a comma or colon, then a blank line, then the body.
+  const lines: Span[] = [];
+  const re = /[^\r\n]*/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(prose))) {
-    const lead = m[1];
-    const body = m[3];
-    re.lastIndex = m.index + m[1].length + 1;
+    lines.push({ start: m.index, end: m.index + m[0].length });
+    const end = m.index + m[0].length;
+    re.lastIndex = end + (prose[end] === '\r' && prose[end + 1] === '\n' ? 2 : 1);
+    if (re.lastIndex > prose.length) break;
+  }
+  for (let l = 0; l + 2 < lines.length; l++) {
+    const leadText = prose.slice(lines[l].start, lines[l].end).trimEnd();
+    if (!/[,:]$/.test(leadText) || prose.slice(lines[l + 1].start, lines[l + 1].end).trim() !== '') continue;
+    let b = l + 1;
+    while (b < lines.length && prose.slice(lines[b].start, lines[b].end).trim() === '') b++;
+    if (b >= lines.length) continue;
+    const lead = leadText.slice(0, -1);
+    const body = prose.slice(lines[b].start, lines[b].end);
+    const leadStart = lines[l].start;
     if (OPEN_MARKS.test(body.trimStart()[0] ?? '')) continue;
     // The lead-in's speech verb has a subject just before it: a pronoun or a name ("he stated", "Tokayev further stated").
     const leadWords = tokenize(lead);
@@ -258,17 +353,17 @@ function findBlockQuotes(prose: string): Array<{ q: QuoteSpan; kind: QuotationKi
       return k >= 0 && (/^(he|she|they|we|i)$/.test(leadWords[k].norm) || leadWords[k].capital);
     });
     if (!hasSpeaker) continue;
-    const bodyStart = m.index + m[0].length - body.length;
-    let text = body.replace(FOOTNOTE, '');
+    const bodyStart = lines[b].start + (body.length - body.trimStart().length);
+    let text = body.trimStart().replace(FOOTNOTE, '');
     text = text.replace(/[\s]+$/, '');
     const closing = /["\u201D\u00BB]$/.test(text);
     if (closing) text = text.slice(0, -1);
     text = text.replace(/[\s,.;:]+$/, '');
     if (!/\p{L}/u.test(text) || text.split(/\s+/).length < 4) continue;
     out.push({
-      q: { start: bodyStart, end: bodyStart + text.length, outerStart: bodyStart, outerEnd: bodyStart + body.length, open: '', close: closing ? '"' : undefined },
+      q: { start: bodyStart, end: bodyStart + text.length, outerStart: bodyStart, outerEnd: lines[b].end, open: '', close: closing ? '"' : undefined },
       kind: 'block',
-      lead: { start: m.index, end: m.index + m[1].length },
+      lead: { start: leadStart, end: leadStart + lead.length },
     });
   }
   return out;
@@ -284,7 +379,8 @@ function reportedSpeech(ctx: Ctx): Quotation[] {
     const si = m.sentence;
     const s = ctx.sentences[si];
     if (!s) continue;
-    const words = tokenize(prose, m.phraseEnd, s.end);
+    // The verb and a "that" come within a few words: no need to read the whole sentence.
+    const words = tokenize(prose, m.phraseEnd, Math.min(s.end, m.phraseEnd + 100));
     let k = 0;
     while (k < words.length && k < 3 && VERB_FILLERS.has(words[k].norm) && !SPEECH_VERBS.has(words[k].norm)) k++;
     const verb = words[k];

@@ -29,6 +29,8 @@ export const SPEECH_VERBS = forms(`
   blast blasts blasted slam slams slammed thunder thundered pledge pledges pledged
   reveal reveals revealed report reports reported repeat repeats repeated request requests requested
   whisper whispered murmured shouted cried exclaimed exclaim exclaims summed speak speaks spoke
+  demand demands demanded demanding ask asking adding noting telling explaining arguing insisting claiming warning declaring stating
+  replying responding writing tweeting posting continuing recalling suggesting joking
 `);
 
 /** Speech verbs that take the speaker only after a quotation, never before one ("called X" is not "X called"). */

@@ -92,7 +92,12 @@ function wordsOf(text: string, from: number, to: number): Word[] {
   return out;
 }
 
-const isAcronym = (w: Word) => w.raw.replace(/\./g, '').length >= 2 && w.raw === w.raw.toUpperCase() && /\p{Lu}/u.test(w.raw);
+const isInitials = (w: Word) => /^(\p{Lu}\.)+$/u.test(w.raw) || /^\p{Lu}$/u.test(w.raw);
+const isAcronym = (w: Word) => !isInitials(w) && w.raw.replace(/\./g, '').length >= 2 && w.raw === w.raw.toUpperCase() && /\p{Lu}/u.test(w.raw);
+/** Titles that are also common surnames. */
+const SURNAME_TITLES = new Set(['king', 'judge', 'major', 'bishop', 'dean', 'marshal', 'sheriff', 'chancellor', 'chief', 'justice', 'lord', 'prince', 'host']);
+/** Titles written with a dot: "Rep. Gwen Moore", "Sen. Elizabeth Warren". */
+const DOTTED_TITLES = new Set(['rep', 'sen', 'gov', 'gen', 'dr', 'mr', 'mrs', 'ms', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'adm', 'maj', 'cmdr', 'supt', 'det', 'insp', 'pres', 'amb', 'atty', 'hon', 'jr', 'sr', 'st']);
 const possessiveBase = (norm: string) => norm.replace(/s$/, '');
 const isRole = (w: Word) => ROLE_NOUNS.has(w.norm) || HONORIFICS.has(w.norm);
 const isOrg = (w: Word) => ORG_NOUNS.has(w.norm) || isAcronym(w);
@@ -133,16 +138,26 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
     for (let i = 0; i < ws.length; i++) {
       if (!ws[i].capital || inside(ws[i].start)) continue;
       let j = i;
-      while (j + 1 < ws.length && ws[j + 1].capital && (tight(j + 1) || (ws[j].raw.length === 1 && /^\.\s+$/.test(gap(j + 1))))) j++;
+      while (
+        j + 1 < ws.length &&
+        ws[j + 1].capital &&
+        (tight(j + 1) || ((ws[j].raw.length === 1 || DOTTED_TITLES.has(ws[j].norm) || isInitials(ws[j])) && /^\.?\s+$/.test(gap(j + 1))))
+      )
+        j++;
       let a = i;
       // Sentence-initial words that are ordinary words capitalised by position.
-      while (a <= j && a === 0 && (STOPWORDS.has(ws[a].norm) || lower.has(ws[a].norm) || (a === j && !midCaps.has(ws[a].norm)))) a++;
+      const speaksNext = j + 1 < ws.length && SPEECH_VERBS.has(ws[j + 1].norm);
+      while (a <= j && a === 0 && (STOPWORDS.has(ws[a].norm) || lower.has(ws[a].norm) || (a === j && !midCaps.has(ws[a].norm) && !speaksNext))) a++;
       while (a <= j && STOPWORDS.has(ws[a].norm)) a++;
       const runEnd = j;
       i = j;
       if (a > runEnd) continue;
       let k = -1;
-      for (let x = a; x <= runEnd; x++) if (isRole(ws[x]) || isOrg(ws[x]) || lower.has(ws[x].norm)) k = x;
+      for (let x = a; x <= runEnd; x++) {
+        // "Charlie King", "Greg Judge": a title never ends a run that a first name starts.
+        const surnameLike = x === runEnd && x > a && SURNAME_TITLES.has(ws[x].norm);
+        if ((isRole(ws[x]) || isOrg(ws[x]) || lower.has(ws[x].norm)) && !surnameLike) k = x;
+      }
       const nameFrom = k + 1 > a ? k + 1 : a;
       if (nameFrom > runEnd) {
         // Only titles and institution words: an institution ("the Foreign Ministry") or a bare title.
@@ -159,7 +174,7 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
       let roleStart = nameFrom;
       let b = nameFrom - 1;
       const shouting = (w: Word) => w.raw.length >= 5 && w.raw === w.raw.toUpperCase(); // a dateline: "ASTANA. KAZINFORM"
-      while (b >= 0 && tight(b + 1) && !shouting(ws[b]) && !inside(ws[b].start) && (ws[b].capital || isRole(ws[b]) || (ROLE_CONNECTORS.has(ws[b].norm) && b > 0) || isOrg(ws[b]))) b--;
+      while (b >= 0 && (tight(b + 1) || (DOTTED_TITLES.has(ws[b].norm) && /^\.\s+$/.test(gap(b + 1)))) && !shouting(ws[b]) && !inside(ws[b].start) && (ws[b].capital || isRole(ws[b]) || (ROLE_CONNECTORS.has(ws[b].norm) && b > 0) || isOrg(ws[b]))) b--;
       roleStart = b + 1;
       // Not part of a role: connectors at its start, and ordinary words capitalised by position ("According to President X").
       while (roleStart < nameFrom && (ws[roleStart].norm === 'according' || ROLE_CONNECTORS.has(ws[roleStart].norm) || STOPWORDS.has(ws[roleStart].norm) || (!isRole(ws[roleStart]) && !isOrg(ws[roleStart]) && lower.has(ws[roleStart].norm)) || PREPOSITIONS.has(ws[roleStart].norm))) roleStart++;
@@ -170,20 +185,23 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
       const nameStart = ws[nameFrom].start;
       const nameEnd = ws[runEnd].end;
       let phraseEnd = nameEnd;
+      // A party and state in parentheses: "Rep. Gwen Moore (D-Wis.)".
+      const paren = /^\s*\([^()\n]{1,30}\)/.exec(prose.slice(nameEnd, nameEnd + 40));
+      if (paren) phraseEnd = nameEnd + paren[0].length;
       // Apposition: "Michael Ahrens, a Rubio spokesman," / "Margarita Simonyan, the host of the event".
-      const app = /^,\s+((?:an?|the)\s+)?([^,.;:!?\u201C\u201D"\u00AB\u00BB\n]{2,90}?)(?=\s*[,.;:!?\n]|$)/u.exec(prose.slice(nameEnd, nameEnd + 120));
+      const app = /^,\s+((?:an?|the)\s+)?([^,.;:!?\u201C\u201D"\u00AB\u00BB\n]{2,90}?)(?=\s*[,.;:!?\n]|$)/u.exec(prose.slice(phraseEnd, phraseEnd + 120));
       if (app) {
         const appWords = app[2].split(/\s+/).map((w) => normaliseWord(w));
         if (appWords.length <= 12 && appWords.some((w) => ROLE_NOUNS.has(w)) && !appWords.some((w) => SPEECH_VERBS.has(w) && !ROLE_NOUNS.has(w))) {
           role ??= app[2].trim();
-          phraseEnd = nameEnd + app[0].length;
+          phraseEnd += app[0].length;
         }
       }
       const single = nameWordsHere.length === 1;
       const orgInName = nameWordsHere.some((w) => isOrg(w));
       if (orgInName) continue;
       const evidence = role !== undefined || honorific || !single;
-      const nextWord = ws[runEnd + 1];
+      const nextWord = ws.find((w) => w.start >= phraseEnd);
       const speaks = nextWord !== undefined && (SPEECH_VERBS.has(nextWord.norm) || /^(has|had|also|further|then|later)$/.test(nextWord.norm));
       if (!evidence && !speaks && !single) continue;
       mentions.push({
@@ -194,7 +212,7 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
         role,
         titled: hasRole || honorific || role !== undefined,
         speaks,
-        phraseStart: role && roleStart < nameFrom ? ws[roleStart].start : nameStart,
+        phraseStart: (role || honorific) && roleStart < nameFrom ? ws[roleStart].start : nameStart,
         phraseEnd,
         sentence: si,
         object: objectBefore(role && roleStart < nameFrom ? roleStart : nameFrom),
@@ -302,7 +320,9 @@ function resolve(mentions: Mention[], perSentence: Word[][], places: Set<string>
     switch (m.kind) {
       case 'name': {
         const multi = m.text.split(' ').length > 1;
-        const same = latest((o) => entities[o.entity!].kind === 'person' && entities[o.entity!].spellings.some((s) => sameName(s, m.text)), idx);
+        // The person most recently mentioned among those this name can be.
+        const candidates = new Set(entities.filter((e) => e.kind === 'person' && e.spellings.some((s) => sameName(s, m.text))).map((e) => e.id));
+        const same = candidates.size === 0 ? undefined : latest((o) => candidates.has(o.entity!), idx);
         if (same) {
           m.entity = same.entity;
         } else if (multi || m.role) {

@@ -8,7 +8,20 @@ import { normaliseWord } from '../text/tokens';
 import { isSpellingVariant, skeleton } from '../text/spelling';
 
 /** The words of a name, normalised: "Kassym-Jomart Tokayev" → ["kassym-jomart", "tokayev"]. */
+const memo = new Map<string, string[]>();
+
 export function nameWords(name: string): string[] {
+  let words = memo.get(name);
+  if (!words) {
+    // Names repeat across an article and a corpus: normalise each spelling once (the memo is bounded).
+    if (memo.size > 50_000) memo.clear();
+    words = splitName(name);
+    memo.set(name, words);
+  }
+  return words;
+}
+
+function splitName(name: string): string[] {
   return name
     .split(/\s+/)
     .map((w) => w.replace(/[.,]/g, ''))
@@ -24,8 +37,21 @@ export function surname(name: string): string {
 }
 
 /** The same word up to transliteration, hyphen by hyphen ("Kassym-Jomart" / "Qasym-Zhomart"). */
+const pairs = new Map<string, boolean>();
+
 export function sameNameWord(a: string, b: string): boolean {
   if (a === b) return true;
+  const key = a < b ? a + '|' + b : b + '|' + a;
+  let same = pairs.get(key);
+  if (same === undefined) {
+    if (pairs.size > 200_000) pairs.clear();
+    same = compareNameWords(a, b);
+    pairs.set(key, same);
+  }
+  return same;
+}
+
+function compareNameWords(a: string, b: string): boolean {
   const pa = a.split('-');
   const pb = b.split('-');
   if (pa.length !== pb.length) return skeleton(a.replace(/-/g, '')) === skeleton(b.replace(/-/g, ''));
