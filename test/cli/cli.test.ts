@@ -99,3 +99,25 @@ test('bad sources are named on stderr and the good ones still work', () => {
     ws.dispose();
   }
 });
+
+test('people: each person once with spellings, roles and quote locations; JSON too', () => {
+  const r = cli(['people']);
+  assert.equal(r.code, 0, r.stderr);
+  const blocks = r.stdout.trim().split('\n\n');
+  const tokayev = blocks.filter((b) => /Tokayev|Toqaev/.test(b.split('\n')[0]));
+  assert.equal(tokayev.length, 1, r.stdout);
+  assert.match(tokayev[0], /^Kassym-Jomart Tokayev: \d+ quotes in \d+ sources\n  spellings: .*Qasym-Zhomart Toqaev/);
+  assert.match(tokayev[0], /\n  seeds\/000_03b0a985a00a2f0a\.txt:\d+:\d+: “If the right to self-determination/);
+  assert.match(blocks[blocks.length - 1], /^\d+ people, \d+ quotes attributed$/);
+
+  const json = JSON.parse(cli(['people', '--format', 'json']).stdout) as Array<{ name: string; spellings: string[]; quoteCount: number; quotes: Array<{ path: string; line: number }> }>;
+  const s = json.find((p) => p.spellings.includes('Aibek Smadyarov'))!;
+  assert.ok(s.spellings.includes('Aibek Smadiyarov'));
+  assert.equal(s.quoteCount, s.quotes.length);
+  assert.ok(s.quotes.every((q) => q.path.startsWith('seeds/') && q.line > 0));
+});
+
+test('people: a FILE or a bad option is a usage error', () => {
+  assert.equal(cli(['people', 'examples/draft.md']).code, 2);
+  assert.equal(cli(['people', '--format', 'xml']).code, 2);
+});

@@ -22,6 +22,7 @@ import { fileURLToPath } from 'url';
 import { Workspace } from './workspace';
 import { toDiagnostic, toRange } from './convert';
 import { quoteHover } from '../core/report/hover';
+import { PEOPLE_REQUEST, PeopleParams, PeopleResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -128,6 +129,10 @@ connection.onCodeAction(async (params, token) => {
     }
   }
   return actions;
+});
+
+connection.onRequest(PEOPLE_REQUEST, async (params: PeopleParams | undefined): Promise<PeopleResult> => {
+  return { people: await workspace.people(params?.folder) };
 });
 
 documents.listen(connection);

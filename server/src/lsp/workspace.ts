@@ -12,6 +12,7 @@ import { formatSize } from '../node/decode';
 import { checkDraft } from '../core/check/draft';
 import type { CheckResult, Claim } from '../core/check/findings';
 import { toDiagnostic } from './convert';
+import type { PersonInfo } from './protocol';
 
 export interface Settings {
   sources: string[];
@@ -242,6 +243,29 @@ export class Workspace {
     const checked = await this.ensureChecked(doc);
     if (token?.isCancellationRequested) return undefined;
     return checked?.result;
+  }
+
+  /** The people of one folder's sources (or of every folder), for the sourceCheck/people request. */
+  async people(folderUri?: string): Promise<PersonInfo[]> {
+    const folders = [...this.folders.values()].filter((f) => !folderUri || f.uri === folderUri);
+    const out: PersonInfo[] = [];
+    for (const folder of folders) {
+      await folder.ready;
+      for (const p of folder.sources.index.peopleSync()) {
+        const quotes = p.quotes.filter((q): q is typeof q & { kind: 'quote' | 'block' | 'unmarked' } => q.kind !== 'indirect');
+        out.push({
+          id: p.id,
+          name: p.name,
+          spellings: p.spellings,
+          roles: p.roles,
+          sources: p.sources,
+          quoteCount: quotes.length,
+          quotes: quotes.map((q) => ({ location: { uri: q.uri, range: q.range }, source: q.source, text: q.text, kind: q.kind })),
+          folder: folder.uri,
+        });
+      }
+    }
+    return out;
   }
 
   async claimAt(doc: TextDocument, position: Position, token?: CancellationToken): Promise<{ claim: Claim } | undefined> {

@@ -5,7 +5,7 @@
 import type { QuoteClaim, SourceMatch } from '../check/findings';
 import { escapeMarkdown, markRanges } from './markdown';
 import { truncate } from './describe';
-import { explainAttribution, speakerLabel } from '../speakers/explain';
+import { explainAttribution } from '../speakers/explain';
 
 const VERDICT: Record<QuoteClaim['verdict'], string> = {
   verified: '✓ Verified quote',
@@ -47,9 +47,8 @@ function speakerLines(claim: QuoteClaim): string[] {
   if (s) {
     const where = `\`${s.match.location.source.id.replace(/`/g, "'")}\``;
     const person = s.person && s.person !== s.speaker.name ? ` — known across the sources as ${escapeMarkdown(s.person)}` : '';
-    lines.push(
-      `**Speaker:** ${escapeMarkdown(speakerLabel(s.speaker))}${PRESENTED[s.match.presentation?.kind ?? 'quote'] ?? ''}, from ${escapeMarkdown(explainAttribution(s.speaker))} in ${where}${person}`,
-    );
+    const role = s.speaker.role ? `, ${escapeMarkdown(s.speaker.role)}` : '';
+    lines.push(`**Speaker:** ${escapeMarkdown(s.speaker.name)}${role}${PRESENTED[s.match.presentation?.kind ?? 'quote'] ?? ''} — ${escapeMarkdown(explainAttribution(s.speaker))} in ${where}${person}`);
   } else if (claim.best && claim.verdict !== 'unsourced' && claim.best.presentation?.kind === 'narration') {
     lines.push('**Speaker:** none — the source writes these words as its own narration, not as a quotation');
   }
@@ -57,7 +56,7 @@ function speakerLines(claim: QuoteClaim): string[] {
   if (d) {
     const verdict =
       claim.speakerVerdict === 'different' ? ' — ⚠ not the speaker the sources give' : claim.speakerVerdict === 'institution' ? ' — an institution for its spokesperson' : '';
-    lines.push(`**The draft attributes it to:** ${escapeMarkdown(d.name)}, from ${escapeMarkdown(explainAttribution(d))}${verdict}`);
+    lines.push(`**The draft attributes it to:** ${escapeMarkdown(d.name)} — ${escapeMarkdown(explainAttribution(d))}${verdict}`);
   }
   return lines;
 }

@@ -11,11 +11,6 @@ function sentencesAgo(n: number): string {
   return `${n < NUMBERS.length ? NUMBERS[n] : n} sentences earlier`;
 }
 
-/** The speaker with their role: "Kassym-Jomart Tokayev (Kazakh President)". */
-export function speakerLabel(s: Speaker): string {
-  return s.role ? `${s.name} (${s.role})` : s.name;
-}
-
 /** “Tokayev said” / “he said” → Aibek Smadiyarov, named two sentences earlier / … */
 export function explainAttribution(s: Speaker): string {
   const words = `“${s.attribution}”`;

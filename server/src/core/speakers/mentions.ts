@@ -127,7 +127,7 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
   perSentence.forEach((ws, si) => {
     // A headline in title case capitalises every word: no evidence of names there.
     const content = ws.filter((w) => isContentWord(w.norm));
-    if (content.length >= 4 && content.filter((w) => w.capital).length / content.length > 0.75 && !ws.some((w) => SPEECH_VERBS.has(w.norm))) return;
+    if (content.length >= 4 && content.filter((w) => w.capital).length / content.length >= 0.7 && !ws.some((w) => SPEECH_VERBS.has(w.norm))) return;
     const gap = (i: number) => prose.slice(ws[i - 1].end, ws[i].start);
     const tight = (i: number) => i > 0 && /^[ \t]+$/.test(gap(i));
     // "by Margarita Simonyan" is an object; "according to Aibek Smadiyarov" is the speaker.
@@ -169,7 +169,7 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
         continue;
       }
       const nameWordsHere = ws.slice(nameFrom, runEnd + 1);
-      if (nameWordsHere.some((w) => isAcronym(w))) continue;
+      if (nameWordsHere.some((w) => isAcronym(w)) || isInitials(nameWordsHere[nameWordsHere.length - 1])) continue;
       // The role: title words in the run, extended back over lower-case role nouns, capitals and connectors.
       let roleStart = nameFrom;
       let b = nameFrom - 1;
@@ -181,7 +181,8 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
       const roleWords = ws.slice(roleStart, nameFrom);
       const hasRole = roleWords.some((w) => ROLE_NOUNS.has(w.norm));
       const honorific = roleWords.some((w) => HONORIFICS.has(w.norm));
-      let role = hasRole ? prose.slice(ws[roleStart].start, ws[nameFrom - 1].end) : undefined;
+      // As written, but a title a careless page doubles ("President President") once.
+      let role = hasRole ? prose.slice(ws[roleStart].start, ws[nameFrom - 1].end).replace(/\b(\p{L}+)(\s+\1\b)+/gu, '$1') : undefined;
       const nameStart = ws[nameFrom].start;
       const nameEnd = ws[runEnd].end;
       let phraseEnd = nameEnd;

@@ -47,6 +47,8 @@ interface Member {
   name: string;
   spellings: string[];
   roles: string[];
+  /** The article shows this is a person (a role, a title, named again, speaking), or attributes a quote to them. */
+  strong: boolean;
 }
 
 const PREVIEW = 80;
@@ -55,12 +57,14 @@ export function corpusPeople(sources: Iterable<AttributedSource>): Person[] {
   const members: Member[] = [];
   for (const source of sources) {
     const { entities, mentions } = source.speakers.people;
-    const speaking = new Set(source.speakers.quotations.map((q) => q.speaker?.entity).filter((e) => e !== undefined));
+    const speaking = new Set(source.speakers.quotations.filter((q) => q.kind !== 'indirect').map((q) => q.speaker?.entity).filter((e) => e !== undefined));
     for (const e of entities) {
       if (e.kind !== 'person' || e.spellings.length === 0) continue;
-      if (!e.strong && !(speaking.has(e.id) && e.name.includes(' '))) continue;
       if (!mentions.some((m) => m.entity === e.id)) continue;
-      members.push({ source, entity: e.id, name: e.name, spellings: e.spellings, roles: e.roles });
+      const strong = e.strong || speaking.has(e.id);
+      // A full name without evidence of a person may still be the full name a lone surname elsewhere needs ("Vladimir Putin").
+      if (!strong && !e.name.includes(' ')) continue;
+      members.push({ source, entity: e.id, name: e.name, spellings: e.spellings, roles: e.roles, strong });
     }
   }
   // Full names first, so that a surname alone can join the one person it belongs to.
@@ -89,7 +93,11 @@ export function corpusPeople(sources: Iterable<AttributedSource>): Person[] {
       else clusters.push([m]);
     }
   }
-  return clusters.map(toPerson).sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name));
+  // A person is listed when some article shows they are one, and they are quoted or given a role.
+  return clusters
+    .filter((c) => c.some((m) => m.strong) && c.some((m) => m.roles.length > 0 || m.source.speakers.quotations.some((q) => q.kind !== 'indirect' && q.speaker?.entity === m.entity)))
+    .map(toPerson)
+    .sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name));
 }
 
 function toPerson(members: Member[]): Person {
