@@ -48,7 +48,7 @@ test('a quote given to the wrong person is a misattributed-quote warning that po
   const d = p.diagnostics[0];
   assert.equal(d.severity, 2);
   assert.deepEqual(d.range.start, positionOf('If the right'));
-  assert.match(d.message, /gives? them to Kassym-Jomart Tokayev, Kazakh President/);
+  assert.match(d.message as string, /gives? them to Kassym-Jomart Tokayev, Kazakh President/);
   // The first related location is the words that attribute the quote in the source.
   const attribution = d.relatedInformation![0];
   const line = readFileSync(fileURLToPath(attribution.location.uri), 'utf8').split('\n')[attribution.location.range.start.line];

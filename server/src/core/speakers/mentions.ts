@@ -127,7 +127,8 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
   perSentence.forEach((ws, si) => {
     // A headline in title case capitalises every word: no evidence of names there.
     const content = ws.filter((w) => isContentWord(w.norm));
-    if (content.length >= 4 && content.filter((w) => w.capital).length / content.length >= 0.7 && !ws.some((w) => SPEECH_VERBS.has(w.norm))) return;
+    const ownLine = /(^|\n)[ \t]*$/.test(prose.slice(Math.max(0, sentences[si].start - 200), sentences[si].start)) && /^[ \t]*(\r?\n|$)/.test(prose.slice(sentences[si].end, sentences[si].end + 3));
+    if (ownLine && content.length >= 4 && content.filter((w) => w.capital).length / content.length >= 0.7 && !ws.some((w) => SPEECH_VERBS.has(w.norm))) return;
     const gap = (i: number) => prose.slice(ws[i - 1].end, ws[i].start);
     const tight = (i: number) => i > 0 && /^[ \t]+$/.test(gap(i));
     // "by Margarita Simonyan" is an object; "according to Aibek Smadiyarov" is the speaker.
