@@ -2,12 +2,11 @@
 // bit-parallel algorithm, approx-string-match) through every article in turn, with no index,
 // no normalisation and no early exit.
 //
-//   node --import tsx bench/baseline.ts [bbc|gen-10000|gen-100000]
-import path from 'node:path';
+//   node --import tsx bench/baseline.ts [bbc|reuters|gen-N]
 import search from 'approx-string-match';
-import { type Article, loadBbc } from './corpora';
+import type { Article } from './corpora';
 import { DRAFT_2K, type Draft, makeDraft, type QuoteVerdict } from './drafts';
-import { corporaRoot, loadGenerated } from './generate';
+import { loadNamedCorpus } from './generate';
 
 export const MAX_ERROR_RATE = 0.2;
 
@@ -63,7 +62,7 @@ export function runBaseline(draft: Draft, articles: Article[]): BaselineRun {
 
 function main(): void {
   const which = process.argv[2] ?? 'bbc';
-  const articles = which === 'bbc' ? loadBbc()?.articles : loadGenerated(path.join(corporaRoot, which));
+  const articles = loadNamedCorpus(which);
   if (!articles) return;
   const draft = makeDraft(articles, DRAFT_2K);
   const mb = articles.reduce((s, a) => s + a.text.length, 0) / 1e6;

@@ -335,3 +335,22 @@ function makeSpan(text: string, ranges: [number, number][]): Span {
   if (sorted.length > 1) span.fragments = sorted.map(([s, e]) => ({ start: s, end: e, text: text.slice(s, e) }));
   return span;
 }
+
+/** Prints what each loader finds and how long it takes. */
+function main(): void {
+  const time = <T>(label: string, load: () => T | null, describe: (v: T) => string) => {
+    const t = performance.now();
+    const v = load();
+    if (v) console.log(`${label}: ${describe(v)} in ${(performance.now() - t).toFixed(0)} ms`);
+  };
+  time('BBC', () => loadBbc(), (c) => `${c.articles.length} articles (${c.duplicateCount} duplicates)`);
+  time('Reuters', () => loadReuters(), (c) => `${c.articles.length} stories (${c.skippedNoBody} without body skipped, ${c.duplicateCount} duplicate bodies)`);
+  for (const split of ['train', 'dev', 'test'] as const) {
+    time(`PolNeAR ${split}`, () => loadPolnear(split), (c) => {
+      const n = c.articles.reduce((s, a) => s + a.attributions.length, 0);
+      return `${c.articles.length} articles, ${n} attributions (${c.skippedNoContent} without content skipped, ${c.offsetMismatches.length} offset mismatches)`;
+    });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

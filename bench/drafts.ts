@@ -6,13 +6,13 @@
 // Ground truth is checked while building: every misquote and invented item is confirmed absent
 // from the whole corpus (case, punctuation and spacing ignored), so labels are honest.
 //
-//   node --import tsx bench/drafts.ts [bbc|gen-10000|gen-100000]   writes samples to bench/.corpora/drafts/
+//   node --import tsx bench/drafts.ts [bbc|reuters|gen-N]   writes samples to bench/.corpora/drafts/
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Article, loadBbc } from './corpora';
-import { corporaRoot, loadGenerated } from './generate';
+import type { Article } from './corpora';
+import { corporaRoot, loadNamedCorpus } from './generate';
 import { createRng, type Rng } from './prng';
-import { countWords, normalizeWs, paragraphs, quotedSpans, quotesBalanced, splitSentences, wordSpans } from './text';
+import { countWords, paragraphs, quotedSpans, quotesBalanced, splitSentences, wordSpans } from './text';
 
 export type QuoteKind = 'exact' | 'clause' | 'word-changed' | 'words-dropped' | 'ellipsis' | 'invented';
 export type QuoteVerdict = 'verified' | 'misquote' | 'unsourced';
@@ -448,7 +448,7 @@ function prefix(p: Piece, lead: string): Piece {
 
 function main(): void {
   const which = process.argv[2] ?? 'bbc';
-  const articles = which === 'bbc' ? loadBbc()?.articles : loadGenerated(path.join(corporaRoot, which));
+  const articles = loadNamedCorpus(which);
   if (!articles) return;
   const outDir = path.join(corporaRoot, 'drafts');
   mkdirSync(outDir, { recursive: true });

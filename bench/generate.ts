@@ -195,6 +195,18 @@ function generatorCodeHash(): string {
   return sha256(['generate.ts', 'corpora.ts', 'text.ts', 'prng.ts'].map((f) => readFileSync(path.join(here, f), 'utf8')).join('\0'));
 }
 
+/** A corpus by name, for the command-line tools: 'bbc', 'reuters' or a generated 'gen-N'. */
+export function loadNamedCorpus(name: string): Article[] | null {
+  if (name === 'bbc') return loadBbc()?.articles ?? null;
+  if (name === 'reuters') return loadReuters()?.articles ?? null;
+  const dir = path.join(corporaRoot, name);
+  if (!existsSync(path.join(dir, MANIFEST))) {
+    console.log(`[bench] no corpus ${name}: run node --import tsx bench/generate.ts ${name.replace(/^gen-/, '')}`);
+    return null;
+  }
+  return loadGenerated(dir);
+}
+
 function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
 }

@@ -22,6 +22,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'plaintext' },
     ],
     synchronize: { configurationSection: 'sourceCheck' },
+    // The server keeps its index cache in this workspace's storage (none for a window without a folder).
+    initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath },
     outputChannel,
   };
   client = new LanguageClient('sourceCheck', 'Source Check', serverOptions, clientOptions);

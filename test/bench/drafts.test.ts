@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadBbc } from '../../bench/corpora';
+import { corpusDir, loadBbc } from '../../bench/corpora';
 import { DRAFT_2K, type Draft, looseForm, makeDraft, QUOTE_MIX } from '../../bench/drafts';
 import { normalizeWs } from '../../bench/text';
 
 const bbc = loadBbc();
-const noCorpus = bbc ? false : 'corpus folder ../shared/corpus/bbc is absent';
+const noCorpus = bbc ? false : `corpus folder ${corpusDir()}/bbc is absent`;
 
 test('2,000-word draft: sizes and mix', { skip: noCorpus }, () => {
   const draft = makeDraft(bbc!.articles, DRAFT_2K);

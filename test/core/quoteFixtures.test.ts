@@ -9,6 +9,8 @@ import * as path from 'path';
 import { checkDraft } from '../../server/src/core/check/draft';
 import { sameName } from '../../server/src/core/speakers/names';
 import { parseExpectations } from '../support/expectations';
+import { tokenize } from '../../server/src/core/text/tokens';
+import { quoteHover } from '../../server/src/core/report/hover';
 import { REPO, seedSources } from '../support/seeds';
 
 const VERDICT_CODES: Record<string, string[]> = {
@@ -52,6 +54,20 @@ for (const folder of ['quotes', 'speakers']) {
         for (const m of e.msg) if (!findings.some((f) => f.message.includes(m))) problems.push(`${where}: no message includes ${JSON.stringify(m)}: ${JSON.stringify(findings.map((f) => f.message))}`);
         if (e.source && !claim.best?.location.source.id.startsWith(e.source)) problems.push(`${where}: expected source ${e.source}, got ${claim.best?.location.source.id}`);
         for (const a of e.also) if (!claim.others.some((o) => o.location.source.id.startsWith(a))) problems.push(`${where}: expected ${a} among the other sources, got ${claim.others.map((o) => o.location.source.id).join(', ') || 'none'}`);
+        // Go-to-source lands on the quoted words, and the hover names where they come from.
+        if (claim.best && claim.verdict !== 'unsourced') {
+          const sourceText = readFileSync(path.join(REPO, claim.best.location.source.id), 'utf8');
+          const landed = sourceText.slice(claim.best.location.start, claim.best.location.end);
+          const pos = claim.best.location.range.start;
+          if (sourceText.split(/\r?\n/)[pos.line].slice(pos.character, pos.character + Math.min(10, landed.length)) !== landed.slice(0, 10)) problems.push(`${where}: the source range's line/character does not point at its offset`);
+          const words = (t: string) => tokenize(t).map((w) => w.norm);
+          const quoted = words(e.text.replace(/\[[^\]]*\]/g, ' '));
+          if (claim.verdict === 'verified' && !/…|\.\.\./.test(e.text) && !/\[/.test(e.text) && words(landed).join(' ') !== quoted.join(' ')) {
+            problems.push(`${where}: go-to-source lands on "${landed}"`);
+          }
+          const hover = quoteHover(claim);
+          if (!hover.includes(claim.best.location.source.id)) problems.push(`${where}: the hover does not name the source file`);
+        }
         if (e.fix !== undefined && !findings.some((f) => f.fixes[0]?.newText === e.fix)) problems.push(`${where}: expected fix ${JSON.stringify(e.fix)}, got ${JSON.stringify(findings.map((f) => f.fixes[0]?.newText))}`);
         if (e.speaker !== undefined) {
           const s = claim.sourceSpeaker?.speaker;

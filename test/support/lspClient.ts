@@ -24,7 +24,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(folder: string, settings: Record<string, unknown> = {}): Promise<TestServer> {
+export async function startServer(folder: string, settings: Record<string, unknown> = {}, initializationOptions: Record<string, unknown> = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -44,6 +44,7 @@ export async function startServer(folder: string, settings: Record<string, unkno
   const uri = pathToFileURL(folder).toString();
   await connection.sendRequest('initialize', {
     processId: process.pid,
+    initializationOptions,
     rootUri: uri,
     workspaceFolders: [{ uri, name: path.basename(folder) }],
     capabilities: {

@@ -4,7 +4,11 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { Finding, SourceLocation } from '../core/check/findings';
 import type { LineIndex } from '../core/text/lines';
-import type { Person } from '../core/speakers/people';
+import type { Person, PersonQuote } from '../core/speakers/people';
+import type { Position } from '../core/text/lines';
+
+/** Where a person's quote is, as lines and columns (from 0): the index knows each source's lines. */
+export type LocateQuote = (q: PersonQuote) => { start: Position; end: Position };
 
 /** `path:line:col: severity code: message`, lines and columns from 1. */
 export function formatTextFinding(file: string, f: Finding, lines: LineIndex): string {
@@ -77,34 +81,37 @@ export function summarise(results: Array<{ findings: Finding[]; claims: number; 
  *     roles: Kazakh President; President
  *     seeds/000_03b0a985a00a2f0a.txt:23:2: “If the right to self-determination is put into practice…”
  */
-export function formatPeople(people: Person[]): string {
+export function formatPeople(people: Person[], locate: LocateQuote): string {
   if (people.length === 0) return 'No people found in the sources.\n';
   const blocks = people.map((p) => {
     const lines = [`${p.name}: ${plural(p.quotes.length, 'quote')} in ${plural(p.sources.length, 'source')}`];
     if (p.spellings.length > 1) lines.push(`  spellings: ${p.spellings.join(', ')}`);
     if (p.roles.length > 0) lines.push(`  roles: ${p.roles.join('; ')}`);
-    for (const q of p.quotes) lines.push(`  ${q.source}:${q.range.start.line + 1}:${q.range.start.character + 1}: “${q.text}”${q.kind === 'block' ? ' (block quote)' : q.kind === 'unmarked' ? ' (printed without quotation marks)' : ''}`);
+    for (const q of p.quotes) lines.push(`  ${q.source}:${locate(q).start.line + 1}:${locate(q).start.character + 1}: “${q.text}”${q.kind === 'block' ? ' (block quote)' : q.kind === 'unmarked' ? ' (printed without quotation marks)' : ''}`);
     return lines.join('\n');
   });
   return blocks.join('\n\n') + `\n\n${plural(people.length, 'person')}, ${plural(people.reduce((n, p) => n + p.quotes.length, 0), 'quote')} attributed\n`;
 }
 
-export function toJsonPerson(p: Person, root: string): unknown {
+export function toJsonPerson(p: Person, root: string, locate: LocateQuote): unknown {
   return {
     name: p.name,
     spellings: p.spellings,
     roles: p.roles,
     sources: p.sources,
     quoteCount: p.quotes.length,
-    quotes: p.quotes.map((q) => ({
-      source: q.source,
-      path: uriPath(q.uri, root),
-      line: q.range.start.line + 1,
-      column: q.range.start.character + 1,
-      endLine: q.range.end.line + 1,
-      endColumn: q.range.end.character + 1,
-      text: q.text,
-      kind: q.kind,
-    })),
+    quotes: p.quotes.map((q) => {
+      const range = locate(q);
+      return {
+        source: q.source,
+        path: uriPath(q.uri, root),
+        line: range.start.line + 1,
+        column: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1,
+        text: q.text,
+        kind: q.kind,
+      };
+    }),
   };
 }

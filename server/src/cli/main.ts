@@ -9,6 +9,7 @@ import { readTextFile } from '../node/decode';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { toJsonFinding, summarise, formatTextFinding, formatPeople, toJsonPerson } from './format';
+import { quoteRange } from '../core/speakers/people';
 
 const USAGE = `Usage: source-check check [options] FILE...
        source-check people [options]
@@ -96,7 +97,8 @@ async function main(argv: string[]): Promise<number> {
 
   if (args.command === 'people') {
     const people = sources.index.peopleSync();
-    process.stdout.write(args.format === 'json' ? JSON.stringify(people.map((p) => toJsonPerson(p, args.root)), null, 2) + '\n' : formatPeople(people));
+    const locate = quoteRange(sources.index);
+    process.stdout.write(args.format === 'json' ? JSON.stringify(people.map((p) => toJsonPerson(p, args.root, locate)), null, 2) + '\n' : formatPeople(people, locate));
     return 0;
   }
 

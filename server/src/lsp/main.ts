@@ -35,7 +35,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = !!caps.workspace?.configuration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  workspace = new Workspace(connection, documents, folders, canPullConfiguration, (caps.window?.workDoneProgress ?? false) === true);
+  const options = (params.initializationOptions ?? {}) as { cacheDir?: unknown };
+  const cacheDir = typeof options.cacheDir === 'string' && options.cacheDir ? options.cacheDir : undefined;
+  workspace = new Workspace(connection, documents, folders, canPullConfiguration, (caps.window?.workDoneProgress ?? false) === true, cacheDir);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -87,6 +89,8 @@ documents.onDidClose((e) => workspace.closed(e.document.uri));
 connection.onHover(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
+  const indexing = workspace.indexingMessage(doc.uri);
+  if (indexing) return { contents: { kind: 'markdown', value: indexing } };
   const hit = await workspace.claimAt(doc, params.position, token);
   if (!hit) return null;
   return { contents: { kind: 'markdown', value: quoteHover(hit.claim) }, range: toRange(doc, hit.claim.start, hit.claim.end) };
@@ -94,7 +98,7 @@ connection.onHover(async (params, token) => {
 
 connection.onDefinition(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
+  if (!doc || workspace.indexingMessage(doc.uri)) return null;
   const hit = await workspace.claimAt(doc, params.position, token);
   if (!hit || hit.claim.verdict === 'unsourced' || !hit.claim.best) return null;
   const origin = toRange(doc, hit.claim.start, hit.claim.end);
@@ -110,7 +114,7 @@ connection.onDefinition(async (params, token) => {
 
 connection.onCodeAction(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
+  if (!doc || workspace.indexingMessage(doc.uri)) return [];
   const result = await workspace.resultFor(doc, token);
   if (!result) return [];
   const from = doc.offsetAt(params.range.start);

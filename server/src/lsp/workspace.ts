@@ -6,13 +6,16 @@ import type { CancellationToken, Connection, Position, TextDocuments } from 'vsc
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'url';
 import * as path from 'path';
+import { createHash } from 'crypto';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
 import { checkDraft } from '../core/check/draft';
+import { QuoteCache } from '../core/check/cache';
 import type { CheckResult, Claim } from '../core/check/findings';
 import { toDiagnostic } from './convert';
 import type { PersonInfo } from './protocol';
+import { quoteRange } from '../core/speakers/people';
 
 export interface Settings {
   sources: string[];
@@ -21,8 +24,11 @@ export interface Settings {
 }
 
 const DEFAULT_SETTINGS: Settings = { sources: DEFAULT_SOURCE_GLOBS, maxFileSize: 5 };
-/** Quiet time after a keystroke before re-checking: bursts of typing become one check. */
-const DEBOUNCE_MS = 30;
+/** Quiet time after the last source change before the index cache is rewritten. */
+const SAVE_DELAY_MS = 2000;
+declare const __VERSION__: string | undefined;
+/** Index caches written by another version are rebuilt, never trusted. */
+const ENGINE = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
 interface Folder {
   uri: string;
@@ -30,6 +36,8 @@ interface Folder {
   settings: Settings;
   sources: FolderSources;
   ready: Promise<void>;
+  /** While the first indexing runs: how far it has got. */
+  indexing?: { done: number; total: number };
 }
 
 interface Checked {
@@ -49,7 +57,10 @@ export class Workspace {
   private folders = new Map<string, Folder>();
   private checked = new Map<string, Checked>();
   private running = new Map<string, Promise<Checked | undefined>>();
-  private timers = new Map<string, NodeJS.Timeout>();
+  /** Documents with a publish queued or running; a change meanwhile sets the flag to run again. */
+  private publishing = new Map<string, { again: boolean }>();
+  private caches = new Map<string, QuoteCache>();
+  private saveTimers = new Map<string, NodeJS.Timeout>();
   private skippedLarge = new Set<string>();
 
   constructor(
@@ -58,6 +69,8 @@ export class Workspace {
     private folderUris: string[],
     private canPullConfiguration: boolean,
     private canReportProgress: boolean,
+    /** Where index caches live (the extension's workspace storage); none: no cache. */
+    private cacheDir?: string,
   ) {}
 
   async loadAll(): Promise<void> {
@@ -98,6 +111,9 @@ export class Workspace {
       globs: settings.sources,
       maxFileSize: settings.maxFileSize * 1024 * 1024,
       onProblem: (m) => this.connection.console.warn(`Source Check: ${path.basename(root)}/${m}`),
+      // One cache file per folder and set of globs, in the storage the client gave us.
+      cacheFile: this.cacheDir ? path.join(this.cacheDir, `index-${createHash('sha1').update(root + '\0' + settings.sources.join('\0')).digest('hex').slice(0, 16)}.bin`) : undefined,
+      engine: ENGINE,
     });
     const folder: Folder = { uri, root, settings, sources, ready: Promise.resolve() };
     folder.ready = this.index(folder);
@@ -106,18 +122,32 @@ export class Workspace {
   }
 
   private async index(folder: Folder): Promise<void> {
-    const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('Source Check: indexing sources', 0, undefined, false);
     const started = Date.now();
-    try {
-      await folder.sources.loadAll((done, total) => {
-        if (done % 50 === 0 || done === total) progress?.report(Math.round((done / Math.max(1, total)) * 100), `${done} of ${total} sources`);
+    if (await folder.sources.restore().catch(() => false)) {
+      // Drafts are checked against the cached index at once; files changed since the cache
+      // was written are caught up in the background, and the drafts re-checked if any were.
+      this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache in ${Date.now() - started} ms`);
+      void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
+        if (changed) {
+          this.recheckAll();
+          this.scheduleSave(folder);
+        }
       });
+      return;
+    }
+    folder.indexing = { done: 0, total: 0 };
+    try {
+      await this.withProgress('Source Check: indexing sources', (report) =>
+        folder.sources.loadAll((done, total) => {
+          folder.indexing = { done, total };
+          report(done, total);
+        }),
+      );
+      this.scheduleSave(folder);
     } catch (e) {
       this.connection.console.error(`Source Check: indexing ${folder.root} failed: ${(e as Error).message}`);
-    } finally {
-      progress?.done();
     }
+    folder.indexing = undefined;
     const n = folder.sources.index.size;
     this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} (${Date.now() - started} ms)`);
     if (n === 0) {
@@ -131,6 +161,35 @@ export class Workspace {
         `Source Check: ${problems} source file${problems === 1 ? '' : 's'} in ${path.basename(folder.root)} could not be read as expected; see the Source Check output for each file and problem.`,
       );
     }
+  }
+
+  /** Runs a long job with a work-done progress report in the client, when it supports one. */
+  private async withProgress<T>(title: string, job: (report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+    const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin(title, 0, undefined, false);
+    let last = 0;
+    try {
+      return await job((done, total) => {
+        const pct = Math.round((done / Math.max(1, total)) * 100);
+        if (pct !== last || done === total) progress?.report(pct, `${done} of ${total} sources`);
+        last = pct;
+      });
+    } finally {
+      progress?.done();
+    }
+  }
+
+  /** Writes a folder's index cache a little after the last change (a burst of saves becomes one write). */
+  private scheduleSave(folder: Folder): void {
+    if (!this.cacheDir) return;
+    clearTimeout(this.saveTimers.get(folder.uri));
+    this.saveTimers.set(
+      folder.uri,
+      setTimeout(() => {
+        this.saveTimers.delete(folder.uri);
+        folder.sources.save().catch((e) => this.connection.console.warn(`Source Check: could not write the index cache: ${(e as Error).message}`));
+      }, SAVE_DELAY_MS),
+    );
   }
 
   private folderFor(uri: string): Folder | undefined {
@@ -159,29 +218,43 @@ export class Workspace {
         else changed = (await folder.sources.update(c.path)) || changed;
       }
     }
-    if (changed) this.recheckAll();
+    if (changed) {
+      this.recheckAll();
+      for (const folder of this.folders.values()) this.scheduleSave(folder);
+    }
   }
 
   private recheckAll(): void {
     this.checked.clear();
-    for (const doc of this.documents.all()) this.scheduleCheck(doc, 0);
+    for (const doc of this.documents.all()) this.scheduleCheck(doc);
   }
 
-  scheduleCheck(doc: TextDocument, delay = DEBOUNCE_MS): void {
-    clearTimeout(this.timers.get(doc.uri));
-    this.timers.set(
-      doc.uri,
-      setTimeout(() => {
-        this.timers.delete(doc.uri);
-        void this.publish(doc.uri);
-      }, delay),
-    );
+  /**
+   * Checks the document as soon as the server is idle. A burst of edits that arrives while
+   * a check runs becomes one more check, of the latest version; no timer delays the first.
+   */
+  scheduleCheck(doc: TextDocument): void {
+    const queued = this.publishing.get(doc.uri);
+    if (queued) {
+      queued.again = true;
+      return;
+    }
+    const state = { again: false };
+    this.publishing.set(doc.uri, state);
+    const run = async () => {
+      do {
+        state.again = false;
+        await this.publish(doc.uri);
+      } while (state.again);
+      this.publishing.delete(doc.uri);
+    };
+    // setImmediate lets edits already waiting in the input be applied first.
+    setImmediate(() => void run());
   }
 
   closed(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
     this.checked.delete(uri);
+    this.caches.delete(uri);
     this.skippedLarge.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -229,7 +302,10 @@ export class Workspace {
     const version = doc.version;
     const isStale = () => this.documents.get(doc.uri)?.version !== version;
     try {
-      const result = await checkDraft({ text, format: doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text' }, folder.sources.index, isStale);
+      let cache = this.caches.get(doc.uri);
+      if (!cache) this.caches.set(doc.uri, (cache = new QuoteCache()));
+      const format = doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text';
+      const result = await checkDraft({ text, format }, folder.sources.index, { isCancelled: isStale, cache });
       const checked = { version, result };
       if (!isStale()) this.checked.set(doc.uri, checked);
       return checked;
@@ -237,6 +313,18 @@ export class Workspace {
       this.connection.console.error(`Source Check: checking ${doc.uri} failed: ${(e as Error).stack ?? e}`);
       return undefined;
     }
+  }
+
+  /**
+   * "Indexing 1,200 of 100,000 sources" while the document's folder is still being indexed:
+   * requests answer at once with this rather than wait, and no verdict is given on part of the sources.
+   */
+  indexingMessage(uri: string): string | undefined {
+    const progress = this.folderFor(uri)?.indexing;
+    if (!progress) return undefined;
+    return progress.total > 0
+      ? `Source Check is indexing the sources (${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}); quotes are checked when it is done.`
+      : 'Source Check is finding the sources; quotes are checked when they are indexed.';
   }
 
   async resultFor(doc: TextDocument, token?: CancellationToken): Promise<CheckResult | undefined> {
@@ -251,6 +339,7 @@ export class Workspace {
     const out: PersonInfo[] = [];
     for (const folder of folders) {
       await folder.ready;
+      const locate = quoteRange(folder.sources.index);
       for (const p of folder.sources.index.peopleSync()) {
         const quotes = p.quotes.filter((q): q is typeof q & { kind: 'quote' | 'block' | 'unmarked' } => q.kind !== 'indirect');
         out.push({
@@ -260,7 +349,7 @@ export class Workspace {
           roles: p.roles,
           sources: p.sources,
           quoteCount: quotes.length,
-          quotes: quotes.map((q) => ({ location: { uri: q.uri, range: q.range }, source: q.source, text: q.text, kind: q.kind })),
+          quotes: quotes.map((q) => ({ location: { uri: q.uri, range: locate(q) }, source: q.source, text: q.text, kind: q.kind })),
           folder: folder.uri,
         });
       }

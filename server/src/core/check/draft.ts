@@ -6,6 +6,7 @@ import { maskMarkdown, maskPlaintext } from '../text/markup';
 import { findQuotes } from '../text/quotes';
 import type { SourceStore } from '../match/store';
 import { checkQuote } from './quotes';
+import type { QuoteCache } from './cache';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
 import { describeSource } from '../report/describe';
 import { splitSentences } from '../text/sentences';
@@ -23,7 +24,14 @@ export function draftProse(draft: Draft): string {
   return draft.format === 'markdown' ? maskMarkdown(draft.text) : maskPlaintext(draft.text);
 }
 
-export async function checkDraft(draft: Draft, store: SourceStore, isCancelled: () => boolean = () => false): Promise<CheckResult> {
+export interface CheckOptions {
+  /** Checked between claims: a check whose document has moved on stops early. */
+  isCancelled?: () => boolean;
+  /** Verdicts of unchanged quotes from earlier checks of the same document. */
+  cache?: QuoteCache;
+}
+
+export async function checkDraft(draft: Draft, store: SourceStore, options: CheckOptions = {}): Promise<CheckResult> {
   const prose = draftProse(draft);
   const quotes = findQuotes(prose);
   // Who the draft says said each quote, found with the same patterns as in the sources.
@@ -32,9 +40,16 @@ export async function checkDraft(draft: Draft, store: SourceStore, isCancelled: 
   const claims: Claim[] = [];
   const findings: Finding[] = [];
   for (const q of quotes) {
-    if (isCancelled()) break;
-    const claim = await checkQuote(prose, q.start, q.end, store);
+    if (options.isCancelled?.()) break;
+    const words = prose.slice(q.start, q.end);
+    let claim = options.cache?.get(store.generation, words, q.start);
+    if (claim === undefined) {
+      claim = (await checkQuote(prose, q.start, q.end, store)) ?? null;
+      options.cache?.set(store.generation, words, claim);
+    }
     if (!claim) continue;
+    // The speakers depend on the draft around the quote, not only on its words: never on the cached object.
+    claim = { ...claim };
     claims.push(claim);
     findings.push(...findingsFor(claim, draft.text));
     findings.push(...checkSpeaker(claim, drafted.find((d) => d.start === q.start && d.kind === 'quote'), people, draft.text));
@@ -54,6 +69,8 @@ function describeDiff(d: WordDiff): string {
       return `${quoted(d.source)} is left out without an ellipsis`;
     case 'spelling':
       return `${quoted(d.draft)} is spelt ${quoted(d.source)} in the source`;
+    case 'order':
+      return `the parts around the ellipsis come in another order in the source: ${quoted(d.source)}`;
   }
 }
 

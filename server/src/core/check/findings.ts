@@ -57,7 +57,8 @@ export interface Finding {
 
 /** A difference between the draft's words and the source's, for messages and hovers. */
 export interface WordDiff {
-  kind: 'changed' | 'added' | 'dropped' | 'spelling';
+  /** 'order': the pieces around an ellipsis are the source's, but in another order. */
+  kind: 'changed' | 'added' | 'dropped' | 'spelling' | 'order';
   draft: string;
   source: string;
 }

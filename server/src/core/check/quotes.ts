@@ -16,12 +16,14 @@ import type { Quotation } from '../speakers/attribute';
  * "Quote thresholds"): the share of the quote's words found in order, and the share
  * of its content words.
  */
-export const MISQUOTE_MIN_WORDS = 0.6;
+export const MISQUOTE_MIN_WORDS = 0.7;
 export const MISQUOTE_MIN_CONTENT = 0.5;
 export const MISQUOTE_MIN_MATCHED = 3;
 /** A quoted phrase of this many words or fewer is only verified by an exact match. */
 export const SHORT_QUOTE_WORDS = 3;
 const QUOTE_MARK = /["\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/;
+/** Passages scoring below this share of the best candidate's score are not aligned. */
+const CANDIDATE_FLOOR = 0.3;
 /** Candidate passages aligned per quote. */
 const CANDIDATES = 12;
 
@@ -39,9 +41,16 @@ export async function checkQuote(text: string, start: number, end: number, store
     CANDIDATES,
   );
   const matches: SourceMatch[] = [];
+  // Passages far weaker than the best cannot hold the quote: skip their alignment. Once a
+  // passage carries it verbatim, only passages holding every looked-up word can carry it too.
+  const top = passages[0]?.score ?? 0;
+  let floor = top * CANDIDATE_FLOOR;
   for (const p of passages) {
+    if (p.score < floor) break;
     const m = matchPassage(query, p, text);
-    if (m) matches.push(m);
+    if (!m) continue;
+    matches.push(m);
+    if (realDiffs(m) === 0) floor = Math.max(floor, top * 0.999);
   }
   // Best first: fewest real differences, then fewest spelling variants, then cost.
   matches.sort((a, b) => realDiffs(a) - realDiffs(b) || a.cost - b.cost || b.matched - a.matched);
@@ -54,6 +63,12 @@ export async function checkQuote(text: string, start: number, end: number, store
     return true;
   });
   if (carried.length === 0) {
+    const swapped = fragmentsReordered(query, passages.slice(0, 3), text);
+    if (swapped) {
+      claim.verdict = 'misquote';
+      claim.best = swapped;
+      return claim;
+    }
     // Keep the closest passage for the hover ("closest: …"), but it is no evidence.
     claim.best = matches[0];
     return claim;
@@ -63,6 +78,31 @@ export async function checkQuote(text: string, start: number, end: number, store
   const diffs = realDiffs(carried[0]);
   claim.verdict = diffs > 0 ? 'misquote' : carried[0].diffs.length > 0 ? 'variant' : 'verified';
   return claim;
+}
+
+/**
+ * Quotes whose pieces around an ellipsis each stand verbatim in one passage, but in another
+ * order: the words are the speaker's, the sentence is not. A misquote, said as such.
+ */
+function fragmentsReordered(query: Query, passages: Passage[], text: string): SourceMatch | undefined {
+  if (query.fragments < 2 || query.fragments > 4) return undefined;
+  for (const order of permutations(query.fragments)) {
+    if (order.every((f, i) => f === i)) continue;
+    const words = order.flatMap((f, i) => query.words.filter((w) => w.fragment === f).map((w) => ({ ...w, fragment: i })));
+    const reordered: Query = { ...query, words };
+    for (const p of passages) {
+      const m = matchPassage(reordered, p, text);
+      if (m && m.diffs.length === 0) {
+        return { ...m, diffs: [{ kind: 'order', draft: text.slice(query.words[0].start, query.words[query.words.length - 1].end), source: m.wording }] };
+      }
+    }
+  }
+  return undefined;
+}
+
+function permutations(n: number): number[][] {
+  if (n === 1) return [[0]];
+  return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
 }
 
 function realDiffs(m: SourceMatch): number {
@@ -181,6 +221,12 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
   return diffs;
 }
 
+function firstEllipsis(words: Query['words'], draft: string): string {
+  const byOffset = [...words].sort((a, b) => a.start - b.start);
+  const cut = byOffset.findIndex((w, i) => i > 0 && w.fragment !== byOffset[i - 1].fragment);
+  return cut > 0 ? draft.slice(byOffset[cut - 1].end, byOffset[cut].start) : ' … ';
+}
+
 /**
  * The source's wording for the quote, fragment by fragment, keeping the draft's
  * ellipses between fragments and its [bracketed] insertions where they stand.
@@ -192,9 +238,12 @@ function sourceWording(query: Query, a: Alignment, tokens: Token[], passage: Pas
     const frag = a.fragments[f];
     const fragWords = words.filter((w) => w.fragment === f);
     if (f > 0) {
-      // The draft's own text between fragments: the ellipsis and its spacing.
+      // The draft's own text between fragments: the ellipsis and its spacing (fragments in
+      // another order than the draft's take the draft's first ellipsis).
       const prevWords = words.filter((w) => w.fragment === f - 1);
-      parts.push(draft.slice(prevWords[prevWords.length - 1].end, fragWords[0]?.start ?? prevWords[prevWords.length - 1].end));
+      const from = prevWords[prevWords.length - 1].end;
+      const to = fragWords[0]?.start ?? from;
+      parts.push(from <= to ? draft.slice(from, to) : firstEllipsis(words, draft));
     }
     if (!frag || frag.s1 <= frag.s0) {
       parts.push(fragWords.map((w) => draft.slice(w.start, w.end)).join(' '));

@@ -24,6 +24,8 @@ export interface Passage {
   text: string;
   /** Sentences of the passage, with offsets in the source file. */
   sentences: Span[];
+  /** How strongly the store expects the quote here (comparable within one answer only). */
+  score: number;
   /**
    * The source's quotations and reported speech that overlap the passage, with their
    * speakers (offsets in the source file). Absent when the store does not keep them:
@@ -35,6 +37,8 @@ export interface Passage {
 export interface SourceStore {
   /** How many sources the store holds. */
   readonly size: number;
+  /** Changes whenever the sources change: results computed under another generation are stale. */
+  readonly generation: number;
   /** Passages that may carry a quotation with these normalised words, most promising first. */
   candidates(words: readonly string[], limit: number): Promise<Passage[]>;
   /**

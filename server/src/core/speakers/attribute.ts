@@ -37,7 +37,7 @@ export interface Speaker {
   /** Where the name is written when the cue is not the name itself (a pronoun's antecedent). */
   named?: { start: number; end: number; text: string };
   how: AttributionHow;
-  /** The entity of the text's people (TextAttributions.people.entities) it resolved to. */
+  /** The entity of the text (TextAttributions.entities) it resolved to. */
   entity?: number;
   /** Sentences between the cue and where the name is written (0: the same sentence). */
   sentencesBack: number;
@@ -48,12 +48,19 @@ export interface Quotation {
   start: number;
   end: number;
   kind: QuotationKind;
+  /** Its first words, for lists: a people list must not need the source's text. */
+  preview: string;
   speaker?: Speaker;
 }
 
+/**
+ * What a text's attributions leave for later: its quotations with their speakers, and
+ * the people and institutions it names (the mentions are dropped once used: a source
+ * keeps this for as long as it is indexed, and an index snapshot stores it).
+ */
 export interface TextAttributions {
   quotations: Quotation[];
-  people: ArticlePeople;
+  entities: Entity[];
 }
 
 const OPEN_MARKS = /["\u201C\u201E\u00AB\u2018\u2039']/;
@@ -83,11 +90,18 @@ export function attributeQuotes(prose: string, sentences: readonly Span[], quote
       }
     }
     if (kind === 'block' && !speaker) return; // "the votes were as follows:" introduces no one's words
-    quotations.push({ start: q.start, end: q.end, kind, speaker });
+    quotations.push({ start: q.start, end: q.end, kind, speaker, preview: preview(prose, q.start, q.end) });
   });
   quotations.push(...reportedSpeech(ctx));
   quotations.sort((a, b) => a.start - b.start);
-  return { quotations, people };
+  return { quotations, entities: people.entities };
+}
+
+const PREVIEW = 80;
+
+function preview(prose: string, start: number, end: number): string {
+  const text = prose.slice(start, Math.min(end, start + PREVIEW * 2)).replace(/\s+/g, ' ');
+  return end - start > PREVIEW || text.length > PREVIEW ? text.slice(0, PREVIEW - 1).trimEnd() + '…' : text;
 }
 
 /** A membership test for offsets in any of the spans, by binary search over their merged union. */
@@ -394,7 +408,7 @@ function reportedSpeech(ctx: Ctx): Quotation[] {
       start = start < 0 ? 0 : start + 1;
       const end = m.phraseStart - prose.slice(0, m.phraseStart).length + prose.slice(0, m.phraseStart).replace(/[\s,]+$/, '').length;
       if (end - start > 20 && !covered(start, end) && !ANY_MARK.test(prose.slice(start, end))) {
-        out.push({ start, end, kind: 'unmarked', speaker: speakerFrom(ctx, m, verb) });
+        out.push({ start, end, kind: 'unmarked', speaker: speakerFrom(ctx, m, verb), preview: preview(prose, start, end) });
       }
       continue;
     }
@@ -404,7 +418,7 @@ function reportedSpeech(ctx: Ctx): Quotation[] {
       if (!that) continue;
       const start = that.end + 1;
       const end = s.end - (prose.slice(s.start, s.end).match(/[\s.!?]+$/)?.[0].length ?? 0);
-      if (end - start > 15 && !covered(start, end)) out.push({ start, end, kind: 'indirect', speaker: speakerFrom(ctx, m, verb) });
+      if (end - start > 15 && !covered(start, end)) out.push({ start, end, kind: 'indirect', speaker: speakerFrom(ctx, m, verb), preview: preview(prose, start, end) });
     }
   }
   return out;

@@ -25,6 +25,8 @@ const SPOKEN = new Set(['quote', 'block', 'unmarked', 'indirect']);
 export function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undefined, people: readonly Person[], draftText: string): Finding[] {
   const carried = claim.verdict === 'unsourced' ? [] : [claim.best!, ...claim.others];
   const spoken = carried.filter((m) => m.presentation?.speaker && SPOKEN.has(m.presentation.kind));
+  claim.sourceSpeaker = undefined;
+  claim.speakerVerdict = undefined;
   const first = spoken.find((m) => m.presentation!.kind !== 'indirect') ?? spoken[0];
   if (first) {
     const speaker = first.presentation!.speaker!;

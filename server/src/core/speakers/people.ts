@@ -9,21 +9,19 @@ import type { Position } from '../text/lines';
 import type { QuotationKind, TextAttributions } from './attribute';
 import { sameName, sameNameWord, surname, surnameKey } from './names';
 
-/** What the people list needs of one source. */
+/** What the people list needs of one source: no text, so that an archive's sources stay on disk. */
 export interface AttributedSource {
   id: string;
   uri: string;
-  prose: string;
   speakers: TextAttributions;
-  positionAt(offset: number): Position;
 }
 
 export interface PersonQuote {
   source: string;
   uri: string;
+  /** Offsets of the quoted words in the source (the adapters turn them into lines and columns). */
   start: number;
   end: number;
-  range: { start: Position; end: Position };
   /** The first words of the quotation, for a list. */
   text: string;
   kind: QuotationKind;
@@ -51,16 +49,13 @@ interface Member {
   strong: boolean;
 }
 
-const PREVIEW = 80;
-
 export function corpusPeople(sources: Iterable<AttributedSource>): Person[] {
   const members: Member[] = [];
   for (const source of sources) {
-    const { entities, mentions } = source.speakers.people;
+    const { entities } = source.speakers;
     const speaking = new Set(source.speakers.quotations.filter((q) => q.kind !== 'indirect').map((q) => q.speaker?.entity).filter((e) => e !== undefined));
     for (const e of entities) {
       if (e.kind !== 'person' || e.spellings.length === 0) continue;
-      if (!mentions.some((m) => m.entity === e.id)) continue;
       const strong = e.strong || speaking.has(e.id);
       // A full name without evidence of a person may still be the full name a lone surname elsewhere needs ("Vladimir Putin").
       if (!strong && !e.name.includes(' ')) continue;
@@ -111,16 +106,7 @@ function toPerson(members: Member[]): Person {
   for (const m of members) {
     for (const q of m.source.speakers.quotations) {
       if (q.speaker?.entity !== m.entity || q.kind === 'indirect') continue;
-      const text = m.source.prose.slice(q.start, q.end).replace(/\s+/g, ' ');
-      quotes.push({
-        source: m.source.id,
-        uri: m.source.uri,
-        start: q.start,
-        end: q.end,
-        range: { start: m.source.positionAt(q.start), end: m.source.positionAt(q.end) },
-        text: text.length > PREVIEW ? text.slice(0, PREVIEW - 1).trimEnd() + '…' : text,
-        kind: q.kind,
-      });
+      quotes.push({ source: m.source.id, uri: m.source.uri, start: q.start, end: q.end, text: q.preview, kind: q.kind });
     }
   }
   quotes.sort((a, b) => a.source.localeCompare(b.source) || a.start - b.start);
@@ -131,4 +117,13 @@ function toPerson(members: Member[]): Person {
 export function findPerson(people: readonly Person[], name: string): Person | undefined {
   const hits = people.filter((p) => p.spellings.some((s) => sameName(s, name)));
   return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** Lines and columns of a person's quote, through the source's line index (for the adapters). */
+export function quoteRange(index: { get(id: string): { lines: { positionAt(offset: number): Position } } | undefined }): (q: PersonQuote) => { start: Position; end: Position } {
+  return (q) => {
+    const lines = index.get(q.source)?.lines;
+    const zero = { line: 0, character: 0 };
+    return { start: lines?.positionAt(q.start) ?? zero, end: lines?.positionAt(q.end) ?? zero };
+  };
 }

@@ -38,6 +38,7 @@ export function maskMarkdown(text: string): string {
 
 /** Masks HTML comments only: plaintext drafts carry ignore directives in them too. */
 export function maskPlaintext(text: string): string {
+  if (!text.includes('<!--')) return text; // shares the string: no second copy of every source
   const out = text.split('');
   maskHtmlComments(text, out);
   return out.join('');

@@ -5,7 +5,20 @@
 // still count as a changed word.
 
 /** A transliteration skeleton: folds the letter groups that romanisations of Cyrillic and Kazakh disagree on. */
+const skeletons = new Map<string, string>();
+
 export function skeleton(norm: string): string {
+  let s = skeletons.get(norm);
+  if (s === undefined) {
+    s = computeSkeleton(norm);
+    // Bounded: a vocabulary is far smaller, but hostile input must not grow it without end.
+    if (skeletons.size > 500_000) skeletons.clear();
+    skeletons.set(norm, s);
+  }
+  return s;
+}
+
+function computeSkeleton(norm: string): string {
   let s = norm
     .replace(/shch/g, 'sh')
     .replace(/zh/g, 'j')
@@ -63,6 +76,9 @@ function differsByInflection(a: string, b: string): boolean {
  */
 export function isSpellingVariant(a: string, b: string, names: boolean): boolean {
   if (a === b) return true;
+  // Cheap rejections first: this runs inside the alignment's inner loop.
+  if (Math.abs(a.length - b.length) > 3) return false;
+  if (a[0] !== b[0] && !names) return false;
   if (houseStyle(a) === houseStyle(b)) return true;
   if (/\d/.test(a) || /\d/.test(b)) return false; // a changed figure is never a spelling
   if (differsByInflection(a, b)) return false;
