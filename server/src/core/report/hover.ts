@@ -56,7 +56,7 @@ function speakerLines(claim: QuoteClaim): string[] {
   if (d) {
     const verdict =
       claim.speakerVerdict === 'different' ? ' — ⚠ not the speaker the sources give' : claim.speakerVerdict === 'institution' ? ' — an institution for its spokesperson' : '';
-    lines.push(`**The draft attributes it to:** ${escapeMarkdown(d.name)} — ${escapeMarkdown(explainAttribution(d))}${verdict}`);
+    lines.push(`**The draft attributes it to:** ${escapeMarkdown(d.how === 'name' ? d.cue.text : d.name)} — ${escapeMarkdown(explainAttribution(d))}${verdict}`);
   }
   return lines;
 }

@@ -48,8 +48,8 @@ export interface Quotation {
   start: number;
   end: number;
   kind: QuotationKind;
-  /** Its first words, for lists: a people list must not need the source's text. */
-  preview: string;
+  /** Its first words, for the people list (which must not need the source's text); only for quotations with a speaker. */
+  preview?: string;
   speaker?: Speaker;
 }
 
@@ -60,7 +60,8 @@ export interface Quotation {
  */
 export interface TextAttributions {
   quotations: Quotation[];
-  entities: Entity[];
+  /** By id (Speaker.entity); null where an entity was not kept (a place, an institution nobody quotes). */
+  entities: Array<Entity | null>;
 }
 
 const OPEN_MARKS = /["\u201C\u201E\u00AB\u2018\u2039']/;
@@ -90,11 +91,14 @@ export function attributeQuotes(prose: string, sentences: readonly Span[], quote
       }
     }
     if (kind === 'block' && !speaker) return; // "the votes were as follows:" introduces no one's words
-    quotations.push({ start: q.start, end: q.end, kind, speaker, preview: preview(prose, q.start, q.end) });
+    quotations.push({ start: q.start, end: q.end, kind, speaker, preview: speaker ? preview(prose, q.start, q.end) : undefined });
   });
   quotations.push(...reportedSpeech(ctx));
   quotations.sort((a, b) => a.start - b.start);
-  return { quotations, entities: people.entities };
+  // Kept for as long as the source is indexed: only the people the text shows to be people, and the speakers.
+  const speaking = new Set(quotations.map((q) => q.speaker?.entity));
+  const entities = people.entities.map((e) => ((e.kind === 'person' && e.strong && e.spellings.length > 0) || speaking.has(e.id) ? e : null));
+  return { quotations, entities };
 }
 
 const PREVIEW = 80;
@@ -418,7 +422,7 @@ function reportedSpeech(ctx: Ctx): Quotation[] {
       if (!that) continue;
       const start = that.end + 1;
       const end = s.end - (prose.slice(s.start, s.end).match(/[\s.!?]+$/)?.[0].length ?? 0);
-      if (end - start > 15 && !covered(start, end)) out.push({ start, end, kind: 'indirect', speaker: speakerFrom(ctx, m, verb), preview: preview(prose, start, end) });
+      if (end - start > 15 && !covered(start, end)) out.push({ start, end, kind: 'indirect', speaker: speakerFrom(ctx, m, verb) });
     }
   }
   return out;
@@ -456,7 +460,8 @@ export function speakerFrom(ctx: { people: ArticlePeople; prose: string }, m: Me
     kind: e.kind === 'person' && !e.strong ? 'unknown' : e.kind,
     entity: e.id,
     role,
-    spellings: e.spellings.length > 0 ? [...e.spellings] : [e.name],
+    // The entity's own array, shared by all its quotations (not copied per quotation).
+    spellings: e.spellings.length > 0 ? e.spellings : [e.name],
     cue,
     phrase,
     attribution,

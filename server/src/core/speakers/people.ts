@@ -55,7 +55,7 @@ export function corpusPeople(sources: Iterable<AttributedSource>): Person[] {
     const { entities } = source.speakers;
     const speaking = new Set(source.speakers.quotations.filter((q) => q.kind !== 'indirect').map((q) => q.speaker?.entity).filter((e) => e !== undefined));
     for (const e of entities) {
-      if (e.kind !== 'person' || e.spellings.length === 0) continue;
+      if (!e || e.kind !== 'person' || e.spellings.length === 0) continue;
       const strong = e.strong || speaking.has(e.id);
       // A full name without evidence of a person may still be the full name a lone surname elsewhere needs ("Vladimir Putin").
       if (!strong && !e.name.includes(' ')) continue;
@@ -106,7 +106,7 @@ function toPerson(members: Member[]): Person {
   for (const m of members) {
     for (const q of m.source.speakers.quotations) {
       if (q.speaker?.entity !== m.entity || q.kind === 'indirect') continue;
-      quotes.push({ source: m.source.id, uri: m.source.uri, start: q.start, end: q.end, text: q.preview, kind: q.kind });
+      quotes.push({ source: m.source.id, uri: m.source.uri, start: q.start, end: q.end, text: q.preview ?? '', kind: q.kind });
     }
   }
   quotes.sort((a, b) => a.source.localeCompare(b.source) || a.start - b.start);
