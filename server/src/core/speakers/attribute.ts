@@ -14,7 +14,7 @@
 import { findQuotes, QuoteSpan } from '../text/quotes';
 import type { Span } from '../text/sentences';
 import { normaliseWord, STOPWORDS, tokenize, Token } from '../text/tokens';
-import { AFTER_ONLY, SPEECH_VERBS, VERB_FILLERS } from './lexicon';
+import { AFTER_ONLY, PREPOSITIONS, SPEECH_VERBS, VERB_FILLERS } from './lexicon';
 import { ArticlePeople, Entity, findPeople, Mention } from './mentions';
 
 export type QuotationKind = 'quote' | 'block' | 'unmarked' | 'indirect';
@@ -411,7 +411,12 @@ function reportedSpeech(ctx: Ctx): Quotation[] {
       let start = prose.lastIndexOf('\n', m.phraseStart);
       start = start < 0 ? 0 : start + 1;
       const end = m.phraseStart - prose.slice(0, m.phraseStart).length + prose.slice(0, m.phraseStart).replace(/[\s,]+$/, '').length;
-      if (end - start > 20 && !covered(start, end) && !ANY_MARK.test(prose.slice(start, end))) {
+      // The attribution closes the sentence ("…, Tokayev said at the forum."), not opens a clause
+      // ("Speaking in Novi, Trump says Clinton …"), and what it closes is more than an adverbial.
+      const after = words[k + 1];
+      const closes = !after || after.start >= s.end - 1 || PREPOSITIONS.has(after.norm) || /^(yesterday|today|tonight|earlier|later|last|this|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(after.norm);
+      const long = tokenize(prose, start, Math.min(end, start + 400)).length >= 10;
+      if (closes && long && end - start > 20 && !covered(start, end) && !ANY_MARK.test(prose.slice(start, end))) {
         out.push({ start, end, kind: 'unmarked', speaker: speakerFrom(ctx, m, verb), preview: preview(prose, start, end) });
       }
       continue;
