@@ -189,6 +189,9 @@ function attributionAfter(ctx: Ctx, q: QuoteSpan, tight: boolean): Speaker | und
   let limit = Math.min(prose.length, Math.max(sentenceEnd, q.outerEnd) + 1, q.outerEnd + 200);
   const nextMark = prose.slice(q.outerEnd, limit).search(OPEN_MARKS);
   if (nextMark >= 0) limit = q.outerEnd + nextMark;
+  // Never from the next paragraph: its first words are its own sentence's subject.
+  const paragraphEnd = prose.slice(q.outerEnd, limit).search(/\n[ \t]*\r?\n/);
+  if (paragraphEnd >= 0) limit = q.outerEnd + paragraphEnd;
   const window = prose.slice(q.outerEnd, limit);
   if (tight && !/^\s*[,\u2014\u2013\u2015-]|^[\s]*(?:[\p{Ll}]|$)/u.test(window) && !/[,!?\u2014\u2013-]\s*["\u201D\u2019\u00BB']?\s*$/u.test(prose.slice(q.start, q.outerEnd))) {
     // A closing mark followed by a capital with no comma: a new sentence, not an attribution.

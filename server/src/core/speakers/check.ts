@@ -38,7 +38,8 @@ export function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undefined, 
   if (d && spoken.length > 0) {
     const verdicts = spoken.map((m) => compare(d, m.presentation!.speaker!, people));
     claim.speakerVerdict = verdicts.includes('same') ? 'same' : verdicts.includes('institution') ? 'institution' : verdicts.includes('different') ? 'different' : 'unknown';
-    if (claim.speakerVerdict === 'different') findings.push(misattributed(claim, d, spoken, draftText));
+    // The message names the people the sources give the words to, not unnamed ones ("the document said").
+    if (claim.speakerVerdict === 'different') findings.push(misattributed(claim, d, spoken.filter((_, i) => verdicts[i] === 'different'), draftText));
   }
   const narration = narrationFinding(claim, carried);
   if (narration) findings.push(narration);

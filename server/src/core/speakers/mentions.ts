@@ -195,7 +195,7 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
       if (app) {
         const appWords = app[2].split(/\s+/).map((w) => normaliseWord(w));
         if (appWords.length <= 12 && appWords.some((w) => ROLE_NOUNS.has(w)) && !appWords.some((w) => SPEECH_VERBS.has(w) && !ROLE_NOUNS.has(w))) {
-          role ??= app[2].trim();
+          role ??= app[2].trim().replace(/^(?:who|which)\s+(?:is|was|has been)\s+(?:an?\s+|the\s+)?/i, '');
           phraseEnd += app[0].length;
         }
       }
