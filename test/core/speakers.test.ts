@@ -114,3 +114,17 @@ test('the seed corpus has one Tokayev and one Smadiyarov, with every spelling an
   assert.ok(smadiyarov[0].spellings.includes('Aibek Smadyarov'));
   assert.ok(!people.some((p) => p.name === 'Kazakhstan' || p.name === 'New York'), people.map((p) => p.name).join(', '));
 });
+
+test('text that is not prose (marks, capitals and commas in bulk) is read without failing', () => {
+  const chars = 'abcXYZ ,.;:"“”«»‘’\'\n-—()[]';
+  let garbage = '';
+  let seed = 7;
+  for (let i = 0; i < 20_000; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    garbage += chars[seed % chars.length];
+  }
+  for (const text of [garbage, '“' + 'Tokayev, Smith, '.repeat(2_000) + ' he said', 'He stated,\n\nWe must rethink it all now.\n\n'.repeat(500), '“a” '.repeat(2_000)]) {
+    const { quotations } = attributeQuotes(text, splitSentences(text));
+    for (const q of quotations) assert.ok(q.start >= 0 && q.end <= text.length && q.start < q.end);
+  }
+});

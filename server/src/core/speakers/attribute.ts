@@ -76,13 +76,22 @@ export function attributeQuotes(prose: string, sentences: readonly Span[], quote
     ...marked.filter((q) => !blocks.some((b) => b.q.outerStart <= q.start && q.end <= b.q.outerEnd + 2)).map((q) => ({ q, kind: 'quote' as QuotationKind })),
     ...blocks,
   ].sort((a, b) => a.q.start - b.q.start);
-  const insideQuote = insideAny(all.map(({ q }) => ({ start: q.outerStart, end: q.outerEnd })));
+  const spans = all.map(({ q }) => ({ start: q.outerStart, end: q.outerEnd }));
+  const insideQuote = insideAny(spans);
+  const overlapsQuote = overlapsAny(spans);
   const people = findPeople(prose, sentences, { insideQuote });
-  const ctx: Ctx = { prose, sentences, people, all };
+  const startingAt = new Map<number, Mention>();
+  const order = new Map<Mention, number>();
+  people.mentions.forEach((m, k) => {
+    order.set(m, k);
+    if (!startingAt.has(m.phraseStart)) startingAt.set(m.phraseStart, m);
+    if (!startingAt.has(m.start)) startingAt.set(m.start, m);
+  });
+  const ctx: Ctx = { prose, sentences, people, all, startingAt, order, overlapsQuote };
 
   const quotations: Quotation[] = [];
   all.forEach(({ q, kind }, i) => {
-    let speaker = kind === 'block' ? leadInSpeaker(ctx, blocks.find((b) => b.q === q)!.lead) : attributionAfter(ctx, q, true) ?? attributionBefore(ctx, q) ?? attributionAfter(ctx, q, false);
+    let speaker = kind === 'block' ? leadInSpeaker(ctx, blocks.find((b) => b.q === q)!.lead) : attributionAfter(ctx, q, true) ?? attributionBefore(ctx, q, all[i - 1]?.q) ?? attributionAfter(ctx, q, false);
     if (!speaker) {
       // “…,” he said. “…”: a quote with no attribution of its own continues the one before it in the paragraph.
       const prev = quotations[i - 1];
@@ -106,6 +115,24 @@ const PREVIEW = 80;
 function preview(prose: string, start: number, end: number): string {
   const text = prose.slice(start, Math.min(end, start + PREVIEW * 2)).replace(/\s+/g, ' ');
   return end - start > PREVIEW || text.length > PREVIEW ? text.slice(0, PREVIEW - 1).trimEnd() + '…' : text;
+}
+
+/** An overlap test for spans against any of the spans (merged, binary search). */
+function overlapsAny(spans: Span[]): (start: number, end: number) => boolean {
+  const starts = spans.map((s) => s.start).sort((a, b) => a - b);
+  const inside = insideAny(spans);
+  return (start, end) => {
+    if (inside(start)) return true;
+    // A quotation starting inside [start, end)?
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo] < end;
+  };
 }
 
 /** A membership test for offsets in any of the spans, by binary search over their merged union. */
@@ -134,6 +161,32 @@ interface Ctx {
   sentences: readonly Span[];
   people: ArticlePeople;
   all: Array<{ q: QuoteSpan; kind: QuotationKind }>;
+  /** Mentions by the offset their phrase or their words start at. */
+  startingAt: Map<number, Mention>;
+  /** Each mention's place in people.mentions (sorted by start). */
+  order: Map<Mention, number>;
+  /** Whether a span overlaps any quotation. */
+  overlapsQuote: (start: number, end: number) => boolean;
+}
+
+/** Index of the first mention starting at or after `offset` (mentions are sorted by start). */
+function firstMentionFrom(ctx: { people: ArticlePeople }, offset: number): number {
+  const ms = ctx.people.mentions;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first mention in [from, to) (by start) that satisfies pred. */
+function findMention(ctx: Ctx, from: number, to: number, pred: (m: Mention) => boolean): Mention | undefined {
+  const ms = ctx.people.mentions;
+  for (let k = firstMentionFrom(ctx, from); k < ms.length && ms[k].start < to; k++) if (pred(ms[k])) return ms[k];
+  return undefined;
 }
 
 function sameParagraph(prose: string, a: number, b: number): boolean {
@@ -141,7 +194,7 @@ function sameParagraph(prose: string, a: number, b: number): boolean {
 }
 
 function namesBetween(ctx: Ctx, a: number, b: number): boolean {
-  return ctx.people.mentions.some((m) => m.start >= a && m.end <= b && m.kind === 'name');
+  return findMention(ctx, a, b, (m) => m.end <= b && m.kind === 'name') !== undefined;
 }
 
 /** An unclosed quote ends at its attribution (", Tokayev said") or at the end of its line. */
@@ -150,6 +203,8 @@ function cutUnclosed(prose: string, q: QuoteSpan): QuoteSpan | undefined {
   let end = q.end;
   const nl = prose.slice(q.start, end).search(/[\r\n]/);
   if (nl >= 0) end = q.start + nl;
+  // The attribution is looked for in the first few hundred characters only: a regular expression over a whole line is quadratic.
+  end = Math.min(end, q.start + 2000);
   const inner = prose.slice(q.start, end);
   const attribution = /,\s+(?:(?:[\p{Lu}][\p{L}'\u2019.-]*\s+){1,4}|(?:he|she|they|the\s+\p{L}+)\s+)(?:\p{Ll}+\s+)?(\p{Ll}+)\b[^\n]*$/u.exec(inner);
   if (attribution && SPEECH_VERBS.has(attribution[1])) end = q.start + attribution.index;
@@ -164,7 +219,7 @@ function mentionStartingAt(ctx: Ctx, offset: number, limit: number): Mention | u
   const rest = ctx.prose.slice(offset, limit);
   const skip = /^[\s,;:\u2014\u2013-]*/.exec(rest)![0].length;
   const at = offset + skip;
-  return ctx.people.mentions.find((m) => m.phraseStart === at || m.start === at);
+  return ctx.startingAt.get(at);
 }
 
 function sentenceOf(ctx: Ctx, offset: number): number {
@@ -237,7 +292,7 @@ function attributionAfter(ctx: Ctx, q: QuoteSpan, tight: boolean): Speaker | und
 
 /** “…” to drive up the stock price, she said: a speaker and verb after a comma later in the quote's sentence. */
 function laterInSentence(ctx: Ctx, from: number, limit: number): Mention | undefined {
-  return ctx.people.mentions.find((m) => m.phraseStart > from && m.phraseEnd < limit && /,\s*$/.test(ctx.prose.slice(from, m.phraseStart)) && startsWithVerb(ctx, m.phraseEnd, limit));
+  return findMention(ctx, from, limit, (m) => m.phraseStart > from && m.phraseEnd < limit && /,\s*$/.test(ctx.prose.slice(from, m.phraseStart)) && startsWithVerb(ctx, m.phraseEnd, limit));
 }
 
 function startsWithVerb(ctx: Ctx, from: number, limit: number): boolean {
@@ -274,7 +329,7 @@ function nounPhraseBefore(ctx: Ctx, words: Token[], from: number): Mention | und
 }
 
 /** Smadiyarov said Monday that … “…” / Tokayev put it this way: “…” / According to X, “…”. */
-function attributionBefore(ctx: Ctx, q: QuoteSpan): Speaker | undefined {
+function attributionBefore(ctx: Ctx, q: QuoteSpan, previous: QuoteSpan | undefined): Speaker | undefined {
   const { prose } = ctx;
   let si = sentenceOf(ctx, q.outerStart);
   let from = ctx.sentences[si]?.start ?? 0;
@@ -284,7 +339,7 @@ function attributionBefore(ctx: Ctx, q: QuoteSpan): Speaker | undefined {
     from = ctx.sentences[si].start;
   }
   // Not across another quotation.
-  for (const { q: o } of ctx.all) if (o !== q && o.outerEnd <= q.outerStart && o.outerEnd > from) from = o.outerEnd;
+  if (previous && previous.outerEnd <= q.outerStart && previous.outerEnd > from) from = previous.outerEnd;
   const words = tokenize(prose, from, q.outerStart);
   for (let v = words.length - 1; v >= 0; v--) {
     const w = words[v];
@@ -324,15 +379,15 @@ function subjectOf(ctx: Ctx, words: Token[], v: number, from: number): Speaker |
     for (let u = v - 1; u >= 0; u--) {
       if (SPEECH_VERBS.has(words[u].norm) && !AFTER_ONLY.has(words[u].norm)) return subjectOf(ctx, words, u, from);
     }
-    const subject = ctx.people.mentions.find((x) => x.start >= from && x.end <= w.start && !x.object && (x.kind === 'pronoun' || x.kind === 'nominal' || (x.kind === 'name' && x.entity !== undefined)));
+    const subject = findMention(ctx, from, w.start, (x) => x.end <= w.start && !x.object && (x.kind === 'pronoun' || x.kind === 'nominal' || (x.kind === 'name' && x.entity !== undefined)));
     return subject && ctx.people.entities[subject.entity ?? -1]?.kind !== 'institution' ? speakerFrom(ctx, subject, w) : undefined;
   }
   let k = v - 1;
   while (k >= 0 && VERB_FILLERS.has(words[k].norm) && v - k <= 3) k--;
   const before = k >= 0 ? words[k].end : from;
   const m =
-    ctx.people.mentions.find((x) => x.start >= from && (x.end === before || x.phraseEnd === before) && x.end <= w.start) ??
-    ctx.people.mentions.find((x) => x.start >= from && x.phraseEnd <= w.start && /^[\s,]*$/.test(ctx.prose.slice(x.phraseEnd, w.start)));
+    findMention(ctx, from, w.start, (x) => (x.end === before || x.phraseEnd === before) && x.end <= w.start) ??
+    findMention(ctx, from, w.start, (x) => x.phraseEnd <= w.start && /^[\s,]*$/.test(ctx.prose.slice(x.phraseEnd, w.start)));
   if (m) return speakerFrom(ctx, m, w);
   // "the announcer said, “…”": a noun phrase no mention covers.
   for (let d = Math.max(0, v - 6); d < v; d++) {
@@ -394,7 +449,7 @@ function findBlockQuotes(prose: string): Array<{ q: QuoteSpan; kind: QuotationKi
 function reportedSpeech(ctx: Ctx): Quotation[] {
   const { prose } = ctx;
   const out: Quotation[] = [];
-  const covered = (a: number, b: number) => ctx.all.some(({ q }) => q.outerStart < b && a < q.outerEnd);
+  const covered = ctx.overlapsQuote;
   for (const m of ctx.people.mentions) {
     if (m.entity === undefined) continue;
     const si = m.sentence;
@@ -437,7 +492,7 @@ function reportedSpeech(ctx: Ctx): Quotation[] {
 }
 
 /** The speaker a mention stands for, with how it was found. */
-export function speakerFrom(ctx: { people: ArticlePeople; prose: string }, m: Mention, verb?: { start: number; end: number }): Speaker {
+export function speakerFrom(ctx: { people: ArticlePeople; prose: string; order?: Map<Mention, number> }, m: Mention, verb?: { start: number; end: number }): Speaker {
   const cue = { start: m.start, end: m.end, text: m.text };
   const phrase = { start: m.phraseStart, end: m.end };
   let attribution = m.text;
@@ -452,8 +507,9 @@ export function speakerFrom(ctx: { people: ArticlePeople; prose: string }, m: Me
   if (!e) return { name: m.text, kind: m.kind === 'institution' ? 'institution' : 'unknown', role: m.role, spellings: [m.text], cue, phrase, attribution, how, sentencesBack: 0 };
   let named: Mention | undefined;
   if (m.kind !== 'name') {
-    const idx = ctx.people.mentions.indexOf(m);
-    for (let k = idx - 1; k >= 0; k--) {
+    // The name it points back to: the entity's latest naming mention before it (not far back: a text names people often).
+    const idx = ctx.order?.get(m) ?? firstMentionFrom(ctx, m.start);
+    for (let k = idx - 1; k >= 0 && k >= idx - 500; k--) {
       const o = ctx.people.mentions[k];
       if (o.entity === e.id && o.kind === 'name') {
         named = o;

@@ -203,7 +203,9 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
       const orgInName = nameWordsHere.some((w) => isOrg(w));
       if (orgInName) continue;
       const evidence = role !== undefined || honorific || !single;
-      const nextWord = ws.find((w) => w.start >= phraseEnd);
+      let after = runEnd + 1;
+      while (after < ws.length && ws[after].start < phraseEnd) after++;
+      const nextWord = ws[after];
       const speaks = nextWord !== undefined && (SPEECH_VERBS.has(nextWord.norm) || /^(has|had|also|further|then|later)$/.test(nextWord.norm));
       if (!evidence && !speaks && !single) continue;
       mentions.push({
@@ -314,10 +316,13 @@ function resolve(mentions: Mention[], perSentence: Word[][], places: Set<string>
     if (name && name.split(' ').length > e.name.split(' ').length) e.name = name;
     if (role && !e.roles.some((r) => r.toLowerCase() === role.toLowerCase())) e.roles.push(role);
   };
+  // How far back a reference is looked for: an article's reach, not a pathological text's.
+  const REACH = 400;
   const latest = (pred: (m: Mention) => boolean, before: number): Mention | undefined => {
-    for (let k = before - 1; k >= 0; k--) if (mentions[k].entity !== undefined && pred(mentions[k])) return mentions[k];
+    for (let k = before - 1; k >= 0 && k >= before - REACH; k--) if (mentions[k].entity !== undefined && pred(mentions[k])) return mentions[k];
     return undefined;
   };
+  const namings = new Map<number, number>();
   mentions.forEach((m, idx) => {
     switch (m.kind) {
       case 'name': {
@@ -332,7 +337,14 @@ function resolve(mentions: Mention[], perSentence: Word[][], places: Set<string>
         } else {
           // A lone capitalised word is a person only as a speaker or with a role, and never a place ("in Kazakhstan").
           const ws = perSentence[m.sentence];
-          const at = ws.findIndex((w) => w.start === m.start);
+          let lo = 0;
+          let hi = ws.length - 1;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (ws[mid].start < m.start) lo = mid + 1;
+            else hi = mid;
+          }
+          const at = lo;
           const next = ws[at + 1];
           const speaks = next && (SPEECH_VERBS.has(next.norm) || /^(has|had|also|further|then|later)$/.test(next.norm));
           const norm = normaliseWord(m.text);
@@ -342,14 +354,16 @@ function resolve(mentions: Mention[], perSentence: Word[][], places: Set<string>
         remember(entities[m.entity!], m.text, m.role);
         const e = entities[m.entity!];
         // A lone word that speaks may be a country ("Kazakhstan has stated"): speaking is evidence only for full names.
-        e.strong ||= !!m.titled || (multi && (!!m.speaks || mentions.some((o, k) => k < idx && o.entity === e.id && o.kind === 'name')));
+        const named = namings.get(e.id) ?? 0;
+        namings.set(e.id, named + 1);
+        e.strong ||= !!m.titled || (multi && (!!m.speaks || named > 0));
         break;
       }
       case 'pronoun': {
         // The most recent person-like subject in this paragraph or the one before: a named
         // person the text shows to be one (or who speaks), a nominal ("the spokesman"), or
         // another pronoun. When that is someone the text never names, so is this.
-        for (let k = idx - 1; k >= 0; k--) {
+        for (let k = idx - 1; k >= 0 && k >= idx - REACH; k--) {
           const o = mentions[k];
           if (o.paragraph < m.paragraph - 1) break;
           if (o.object) continue;
