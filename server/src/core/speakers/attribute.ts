@@ -193,8 +193,9 @@ function sameParagraph(prose: string, a: number, b: number): boolean {
   return !/\n[ \t]*\n/.test(prose.slice(a, b));
 }
 
+/** Someone else named between two quotes ("Tokayev said. The minister disagreed."): the second is not a continuation. */
 function namesBetween(ctx: Ctx, a: number, b: number): boolean {
-  return findMention(ctx, a, b, (m) => m.end <= b && m.kind === 'name') !== undefined;
+  return findMention(ctx, a, b, (m) => m.end <= b && (m.kind === 'name' || m.kind === 'nominal' || m.kind === 'institution')) !== undefined;
 }
 
 /** An unclosed quote ends at its attribution (", Tokayev said") or at the end of its line. */
@@ -385,6 +386,13 @@ function subjectOf(ctx: Ctx, words: Token[], v: number, from: number): Speaker |
   let k = v - 1;
   while (k >= 0 && VERB_FILLERS.has(words[k].norm) && v - k <= 3) k--;
   const before = k >= 0 ? words[k].end : from;
+  // "Tokayev, who met Smadiyarov, said": the subject stands before the relative clause.
+  const relative = /,\s+(?:who|whose|whom|which)\b[^,]*,\s*$/.exec(ctx.prose.slice(from, w.start));
+  if (relative) {
+    const end = from + relative.index;
+    const subject = findMention(ctx, from, end, (x) => x.end === end || x.phraseEnd === end);
+    return subject ? speakerFrom(ctx, subject, w) : undefined;
+  }
   const m =
     findMention(ctx, from, w.start, (x) => (x.end === before || x.phraseEnd === before) && x.end <= w.start) ??
     findMention(ctx, from, w.start, (x) => x.phraseEnd <= w.start && /^[\s,]*$/.test(ctx.prose.slice(x.phraseEnd, w.start)));

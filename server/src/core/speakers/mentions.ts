@@ -241,7 +241,8 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
         if (!tight(h)) break;
         const head = ws[h];
         const next = ws[h + 1];
-        const followedByName = next && next.capital && tight(h + 1) && !isOrg(next) && !SPEECH_VERBS.has(next.norm);
+        // "the Foreign Minister Nikola Selakovic", "the recent United Nations General Assembly": part of a name.
+        const followedByName = next && next.capital && tight(h + 1) && !SPEECH_VERBS.has(next.norm);
         const isPersonHead = (ROLE_NOUNS.has(head.norm) || GENERIC_PERSON_HEADS.has(head.norm)) && !HONORIFICS.has(head.norm);
         const isInstitution = INSTITUTION_HEADS.has(head.norm) && !(next && tight(h + 1) && (next.norm === 'of' || ORG_NOUNS.has(next.norm) || INSTITUTION_HEADS.has(next.norm)));
         if ((isPersonHead || isInstitution) && !followedByName) {
@@ -366,7 +367,10 @@ function resolve(mentions: Mention[], perSentence: Word[][], places: Set<string>
         for (let k = idx - 1; k >= 0 && k >= idx - REACH; k--) {
           const o = mentions[k];
           if (o.paragraph < m.paragraph - 1) break;
-          if (o.object) continue;
+          // Someone named after a preposition is passed over when their sentence names a person before
+          // them ("He answered a question by Margarita Simonyan"; "put to Tokayev by the host"), not when
+          // they are the sentence's first person ("The question was put to Tokayev").
+          if (o.object && mentions.slice(Math.max(0, k - 20), k).some((x) => x.sentence === o.sentence && (x.kind === 'pronoun' || x.kind === 'nominal' || (x.kind === 'name' && x.entity !== undefined && entities[x.entity].kind === 'person')))) continue;
           const e = o.entity !== undefined ? entities[o.entity] : undefined;
           const fits = o.kind === 'pronoun' || o.kind === 'nominal' || (o.kind === 'name' && e?.kind === 'person' && (e.strong || !!o.speaks));
           if (!fits) continue;
