@@ -14,7 +14,7 @@
 import { findQuotes, QuoteSpan } from '../text/quotes';
 import type { Span } from '../text/sentences';
 import { normaliseWord, STOPWORDS, tokenize, Token } from '../text/tokens';
-import { AFTER_ONLY, PREPOSITIONS, SPEECH_VERBS, VERB_FILLERS } from './lexicon';
+import { AFTER_ONLY, PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from './lexicon';
 import { ArticlePeople, Entity, findPeople, Mention } from './mentions';
 
 export type QuotationKind = 'quote' | 'block' | 'unmarked' | 'indirect';
@@ -274,9 +274,12 @@ function attributionAfter(ctx: Ctx, q: QuoteSpan, tight: boolean): Speaker | und
     return undefined;
   }
   // he said / Tokayev, the Kazakh leader, said / the ministry added
-  const m = mentionStartingAt(ctx, q.outerEnd, limit) ?? (tight ? nounPhraseBefore(ctx, words, 0) : laterInSentence(ctx, q.outerEnd, limit));
+  const m = mentionStartingAt(ctx, q.outerEnd, limit) ?? (tight ? modifiedName(ctx, q.outerEnd, limit) ?? nounPhraseBefore(ctx, words, 0) : laterInSentence(ctx, q.outerEnd, limit));
   if (!m) return undefined;
   let after = m.phraseEnd;
+  // "Mr. Morgan of the Sierra Club said": an organisation after the name.
+  const of = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.\u2019'-]*(?:\s+\p{Lu}[\p{L}.\u2019'-]*)*/u.exec(prose.slice(after, Math.min(limit, after + 80)));
+  if (of) after += of[0].length;
   let verb = tokenize(prose, after, limit);
   // An apposition the mention did not take in: ", a Rubio spokesman,".
   const app = /^,[^,.;\u201C\u201D"]{1,80},/.exec(prose.slice(after, limit));
@@ -289,6 +292,22 @@ function attributionAfter(ctx: Ctx, q: QuoteSpan, tight: boolean): Speaker | und
   if (!verb[k] || !SPEECH_VERBS.has(verb[k].norm)) return undefined;
   if (!tight && verb[k].start - m.end > 40) return undefined;
   return speakerFrom(ctx, m, verb[k]);
+}
+
+/**
+ * “…,” White House press secretary Josh Earnest said: a name whose title has words the
+ * mention does not take in ("press", "campaign", "lawyer"). The words before the name
+ * become the role when they hold a role noun.
+ */
+function modifiedName(ctx: Ctx, from: number, limit: number): Mention | undefined {
+  const m = findMention(ctx, from, Math.min(limit, from + 80), (x) => x.kind === 'name');
+  if (!m) return undefined;
+  const lead = /^[\s,\u2014\u2013-]*/.exec(ctx.prose.slice(from, m.phraseStart))![0].length;
+  const prefix = ctx.prose.slice(from + lead, m.phraseStart);
+  if (/[,.;:!?"\u201C\u201D()]/.test(prefix) || prefix.trim().split(/\s+/).length > 6 || !startsWithVerb(ctx, m.phraseEnd, limit)) return undefined;
+  const role = ctx.prose.slice(from + lead, m.start).trim();
+  if (!tokenize(role).some((w) => ROLE_NOUNS.has(w.norm))) return undefined;
+  return { ...m, role, phraseStart: from + lead };
 }
 
 /** “…” to drive up the stock price, she said: a speaker and verb after a comma later in the quote's sentence. */

@@ -208,6 +208,9 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
       const nextWord = ws[after];
       const speaks = nextWord !== undefined && (SPEECH_VERBS.has(nextWord.norm) || /^(has|had|also|further|then|later)$/.test(nextWord.norm));
       if (!evidence && !speaks && !single) continue;
+      // Words of this name's title that an earlier run took for a name of its own ("Clinton" of "Clinton campaign spokesman Brian Fallon").
+      const titleStart = ws[roleStart].start;
+      while (mentions.length > 0 && mentions[mentions.length - 1].sentence === si && mentions[mentions.length - 1].start >= titleStart && roleStart < nameFrom) mentions.pop();
       mentions.push({
         start: nameStart,
         end: nameEnd,
