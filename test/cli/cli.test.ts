@@ -121,3 +121,19 @@ test('people: a FILE or a bad option is a usage error', () => {
   assert.equal(cli(['people', 'examples/draft.md']).code, 2);
   assert.equal(cli(['people', '--format', 'xml']).code, 2);
 });
+
+test('a misattributed quote in JSON: the source attribution first, and the fix with the right name', () => {
+  const ws = makeWorkspace({ 'draft.md': 'Smadiyarov said: "If the right to self-determination is put into practice all over the world, then there will be over 600 countries."\n' });
+  try {
+    const r = cli(['check', '--format', 'json', 'draft.md'], ws.root);
+    assert.equal(r.code, 1, r.stderr);
+    const [f] = JSON.parse(r.stdout) as Array<{ code: string; severity: string; sources: Array<{ role: string; path: string; line: number }>; fix: { text: string } | null }>;
+    assert.equal(f.code, 'misattributed-quote');
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.sources[0].role, 'Source attribution');
+    assert.match(f.sources[0].path, /^seeds\//);
+    assert.equal(f.fix?.text, 'Tokayev');
+  } finally {
+    ws.dispose();
+  }
+});

@@ -66,7 +66,7 @@ function sourceAttribution(m: SourceMatch, what: string): Related[] {
   const p = m.presentation!;
   const related: Related[] = [];
   if (p.cue) related.push({ location: p.cue, message: `${what}: ${explainAttribution(p.speaker!)} in ${describeSource(m.location.source)}` });
-  if (p.named && p.speaker!.how !== 'name') related.push({ location: p.named, message: `Where ${describeSource(m.location.source)} names ${p.speaker!.name}` });
+  if (p.named && p.speaker!.how !== 'name') related.push({ location: p.named, message: `Speaker named: ${p.speaker!.name} in ${describeSource(m.location.source)}` });
   related.push({ location: m.location, message: `Source passage: ${describeSource(m.location.source)}` });
   return related;
 }
