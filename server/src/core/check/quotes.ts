@@ -7,6 +7,7 @@ import { align, Alignment } from '../match/align';
 import { parseQuery, Query } from '../match/query';
 import type { Passage, SourceStore } from '../match/store';
 import { isContentWord, tokenize, Token } from '../text/tokens';
+import { skeleton } from '../text/spelling';
 import type { QuoteClaim, SourceMatch, SourcePresentation, WordDiff } from './findings';
 import type { Quotation } from '../speakers/attribute';
 
@@ -21,7 +22,12 @@ export const MISQUOTE_MIN_CONTENT = 0.5;
 export const MISQUOTE_MIN_MATCHED = 3;
 /** A quoted phrase of this many words or fewer is only verified by an exact match. */
 export const SHORT_QUOTE_WORDS = 3;
-const QUOTE_MARK = /["\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/;
+const QUOTE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A']);
+
+function hasQuoteMark(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (QUOTE_MARKS.has(text[i])) return true;
+  return false;
+}
 /** Passages scoring below this share of the best candidate's score are not aligned. */
 const CANDIDATE_FLOOR = 0.3;
 /** Candidate passages aligned per quote. */
@@ -45,11 +51,15 @@ export async function checkQuote(text: string, start: number, end: number, store
   // passage carries it verbatim, only passages holding every looked-up word can carry it too.
   const top = passages[0]?.score ?? 0;
   let floor = top * CANDIDATE_FLOOR;
+  // Words a passage must be able to match to matter: enough to be evidence, or more than the best so far.
+  const evidence = short ? query.quotedWordCount : Math.ceil(MISQUOTE_MIN_WORDS * query.quotedWordCount);
+  let bestMatched = 0;
   for (const p of passages) {
     if (p.score < floor) break;
-    const m = matchPassage(query, p, text);
+    const m = matchPassage(query, p, text, Math.min(evidence, bestMatched + 1));
     if (!m) continue;
     matches.push(m);
+    bestMatched = Math.max(bestMatched, m.matched);
     if (realDiffs(m) === 0) floor = Math.max(floor, top * 0.999);
   }
   // Best first: fewest real differences, then fewest spelling variants, then cost.
@@ -114,9 +124,21 @@ function isMisquoteEvidence(m: SourceMatch): boolean {
 }
 
 /** Aligns the quote on one passage and describes the result. */
-function matchPassage(query: Query, passage: Passage, draft: string): SourceMatch | undefined {
-  const tokens = tokenize(passage.text).map((t) => ({ ...t, start: t.start + passage.start, end: t.end + passage.start }));
-  const marks = tokens.map((t, j) => j > 0 && QUOTE_MARK.test(passage.text.slice(tokens[j - 1].end - passage.start, t.start - passage.start)));
+function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0): SourceMatch | undefined {
+  const tokens = tokenize(passage.text);
+  for (const t of tokens) {
+    t.start += passage.start;
+    t.end += passage.start;
+  }
+  // An upper bound on the words the alignment can find (same word or same skeleton; a little
+  // slack for typos): a passage that cannot reach `atLeast` is not aligned at all.
+  if (atLeast > 0) {
+    const present = new Set<string>();
+    for (const t of tokens) present.add(t.norm).add(skeleton(t.norm));
+    const possible = query.words.filter((w) => !w.bracket && (present.has(w.norm) || present.has(skeleton(w.norm)))).length;
+    if (possible + 2 < atLeast) return undefined;
+  }
+  const marks = tokens.map((t, j) => j > 0 && hasQuoteMark(passage.text, tokens[j - 1].end - passage.start, t.start - passage.start));
   const a = align(query.words, tokens, marks);
   if (!a) return undefined;
   const first = a.fragments.find((f) => f && f.s1 > f.s0);

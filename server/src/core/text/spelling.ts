@@ -76,11 +76,11 @@ function differsByInflection(a: string, b: string): boolean {
  */
 export function isSpellingVariant(a: string, b: string, names: boolean): boolean {
   if (a === b) return true;
-  // Cheap rejections first: this runs inside the alignment's inner loop.
+  // Cheap rejections first: this runs for every pair of words the alignment compares.
   if (Math.abs(a.length - b.length) > 3) return false;
-  if (a[0] !== b[0] && !names) return false;
-  if (houseStyle(a) === houseStyle(b)) return true;
+  if (!names && (a[0] !== b[0] || Math.min(a.length, b.length) < 6)) return false;
   if (/\d/.test(a) || /\d/.test(b)) return false; // a changed figure is never a spelling
+  if (houseStyle(a) === houseStyle(b)) return true;
   if (differsByInflection(a, b)) return false;
   if (names) {
     const sa = skeleton(a);
@@ -90,7 +90,6 @@ export function isSpellingVariant(a: string, b: string, names: boolean): boolean
     return editDistance(sa, sb, 2) <= (Math.min(sa.length, sb.length) >= 8 ? 2 : 1);
   }
   // A typo: one edit in a long word, not in its first or last letter (where real word swaps live).
-  if (Math.min(a.length, b.length) < 6 || a[0] !== b[0]) return false;
   if (a[a.length - 1] !== b[b.length - 1]) return false;
   return editDistance(a, b, 1) <= 1;
 }
