@@ -12,6 +12,7 @@ import { describeSource } from '../report/describe';
 import { splitSentences } from '../text/sentences';
 import { attributeQuotes } from '../speakers/attribute';
 import { checkSpeaker } from '../speakers/check';
+import type { Person } from '../speakers/people';
 
 export type DraftFormat = 'markdown' | 'text';
 
@@ -36,7 +37,8 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
   const quotes = findQuotes(prose);
   // Who the draft says said each quote, found with the same patterns as in the sources.
   const drafted = attributeQuotes(prose, splitSentences(prose), quotes).quotations;
-  const people = (await store.people?.()) ?? [];
+  let people: Promise<readonly Person[]> | undefined;
+  const lookupPeople = () => (people ??= store.people?.() ?? Promise.resolve([]));
   const claims: Claim[] = [];
   const findings: Finding[] = [];
   for (const q of quotes) {
@@ -52,7 +54,7 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
     claim = { ...claim };
     claims.push(claim);
     findings.push(...findingsFor(claim, draft.text));
-    findings.push(...checkSpeaker(claim, drafted.find((d) => d.start === q.start && d.kind === 'quote'), people, draft.text));
+    findings.push(...(await checkSpeaker(claim, drafted.find((d) => d.start === q.start && d.kind === 'quote'), lookupPeople, draft.text)));
   }
   return { claims, findings };
 }

@@ -21,8 +21,15 @@ type Verdict = NonNullable<QuoteClaim['speakerVerdict']>;
 
 const SPOKEN = new Set(['quote', 'block', 'unmarked', 'indirect']);
 
+/**
+ * The corpus's people, fetched only when a comparison needs them (a lone surname in the
+ * draft, or two spellings to match through the corpus): after a source changes they are
+ * recomputed, and a keystroke should not wait for that when it can be helped.
+ */
+export type PeopleLookup = () => Promise<readonly Person[]>;
+
 /** Fills in the claim's speakers and returns the speaker findings. */
-export function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undefined, people: readonly Person[], draftText: string): Finding[] {
+export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undefined, people: PeopleLookup, draftText: string): Promise<Finding[]> {
   const carried = claim.verdict === 'unsourced' ? [] : [claim.best!, ...claim.others];
   const spoken = carried.filter((m) => m.presentation?.speaker && SPOKEN.has(m.presentation.kind));
   claim.sourceSpeaker = undefined;
@@ -30,13 +37,16 @@ export function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undefined, 
   const first = spoken.find((m) => m.presentation!.kind !== 'indirect') ?? spoken[0];
   if (first) {
     const speaker = first.presentation!.speaker!;
-    claim.sourceSpeaker = { speaker, match: first, person: speaker.kind === 'person' ? findPerson(people, speaker.name)?.name : undefined };
+    claim.sourceSpeaker = { speaker, match: first };
   }
   claim.draftSpeaker = drafted?.speaker;
   const findings: Finding[] = [];
   const d = drafted?.speaker;
   if (d && spoken.length > 0) {
-    const verdicts = spoken.map((m) => compare(d, m.presentation!.speaker!, people));
+    const verdicts: Verdict[] = [];
+    for (const m of spoken) verdicts.push(await compare(d, m.presentation!.speaker!, people));
+    const s = claim.sourceSpeaker!.speaker;
+    if (s.kind === 'person' && verdicts.includes('different')) claim.sourceSpeaker!.person = findPerson(await people(), s.name)?.name;
     claim.speakerVerdict = verdicts.includes('same') ? 'same' : verdicts.includes('institution') ? 'institution' : verdicts.includes('different') ? 'different' : 'unknown';
     // The message names the people the sources give the words to, not unnamed ones ("the document said").
     if (claim.speakerVerdict === 'different') findings.push(misattributed(claim, d, spoken.filter((_, i) => verdicts[i] === 'different'), draftText));
@@ -47,18 +57,19 @@ export function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undefined, 
 }
 
 /** A person as the draft or a source names them; a lone surname counts when the corpus knows a person by it. */
-function isPerson(s: Speaker, people: readonly Person[]): boolean {
+async function isPerson(s: Speaker, people: PeopleLookup): Promise<boolean> {
   if (s.kind === 'person') return true;
-  return s.kind === 'unknown' && s.how === 'name' && !s.name.includes(' ') && findPerson(people, s.name) !== undefined;
+  return s.kind === 'unknown' && s.how === 'name' && !s.name.includes(' ') && findPerson(await people(), s.name) !== undefined;
 }
 
-function compare(d: Speaker, s: Speaker, people: readonly Person[]): Verdict {
+async function compare(d: Speaker, s: Speaker, people: PeopleLookup): Promise<Verdict> {
   if (d.kind === 'institution' || s.kind === 'institution') return 'institution';
-  if (!isPerson(d, people) || !isPerson(s, people)) return 'unknown';
-  if (d.spellings.some((a) => s.spellings.some((b) => sameName(a, b)))) return 'same';
+  if (d.spellings.some((a) => s.spellings.some((b) => sameName(a, b)))) return (await isPerson(d, people)) || s.kind === 'person' ? 'same' : 'unknown';
+  if (!(await isPerson(d, people)) || !(await isPerson(s, people))) return 'unknown';
   // Through the corpus: one person spelt one way in the draft and another in this source.
-  const pd = findPerson(people, d.name);
-  if (pd && pd === findPerson(people, s.name)) return 'same';
+  const all = await people();
+  const pd = findPerson(all, d.name);
+  if (pd && pd === findPerson(all, s.name)) return 'same';
   return 'different';
 }
 

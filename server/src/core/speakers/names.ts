@@ -75,7 +75,13 @@ export function sameName(a: string, b: string): boolean {
   return sameGiven(wa.slice(0, -1), wb.slice(0, -1));
 }
 
-/** A key under which every spelling of a surname falls: for grouping before the exact test. */
+/**
+ * A key under which the spellings of a surname fall, for grouping before the exact test:
+ * its transliteration skeleton's first letter and consonants (Tokayev / Toqaev → "tkv",
+ * Smadiyarov / Smadyarov → "smdrv"). Spellings that differ in a consonant are not grouped,
+ * which only means they are not merged: a missed merge, never a wrong one.
+ */
 export function surnameKey(name: string): string {
-  return skeleton(surname(name).replace(/-/g, '')).slice(0, 3);
+  const sk = skeleton(surname(name).replace(/-/g, ''));
+  return sk.slice(0, 1) + sk.slice(1).replace(/[aeiou]/g, '');
 }

@@ -65,27 +65,37 @@ export function corpusPeople(sources: Iterable<AttributedSource>): Person[] {
   // Full names first, so that a surname alone can join the one person it belongs to.
   const full = members.filter((m) => m.name.includes(' '));
   const bare = members.filter((m) => !m.name.includes(' '));
-  const clusters: Member[][] = [];
-  const byKey = new Map<string, Member[][]>();
+  // A cluster: its members, and the distinct full names they write (what a newcomer is compared with).
+  type Cluster = Member[] & { spellings: string[] };
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster[]>();
   for (const m of full) {
     const key = surnameKey(m.name);
     const group = byKey.get(key) ?? [];
     byKey.set(key, group);
-    const hit = group.find((c) => c.some((o) => o.spellings.some((a) => m.spellings.some((b) => a.includes(' ') && b.includes(' ') && sameName(a, b)))));
-    if (hit) hit.push(m);
-    else {
-      const c = [m];
+    const full = m.spellings.filter((b) => b.includes(' '));
+    const hit = group.find((c) => c.spellings.some((a) => full.some((b) => sameName(a, b))));
+    const c = hit ?? Object.assign([] as Member[], { spellings: [] as string[] });
+    if (!hit) {
       group.push(c);
       clusters.push(c);
     }
+    c.push(m);
+    for (const b of full) if (!c.spellings.includes(b)) c.spellings.push(b);
   }
   for (const m of bare) {
     const candidates = (byKey.get(surnameKey(m.name)) ?? []).filter((c) => c.some((o) => sameNameWord(surname(o.name), surname(m.name))));
     if (candidates.length === 1) candidates[0].push(m);
     else {
-      const own = clusters.find((c) => !c[0].name.includes(' ') && sameName(c[0].name, m.name));
+      const bare = byKey.get('bare:' + surnameKey(m.name)) ?? [];
+      byKey.set('bare:' + surnameKey(m.name), bare);
+      const own = bare.find((c) => sameName(c[0].name, m.name));
       if (own) own.push(m);
-      else clusters.push([m]);
+      else {
+        const c = Object.assign([m], { spellings: [] as string[] });
+        bare.push(c);
+        clusters.push(c);
+      }
     }
   }
   // A person is listed when some article shows they are one, and they are quoted or given a role.
