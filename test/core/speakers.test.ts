@@ -128,3 +128,15 @@ test('text that is not prose (marks, capitals and commas in bulk) is read withou
     for (const q of quotations) assert.ok(q.start >= 0 && q.end <= text.length && q.start < q.end);
   }
 });
+
+test('a markdown block quote is quoted words, with the speaker of its lead-in', () => {
+  const text = 'Tokayev spoke at the forum. He said:\n\n> If the right to self-determination is put into practice, there will be chaos.\n\nThen he left.\n\n> Words with no lead-in at all.\n';
+  const blocks = attributeQuotes(text, splitSentences(text)).quotations.filter((q) => q.kind === 'block');
+  assert.deepEqual(
+    blocks.map((q) => [text.slice(q.start, q.end), q.speaker?.name ?? null]),
+    [
+      ['If the right to self-determination is put into practice, there will be chaos', 'Tokayev'],
+      ['Words with no lead-in at all', null],
+    ],
+  );
+});

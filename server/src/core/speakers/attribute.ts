@@ -71,7 +71,7 @@ const FOOTNOTE = /\s*\[(?:[ivxlc]+|\d+)\]\s*$/i;
 /** Finds the quotations of a text and their speakers. `quotes` defaults to findQuotes(prose). */
 export function attributeQuotes(prose: string, sentences: readonly Span[], quotes: readonly QuoteSpan[] = findQuotes(prose)): TextAttributions {
   const marked = quotes.map((q) => cutUnclosed(prose, q)).filter((q): q is QuoteSpan => q !== undefined && !/^\s*\[[^\]]*\]\s*$/.test(prose.slice(q.start, q.end)));
-  const blocks = findBlockQuotes(prose);
+  const blocks = [...findBlockQuotes(prose), ...findMarkdownBlockQuotes(prose)];
   const all: Array<{ q: QuoteSpan; kind: QuotationKind }> = [
     ...marked.filter((q) => !blocks.some((b) => b.q.outerStart <= q.start && q.end <= b.q.outerEnd + 2)).map((q) => ({ q, kind: 'quote' as QuotationKind })),
     ...blocks,
@@ -99,7 +99,8 @@ export function attributeQuotes(prose: string, sentences: readonly Span[], quote
         speaker = { ...prev.speaker, how: 'continuation' };
       }
     }
-    if (kind === 'block' && !speaker) return; // "the votes were as follows:" introduces no one's words
+    // "the votes were as follows:" introduces no one's words; a "> " block quote is quoted words even without a speaker.
+    if (kind === 'block' && !speaker && q.open !== '>') return;
     quotations.push({ start: q.start, end: q.end, kind, speaker, preview: speaker ? preview(prose, q.start, q.end) : undefined });
   });
   quotations.push(...reportedSpeech(ctx));
@@ -424,6 +425,33 @@ function subjectOf(ctx: Ctx, words: Token[], v: number, from: number): Speaker |
   return undefined;
 }
 
+/**
+ * Markdown block quotes ("> …" lines): quoted words whatever their marks, so that a draft
+ * quoting them is never told they are narration. The lead-in line before, when it ends in a
+ * comma or colon, gives the speaker.
+ */
+function findMarkdownBlockQuotes(prose: string): Array<{ q: QuoteSpan; kind: QuotationKind; lead: Span }> {
+  const out: Array<{ q: QuoteSpan; kind: QuotationKind; lead: Span }> = [];
+  const re = /(?:^|\n)((?:[ \t]{0,3}>[^\n]*(?:\n|$))+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(prose))) {
+    const blockStart = m.index + (prose[m.index] === '\n' ? 1 : 0);
+    const body = m[1];
+    const first = body.search(/[\p{L}\p{N}]/u);
+    if (first < 0) continue;
+    const start = blockStart + first;
+    const end = blockStart + body.replace(/[\s>"\u201D\u00BB,.;:]+$/, '').length;
+    if (end <= start) continue;
+    // The lead-in: the last non-blank line before the block.
+    const before = prose.slice(0, blockStart).replace(/\s+$/, '');
+    const leadStart = before.lastIndexOf('\n') + 1;
+    const lead = /[,:]$/.test(before) ? { start: leadStart, end: before.length - 1 } : { start: blockStart, end: blockStart };
+    out.push({ q: { start, end, outerStart: blockStart, outerEnd: blockStart + body.length, open: '>' }, kind: 'block', lead });
+    re.lastIndex = blockStart + body.length;
+  }
+  return out;
+}
+
 /** Block quotes after a lead-in that ends with a speech verb and a comma or colon ("He stated,"), with no opening mark. */
 function findBlockQuotes(prose: string): Array<{ q: QuoteSpan; kind: QuotationKind; lead: Span }> {
   const out: Array<{ q: QuoteSpan; kind: QuotationKind; lead: Span }> = [];
@@ -446,7 +474,7 @@ function findBlockQuotes(prose: string): Array<{ q: QuoteSpan; kind: QuotationKi
     const lead = leadText.slice(0, -1);
     const body = prose.slice(lines[b].start, lines[b].end);
     const leadStart = lines[l].start;
-    if (OPEN_MARKS.test(body.trimStart()[0] ?? '')) continue;
+    if (OPEN_MARKS.test(body.trimStart()[0] ?? '') || body.trimStart().startsWith('>')) continue;
     // The lead-in's speech verb has a subject just before it: a pronoun or a name ("he stated", "Tokayev further stated").
     const leadWords = tokenize(lead);
     const hasSpeaker = leadWords.some((w, v) => {
