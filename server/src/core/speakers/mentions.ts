@@ -246,11 +246,12 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
         const next = ws[h + 1];
         // "the Foreign Minister Nikola Selakovic", "the recent United Nations General Assembly": part of a name.
         const followedByName = next && next.capital && tight(h + 1) && !SPEECH_VERBS.has(next.norm);
-        const isPersonHead = (ROLE_NOUNS.has(head.norm) || GENERIC_PERSON_HEADS.has(head.norm)) && !HONORIFICS.has(head.norm);
+        // A person only after "the": "his spokesman" or "Russia's president" is someone other than the person named before.
+        const isPersonHead = w.norm === 'the' && (ROLE_NOUNS.has(head.norm) || GENERIC_PERSON_HEADS.has(head.norm)) && !HONORIFICS.has(head.norm);
         const isInstitution = INSTITUTION_HEADS.has(head.norm) && !(next && tight(h + 1) && (next.norm === 'of' || ORG_NOUNS.has(next.norm) || INSTITUTION_HEADS.has(next.norm)));
         if ((isPersonHead || isInstitution) && !followedByName) {
           if (next && tight(h + 1) && (ROLE_NOUNS.has(next.norm) || next.norm === 'house')) continue; // "the foreign minister", "the White House"
-          const start = w.norm === 'the' || w.norm === 'its' || w.norm === 'their' || w.norm === 'his' || w.norm === 'her' ? w.start : w.start;
+          const start = w.start;
           mentions.push({
             start,
             end: head.end,
