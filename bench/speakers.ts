@@ -22,73 +22,89 @@ import { surname } from '../server/src/core/speakers/names';
 import { normaliseWord } from '../server/src/core/text/tokens';
 import { loadPolnear, type PolnearSplit, type Span } from './corpora';
 
-const split = (process.argv[2] ?? 'test') as PolnearSplit;
-const corpus = loadPolnear(split);
-if (!corpus) process.exit(0);
+export interface SpeakerScores {
+  split: PolnearSplit;
+  articles: number;
+  gold: number;
+  goldWithSource: number;
+  found: number;
+  predicted: number;
+  mentionRight: number;
+  speakerRight: number;
+  namedGold: number;
+  namedRight: number;
+  unmatched: number;
+  byHow: Map<string, { n: number; right: number }>;
+  errors: string[];
+  seconds: number;
+}
 
 const OPEN = /^[\s]*["\u201C\u2018'\u00AB]/;
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.min(a.end, b.end) > Math.max(a.start, b.start);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 
-let gold = 0;
-let goldWithSource = 0;
-let predicted = 0;
-let mentionRight = 0;
-let speakerRight = 0;
-let found = 0;
-let unmatched = 0;
-let namedGold = 0;
-let namedRight = 0;
-const byHow = new Map<string, { n: number; right: number }>();
-const errors: string[] = [];
-const started = Date.now();
-
-for (const article of corpus.articles) {
-  const doc = parseSource(article.id, `polnear:${article.id}`, article.text, 'text');
-  const ours = doc.speakers.quotations.filter((q) => q.kind !== 'indirect');
-  const golds = article.attributions.filter((a) => OPEN.test(a.content.text));
-  gold += golds.length;
-  const used = new Set<number>();
-  for (const g of golds) {
-    if (g.source) goldWithSource++;
-    const i = ours.findIndex((q, k) => !used.has(k) && overlaps(q, g.content));
-    if (i < 0) continue;
-    used.add(i);
-    found++;
-    const q = ours[i];
-    if (!q.speaker || !g.source) continue;
-    predicted++;
-    const s = q.speaker;
-    const how = byHow.get(s.how) ?? { n: 0, right: 0 };
-    byHow.set(s.how, how);
-    how.n++;
-    const src: Span = g.source;
-    const cueRight = overlaps(s.cue, src) || (src.fragments ?? []).some((f) => overlaps(s.cue, f));
-    const goldWords = src.text.split(/[^\p{L}'’-]+/u).map((w) => normaliseWord(w));
-    const goldNamed = !goldWords.every((w) => !w || PRONOUNS.has(w)) && /\p{Lu}/u.test(src.text);
-    const surnameRight = goldNamed && goldWords.includes(normaliseWord(surname(s.name)));
-    if (cueRight) mentionRight++;
-    if (goldNamed ? surnameRight : cueRight) {
-      speakerRight++;
-      how.right++;
-    } else if (errors.length < 25) {
-      errors.push(`${article.id}: “${q.speaker.attribution}” → ${s.name} (${s.how}); gold source “${src.text}”`);
+/** Scores the speaker finder on one PolNeAR split; null when the corpus is absent. */
+export function measureSpeakers(split: PolnearSplit): SpeakerScores | null {
+  const corpus = loadPolnear(split);
+  if (!corpus) return null;
+  const r: SpeakerScores = { split, articles: corpus.articles.length, gold: 0, goldWithSource: 0, found: 0, predicted: 0, mentionRight: 0, speakerRight: 0, namedGold: 0, namedRight: 0, unmatched: 0, byHow: new Map(), errors: [], seconds: 0 };
+  const started = Date.now();
+  for (const article of corpus.articles) {
+    const doc = parseSource(article.id, `polnear:${article.id}`, article.text, 'text');
+    const ours = doc.speakers.quotations.filter((q) => q.kind !== 'indirect');
+    const golds = article.attributions.filter((a) => OPEN.test(a.content.text));
+    r.gold += golds.length;
+    const used = new Set<number>();
+    for (const g of golds) {
+      if (g.source) r.goldWithSource++;
+      const i = ours.findIndex((q, k) => !used.has(k) && overlaps(q, g.content));
+      if (i < 0) continue;
+      used.add(i);
+      r.found++;
+      const q = ours[i];
+      if (!q.speaker || !g.source) continue;
+      r.predicted++;
+      const s = q.speaker;
+      const how = r.byHow.get(s.how) ?? { n: 0, right: 0 };
+      r.byHow.set(s.how, how);
+      how.n++;
+      const src: Span = g.source;
+      const cueRight = overlaps(s.cue, src) || (src.fragments ?? []).some((f) => overlaps(s.cue, f));
+      const goldWords = src.text.split(/[^\p{L}'’-]+/u).map((w) => normaliseWord(w));
+      const goldNamed = !goldWords.every((w) => !w || PRONOUNS.has(w)) && /\p{Lu}/u.test(src.text);
+      const surnameRight = goldNamed && goldWords.includes(normaliseWord(surname(s.name)));
+      if (cueRight) r.mentionRight++;
+      if (goldNamed ? surnameRight : cueRight) {
+        r.speakerRight++;
+        how.right++;
+      } else if (r.errors.length < 25) {
+        r.errors.push(`${article.id}: “${s.attribution}” → ${s.name} (${s.how}); gold source “${src.text}”`);
+      }
+      if (goldNamed) {
+        r.namedGold++;
+        if (surnameRight) r.namedRight++;
+      }
     }
-    if (goldNamed) {
-      namedGold++;
-      if (surnameRight) namedRight++;
-    }
+    r.unmatched += ours.filter((q, k) => !used.has(k) && q.speaker).length;
   }
-  unmatched += ours.filter((q, k) => !used.has(k) && q.speaker).length;
+  r.seconds = (Date.now() - started) / 1000;
+  return r;
 }
 
-const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
-console.log(`PolNeAR ${split}: ${corpus.articles.length} articles, ${gold} direct quotations (${goldWithSource} with a Source span), ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`quotations found (overlapping a gold direct quotation): ${found} (${pct(found, gold)} of gold)`);
-console.log(`speakers given on those: ${predicted}`);
-console.log(`mention level: precision ${pct(mentionRight, predicted)}, recall ${pct(mentionRight, goldWithSource)}`);
-console.log(`speaker level: precision ${pct(speakerRight, predicted)}, recall ${pct(speakerRight, goldWithSource)}`);
-console.log(`named gold sources whose surname our resolved speaker has: ${namedRight} of ${namedGold} (${pct(namedRight, namedGold)})`);
-console.log(`by how the speaker was found: ${[...byHow].map(([k, v]) => `${k} ${v.right}/${v.n} (${pct(v.right, v.n)})`).join(', ')}`);
-console.log(`quotations of ours with a speaker that no gold relation covers: ${unmatched}`);
-if (process.env.SHOW_ERRORS) console.log(errors.join('\n'));
+function report(r: SpeakerScores): void {
+  const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
+  console.log(`PolNeAR ${r.split}: ${r.articles} articles, ${r.gold} direct quotations (${r.goldWithSource} with a Source span), ${r.seconds.toFixed(1)} s`);
+  console.log(`quotations found (overlapping a gold direct quotation): ${r.found} (${pct(r.found, r.gold)} of gold)`);
+  console.log(`speakers given on those: ${r.predicted}`);
+  console.log(`mention level: precision ${pct(r.mentionRight, r.predicted)}, recall ${pct(r.mentionRight, r.goldWithSource)}`);
+  console.log(`speaker level: precision ${pct(r.speakerRight, r.predicted)}, recall ${pct(r.speakerRight, r.goldWithSource)}`);
+  console.log(`named gold sources whose surname our resolved speaker has: ${r.namedRight} of ${r.namedGold} (${pct(r.namedRight, r.namedGold)})`);
+  console.log(`by how the speaker was found: ${[...r.byHow].map(([k, v]) => `${k} ${v.right}/${v.n} (${pct(v.right, v.n)})`).join(', ')}`);
+  console.log(`quotations of ours with a speaker that no gold relation covers: ${r.unmatched}`);
+  if (process.env.SHOW_ERRORS) console.log(r.errors.join('\n'));
+}
+
+if (process.argv[1] && /speakers\.ts$/.test(process.argv[1])) {
+  const scores = measureSpeakers((process.argv[2] ?? 'test') as PolnearSplit);
+  if (scores) report(scores);
+}
