@@ -306,6 +306,8 @@ function modifiedName(ctx: Ctx, from: number, limit: number): Mention | undefine
   const lead = /^[\s,\u2014\u2013-]*/.exec(ctx.prose.slice(from, m.phraseStart))![0].length;
   const prefix = ctx.prose.slice(from + lead, m.phraseStart);
   if (/[,.;:!?"\u201C\u201D()]/.test(prefix) || prefix.trim().split(/\s+/).length > 6 || !startsWithVerb(ctx, m.phraseEnd, limit)) return undefined;
+  // "a spokesman for Mr Blair said": the spokesman speaks, not Blair.
+  if (/\b(?:for|of|to|with|at|from|by)\s+(?:(?:mr|mrs|ms|dr|sir|lady|lord)\.?\s+)?$/i.test(ctx.prose.slice(from + lead, m.start))) return undefined;
   const role = ctx.prose.slice(from + lead, m.start).trim();
   if (!tokenize(role).some((w) => ROLE_NOUNS.has(w.norm))) return undefined;
   return { ...m, role, phraseStart: from + lead };

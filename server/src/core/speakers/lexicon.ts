@@ -100,3 +100,12 @@ export const PREPOSITIONS = forms(`
 
 /** Connectors inside a role phrase ("spokesperson of the Ministry of Foreign Affairs"). */
 export const ROLE_CONNECTORS = forms('of the for and on at to');
+
+/** Words that open a sentence without being part of a name or title ("Meanwhile Lib Dem leader Charles Kennedy", "On Tuesday Foreign Secretary …"). */
+export const DISCOURSE_WORDS = forms(`
+  meanwhile earlier now later also however but then yesterday today tomorrow tonight whatever
+  separately instead indeed still yet so thus moreover besides overall elsewhere nonetheless
+  nevertheless furthermore likewise similarly previously recently currently last next former
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june
+  july august september october november december
+`);

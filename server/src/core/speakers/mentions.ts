@@ -20,6 +20,7 @@ import {
   ROLE_CONNECTORS,
   ROLE_NOUNS,
   SPEECH_VERBS,
+  DISCOURSE_WORDS,
 } from './lexicon';
 
 export type MentionKind = 'name' | 'pronoun' | 'nominal' | 'institution';
@@ -149,7 +150,7 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
       // Sentence-initial words that are ordinary words capitalised by position.
       const speaksNext = j + 1 < ws.length && SPEECH_VERBS.has(ws[j + 1].norm);
       while (a <= j && a === 0 && (STOPWORDS.has(ws[a].norm) || lower.has(ws[a].norm) || (a === j && !midCaps.has(ws[a].norm) && !speaksNext))) a++;
-      while (a <= j && STOPWORDS.has(ws[a].norm)) a++;
+      while (a <= j && (STOPWORDS.has(ws[a].norm) || DISCOURSE_WORDS.has(ws[a].norm))) a++;
       const runEnd = j;
       i = j;
       if (a > runEnd) continue;
@@ -172,18 +173,37 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
       const nameWordsHere = ws.slice(nameFrom, runEnd + 1);
       if (nameWordsHere.some((w) => isAcronym(w)) || isInitials(nameWordsHere[nameWordsHere.length - 1])) continue;
       // The role: title words in the run, extended back over lower-case role nouns, capitals and connectors.
+      // Not when a preposition stands right before the name: in "a spokesman for Mr Blair" the title is someone else's.
+      let h0 = nameFrom - 1;
+      while (h0 >= 0 && HONORIFICS.has(ws[h0].norm)) h0--;
+      const objectOfTitle = h0 >= 0 && h0 < nameFrom - 0 && PREPOSITIONS.has(ws[h0].norm) && (h0 === nameFrom - 1 || HONORIFICS.has(ws[h0 + 1].norm));
       let roleStart = nameFrom;
-      let b = nameFrom - 1;
+      let b = objectOfTitle ? -1 : nameFrom - 1;
+      if (objectOfTitle) roleStart = h0 + 1;
       const shouting = (w: Word) => w.raw.length >= 5 && w.raw === w.raw.toUpperCase(); // a dateline: "ASTANA. KAZINFORM"
       while (b >= 0 && (tight(b + 1) || (DOTTED_TITLES.has(ws[b].norm) && /^\.\s+$/.test(gap(b + 1)))) && !shouting(ws[b]) && !inside(ws[b].start) && (ws[b].capital || isRole(ws[b]) || (ROLE_CONNECTORS.has(ws[b].norm) && b > 0) || isOrg(ws[b]))) b--;
-      roleStart = b + 1;
+      if (!objectOfTitle) roleStart = b + 1;
       // Not part of a role: connectors at its start, and ordinary words capitalised by position ("According to President X").
-      while (roleStart < nameFrom && (ws[roleStart].norm === 'according' || ROLE_CONNECTORS.has(ws[roleStart].norm) || STOPWORDS.has(ws[roleStart].norm) || (!isRole(ws[roleStart]) && !isOrg(ws[roleStart]) && lower.has(ws[roleStart].norm)) || PREPOSITIONS.has(ws[roleStart].norm))) roleStart++;
+      // A title does not run across another person's name ("Defence Secretary Geoff Hoon and Prime Minister Tony Blair"),
+      // nor keep another person's title ("an advisor to Chancellor Gordon Brown", "the prime minister and Mr Brown").
+      for (let x = nameFrom - 1; x > roleStart; x--) {
+        if (ws[x].norm === 'and' && ws[x - 1].capital && !isRole(ws[x - 1]) && !isOrg(ws[x - 1])) {
+          roleStart = x + 1;
+          break;
+        }
+        if ((PREPOSITIONS.has(ws[x].norm) || ws[x].norm === 'and') && ws.slice(x + 1, nameFrom).every((w) => isRole(w) && !isOrg(w))) {
+          roleStart = x + 1;
+          break;
+        }
+      }
+      while (roleStart < nameFrom && (ws[roleStart].norm === 'according' || DISCOURSE_WORDS.has(ws[roleStart].norm) || ROLE_CONNECTORS.has(ws[roleStart].norm) || STOPWORDS.has(ws[roleStart].norm) || (!isRole(ws[roleStart]) && !isOrg(ws[roleStart]) && lower.has(ws[roleStart].norm)) || PREPOSITIONS.has(ws[roleStart].norm))) roleStart++;
       const roleWords = ws.slice(roleStart, nameFrom);
       const hasRole = roleWords.some((w) => ROLE_NOUNS.has(w.norm));
       const honorific = roleWords.some((w) => HONORIFICS.has(w.norm));
       // As written, but a title a careless page doubles ("President President") once.
-      let role = hasRole ? prose.slice(ws[roleStart].start, ws[nameFrom - 1].end).replace(/\b(\p{L}+)(\s+\1\b)+/gu, '$1') : undefined;
+      let roleEnd = nameFrom - 1;
+      while (roleEnd > roleStart && HONORIFICS.has(ws[roleEnd].norm)) roleEnd--; // "Lord Chancellor Lord Falconer": the second "Lord" is his
+      let role = hasRole ? prose.slice(ws[roleStart].start, ws[roleEnd].end).replace(/\b(\p{L}+)(\s+\1\b)+/gu, '$1') : undefined;
       const nameStart = ws[nameFrom].start;
       const nameEnd = ws[runEnd].end;
       let phraseEnd = nameEnd;
@@ -194,7 +214,9 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
       const app = /^,\s+((?:an?|the)\s+)?([^,.;:!?\u201C\u201D"\u00AB\u00BB\n]{2,90}?)(?=\s*[,.;:!?\n]|$)/u.exec(prose.slice(phraseEnd, phraseEnd + 120));
       if (app) {
         const appWords = app[2].split(/\s+/).map((w) => normaliseWord(w));
-        if (appWords.length <= 12 && appWords.some((w) => ROLE_NOUNS.has(w)) && !appWords.some((w) => SPEECH_VERBS.has(w) && !ROLE_NOUNS.has(w))) {
+        // An apposition names a role ("a Rubio spokesman"), it is not a clause ("who married …", "speaking at …", "became …").
+        const clause = /^(?:who|whom|whose|which|that|became|becomes|was|is|had|has|married)$|(?:ing|ed)$/.test(appWords[0] ?? '') && !/^who\s+(?:is|was|has been)\b/i.test(app[2]);
+        if (!clause && appWords.length <= 12 && appWords.some((w) => ROLE_NOUNS.has(w)) && !appWords.some((w) => SPEECH_VERBS.has(w) && !ROLE_NOUNS.has(w))) {
           role ??= app[2].trim().replace(/^(?:who|which)\s+(?:is|was|has been)\s+(?:an?\s+|the\s+)?/i, '');
           phraseEnd += app[0].length;
         }
@@ -333,7 +355,10 @@ function resolve(mentions: Mention[], perSentence: Word[][], places: Set<string>
       case 'name': {
         const multi = m.text.split(' ').length > 1;
         // The person most recently mentioned among those this name can be.
-        const candidates = new Set(entities.filter((e) => e.kind === 'person' && e.spellings.some((s) => sameName(s, m.text))).map((e) => e.id));
+        // A full name joins an entity none of whose full names disagrees with it (John Howard is not Michael Howard, though both are "Howard").
+        const fits = (e: Entity) =>
+          e.kind === 'person' && e.spellings.some((s) => sameName(s, m.text)) && (!multi || !e.spellings.some((s) => s.includes(' ') && !sameName(s, m.text)));
+        const candidates = new Set(entities.filter(fits).map((e) => e.id));
         const same = candidates.size === 0 ? undefined : latest((o) => candidates.has(o.entity!), idx);
         if (same) {
           m.entity = same.entity;
