@@ -140,3 +140,14 @@ test('a markdown block quote is quoted words, with the speaker of its lead-in', 
     ],
   );
 });
+
+test('a title that belongs to someone else gives no speaker: a spokesman for Mr Blair is not Blair', () => {
+  const text = [
+    'Prime Minister Tony Blair was in Brussels. “We will win the vote,” a spokesman for Mr Blair said.',
+    '',
+    'Conservative leader Michael Howard spoke first. Australian Prime Minister John Howard spoke next. “We stand together,” John Howard said.',
+  ].join('\n');
+  const s = speakers(text);
+  assert.notEqual(s['We will win'], 'Tony Blair');
+  assert.equal(s['We stand together'], 'John Howard');
+});
