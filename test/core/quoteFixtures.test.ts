@@ -44,6 +44,12 @@ for (const folder of ['quotes', 'speakers']) {
           continue;
         }
         const findings = result.findings.filter((f) => f.start === claim.start && f.end === claim.end);
+        if (e.ignored) {
+          if (!claim.ignored) problems.push(`${where}: expected the claim to be ignored by a directive`);
+          if (findings.length > 0) problems.push(`${where}: an ignored claim got a finding: ${findings[0].message}`);
+          continue;
+        }
+        if (claim.ignored) problems.push(`${where}: the claim is ignored, but no directive should cover it`);
         const verdictFinding = findings.find((f) => VERDICT_CODES[e.verdict].includes(f.code));
         if (e.verdict !== 'verified' && !verdictFinding) problems.push(`${where}: expected a finding`);
         for (const f of findings) {

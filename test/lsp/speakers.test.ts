@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import type { CodeAction, Hover, Position } from 'vscode-languageserver-protocol';
 import { startServer, TestServer } from '../support/lspClient';
 import { makeWorkspace } from '../support/workspace';
-import { PEOPLE_REQUEST, PeopleResult } from '../../server/src/lsp/protocol';
+import { PeopleRequest, PeopleResult } from '../../server/src/lsp/protocol';
 
 const DRAFT = [
   '# Draft',
@@ -79,15 +79,15 @@ test('the hover names the speaker, their role and how the attribution was found'
 });
 
 test('sourceCheck/people lists each person once with spellings, roles and quote locations', async () => {
-  const result = (await server.connection.sendRequest(PEOPLE_REQUEST, {})) as PeopleResult;
+  const result = (await server.connection.sendRequest(PeopleRequest, {})) as PeopleResult;
   const tokayev = result.people.filter((p) => p.spellings.some((s) => /Tokayev|Toqaev/.test(s)));
   assert.equal(tokayev.length, 1, JSON.stringify(tokayev.map((p) => p.name)));
   assert.ok(tokayev[0].spellings.includes('Qasym-Zhomart Toqaev') && tokayev[0].spellings.includes('Kassym-Jomart Tokayev'));
   assert.ok(tokayev[0].roles.includes('Kazakh President'));
   assert.equal(tokayev[0].quoteCount, tokayev[0].quotes.length);
   const q = tokayev[0].quotes.find((x) => x.source.includes('000_'))!;
-  const line = readFileSync(fileURLToPath(q.location.uri), 'utf8').split('\n')[q.location.range.start.line];
-  assert.ok(line.slice(q.location.range.start.character).startsWith('If the right to self-determination'), line);
+  const line = readFileSync(fileURLToPath(q.uri), 'utf8').split('\n')[q.range.start.line];
+  assert.ok(line.slice(q.range.start.character).startsWith('If the right to self-determination'), line);
   const smadiyarov = result.people.find((p) => p.spellings.includes('Aibek Smadyarov'));
   assert.ok(smadiyarov?.spellings.includes('Aibek Smadiyarov'));
 });

@@ -9,6 +9,7 @@
 //   source{{…}}  a prefix of the id of the source the verdict rests on
 //   also{{…}}    a prefix of the id of another source listed as carrying the quote
 //   fix{{…}}     the replacement text of a finding's quick fix
+//   ignored      the claim is covered by an ignore directive: found, but no finding
 //   speaker{{…}} the speaker the sources give the quote: a spelling of that person's name
 //   by{{…}}      the speaker the draft gives the quote (a spelling of the name); by{{}} for none
 //   flag{{…}}    a code the quote gets besides its verdict's (misattributed-quote,
@@ -22,6 +23,7 @@ export interface Expectation {
   source?: string;
   also: string[];
   fix?: string;
+  ignored: boolean;
   speaker?: string;
   by?: string;
   flags: string[];
@@ -33,7 +35,15 @@ export function parseExpectations(draft: string): Expectation[] {
   const re = /<!--\s*expect\s+([\w-]+)\s+\{\{([\s\S]*?)\}\}([\s\S]*?)-->/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(draft))) {
-    const e: Expectation = { verdict: m[1], text: m[2], msg: [], also: [], flags: [], line: draft.slice(0, m.index).split('\n').length };
+    const e: Expectation = {
+      verdict: m[1],
+      text: m[2],
+      msg: [],
+      also: [],
+      ignored: /(^|\s)ignored(\s|$)/.test(m[3].replace(/\w+\{\{[\s\S]*?\}\}/g, ' ')),
+      flags: [],
+      line: draft.slice(0, m.index).split('\n').length,
+    };
     const attr = /(\w+)\{\{([\s\S]*?)\}\}/g;
     let a: RegExpExecArray | null;
     while ((a = attr.exec(m[3]))) {

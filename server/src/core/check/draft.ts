@@ -9,6 +9,7 @@ import { checkQuote } from './quotes';
 import type { QuoteCache } from './cache';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
 import { describeSource } from '../report/describe';
+import { applyDirectives } from './directives';
 import { splitSentences } from '../text/sentences';
 import { attributeQuotes } from '../speakers/attribute';
 import { checkSpeaker } from '../speakers/check';
@@ -56,7 +57,9 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
     findings.push(...findingsFor(claim, draft.text));
     findings.push(...(await checkSpeaker(claim, drafted.find((d) => d.start === q.start && d.kind === 'quote'), lookupPeople, draft.text)));
   }
-  return { claims, findings };
+  // Ignore directives live in comments, which the prose masks; code still hides them.
+  const withComments = draft.format === 'markdown' ? maskMarkdown(draft.text, { keepComments: true }) : draft.text;
+  return applyDirectives(withComments, { claims, findings });
 }
 
 const quoted = (s: string) => `“${s}”`;

@@ -129,6 +129,8 @@ export interface QuoteClaim {
    * names no one the checker can compare).
    */
   speakerVerdict?: 'same' | 'institution' | 'different' | 'unknown';
+  /** Covered by an ignore directive in the draft (see check/directives.ts): no finding. */
+  ignored?: boolean;
 }
 
 export type Claim = QuoteClaim;

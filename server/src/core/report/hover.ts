@@ -7,7 +7,7 @@ import { escapeMarkdown, markRanges } from './markdown';
 import { truncate } from './describe';
 import { explainAttribution } from '../speakers/explain';
 
-const VERDICT: Record<QuoteClaim['verdict'], string> = {
+export const VERDICT: Record<QuoteClaim['verdict'], string> = {
   verified: '✓ Verified quote',
   variant: '✓ Verified quote, spelt differently',
   misquote: '⚠ Misquote',
