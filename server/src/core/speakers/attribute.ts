@@ -90,11 +90,12 @@ export function attributeQuotes(prose: string, sentences: readonly Span[], quote
   const ctx: Ctx = { prose, sentences, people, all, startingAt, order, overlapsQuote };
 
   const quotations: Quotation[] = [];
+  const leads = new Map(blocks.map((b) => [b.q, b.lead]));
   all.forEach(({ q, kind }, i) => {
-    let speaker = kind === 'block' ? leadInSpeaker(ctx, blocks.find((b) => b.q === q)!.lead) : attributionAfter(ctx, q, true) ?? attributionBefore(ctx, q, all[i - 1]?.q) ?? attributionAfter(ctx, q, false);
+    let speaker = kind === 'block' ? leadInSpeaker(ctx, leads.get(q)!) : attributionAfter(ctx, q, true) ?? attributionBefore(ctx, q, all[i - 1]?.q) ?? attributionAfter(ctx, q, false);
     if (!speaker) {
       // “…,” he said. “…”: a quote with no attribution of its own continues the one before it in the paragraph.
-      const prev = quotations[i - 1];
+      const prev = quotations[quotations.length - 1];
       if (prev?.speaker && sameParagraph(prose, prev.end, q.start) && !namesBetween(ctx, prev.end, q.start)) {
         speaker = { ...prev.speaker, how: 'continuation' };
       }
