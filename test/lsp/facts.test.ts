@@ -9,7 +9,7 @@ import { pathToFileURL } from 'url';
 import type { CodeAction, Diagnostic, Hover, LocationLink, Position } from 'vscode-languageserver-protocol';
 import { startServer, TestServer } from '../support/lspClient';
 import { makeWorkspace } from '../support/workspace';
-import { DISAGREEMENTS_REQUEST, DisagreementsResult } from '../../server/src/lsp/protocol';
+import { DisagreementsRequest, DisagreementsResult } from '../../server/src/lsp/protocol';
 
 const DRAFT = [
   '# Results',
@@ -100,7 +100,7 @@ test("the quick fix puts in the source's figure", async () => {
 });
 
 test('sourceCheck/disagreements lists what the sources disagree on, with each version', async () => {
-  const result = (await server.connection.sendRequest(DISAGREEMENTS_REQUEST, {})) as DisagreementsResult;
+  const result = (await server.connection.sendRequest(DisagreementsRequest, {})) as DisagreementsResult;
   const smadiyarov = result.disagreements.find((d) => d.kind === 'date' && /Smadiyarov/.test(d.about));
   assert.ok(smadiyarov, JSON.stringify(result));
   assert.deepEqual(smadiyarov.versions.map((v) => v.text).sort(), ['Monday', 'Sep. 6']);

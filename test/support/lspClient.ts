@@ -24,8 +24,18 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(folder: string, settings: Record<string, unknown> = {}, initializationOptions: Record<string, unknown> = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** Settings for every folder, or per folder (by the scope URI the server asks about). Read on every request, so a test may change them. */
+export type TestSettings = Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>);
+
+export async function startServer(
+  folders: string | string[],
+  settings: TestSettings = {},
+  initializationOptions: Record<string, unknown> = {},
+  /** The server's environment (the archive tests set SOURCE_CHECK_ARCHIVE_URL). */
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TestServer> {
+  const all = Array.isArray(folders) ? folders : [folders];
+  const child = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const logs: string[] = [];
@@ -36,17 +46,22 @@ export async function startServer(folder: string, settings: Record<string, unkno
   });
   connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
   connection.onNotification('window/showMessage', (p: { message: string }) => void logs.push(p.message));
-  connection.onRequest('window/showMessageRequest', () => null);
+  connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    logs.push(p.message);
+    return null;
+  });
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
+  connection.onRequest('workspace/configuration', (p: { items: Array<{ scopeUri?: string }> }) =>
+    p.items.map((i) => (typeof settings === 'function' ? settings(i.scopeUri) : settings)),
+  );
   connection.listen();
-  const uri = pathToFileURL(folder).toString();
+  const uri = pathToFileURL(all[0]).toString();
   await connection.sendRequest('initialize', {
     processId: process.pid,
     initializationOptions,
     rootUri: uri,
-    workspaceFolders: [{ uri, name: path.basename(folder) }],
+    workspaceFolders: all.map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) })),
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
       textDocument: { hover: { contentFormat: ['markdown'] }, definition: { linkSupport: true }, publishDiagnostics: { relatedInformation: true } },
@@ -94,4 +109,15 @@ export async function startServer(folder: string, settings: Record<string, unkno
       }
     },
   };
+}
+
+/** Calls `fn` until its answer satisfies `pred` (the server works asynchronously); fails with the last answer. */
+export async function until<T>(fn: () => Promise<T>, pred: (t: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const t = await fn();
+    if (pred(t)) return t;
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms; last answer: ${JSON.stringify(t).slice(0, 2000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

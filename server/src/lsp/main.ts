@@ -22,7 +22,26 @@ import { fileURLToPath } from 'url';
 import { Workspace } from './workspace';
 import { toDiagnostic, toRange } from './convert';
 import { claimHover } from '../core/report/hover';
-import { DISAGREEMENTS_REQUEST, DisagreementsParams, DisagreementsResult } from './protocol';
+import { citationEdits, citationMarkdown, citationText } from '../core/report/citation';
+import { ignoreEdit } from '../core/check/directives';
+import type { Fix } from '../core/check/findings';
+import { ArchiveDocumentRequest, ArchivePasswordNotification, CitationRequest, ClaimsRequest, DisagreementsRequest, PeopleRequest, ReindexRequest, SourcesRequest } from './protocol';
+import type {
+  ArchiveDocumentParams,
+  ArchiveDocumentResult,
+  ArchivePasswordParams,
+  CitationParams,
+  CitationResult,
+  DisagreementsParams,
+  DisagreementsResult,
+  ClaimsParams,
+  ClaimsResult,
+  InitializationOptions,
+  PeopleParams,
+  PeopleResult,
+  ReindexResult,
+  SourcesResult,
+} from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -35,9 +54,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = !!caps.workspace?.configuration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  const options = (params.initializationOptions ?? {}) as { cacheDir?: unknown };
+  const options = (params.initializationOptions ?? {}) as { [K in keyof InitializationOptions]?: unknown };
   const cacheDir = typeof options.cacheDir === 'string' && options.cacheDir ? options.cacheDir : undefined;
   workspace = new Workspace(connection, documents, folders, canPullConfiguration, (caps.window?.workDoneProgress ?? false) === true, cacheDir);
+  if (typeof options.archivePassword === 'string' && options.archivePassword) workspace.setArchivePassword(options.archivePassword);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -68,6 +88,12 @@ connection.onInitialized(async () => {
   await workspace.loadAll();
 });
 
+connection.onRequest(ArchiveDocumentRequest, (params: ArchiveDocumentParams): Promise<ArchiveDocumentResult> => workspace.archiveDocument(String(params?.uri ?? '')));
+connection.onNotification(ArchivePasswordNotification, (params: ArchivePasswordParams) =>
+  workspace.setArchivePassword(typeof params?.password === 'string' && params.password ? params.password : undefined),
+);
+connection.onShutdown(() => workspace?.dispose());
+
 connection.onDidChangeConfiguration(() => void workspace.reloadSettings());
 
 connection.onDidChangeWatchedFiles(async (params) => {
@@ -93,7 +119,9 @@ connection.onHover(async (params, token) => {
   if (indexing) return { contents: { kind: 'markdown', value: indexing } };
   const hit = await workspace.claimAt(doc, params.position, token);
   if (!hit) return null;
-  return { contents: { kind: 'markdown', value: claimHover(hit.claim) }, range: toRange(doc, hit.claim.start, hit.claim.end) };
+  // An ignored claim still shows its provenance, and says why it has no diagnostic.
+  const ignored = hit.claim.ignored ? '\n\n*Ignored: a source-check directive in this draft covers it.*' : '';
+  return { contents: { kind: 'markdown', value: claimHover(hit.claim) + ignored }, range: toRange(doc, hit.claim.start, hit.claim.end) };
 });
 
 connection.onDefinition(async (params, token) => {
@@ -121,8 +149,11 @@ connection.onCodeAction(async (params, token) => {
   if (!result) return [];
   const from = doc.offsetAt(params.range.start);
   const to = doc.offsetAt(params.range.end);
+  const text = doc.getText();
+  const edit = (fixes: Array<Omit<Fix, 'title'>>) => ({ changes: { [doc.uri]: fixes.map((f) => ({ range: toRange(doc, f.start, f.end), newText: f.newText })) } });
   const actions: CodeAction[] = [];
-  for (const f of result.findings) {
+  const findings = workspace.published(doc.uri, result);
+  for (const f of findings) {
     if (f.end < from || f.start > to) continue;
     for (const fix of f.fixes) {
       actions.push({
@@ -130,20 +161,52 @@ connection.onCodeAction(async (params, token) => {
         kind: CodeActionKind.QuickFix,
         diagnostics: [toDiagnostic(doc, f)],
         isPreferred: f.code === 'misquote' || f.code === 'quote-variant' || f.code === 'figure-mismatch' || f.code === 'date-mismatch',
-        edit: { changes: { [doc.uri]: [{ range: toRange(doc, fix.start, fix.end), newText: fix.newText }] } },
+        edit: edit([fix]),
       });
     }
+    actions.push({ title: 'Ignore This Claim', kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(doc, f)], edit: edit([ignoreEdit(text, f.start, f.code)]) });
+  }
+  // Insert Citation: for any claim under the cursor that rests on a source (verified, spelt differently, or misquoted).
+  const format = doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text';
+  for (const c of result.claims) {
+    if (c.end < from || c.start > to || c.verdict === 'unsourced' || !c.best) continue;
+    const s = c.best.location.source;
+    actions.push({
+      title: `Insert Citation: ${s.meta.title ?? s.id}`,
+      kind: CodeActionKind.QuickFix,
+      edit: edit(citationEdits(text, c.end, format, s.meta, s.id)),
+    });
   }
   return actions;
 });
 
-connection.onRequest(DISAGREEMENTS_REQUEST, async (params: DisagreementsParams | undefined, token): Promise<DisagreementsResult> => {
+connection.onRequest(DisagreementsRequest, async (params: DisagreementsParams | undefined, token): Promise<DisagreementsResult> => {
   try {
     return { disagreements: await workspace.disagreements(params?.uri, token) };
   } catch (e) {
     connection.console.error(`Source Check: listing disagreements failed: ${(e as Error).stack ?? e}`);
     return { disagreements: [] };
   }
+});
+
+connection.onRequest(PeopleRequest, async (params: PeopleParams | undefined): Promise<PeopleResult> => {
+  return { people: await workspace.people(params?.folder, params?.uri) };
+});
+
+connection.onRequest(ClaimsRequest, async (params: ClaimsParams, token): Promise<ClaimsResult | null> => {
+  const doc = documents.get(params.uri);
+  return doc ? workspace.claims(doc, token) : null;
+});
+
+connection.onRequest(SourcesRequest, (): Promise<SourcesResult> => workspace.sources());
+
+connection.onRequest(ReindexRequest, (): Promise<ReindexResult> => workspace.reindex());
+
+connection.onRequest(CitationRequest, async (params: CitationParams, token): Promise<CitationResult | null> => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const source = await workspace.citationSource(doc, params.position, token);
+  return source ? { source, text: citationText(source, source.id), markdown: citationMarkdown(source, source.id) } : null;
 });
 
 documents.listen(connection);

@@ -45,7 +45,9 @@ const COMMON_MIN_SOURCES = 50;
 const COMMON_SHARE = 0.02;
 
 export async function findDisagreements(store: SourceStore, isCancelled: () => boolean = () => false): Promise<Disagreement[]> {
+  if (!store.facts || !store.allFacts || !store.aliases) return [];
   const aliases = await store.aliases();
+  const lookup = store.facts.bind(store);
   const out: Disagreement[] = [];
   const seen = new Set<string>();
   const all = await store.allFacts();
@@ -64,7 +66,7 @@ export async function findDisagreements(store: SourceStore, isCancelled: () => b
     // sameEvent needs a shared name: only facts sharing a name key are candidates (common words would bring thousands).
     const keys = factKeys(fa).filter((k) => k.startsWith('n:'));
     if (keys.length === 0) continue;
-    for (const b of await store.facts(keys)) {
+    for (const b of await lookup(keys)) {
       if (b.source.id === a.source.id) continue;
       const key = keyOf(a, b);
       if (seen.has(key)) continue;

@@ -5,13 +5,17 @@
 import { maskMarkdown, maskPlaintext } from '../text/markup';
 import { findQuotes } from '../text/quotes';
 import type { SourceStore } from '../match/store';
-import { splitSentences } from '../text/sentences';
 import { checkQuote } from './quotes';
 import { checkFacts, DEFAULT_FACT_OPTIONS, FactOptions } from './facts';
 import { factFindings } from './factFindings';
 import type { QuoteCache } from './cache';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
 import { describeSource } from '../report/describe';
+import { applyDirectives } from './directives';
+import { splitSentences } from '../text/sentences';
+import { attributeQuotes } from '../speakers/attribute';
+import { checkSpeaker } from '../speakers/check';
+import type { Person } from '../speakers/people';
 
 export type DraftFormat = 'markdown' | 'text';
 
@@ -33,8 +37,13 @@ export interface CheckOptions extends Partial<FactOptions> {
 
 export async function checkDraft(draft: Draft, store: SourceStore, options: CheckOptions = {}): Promise<CheckResult> {
   const prose = draftProse(draft);
-  const claims: Claim[] = [];
   const quotes = findQuotes(prose);
+  // Who the draft says said each quote, found with the same patterns as in the sources.
+  const drafted = attributeQuotes(prose, splitSentences(prose), quotes).quotations;
+  let people: Promise<readonly Person[]> | undefined;
+  const lookupPeople = () => (people ??= store.people?.() ?? Promise.resolve([]));
+  const claims: Claim[] = [];
+  const findings: Finding[] = [];
   for (const q of quotes) {
     if (options.isCancelled?.()) break;
     const words = prose.slice(q.start, q.end);
@@ -43,7 +52,12 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
       claim = (await checkQuote(prose, q.start, q.end, store)) ?? null;
       options.cache?.set(store.generation, words, claim);
     }
-    if (claim) claims.push(claim);
+    if (!claim) continue;
+    // The speakers depend on the draft around the quote, not only on its words: never on the cached object.
+    claim = { ...claim };
+    claims.push(claim);
+    findings.push(...findingsFor(claim, draft.text));
+    findings.push(...(await checkSpeaker(claim, drafted.find((d) => d.start === q.start && d.kind === 'quote'), lookupPeople, draft.text)));
   }
   // A figure or date inside a quotation is checked as part of the quote.
   const factOptions: FactOptions = {
@@ -51,9 +65,15 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
     unsourcedDates: options.unsourcedDates ?? DEFAULT_FACT_OPTIONS.unsourcedDates,
   };
   const facts = await checkFacts(prose, splitSentences(prose), quotes.map((q) => ({ start: q.outerStart, end: q.outerEnd })), store, factOptions, options.isCancelled);
-  claims.push(...facts);
+  for (const f of facts) {
+    claims.push(f);
+    findings.push(...findingsFor(f, draft.text));
+  }
   claims.sort((a, b) => a.start - b.start);
-  return { claims, findings: claims.flatMap((c) => findingsFor(c, draft.text)) };
+  findings.sort((a, b) => a.start - b.start);
+  // Ignore directives live in comments, which the prose masks; code still hides them.
+  const withComments = draft.format === 'markdown' ? maskMarkdown(draft.text, { keepComments: true }) : draft.text;
+  return applyDirectives(withComments, { claims, findings });
 }
 
 const quoted = (s: string) => `“${s}”`;

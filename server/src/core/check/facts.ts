@@ -38,13 +38,16 @@ export async function checkFacts(
   options: FactOptions = DEFAULT_FACT_OPTIONS,
   isCancelled: () => boolean = () => false,
 ): Promise<Array<FigureClaim | DateClaim>> {
+  // A store that keeps no facts gives no verdicts on them (rather than calling every figure unsourced).
+  if (!store.facts || !store.aliases) return [];
   const facts = extractFacts(prose, sentences, undefined, await corpusNames(prose, sentences, store)).filter((f) => !skip.some((q) => f.start < q.end && q.start < f.end));
   if (facts.length === 0) return [];
   const aliases = await store.aliases();
+  const lookup = store.facts.bind(store);
   const claims: Array<FigureClaim | DateClaim> = [];
   for (const fact of facts) {
     if (isCancelled()) break;
-    const found = await store.facts(queryKeys(fact, aliases));
+    const found = await lookup(queryKeys(fact, aliases));
     claims.push(fact.kind === 'figure' ? checkFigure(fact, found, aliases, prose) : checkDate(fact, found, aliases, prose));
   }
   for (const c of claims) if (c.verdict === 'unsourced' && !c.quiet) c.quiet = c.kind === 'figure' ? !options.unsourcedFigures : !options.unsourcedDates;
@@ -60,7 +63,7 @@ async function corpusNames(prose: string, sentences: readonly Span[], store: Sou
   for (const s of sentences) {
     const first = tokenize(prose, s.start, Math.min(s.end, s.start + 40))[0];
     if (!first || !first.capital || !isContentWord(first.norm) || /\d/.test(first.norm)) continue;
-    const found = await store.facts(['n:' + nameKey(first.norm)]);
+    const found = (await store.facts?.(['n:' + nameKey(first.norm)])) ?? [];
     if (found.some((f) => f.fact.context.entities.some((e) => sameName(e, first.norm)))) names.add(first.norm);
   }
   return names;

@@ -8,6 +8,7 @@ import { LineIndex } from '../text/lines';
 import { extractMetadata, SourceMeta } from './metadata';
 import { extractFacts, Fact } from '../facts/extract';
 import { abbreviationsOf } from '../facts/context';
+import { attributeQuotes, TextAttributions } from '../speakers/attribute';
 
 export interface SourceDoc {
   /** Stable identity: the path relative to its workspace folder (or an archive's path). */
@@ -19,6 +20,8 @@ export interface SourceDoc {
   meta: SourceMeta;
   sentences: Span[];
   lines: LineIndex;
+  /** Its quotations and reported speech with their speakers, and the people it names. */
+  speakers: TextAttributions;
   /** Its figures and dates, with contexts (relative dates resolved against meta.date). */
   facts: Fact[];
   /** The abbreviations it spells out ("dpr" → donetsk people's republic), for the corpus alias table. */
@@ -61,6 +64,7 @@ export function parseSource(id: string, uri: string, text: string, format: Sourc
     meta,
     sentences,
     lines: new LineIndex(text),
+    speakers: attributeQuotes(prose, sentences),
     facts: extractFacts(prose, sentences, meta.date),
     abbreviations: abbreviationsOf(prose, sentences),
   };
