@@ -64,7 +64,10 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
     unsourcedFigures: options.unsourcedFigures ?? DEFAULT_FACT_OPTIONS.unsourcedFigures,
     unsourcedDates: options.unsourcedDates ?? DEFAULT_FACT_OPTIONS.unsourcedDates,
   };
-  const facts = await checkFacts(prose, splitSentences(prose), quotes.map((q) => ({ start: q.outerStart, end: q.outerEnd })), store, factOptions, options.isCancelled);
+  // Citations are not claims: footnote definitions ("[^000]: Title. outlet, 2022-06-18.") and bracketed references.
+  const citations = [...prose.matchAll(/^\[\^[^\]\n]+\]:.*$|\[[^\]\n]*\]/gm)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const skip = [...quotes.map((q) => ({ start: q.outerStart, end: q.outerEnd })), ...citations];
+  const facts = await checkFacts(prose, splitSentences(prose), skip, store, factOptions, options.isCancelled);
   for (const f of facts) {
     claims.push(f);
     findings.push(...findingsFor(f, draft.text));
