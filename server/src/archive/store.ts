@@ -2,9 +2,11 @@
 // sources and the archive together. When the archive cannot answer, the local
 // candidates are still used and the miss is counted, so the adapter can mark the
 // verdicts as incomplete (core/check/incomplete.ts) instead of reporting them as final.
+// It serves no figures and dates: the archive does not serve its facts table yet, and
+// facts from the local sources alone would call every archived figure unsourced, so a
+// check with an archive configured makes no figure or date claims (SourceStore.facts is optional).
 
-import type { Passage, SourceFact, SourceStore } from '../core/match/store';
-import type { AliasTable } from '../core/facts/context';
+import type { Passage, SourceStore } from '../core/match/store';
 import { ArchiveUnavailable } from './connection';
 import type { PgStore } from './pgStore';
 
@@ -40,19 +42,5 @@ export class LocalAndArchive implements SourceStore {
     // its own best, and merged on that, so the checker's floor applies to each alike.
     const relative = (ps: Passage[]) => ps.map((p) => ({ ...p, score: p.score / (ps[0]?.score || 1) }));
     return [...relative(local), ...relative(archived)].sort((a, b) => b.score - a.score);
-  }
-
-  // Figures and dates: the archive does not serve its facts table yet, so they are checked
-  // against the local sources only (an archived article's figure reads as unsourced).
-  async facts(keys: readonly string[]): Promise<SourceFact[]> {
-    return (await this.local.facts?.(keys)) ?? [];
-  }
-
-  async allFacts(): Promise<SourceFact[]> {
-    return (await this.local.allFacts?.()) ?? [];
-  }
-
-  async aliases(): Promise<AliasTable> {
-    return (await this.local.aliases?.()) ?? new Map();
   }
 }
