@@ -4,7 +4,8 @@
 // (Zaporizhzhia / Zaporizhzhya / Zaporozhye) and the abbreviations the corpus itself
 // spells out (DPR for "Donetsk People's Republic"), never through a hand-made list.
 
-import { editDistance, houseStyle, isSpellingVariant, skeleton } from '../text/spelling';
+import { editDistance, houseStyle, skeleton } from '../text/spelling';
+import { sameNameWord } from '../speakers/names';
 import { isContentWord, tokenize, Token } from '../text/tokens';
 import type { Span } from '../text/sentences';
 
@@ -51,25 +52,16 @@ export function nameKey(norm: string): string {
 const keyCache = new Map<string, string>();
 
 /**
- * Two names are the same when they are spelling variants (Tokayev / Toqaev), or share
- * their consonant skeleton and differ by little in their vowels (Zaporizhzhia /
- * Zaporozhye), which still tells Hamas from Homs.
+ * Two names are the same when they are spellings of one name word (Tokayev / Toqaev:
+ * speakers/names.ts), or share their consonant skeleton and differ by little in their
+ * vowels (Zaporizhzhia / Zaporozhye), which still tells Hamas from Homs.
  */
 export function sameName(a: string, b: string): boolean {
   if (a === b) return true;
-  // Every rule below keeps the first letter: most pairs end here.
+  // Every rule keeps the first letter's sound: most pairs end here.
   if (a[0] !== b[0] && nameKey(a)[0] !== nameKey(b)[0]) return false;
-  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-  let same = sameNameCache.get(key);
-  if (same === undefined) {
-    same = isSpellingVariant(a, b, true) || closeSkeletons(a, b);
-    if (sameNameCache.size > 200_000) sameNameCache.clear();
-    sameNameCache.set(key, same);
-  }
-  return same;
+  return sameNameWord(a, b) || closeSkeletons(a, b);
 }
-
-const sameNameCache = new Map<string, boolean>();
 
 function closeSkeletons(a: string, b: string): boolean {
   if (nameKey(a) !== nameKey(b) || nameKey(a).length < 3) return false;
