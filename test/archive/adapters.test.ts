@@ -15,6 +15,7 @@ import { Cluster, startCluster } from '../support/pgCluster';
 import { REPO } from '../support/seeds';
 import { startServer, TestServer } from '../support/lspClient';
 import { ArchiveDocumentRequest, ArchiveDocumentResult } from '../../server/src/lsp/protocol';
+import { SCHEMA_VERSION } from '../../server/src/archive/schema';
 
 let cluster: Cluster | undefined;
 let skip: string | undefined;
@@ -47,7 +48,7 @@ test('source-check archive import, status and check', async (t) => {
 
   const status = cli(['archive', 'status']);
   assert.equal(status.code, 0, status.stderr);
-  assert.match(status.stdout, /^schema version 2$/m);
+  assert.match(status.stdout, new RegExp(`^schema version ${SCHEMA_VERSION}$`, 'm'));
   assert.match(status.stdout, /^sources 5$/m);
   assert.doesNotMatch(status.stdout, /password/);
 
