@@ -12,7 +12,7 @@ const FACT_CODES = new Set(['figure-mismatch', 'date-mismatch', 'unsourced-figur
 
 /** A check result as comparable JSON: quotes and speakers (figures and dates are checked against local sources only). */
 export function canonical(result: CheckResult): string {
-  const comparable = { claims: result.claims.filter((c) => c.kind === 'quote'), findings: result.findings.filter((f) => !FACT_CODES.has(f.code)) };
+  const comparable = { ...result, claims: result.claims.filter((c) => c.kind === 'quote'), findings: result.findings.filter((f) => !FACT_CODES.has(f.code)) };
   return JSON.stringify(comparable, (key, value) => {
     if (key === 'uri') return undefined;
     if (value && typeof value === 'object' && !Array.isArray(value)) return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)));
