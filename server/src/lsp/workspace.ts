@@ -464,11 +464,11 @@ export class Workspace {
           code: f?.code ?? null,
           severity: f?.severity ?? null,
           message: f?.message ?? null,
-          sources: claimSources(c).map(({ role, match }) => ({
-            ...sourceMetaInfo(match.location.source),
+          sources: claimSources(c).map(({ role, location, wording }) => ({
+            ...sourceMetaInfo(location.source),
             role,
-            range: match.location.range,
-            wording: match.wording && match.wording !== c.text ? match.wording : null,
+            range: location.range,
+            wording: wording && wording !== c.text ? wording : null,
           })),
         };
       }),
@@ -496,7 +496,7 @@ export class Workspace {
       if (!set) cited.set(folder.uri, (set = new Set()));
       for (const c of checked.result.claims) {
         if (c.verdict === 'unsourced') continue;
-        for (const { match } of claimSources(c)) set.add(match.location.source.id);
+        for (const { location } of claimSources(c)) set.add(location.source.id);
       }
     }
     const folders: FolderSourcesInfo[] = [];
