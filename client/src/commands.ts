@@ -22,7 +22,7 @@ export class Reports implements vscode.TextDocumentContentProvider {
   }
 
   async show(name: string, markdown: string): Promise<vscode.Uri> {
-    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}.md` });
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}${name.endsWith('.md') ? '' : '.md'}` });
     this.texts.set(uri.toString(), markdown);
     this.changed.fire(uri);
     try {
