@@ -2,17 +2,21 @@
 // writer's terminal. Output formats and exit codes are a public interface (README).
 
 import * as path from 'path';
-import { checkDraft, DraftFormat } from '../core/check/draft';
+import type { DraftFormat } from '../core/check/draft';
 import type { Finding } from '../core/check/findings';
 import { LineIndex } from '../core/text/lines';
 import { readTextFile } from '../node/decode';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { toJsonFinding, summarise, formatTextFinding } from './format';
+import { archiveFromEnv, runArchive, ARCHIVE_USAGE } from './archive';
+import { checkWithArchive } from '../archive/check';
+import { PgStore } from '../archive/pgStore';
 
 const USAGE = `Usage: source-check check [options] FILE...
 
-Checks the quotations in each draft FILE against the source articles.
+Checks the quotations in each draft FILE against the source articles, and against
+the shared archive when SOURCE_CHECK_ARCHIVE_URL is set (see: source-check archive --help).
 
 Options:
   --sources GLOB    a source glob, relative to --root (repeatable);
@@ -22,6 +26,8 @@ Options:
   --exit-zero       exit 0 even when there are warnings
   -h, --help        show this help
   --version         show the version
+
+Also: source-check archive import FOLDER... | source-check archive status
 
 Exit status: 0 when no finding is a warning, 1 when one is, 2 on a usage error or an unreadable file.`;
 
@@ -63,6 +69,13 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'archive') {
+    if (argv.includes('-h') || argv.includes('--help')) {
+      process.stdout.write(ARCHIVE_USAGE + '\n');
+      return 0;
+    }
+    return runArchive(argv.slice(1));
+  }
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
@@ -85,7 +98,18 @@ async function main(argv: string[]): Promise<number> {
     onProblem: (m) => process.stderr.write(`source-check: source ${m}\n`),
   });
   await sources.loadAll();
-  if (sources.index.size === 0) {
+  const archive = archiveFromEnv((m) => process.stderr.write(m));
+  const store = archive ? new PgStore(archive) : undefined;
+  try {
+    return await checkFiles(args, sources, store);
+  } finally {
+    await archive?.close();
+  }
+}
+
+async function checkFiles(args: Args, sources: FolderSources, archive: PgStore | undefined): Promise<number> {
+  if (archive && !(await archive.archive.ping())) process.stderr.write(`source-check: ${archive.archive.status().message}\n`);
+  if (sources.index.size === 0 && !archive) {
     process.stderr.write(`source-check: no source articles found under ${args.root} (globs: ${(args.sources.length ? args.sources : DEFAULT_SOURCE_GLOBS).join(', ')})\n`);
   }
 
@@ -101,7 +125,8 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     const format: DraftFormat = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
-    const result = await checkDraft({ text: read.text, format }, sources.index);
+    const { result, archiveMissed } = await checkWithArchive({ text: read.text, format }, sources.index, archive);
+    if (archiveMissed) process.stderr.write(`source-check: ${file}: the archive could not be searched; its verdicts rest on the local sources only\n`);
     const lineIndex = new LineIndex(read.text);
     for (const f of result.findings) {
       if (args.format === 'json') json.push(toJsonFinding(file, f, lineIndex, args.root));

@@ -25,8 +25,19 @@ import { quoteHover } from '../core/report/hover';
 import { citationEdits, citationMarkdown, citationText } from '../core/report/citation';
 import { ignoreEdit } from '../core/check/directives';
 import type { Fix } from '../core/check/findings';
-import { CitationRequest, ClaimsRequest, ReindexRequest, SourcesRequest } from './protocol';
-import type { CitationParams, CitationResult, ClaimsParams, ClaimsResult, ReindexResult, SourcesResult } from './protocol';
+import { ArchiveDocumentRequest, ArchivePasswordNotification, CitationRequest, ClaimsRequest, ReindexRequest, SourcesRequest } from './protocol';
+import type {
+  ArchiveDocumentParams,
+  ArchiveDocumentResult,
+  ArchivePasswordParams,
+  CitationParams,
+  CitationResult,
+  ClaimsParams,
+  ClaimsResult,
+  InitializationOptions,
+  ReindexResult,
+  SourcesResult,
+} from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -39,9 +50,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = !!caps.workspace?.configuration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  const options = (params.initializationOptions ?? {}) as { cacheDir?: unknown };
+  const options = (params.initializationOptions ?? {}) as { [K in keyof InitializationOptions]?: unknown };
   const cacheDir = typeof options.cacheDir === 'string' && options.cacheDir ? options.cacheDir : undefined;
   workspace = new Workspace(connection, documents, folders, canPullConfiguration, (caps.window?.workDoneProgress ?? false) === true, cacheDir);
+  if (typeof options.archivePassword === 'string' && options.archivePassword) workspace.setArchivePassword(options.archivePassword);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -71,6 +83,12 @@ connection.onInitialized(async () => {
   });
   await workspace.loadAll();
 });
+
+connection.onRequest(ArchiveDocumentRequest, (params: ArchiveDocumentParams): Promise<ArchiveDocumentResult> => workspace.archiveDocument(String(params?.uri ?? '')));
+connection.onNotification(ArchivePasswordNotification, (params: ArchivePasswordParams) =>
+  workspace.setArchivePassword(typeof params?.password === 'string' && params.password ? params.password : undefined),
+);
+connection.onShutdown(() => workspace?.dispose());
 
 connection.onDidChangeConfiguration(() => void workspace.reloadSettings());
 

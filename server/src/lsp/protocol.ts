@@ -135,3 +135,45 @@ export interface ReindexResult {
 
 export const DisagreementsRequest = 'sourceCheck/disagreements';
 export const PeopleRequest = 'sourceCheck/people';
+
+// ---- The shared archive (README, "Shared archive"): read-only documents, status, password.
+
+/** The URI scheme of archived articles: source-check-archive:/business/001.txt. */
+export const ArchiveScheme = 'source-check-archive';
+
+/** Client → server: the text of an archived article, for a read-only virtual document. */
+export const ArchiveDocumentRequest = 'sourceCheck/archiveDocument';
+
+export interface ArchiveDocumentParams {
+  uri: string;
+}
+
+/** `text` when the article was found; otherwise `problem`, a sentence for the writer. */
+export interface ArchiveDocumentResult {
+  text?: string;
+  problem?: string;
+}
+
+/** Server → client: the archive's state, for the status bar. */
+export const ArchiveStatusNotification = 'sourceCheck/archiveStatus';
+
+export interface ArchiveStatusParams {
+  /** off: no archive configured. */
+  state: 'off' | 'connecting' | 'up' | 'down';
+  message: string;
+}
+
+/** Client → server: the archive password from VS Code's secret storage (never from a setting). */
+export const ArchivePasswordNotification = 'sourceCheck/archivePassword';
+
+export interface ArchivePasswordParams {
+  password: string | null;
+}
+
+/** initializationOptions the client may send. */
+export interface InitializationOptions {
+  /** Where the server keeps its index cache. */
+  cacheDir?: string;
+  /** The archive password from secret storage. */
+  archivePassword?: string | null;
+}

@@ -10,10 +10,13 @@ import { createHash } from 'crypto';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
-import { checkDraft } from '../core/check/draft';
 import { QuoteCache } from '../core/check/cache';
 import type { CheckResult, Claim } from '../core/check/findings';
 import { toDiagnostic } from './convert';
+import { Archive } from '../archive/connection';
+import { resolveArchiveConfig } from '../archive/config';
+import { archivePath, PgStore } from '../archive/pgStore';
+import { checkWithArchive } from '../archive/check';
 import picomatch from 'picomatch';
 import { applySeverity, parseSeverityOverrides, SeverityOverrides } from '../core/check/severity';
 import type { Finding } from '../core/check/findings';
@@ -21,8 +24,8 @@ import type { SourceDoc } from '../core/source/source';
 import { sourceStats } from '../core/source/stats';
 import { LineIndex } from '../core/text/lines';
 import { claimCounts, claimSources, claimsReport } from '../core/report/claimsReport';
-import { SourcesChangedNotification } from './protocol';
-import type { ClaimsResult, FolderSourcesInfo, SourceMetaInfo, SourcesResult } from './protocol';
+import { ArchiveStatusNotification, SourcesChangedNotification } from './protocol';
+import type { ArchiveDocumentResult, ArchiveStatusParams, ClaimsResult, FolderSourcesInfo, SourceMetaInfo, SourcesResult } from './protocol';
 
 export interface Settings {
   sources: string[];
@@ -69,7 +72,17 @@ function uriToPath(uri: string): string | undefined {
   }
 }
 
+/** The archive settings (sourceCheck.archive.*): one archive for the whole window. */
+interface ArchiveSettings {
+  url?: string;
+  /** Milliseconds a query may take before the archive counts as unreachable. */
+  timeout?: number;
+}
+
 export class Workspace {
+  private archive: { key: string; store: PgStore } | undefined;
+  /** From VS Code's secret storage, through the client; never from a settings file. */
+  private archivePassword: string | undefined;
   private folders = new Map<string, Folder>();
   private checked = new Map<string, Checked>();
   private running = new Map<string, Promise<Checked | undefined>>();
@@ -103,10 +116,85 @@ export class Workspace {
   private started: Promise<void>;
   private markStarted!: () => void;
 
+  /** Set by loadAll (after `initialized`): from then on the archive settings can be pulled. */
+  private archiveConfigurable = false;
+
   async loadAll(): Promise<void> {
+    this.archiveConfigurable = true;
+    await this.configureArchive();
     const loading = this.changeFolders(this.folderUris, []);
     this.markStarted();
     await loading;
+  }
+
+  setArchivePassword(password: string | undefined): void {
+    if (password === this.archivePassword) return;
+    this.archivePassword = password;
+    // Before `initialized` the password is only kept: loadAll opens the archive.
+    if (this.archiveConfigurable) void this.configureArchive().then(() => this.recheckAll());
+  }
+
+  /** (Re)opens the archive when its URL, password or timeout changed. */
+  private async configureArchive(): Promise<void> {
+    let settings: ArchiveSettings = {};
+    if (this.canPullConfiguration) {
+      try {
+        settings = ((await this.connection.workspace.getConfiguration({ section: 'sourceCheck.archive' })) as ArchiveSettings | null) ?? {};
+      } catch {
+        settings = {};
+      }
+    }
+    const resolved = resolveArchiveConfig(typeof settings.url === 'string' ? settings.url : undefined, process.env, this.archivePassword);
+    if (resolved.warning) void this.connection.window.showWarningMessage(`Source Check: ${resolved.warning}`);
+    const timeout = typeof settings.timeout === 'number' && settings.timeout >= 100 ? settings.timeout : undefined;
+    const key = resolved.options ? JSON.stringify([resolved.options, timeout]) : '';
+    if (key === (this.archive?.key ?? '')) return;
+    const old = this.archive;
+    this.archive = undefined;
+    await old?.store.archive.close();
+    if (!resolved.options) {
+      this.sendArchiveStatus({ state: 'off', message: 'no archive configured' });
+      return;
+    }
+    const archive = new Archive({ ...resolved.options, ...(timeout ? { statementTimeoutMs: timeout, connectTimeoutMs: timeout } : {}) });
+    const store = new PgStore(archive);
+    this.archive = { key, store };
+    archive.onStatus((status) => {
+      if (this.archive?.store !== store) return;
+      this.sendArchiveStatus(status);
+      if (status.state === 'down') {
+        this.connection.console.warn(`Source Check: ${status.message}`);
+        void this.connection.window.showWarningMessage(`Source Check: ${status.message}.`);
+      } else if (status.state === 'up') {
+        this.connection.console.info(`Source Check: ${status.message}`);
+        // Checks made while it was down are incomplete: redo them against the archive.
+        this.recheckAll();
+      }
+    });
+    this.sendArchiveStatus(archive.status());
+    void archive.ping();
+  }
+
+  private sendArchiveStatus(status: ArchiveStatusParams): void {
+    void this.connection.sendNotification(ArchiveStatusNotification, status);
+  }
+
+  /** The text of an archived article, for the client's read-only virtual document. */
+  async archiveDocument(uri: string): Promise<ArchiveDocumentResult> {
+    const p = archivePath(uri);
+    if (p === undefined) return { problem: `${uri} is not an archive document` };
+    if (!this.archive) return { problem: 'no archive is configured (sourceCheck.archive.url)' };
+    try {
+      const doc = await this.archive.store.document(p);
+      return doc ? { text: doc.text } : { problem: `the archive holds no article ${p}` };
+    } catch (e) {
+      return { problem: (e as Error).message };
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.archive?.store.archive.close();
+    this.archive = undefined;
   }
 
   async changeFolders(added: string[], removed: string[]): Promise<void> {
@@ -119,6 +207,7 @@ export class Workspace {
   /** Re-reads every folder's settings and sources (a settings change, or Reindex Sources). */
   async reloadSettings(): Promise<void> {
     await this.started;
+    await this.configureArchive();
     await Promise.all(this.pending.values());
     const uris = [...this.folders.keys()];
     this.folders.clear();
@@ -403,7 +492,7 @@ export class Workspace {
       let cache = this.caches.get(doc.uri);
       if (!cache) this.caches.set(doc.uri, (cache = new QuoteCache()));
       const format = doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text';
-      const result = await checkDraft({ text, format }, folder.sources.index, { isCancelled: isStale, cache });
+      const { result } = await checkWithArchive({ text, format }, folder.sources.index, this.archive?.store, { isCancelled: isStale, cache });
       const checked = { version, result };
       if (!isStale()) this.checked.set(doc.uri, checked);
       return checked;

@@ -13,6 +13,8 @@ export const CODES = {
   'unsourced-quote': 'warning',
   'quote-variant': 'information',
   'unsourced-phrase': 'information',
+  // A claim checked while a store (the archive) could not be searched: its verdict is incomplete.
+  'sources-unsearched': 'information',
   // Reserved for the figure, date and speaker checks.
   'misattributed-quote': 'warning',
   'figure-mismatch': 'warning',

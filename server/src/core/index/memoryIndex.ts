@@ -5,41 +5,13 @@
 
 import { SourceDoc } from '../source/source';
 import { forEachWord, isContentWord } from '../text/tokens';
-import { skeleton } from '../text/spelling';
 import type { Passage, SourceStore } from '../match/store';
-import { PostingList, Postings } from './postings';
+import { contenders, groupWindows, indexKey, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, scoreOf, SentenceHit } from '../match/ranking';
+import { append, PostingList, Postings } from './postings';
 import { DecodedSnapshot, encodeSnapshot } from './snapshot';
 
-/** The index key of a normalised word: its skeleton, so that Tokayev finds Toqaev. */
-export function indexKey(norm: string): string {
-  return /\d/.test(norm) ? norm : skeleton(norm);
-}
+export { indexKey };
 
-const contentKeys = new Map<string, string | null>();
-
-/** indexKey for content words, undefined for function words; memoised (the indexer calls it per word). */
-function contentKey(norm: string): string | undefined {
-  let key = contentKeys.get(norm);
-  if (key === undefined) {
-    key = isContentWord(norm) ? indexKey(norm) : null;
-    if (contentKeys.size > 500_000) contentKeys.clear();
-    contentKeys.set(norm, key);
-  }
-  return key ?? undefined;
-}
-
-const MAX_WINDOW_SENTENCES = 24;
-/** Only this many of a quote's words (the rarest) are looked up. */
-const MAX_QUERY_KEYS = 16;
-/** The rarest words always looked up; the others only if they are rarer than COMMON_SHARE of sentences. */
-const ALWAYS_KEYS = 6;
-const COMMON_SHARE = 0.01;
-/** How far a tie for the best score may stretch the list of candidates. */
-const MAX_TIED_CANDIDATES = 64;
-/** Sentences scoring under this share of the best sentence are not candidates. */
-const SENTENCE_FLOOR = 0.25;
-/** Packs (source's first slot, sentence index) into one number for grouping. */
-const SENTENCE_SLOTS = 2 ** 24;
 
 let nextGeneration = 1;
 
@@ -84,6 +56,19 @@ export class MemoryIndex implements SourceStore {
     return [...this.slotById.values()].sort((a, b) => a - b).map((slot) => this.slotDoc[slot]!);
   }
 
+  /** Each word's posting list (null for function words), so indexing a word is one lookup. */
+  private lists = new Map<string, PostingList | null>();
+
+  private listOf(norm: string): PostingList | null {
+    let list = this.lists.get(norm);
+    if (list === undefined) {
+      list = isContentWord(norm) ? this.postings.listFor(indexKey(norm)) : null;
+      if (this.lists.size > 1_000_000) this.lists.clear(); // hostile input: bound the memo
+      this.lists.set(norm, list);
+    }
+    return list;
+  }
+
   /** Takes slots for a source; returns its first slot. */
   private place(doc: SourceDoc, sentences: number): number {
     if (this.slotDoc.length + chunksOf(sentences) > MAX_SLOTS) this.compact();
@@ -106,16 +91,13 @@ export class MemoryIndex implements SourceStore {
     this.generation = nextGeneration++;
     const sentences = doc.sentences;
     const head = this.place(doc, sentences.length);
-    // One posting per key and sentence: remember the last sentence each key was posted for.
-    const lastSentence = new Map<string, number>();
+    // One posting per word and sentence (append skips a repeat of the last posting).
     const prose = doc.prose;
     sentences.forEach((sentence, si) => {
       const value = ((head + (si >> CHUNK_BITS)) << CHUNK_BITS) | (si & (CHUNK - 1));
       forEachWord(prose, sentence.start, sentence.end, (norm) => {
-        const key = contentKey(norm);
-        if (key === undefined || lastSentence.get(key) === si) return;
-        lastSentence.set(key, si);
-        this.postings.add(key, value);
+        const list = this.listOf(norm);
+        if (list) append(list, value);
       });
     });
   }
@@ -175,6 +157,7 @@ export class MemoryIndex implements SourceStore {
       slotBase.push(this.slotBase[slot]);
       slotHead.push(renumber[this.slotHead[slot]]);
     }
+    this.lists.clear();
     this.postings.rewrite((value) => {
       const slot = renumber[value >>> CHUNK_BITS];
       return slot < 0 ? -1 : (slot << CHUNK_BITS) | (value & (CHUNK - 1));
@@ -192,69 +175,30 @@ export class MemoryIndex implements SourceStore {
   }
 
   candidatesSync(words: readonly string[], limit: number): Passage[] {
-    const total = Math.max(1, this.sentenceCount);
-    // The rarest words carry the evidence; very common ones only cost time.
-    const keys = [...new Set(words.filter(isContentWord).map(indexKey))]
-      .map((key) => ({ key, list: this.postings.get(key) }))
-      .filter((k): k is { key: string; list: PostingList } => k.list !== undefined)
-      .sort((a, b) => a.list.length - b.list.length)
-      .slice(0, MAX_QUERY_KEYS)
-      // Beyond the rarest few, a word found in over 1% of all sentences narrows nothing down.
-      .filter((k, i) => i < ALWAYS_KEYS || k.list.length <= total * COMMON_SHARE);
+    const total = this.sentenceCount;
+    const keys = lookupKeys(queryKeys(words), (key) => this.postings.get(key)?.length, total);
     if (keys.length === 0) return [];
-    // Per (doc, sentence): which of the quote's words it holds, as a bit mask (at most 16 keys).
-    const weights = keys.map(({ list }) => Math.log(1 + total / list.length));
-    // Keyed by the posting itself (a small integer: cheap to hash), one per sentence.
+    const weights = keys.map((k) => keyWeight(total, k.df));
+    // Per sentence: which of the quote's words it holds, as a bit mask (at most 16 keys),
+    // keyed by the posting itself (a small integer: cheap to hash).
     const byPosting = new Map<number, number>();
-    keys.forEach(({ list }, k) => {
+    keys.forEach(({ key }, k) => {
+      const list = this.postings.get(key)!;
       const data = list.data;
       for (let p = 0; p < list.length; p++) byPosting.set(data[p], (byPosting.get(data[p]) ?? 0) | (1 << k));
     });
-    const scoreOf = (mask: number) => {
-      let score = 0;
-      for (let k = 0; k < keys.length; k++) if (mask & (1 << k)) score += weights[k];
-      return score;
-    };
-    // Then by (first slot of the source, sentence index within the source), live sources only.
-    const hits: Array<{ id: number; mask: number; score: number }> = [];
-    let best = 0;
+    // By (first slot of the source, sentence index within the source), live sources only.
+    const hits: SentenceHit[] = [];
     for (const [value, mask] of byPosting) {
       const slot = value >>> CHUNK_BITS;
       if (!this.slotDoc[slot]) continue;
-      const score = scoreOf(mask);
-      if (score > best) best = score;
-      hits.push({ id: this.slotHead[slot] * SENTENCE_SLOTS + this.slotBase[slot] + (value & (CHUNK - 1)), mask, score });
+      hits.push({ source: this.slotHead[slot], sentence: this.slotBase[slot] + (value & (CHUNK - 1)), mask, score: scoreOf(mask, weights) });
     }
-    // Sentences far weaker than the best hold at most a stray word of the quote.
-    const floor = best * SENTENCE_FLOOR;
-    const strong = hits.filter((h) => h.score >= floor).sort((a, b) => a.id - b.id);
-    // Group nearby strong sentences of one source into windows (a quote may span sentences,
-    // and the fragments around an ellipsis may sit a sentence or two apart). A window scores
-    // the quote words it holds, each once: many weak sentences do not outweigh one exact one.
-    const windows: Array<{ slot: number; first: number; last: number; mask: number; score: number }> = [];
-    for (const { id, mask } of strong) {
-      const slot = Math.floor(id / SENTENCE_SLOTS);
-      const si = id % SENTENCE_SLOTS;
-      const w = windows[windows.length - 1];
-      if (w && w.slot === slot && si - w.last <= 3 && si - w.first < MAX_WINDOW_SENTENCES) {
-        w.last = si;
-        w.mask |= mask;
-      } else {
-        windows.push({ slot, first: si, last: si, mask, score: 0 });
-      }
-    }
-    for (const w of windows) w.score = scoreOf(w.mask);
-    // Shorter windows first among equals: the same words in fewer sentences are closer together.
-    windows.sort((a, b) => b.score - a.score || a.last - a.first - (b.last - b.first));
-    // Quotes made of common words tie in many places: look further down such ties.
-    const top = windows[0]?.score ?? 0;
-    let take = limit;
-    while (take < windows.length && take < MAX_TIED_CANDIDATES && windows[take].score >= top * 0.999) take++;
-    return windows.slice(0, take).map((w) => {
-      const doc = this.slotDoc[w.slot]!;
-      const first = Math.max(0, w.first - 1);
+    const chosen = rankContenders(contenders(groupWindows(hits, weights), limit), (head) => this.slotDoc[head]!.id);
+    return chosen.map((w) => {
+      const doc = this.slotDoc[w.source]!;
       const sentences = doc.sentences;
-      const last = Math.min(sentences.length - 1, w.last + 1);
+      const { first, last } = passageSentences(w, sentences.length);
       const start = sentences[first].start;
       const end = sentences[last].end;
       return {

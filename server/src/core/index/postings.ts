@@ -8,6 +8,17 @@ export interface PostingList {
   length: number;
 }
 
+/** Appends a posting unless it repeats the last one (a word twice in one sentence). */
+export function append(list: PostingList, value: number): void {
+  if (list.length > 0 && list.data[list.length - 1] === value) return;
+  if (list.length === list.data.length) {
+    const grown = new Int32Array(list.data.length * 2);
+    grown.set(list.data);
+    list.data = grown;
+  }
+  list.data[list.length++] = value;
+}
+
 export class Postings {
   private lists = new Map<string, PostingList>();
 
@@ -19,17 +30,14 @@ export class Postings {
     return this.lists.get(key);
   }
 
-  add(key: string, value: number): void {
+  /** The list for a key, created empty if need be (the indexer keeps it to append to). */
+  listFor(key: string): PostingList {
     let list = this.lists.get(key);
     if (!list) {
-      list = { data: new Int32Array(2), length: 0 };
+      list = { data: new Int32Array(8), length: 0 };
       this.lists.set(key, list);
-    } else if (list.length === list.data.length) {
-      const grown = new Int32Array(list.data.length * 2);
-      grown.set(list.data);
-      list.data = grown;
     }
-    list.data[list.length++] = value;
+    return list;
   }
 
   /** Maps every posting through `f`, dropping those it maps to -1 (and keys left empty). */
