@@ -267,7 +267,8 @@ export class Workspace {
     });
     const drafts = settings.drafts.map((g) => g.replace(/\\/g, '/').replace(/^\.\//, ''));
     const isDraftPath = drafts.length > 0 ? picomatch(drafts, { dot: false }) : () => false;
-    const folder: Folder = { uri, root, settings, isDraftPath, sources, ready: Promise.resolve() };
+    // Indexing from the start: until restored or read, the folder's sources are not yet known.
+    const folder: Folder = { uri, root, settings, isDraftPath, sources, ready: Promise.resolve(), indexing: { done: 0, total: 0 } };
     folder.ready = this.index(folder);
     this.folders.set(uri, folder);
     this.pending.delete(uri);
@@ -281,6 +282,7 @@ export class Workspace {
     if (await folder.sources.restore().catch(() => false)) {
       // Drafts are checked against the cached index at once; files changed since the cache
       // was written are caught up in the background, and the drafts re-checked if any were.
+      folder.indexing = undefined;
       this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache in ${Date.now() - started} ms`);
       void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
         if (changed) {
