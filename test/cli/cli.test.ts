@@ -100,6 +100,44 @@ test('bad sources are named on stderr and the good ones still work', () => {
   }
 });
 
+test('people: each person once with spellings, roles and quote locations; JSON too', () => {
+  const r = cli(['people']);
+  assert.equal(r.code, 0, r.stderr);
+  const blocks = r.stdout.trim().split('\n\n');
+  const tokayev = blocks.filter((b) => /Tokayev|Toqaev/.test(b.split('\n')[0]));
+  assert.equal(tokayev.length, 1, r.stdout);
+  assert.match(tokayev[0], /^Kassym-Jomart Tokayev: \d+ quotes in \d+ sources\n  spellings: .*Qasym-Zhomart Toqaev/);
+  assert.match(tokayev[0], /\n  seeds\/000_03b0a985a00a2f0a\.txt:\d+:\d+: “If the right to self-determination/);
+  assert.match(blocks[blocks.length - 1], /^\d+ people, \d+ quotes attributed$/);
+
+  const json = JSON.parse(cli(['people', '--format', 'json']).stdout) as Array<{ name: string; spellings: string[]; quoteCount: number; quotes: Array<{ path: string; line: number }> }>;
+  const s = json.find((p) => p.spellings.includes('Aibek Smadyarov'))!;
+  assert.ok(s.spellings.includes('Aibek Smadiyarov'));
+  assert.equal(s.quoteCount, s.quotes.length);
+  assert.ok(s.quotes.every((q) => q.path.startsWith('seeds/') && q.line > 0));
+});
+
+test('people: a FILE or a bad option is a usage error', () => {
+  assert.equal(cli(['people', 'examples/draft.md']).code, 2);
+  assert.equal(cli(['people', '--format', 'xml']).code, 2);
+});
+
+test('a misattributed quote in JSON: the source attribution first, and the fix with the right name', () => {
+  const ws = makeWorkspace({ 'draft.md': 'Smadiyarov said: "If the right to self-determination is put into practice all over the world, then there will be over 600 countries."\n' });
+  try {
+    const r = cli(['check', '--format', 'json', 'draft.md'], ws.root);
+    assert.equal(r.code, 1, r.stderr);
+    const [f] = JSON.parse(r.stdout) as Array<{ code: string; severity: string; sources: Array<{ role: string; path: string; line: number }>; fix: { text: string } | null }>;
+    assert.equal(f.code, 'misattributed-quote');
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.sources[0].role, 'Source attribution');
+    assert.match(f.sources[0].path, /^seeds\//);
+    assert.equal(f.fix?.text, 'Tokayev');
+  } finally {
+    ws.dispose();
+  }
+});
+
 test('ignore directives: the CLI drops the findings they cover, as the editor does, and counts them', () => {
   const ws = makeWorkspace({
     'draft.md': [

@@ -5,11 +5,15 @@
 //   <!-- expect misquote {{Of course, that would be a disaster}} msg{{“a disaster”}} source{{seeds/000}} -->
 //
 // expect VERDICT {{the exact quoted words}} then any of:
-//   msg{{…}}     a substring of the finding's message
+//   msg{{…}}     a substring of the message of a finding on the quote
 //   source{{…}}  a prefix of the id of the source the verdict rests on
 //   also{{…}}    a prefix of the id of another source listed as carrying the quote
-//   fix{{…}}     the quick fix's replacement text
+//   fix{{…}}     the replacement text of a finding's quick fix
 //   ignored      the claim is covered by an ignore directive: found, but no finding
+//   speaker{{…}} the speaker the sources give the quote: a spelling of that person's name
+//   by{{…}}      the speaker the draft gives the quote (a spelling of the name); by{{}} for none
+//   flag{{…}}    a code the quote gets besides its verdict's (misattributed-quote,
+//                quote-is-narration); a speaker finding not flagged is a failure
 // VERDICT is verified | variant | misquote | unsourced.
 
 export interface Expectation {
@@ -20,6 +24,9 @@ export interface Expectation {
   also: string[];
   fix?: string;
   ignored: boolean;
+  speaker?: string;
+  by?: string;
+  flags: string[];
   line: number;
 }
 
@@ -28,7 +35,15 @@ export function parseExpectations(draft: string): Expectation[] {
   const re = /<!--\s*expect\s+([\w-]+)\s+\{\{([\s\S]*?)\}\}([\s\S]*?)-->/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(draft))) {
-    const e: Expectation = { verdict: m[1], text: m[2], msg: [], also: [], ignored: /(^|\s)ignored(\s|$)/.test(m[3].replace(/\w+\{\{[\s\S]*?\}\}/g, ' ')), line: draft.slice(0, m.index).split('\n').length };
+    const e: Expectation = {
+      verdict: m[1],
+      text: m[2],
+      msg: [],
+      also: [],
+      ignored: /(^|\s)ignored(\s|$)/.test(m[3].replace(/\w+\{\{[\s\S]*?\}\}/g, ' ')),
+      flags: [],
+      line: draft.slice(0, m.index).split('\n').length,
+    };
     const attr = /(\w+)\{\{([\s\S]*?)\}\}/g;
     let a: RegExpExecArray | null;
     while ((a = attr.exec(m[3]))) {
@@ -36,6 +51,9 @@ export function parseExpectations(draft: string): Expectation[] {
       else if (a[1] === 'source') e.source = a[2];
       else if (a[1] === 'also') e.also.push(a[2]);
       else if (a[1] === 'fix') e.fix = a[2];
+      else if (a[1] === 'speaker') e.speaker = a[2];
+      else if (a[1] === 'by') e.by = a[2];
+      else if (a[1] === 'flag') e.flags.push(a[2]);
       else throw new Error(`line ${e.line}: unknown expectation attribute ${a[1]}`);
     }
     out.push(e);

@@ -4,6 +4,11 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { Finding, SourceLocation } from '../core/check/findings';
 import type { LineIndex } from '../core/text/lines';
+import type { Person, PersonQuote } from '../core/speakers/people';
+import type { Position } from '../core/text/lines';
+
+/** Where a person's quote is, as lines and columns (from 0): the index knows each source's lines. */
+export type LocateQuote = (q: PersonQuote) => { start: Position; end: Position };
 
 /** `path:line:col: severity code: message`, lines and columns from 1. */
 export function formatTextFinding(file: string, f: Finding, lines: LineIndex): string {
@@ -12,10 +17,14 @@ export function formatTextFinding(file: string, f: Finding, lines: LineIndex): s
 }
 
 function sourcePath(loc: SourceLocation, root: string): string {
+  return uriPath(loc.source.uri, root);
+}
+
+function uriPath(uri: string, root: string): string {
   try {
-    return path.relative(root, fileURLToPath(loc.source.uri)).split(path.sep).join('/');
+    return path.relative(root, fileURLToPath(uri)).split(path.sep).join('/');
   } catch {
-    return loc.source.uri;
+    return uri;
   }
 }
 
@@ -49,7 +58,7 @@ export function toJsonFinding(file: string, f: Finding, lines: LineIndex, root: 
   };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${n} ${n === 1 ? word : word === 'person' ? 'people' : word + 's'}`;
 
 export function summarise(results: Array<{ findings: Finding[]; claims: number; verdicts: string[] }>, files: number): string {
   const verdicts = results.flatMap((r) => r.verdicts);
@@ -64,4 +73,47 @@ export function summarise(results: Array<{ findings: Finding[]; claims: number; 
     `${count('ignored') > 0 ? `, ${count('ignored')} ignored` : ''}; ` +
     `${plural(warnings, 'warning')}, ${info} information`
   );
+}
+
+/**
+ * `source-check people`: a block per person, most quoted first.
+ *
+ *   Kassym-Jomart Tokayev: 5 quotes in 4 sources
+ *     spellings: Kassym-Jomart Tokayev, Qasym-Zhomart Toqaev, Tokayev
+ *     roles: Kazakh President; President
+ *     seeds/000_03b0a985a00a2f0a.txt:23:2: “If the right to self-determination is put into practice…”
+ */
+export function formatPeople(people: Person[], locate: LocateQuote): string {
+  if (people.length === 0) return 'No people found in the sources.\n';
+  const blocks = people.map((p) => {
+    const lines = [`${p.name}: ${plural(p.quotes.length, 'quote')} in ${plural(p.sources.length, 'source')}`];
+    if (p.spellings.length > 1) lines.push(`  spellings: ${p.spellings.join(', ')}`);
+    if (p.roles.length > 0) lines.push(`  roles: ${p.roles.join('; ')}`);
+    for (const q of p.quotes) lines.push(`  ${q.source}:${locate(q).start.line + 1}:${locate(q).start.character + 1}: “${q.text}”${q.kind === 'block' ? ' (block quote)' : q.kind === 'unmarked' ? ' (printed without quotation marks)' : ''}`);
+    return lines.join('\n');
+  });
+  return blocks.join('\n\n') + `\n\n${plural(people.length, 'person')}, ${plural(people.reduce((n, p) => n + p.quotes.length, 0), 'quote')} attributed\n`;
+}
+
+export function toJsonPerson(p: Person, root: string, locate: LocateQuote): unknown {
+  return {
+    name: p.name,
+    spellings: p.spellings,
+    roles: p.roles,
+    sources: p.sources,
+    quoteCount: p.quotes.length,
+    quotes: p.quotes.map((q) => {
+      const range = locate(q);
+      return {
+        source: q.source,
+        path: uriPath(q.uri, root),
+        line: range.start.line + 1,
+        column: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1,
+        text: q.text,
+        kind: q.kind,
+      };
+    }),
+  };
 }

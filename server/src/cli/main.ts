@@ -8,22 +8,27 @@ import { LineIndex } from '../core/text/lines';
 import { readTextFile } from '../node/decode';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
-import { toJsonFinding, summarise, formatTextFinding } from './format';
+import { toJsonFinding, summarise, formatTextFinding, formatPeople, toJsonPerson } from './format';
+import { quoteRange } from '../core/speakers/people';
 import { archiveFromEnv, runArchive, ARCHIVE_USAGE } from './archive';
 import { checkWithArchive } from '../archive/check';
 import { PgStore } from '../archive/pgStore';
 
 const USAGE = `Usage: source-check check [options] FILE...
+       source-check people [options]
 
-Checks the quotations in each draft FILE against the source articles, and against
-the shared archive when SOURCE_CHECK_ARCHIVE_URL is set (see: source-check archive --help).
+check    checks the quotations in each draft FILE against the source articles, and
+         against the shared archive when SOURCE_CHECK_ARCHIVE_URL is set
+         (see: source-check archive --help).
+people   lists the people of the sources: each once, with every spelling and role
+         the sources give them, and the quotations attributed to them.
 
 Options:
   --sources GLOB    a source glob, relative to --root (repeatable);
                     default: ${DEFAULT_SOURCE_GLOBS.join(', ')}
   --root DIR        the folder the globs are relative to (default: the current folder)
   --format FORMAT   text (default) or json
-  --exit-zero       exit 0 even when there are warnings
+  --exit-zero       (check) exit 0 even when there are warnings
   -h, --help        show this help
   --version         show the version
 
@@ -34,6 +39,7 @@ Exit status: 0 when no finding is a warning, 1 when one is, 2 on a usage error o
 class UsageError extends Error {}
 
 interface Args {
+  command: 'check' | 'people';
   sources: string[];
   root: string;
   format: 'text' | 'json';
@@ -45,8 +51,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('-h') || argv.includes('--help')) return 'help';
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-  const args: Args = { sources: [], root: process.cwd(), format: 'text', exitZero: false, files: [] };
+  if (command !== 'check' && command !== 'people') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  const args: Args = { command, sources: [], root: process.cwd(), format: 'text', exitZero: false, files: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -64,7 +70,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}"`);
     else args.files.push(a);
   }
-  if (args.files.length === 0) throw new UsageError('no draft FILE given');
+  if (command === 'check' && args.files.length === 0) throw new UsageError('no draft FILE given');
+  if (command === 'people' && args.files.length > 0) throw new UsageError(`people takes no FILE, only options (got "${args.files[0]}")`);
   return args;
 }
 
@@ -111,6 +118,13 @@ async function checkFiles(args: Args, sources: FolderSources, archive: PgStore |
   if (archive && !(await archive.archive.ping())) process.stderr.write(`source-check: ${archive.archive.status().message}\n`);
   if (sources.index.size === 0 && !archive) {
     process.stderr.write(`source-check: no source articles found under ${args.root} (globs: ${(args.sources.length ? args.sources : DEFAULT_SOURCE_GLOBS).join(', ')})\n`);
+  }
+
+  if (args.command === 'people') {
+    const people = sources.index.peopleSync();
+    const locate = quoteRange(sources.index);
+    process.stdout.write(args.format === 'json' ? JSON.stringify(people.map((p) => toJsonPerson(p, args.root, locate)), null, 2) + '\n' : formatPeople(people, locate));
+    return 0;
   }
 
   let status = 0;

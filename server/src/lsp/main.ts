@@ -25,7 +25,7 @@ import { quoteHover } from '../core/report/hover';
 import { citationEdits, citationMarkdown, citationText } from '../core/report/citation';
 import { ignoreEdit } from '../core/check/directives';
 import type { Fix } from '../core/check/findings';
-import { ArchiveDocumentRequest, ArchivePasswordNotification, CitationRequest, ClaimsRequest, ReindexRequest, SourcesRequest } from './protocol';
+import { ArchiveDocumentRequest, ArchivePasswordNotification, CitationRequest, ClaimsRequest, PeopleRequest, ReindexRequest, SourcesRequest } from './protocol';
 import type {
   ArchiveDocumentParams,
   ArchiveDocumentResult,
@@ -35,6 +35,8 @@ import type {
   ClaimsParams,
   ClaimsResult,
   InitializationOptions,
+  PeopleParams,
+  PeopleResult,
   ReindexResult,
   SourcesResult,
 } from './protocol';
@@ -172,6 +174,10 @@ connection.onCodeAction(async (params, token) => {
     });
   }
   return actions;
+});
+
+connection.onRequest(PeopleRequest, async (params: PeopleParams | undefined): Promise<PeopleResult> => {
+  return { people: await workspace.people(params?.folder, params?.uri) };
 });
 
 connection.onRequest(ClaimsRequest, async (params: ClaimsParams, token): Promise<ClaimsResult | null> => {

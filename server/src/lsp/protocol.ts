@@ -134,6 +134,10 @@ export interface ReindexResult {
 // "method not found" answer as "this server does not support it yet".
 
 export const DisagreementsRequest = 'sourceCheck/disagreements';
+
+// ---- sourceCheck/people: the people of the sources, each once with every spelling and role the
+// sources give them and the quotations attributed to them (most quoted first).
+
 export const PeopleRequest = 'sourceCheck/people';
 
 // ---- The shared archive (README, "Shared archive"): read-only documents, status, password.
@@ -176,4 +180,42 @@ export interface InitializationOptions {
   cacheDir?: string;
   /** The archive password from secret storage. */
   archivePassword?: string | null;
+}
+
+export interface PeopleParams {
+  /** A workspace folder URI; or */
+  folder?: string;
+  /** a document URI: the people of its workspace folder. Every folder when neither is given. */
+  uri?: string;
+}
+
+export interface PersonQuoteInfo {
+  /** Where the quoted words are: an LSP Location's uri and range. */
+  uri: string;
+  range: Range;
+  /** Id of the source (its path relative to the workspace folder). */
+  source: string;
+  /** The first words of the quotation. */
+  text: string;
+  /** How the source presents it: a marked quote, a block quote, or a quote printed without its marks. */
+  kind: 'quote' | 'block' | 'unmarked';
+}
+
+export interface PersonInfo {
+  /** Stable within a folder: the canonical name in lower case. */
+  id: string;
+  /** The fullest spelling the sources use. */
+  name: string;
+  spellings: string[];
+  roles: string[];
+  /** Ids of the sources that name the person. */
+  sources: string[];
+  quoteCount: number;
+  quotes: PersonQuoteInfo[];
+  /** The workspace folder whose sources these are. */
+  folder: string;
+}
+
+export interface PeopleResult {
+  people: PersonInfo[];
 }

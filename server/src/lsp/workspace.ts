@@ -25,7 +25,8 @@ import { sourceStats } from '../core/source/stats';
 import { LineIndex } from '../core/text/lines';
 import { claimCounts, claimSources, claimsReport } from '../core/report/claimsReport';
 import { ArchiveStatusNotification, SourcesChangedNotification } from './protocol';
-import type { ArchiveDocumentResult, ArchiveStatusParams, ClaimsResult, FolderSourcesInfo, SourceMetaInfo, SourcesResult } from './protocol';
+import type { ArchiveDocumentResult, ArchiveStatusParams, ClaimsResult, FolderSourcesInfo, PersonInfo, SourceMetaInfo, SourcesResult } from './protocol';
+import { quoteRange } from '../core/speakers/people';
 
 export interface Settings {
   sources: string[];
@@ -520,6 +521,31 @@ export class Workspace {
     const checked = await this.ensureChecked(doc);
     if (token?.isCancellationRequested) return undefined;
     return checked?.result;
+  }
+
+  /** The people of one folder's sources (named by its URI or by a document's), or of every folder: sourceCheck/people. */
+  async people(folderUri?: string, documentUri?: string): Promise<PersonInfo[]> {
+    const only = folderUri ?? (documentUri ? this.folderFor(documentUri)?.uri : undefined);
+    const folders = [...this.folders.values()].filter((f) => !only || f.uri === only);
+    const out: PersonInfo[] = [];
+    for (const folder of folders) {
+      await folder.ready;
+      const locate = quoteRange(folder.sources.index);
+      for (const p of folder.sources.index.peopleSync()) {
+        const quotes = p.quotes.filter((q): q is typeof q & { kind: 'quote' | 'block' | 'unmarked' } => q.kind !== 'indirect');
+        out.push({
+          id: p.id,
+          name: p.name,
+          spellings: p.spellings,
+          roles: p.roles,
+          sources: p.sources,
+          quoteCount: quotes.length,
+          quotes: quotes.map((q) => ({ uri: q.uri, range: locate(q), source: q.source, text: q.text, kind: q.kind })),
+          folder: folder.uri,
+        });
+      }
+    }
+    return out;
   }
 
   async claimAt(doc: TextDocument, position: Position, token?: CancellationToken): Promise<{ claim: Claim } | undefined> {

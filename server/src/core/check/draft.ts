@@ -10,6 +10,10 @@ import type { QuoteCache } from './cache';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
 import { describeSource } from '../report/describe';
 import { applyDirectives } from './directives';
+import { splitSentences } from '../text/sentences';
+import { attributeQuotes } from '../speakers/attribute';
+import { checkSpeaker } from '../speakers/check';
+import type { Person } from '../speakers/people';
 
 export type DraftFormat = 'markdown' | 'text';
 
@@ -31,8 +35,14 @@ export interface CheckOptions {
 
 export async function checkDraft(draft: Draft, store: SourceStore, options: CheckOptions = {}): Promise<CheckResult> {
   const prose = draftProse(draft);
+  const quotes = findQuotes(prose);
+  // Who the draft says said each quote, found with the same patterns as in the sources.
+  const drafted = attributeQuotes(prose, splitSentences(prose), quotes).quotations;
+  let people: Promise<readonly Person[]> | undefined;
+  const lookupPeople = () => (people ??= store.people?.() ?? Promise.resolve([]));
   const claims: Claim[] = [];
-  for (const q of findQuotes(prose)) {
+  const findings: Finding[] = [];
+  for (const q of quotes) {
     if (options.isCancelled?.()) break;
     const words = prose.slice(q.start, q.end);
     let claim = options.cache?.get(store.generation, words, q.start);
@@ -40,11 +50,16 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
       claim = (await checkQuote(prose, q.start, q.end, store)) ?? null;
       options.cache?.set(store.generation, words, claim);
     }
-    if (claim) claims.push(claim);
+    if (!claim) continue;
+    // The speakers depend on the draft around the quote, not only on its words: never on the cached object.
+    claim = { ...claim };
+    claims.push(claim);
+    findings.push(...findingsFor(claim, draft.text));
+    findings.push(...(await checkSpeaker(claim, drafted.find((d) => d.start === q.start && d.kind === 'quote'), lookupPeople, draft.text)));
   }
   // Ignore directives live in comments, which the prose masks; code still hides them.
   const withComments = draft.format === 'markdown' ? maskMarkdown(draft.text, { keepComments: true }) : draft.text;
-  return applyDirectives(withComments, { claims, findings: claims.flatMap((c) => findingsFor(c, draft.text)) });
+  return applyDirectives(withComments, { claims, findings });
 }
 
 const quoted = (s: string) => `“${s}”`;

@@ -4,6 +4,7 @@
 
 import type { Position } from '../text/lines';
 import type { SourceRef } from '../match/store';
+import type { QuotationKind, Speaker } from '../speakers/attribute';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -15,8 +16,9 @@ export const CODES = {
   'unsourced-phrase': 'information',
   // A claim checked while a store (the archive) could not be searched: its verdict is incomplete.
   'sources-unsearched': 'information',
-  // Reserved for the figure, date and speaker checks.
+  'quote-is-narration': 'information',
   'misattributed-quote': 'warning',
+  // Reserved for the figure and date checks.
   'figure-mismatch': 'warning',
   'date-mismatch': 'warning',
   'unsourced-figure': 'information',
@@ -79,6 +81,29 @@ export interface SourceMatch {
   contentMatched: number;
   contentTotal: number;
   cost: number;
+  /** How this source presents the matched words; absent when the store does not say. */
+  presentation?: SourcePresentation;
+}
+
+/**
+ * How a source presents the words a quote matched: as a quotation (marked, a block
+ * quote after a lead-in, or with its marks stripped: "…, Tokayev said."), as indirect
+ * speech ("Tokayev stated that …"), or as its own narration.
+ */
+export interface SourcePresentation {
+  kind: QuotationKind | 'narration';
+  speaker?: Speaker;
+  /** The words that attribute it ("he" of “he said”), and where the speaker's name is written. */
+  cue?: SourceLocation;
+  named?: SourceLocation;
+}
+
+/** The speaker a source gives a quote, with where it says so. */
+export interface SourceSpeaker {
+  speaker: Speaker;
+  /** The corpus-wide name of the person (people.ts), when the corpus knows them. */
+  person?: string;
+  match: SourceMatch;
 }
 
 export type QuoteVerdict = 'verified' | 'variant' | 'misquote' | 'unsourced';
@@ -96,6 +121,16 @@ export interface QuoteClaim {
   best?: SourceMatch;
   /** Other sources that carry the quote, perhaps in other wording. */
   others: SourceMatch[];
+  /** The speaker the sources give the quote: the first source (best, then others) that names one. */
+  sourceSpeaker?: SourceSpeaker;
+  /** The speaker the draft gives the quote, found with the same patterns. */
+  draftSpeaker?: Speaker;
+  /**
+   * How the two compare: the same person (perhaps spelt differently); an institution
+   * and its spokesperson; different people (a misattribution); or unknown (either side
+   * names no one the checker can compare).
+   */
+  speakerVerdict?: 'same' | 'institution' | 'different' | 'unknown';
   /** Covered by an ignore directive in the draft (see check/directives.ts): no finding. */
   ignored?: boolean;
 }

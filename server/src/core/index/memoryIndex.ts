@@ -7,6 +7,7 @@ import { SourceDoc } from '../source/source';
 import { forEachWord, isContentWord } from '../text/tokens';
 import type { Passage, SourceStore } from '../match/store';
 import { contenders, groupWindows, indexKey, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, scoreOf, SentenceHit } from '../match/ranking';
+import { corpusPeople, Person } from '../speakers/people';
 import { append, PostingList, Postings } from './postings';
 import { DecodedSnapshot, encodeSnapshot } from './snapshot';
 
@@ -170,6 +171,20 @@ export class MemoryIndex implements SourceStore {
     this.deadSlots = 0;
   }
 
+  /** The corpus's people, computed on demand for one generation of the sources. */
+  private peopleCache: { generation: number; people: Person[] } | undefined;
+
+  async people(): Promise<Person[]> {
+    return this.peopleSync();
+  }
+
+  peopleSync(): Person[] {
+    if (this.peopleCache?.generation !== this.generation) {
+      this.peopleCache = { generation: this.generation, people: corpusPeople(this.all()) };
+    }
+    return this.peopleCache.people;
+  }
+
   async candidates(words: readonly string[], limit: number): Promise<Passage[]> {
     return this.candidatesSync(words, limit);
   }
@@ -207,6 +222,7 @@ export class MemoryIndex implements SourceStore {
         text: doc.prose.slice(start, end),
         sentences: sentences.slice(first, last + 1),
         score: w.score,
+        quotations: doc.speakers.quotations.filter((q) => q.end > start && q.start < end),
       };
     });
   }

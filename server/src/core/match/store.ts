@@ -6,6 +6,8 @@
 import type { Position } from '../text/lines';
 import type { Span } from '../text/sentences';
 import type { SourceMeta } from '../source/metadata';
+import type { Quotation } from '../speakers/attribute';
+import type { Person } from '../speakers/people';
 
 export interface SourceRef {
   id: string;
@@ -24,6 +26,12 @@ export interface Passage {
   sentences: Span[];
   /** How strongly the store expects the quote here (comparable within one answer only). */
   score: number;
+  /**
+   * The source's quotations and reported speech that overlap the passage, with their
+   * speakers (offsets in the source file). Absent when the store does not keep them:
+   * the checker then says nothing about speakers or narration for this passage.
+   */
+  quotations?: Quotation[];
 }
 
 export interface SourceStore {
@@ -33,4 +41,11 @@ export interface SourceStore {
   readonly generation: number;
   /** Passages that may carry a quotation with these normalised words, most promising first. */
   candidates(words: readonly string[], limit: number): Promise<Passage[]>;
+  /**
+   * The people of the corpus (core/speakers/people.ts corpusPeople over the sources'
+   * attributions), for the people list and to tell a person from a place in a draft
+   * ("Smadiyarov said" vs "Kazakhstan said"). Optional: without it, a draft speaker
+   * written as a lone surname is not checked.
+   */
+  people?(): Promise<Person[]>;
 }

@@ -5,6 +5,7 @@
 import type { QuoteClaim, SourceMatch } from '../check/findings';
 import { escapeMarkdown, markRanges } from './markdown';
 import { truncate } from './describe';
+import { explainAttribution } from '../speakers/explain';
 
 export const VERDICT: Record<QuoteClaim['verdict'], string> = {
   verified: '✓ Verified quote',
@@ -32,6 +33,34 @@ function quoteBlock(m: SourceMatch): string {
   return '> ' + markRanges(truncate(m.sentence, 600), m.marks);
 }
 
+const PRESENTED: Record<string, string> = {
+  quote: '',
+  block: ' (a block quote)',
+  unmarked: ' (the source prints it without quotation marks)',
+  indirect: ' (in indirect speech, not quoted)',
+};
+
+/** Who said it, by the source and by the draft, and how each attribution was found. */
+function speakerLines(claim: QuoteClaim): string[] {
+  const lines: string[] = [];
+  const s = claim.sourceSpeaker;
+  if (s) {
+    const where = `\`${s.match.location.source.id.replace(/`/g, "'")}\``;
+    const person = s.person && s.person !== s.speaker.name ? ` — known across the sources as ${escapeMarkdown(s.person)}` : '';
+    const role = s.speaker.role ? `, ${escapeMarkdown(s.speaker.role)}` : '';
+    lines.push(`**Speaker:** ${escapeMarkdown(s.speaker.name)}${role}${PRESENTED[s.match.presentation?.kind ?? 'quote'] ?? ''} — ${escapeMarkdown(explainAttribution(s.speaker))} in ${where}${person}`);
+  } else if (claim.best && claim.verdict !== 'unsourced' && claim.best.presentation?.kind === 'narration') {
+    lines.push('**Speaker:** none — the source writes these words as its own narration, not as a quotation');
+  }
+  const d = claim.draftSpeaker;
+  if (d) {
+    const verdict =
+      claim.speakerVerdict === 'different' ? ' — ⚠ not the speaker the sources give' : claim.speakerVerdict === 'institution' ? ' — an institution for its spokesperson' : '';
+    lines.push(`**The draft attributes it to:** ${escapeMarkdown(d.how === 'name' ? d.cue.text : d.name)} — ${escapeMarkdown(explainAttribution(d))}${verdict}`);
+  }
+  return lines;
+}
+
 export function quoteHover(claim: QuoteClaim): string {
   const parts: string[] = [];
   const short = claim.short && claim.verdict === 'unsourced' ? 'Unsourced phrase' : VERDICT[claim.verdict].replace(/^⚠ /, '');
@@ -55,6 +84,8 @@ export function quoteHover(claim: QuoteClaim): string {
         : `- “${escapeMarkdown(d.draft)}” → source: “${escapeMarkdown(d.source)}”${d.kind === 'spelling' ? ' (spelling)' : ''}`,
   );
   if (changes.length > 0) parts.push(changes.join('\n'));
+  const speakers = speakerLines(claim);
+  if (speakers.length > 0) parts.push(speakers.join('  \n'));
   parts.push(provenance(m).join('  \n'), quoteBlock(m));
   if (claim.others.length > 0) {
     const others = claim.others.map((o) => {

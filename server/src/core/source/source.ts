@@ -6,6 +6,7 @@ import { htmlToText, maskMarkdown, maskPlaintext } from '../text/markup';
 import { splitSentences, Span } from '../text/sentences';
 import { LineIndex } from '../text/lines';
 import { extractMetadata, SourceMeta } from './metadata';
+import { attributeQuotes, TextAttributions } from '../speakers/attribute';
 
 export interface SourceDoc {
   /** Stable identity: the path relative to its workspace folder (or an archive's path). */
@@ -17,6 +18,8 @@ export interface SourceDoc {
   meta: SourceMeta;
   sentences: Span[];
   lines: LineIndex;
+  /** Its quotations and reported speech with their speakers, and the people it names. */
+  speakers: TextAttributions;
 }
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
@@ -46,7 +49,8 @@ export function parseSource(id: string, uri: string, text: string, format: Sourc
       meta.how.title = '<title>';
     }
   }
-  return { id, uri, text, prose, meta, sentences: splitSentences(prose), lines: new LineIndex(text) };
+  const sentences = splitSentences(prose);
+  return { id, uri, text, prose, meta, sentences, lines: new LineIndex(text), speakers: attributeQuotes(prose, sentences) };
 }
 
 /** The sentence index containing an offset (or the nearest one before it). */
