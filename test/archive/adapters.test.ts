@@ -15,6 +15,7 @@ import { Cluster, startCluster } from '../support/pgCluster';
 import { REPO } from '../support/seeds';
 import { startServer, TestServer } from '../support/lspClient';
 import { ArchiveDocumentRequest, ArchiveDocumentResult } from '../../server/src/lsp/protocol';
+import { SCHEMA_VERSION } from '../../server/src/archive/schema';
 
 let cluster: Cluster | undefined;
 let skip: string | undefined;
@@ -40,14 +41,14 @@ test('source-check archive import, status and check', async (t) => {
   if (!cluster) return t.skip(skip);
   const first = cli(['archive', 'import', 'seeds']);
   assert.equal(first.code, 0, first.stderr);
-  assert.match(first.stdout, /^imported 5 articles from 1 folder: 5 new, 0 updated, 0 unchanged, 0 failed \(\d+\.\d s\)\n$/);
+  assert.match(first.stdout, /^archive import: 5 articles in 1 folder: 5 new, 0 updated, 0 unchanged, 0 failed \(\d+\.\d s\)\n$/);
   assert.match(first.stderr, /archive import: 5\/5 articles \(5 new/);
   const second = cli(['archive', 'import', 'seeds']);
   assert.match(second.stdout, /: 0 new, 0 updated, 5 unchanged, 0 failed/);
 
   const status = cli(['archive', 'status']);
   assert.equal(status.code, 0, status.stderr);
-  assert.match(status.stdout, /^schema version 2$/m);
+  assert.match(status.stdout, new RegExp(`^schema version ${SCHEMA_VERSION}$`, 'm'));
   assert.match(status.stdout, /^sources 5$/m);
   assert.doesNotMatch(status.stdout, /password/);
 
@@ -58,6 +59,23 @@ test('source-check archive import, status and check', async (t) => {
   assert.match(check.stdout, /6 quotes checked in 1 file: 4 verified, 1 misquoted, 1 unsourced/);
   const json = JSON.parse(cli(['check', '--sources', 'none/**', '--format', 'json', 'examples/draft.md']).stdout);
   assert.equal(json[0].sources[0].path, 'source-check-archive:/000_03b0a985a00a2f0a.txt');
+});
+
+test('source-check archive import names a file it cannot read, imports the rest, and exits 1', async (t) => {
+  if (!cluster) return t.skip(skip);
+  const root = mkdtempSync(path.join(tmpdir(), 'source-check-import-'));
+  try {
+    writeFileSync(path.join(root, 'good.txt'), 'A headline\n\n“We will rebuild the bridge by spring,” the mayor said on Monday.\n');
+    writeFileSync(path.join(root, 'broken.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x00]));
+    const env = { ...process.env, SOURCE_CHECK_ARCHIVE_URL: await cluster.database('badinput') };
+    const r = cli(['archive', 'import', root], env);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /broken\.txt: binary file \(it contains NUL bytes\), not text; not imported/);
+    assert.match(r.stdout, /archive import: 2 articles in 1 folder: 1 new, 0 updated, 0 unchanged, 1 failed/);
+    assert.match(cli(['archive', 'status'], env).stdout, /^sources 1$/m);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('source-check archive without an archive, or with one that is down, says so', (t) => {

@@ -129,6 +129,12 @@ test('re-importing skips unchanged articles and replaces changed ones, and verdi
     const counts = await archiveCounts(archive);
     assert.equal(counts.sources, 5);
     assert.equal(counts.schemaVersion, SCHEMA_VERSION);
+
+    // Articles imported before the schema kept speakers (speakers NULL) are re-analysed by the next import.
+    await archive.query('UPDATE sources SET speakers = NULL');
+    const upgraded = await importFolders(archive, [dir]);
+    assert.deepEqual({ updated: upgraded.updated, unchanged: upgraded.unchanged }, { updated: 5, unchanged: 0 });
+    assert.equal(canonical(await checkDraft(draft, new PgStore(archive))), canonical(await checkDraft(draft, local.index)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@
 import { checkDraft, CheckOptions, Draft } from '../core/check/draft';
 import type { CheckResult } from '../core/check/findings';
 import { markIncomplete } from '../core/check/incomplete';
-import type { SourceStore } from '../core/match/store';
+import type { MemoryIndex } from '../core/index/memoryIndex';
 import type { PgStore } from './pgStore';
 import { LocalAndArchive } from './store';
 
@@ -14,7 +14,7 @@ export interface ArchiveCheck {
   archiveMissed: boolean;
 }
 
-export async function checkWithArchive(draft: Draft, local: SourceStore, archive: PgStore | undefined, options: CheckOptions = {}): Promise<ArchiveCheck> {
+export async function checkWithArchive(draft: Draft, local: MemoryIndex, archive: PgStore | undefined, options: CheckOptions = {}): Promise<ArchiveCheck> {
   if (!archive) return { result: await checkDraft(draft, local, options), archiveMissed: false };
   // One combined store per check, so the misses counted are this check's own.
   const store = new LocalAndArchive(local, archive);

@@ -72,8 +72,9 @@ export async function importFolders(archive: Archive, folders: string[], options
 }
 
 async function importBatch(client: PoolClient, root: string, rels: string[], options: ImportOptions, progress: ImportProgress, problem: (m: string) => void): Promise<void> {
-  const known = await client.query('SELECT path, content_hash FROM sources WHERE path = ANY($1::text[])', [rels]);
-  const hashOf = new Map<string, string>(known.rows.map((r) => [r.path, r.content_hash]));
+  // An article analysed before the schema kept speakers counts as changed: it is re-analysed.
+  const known = await client.query('SELECT path, content_hash, speakers IS NULL AS stale FROM sources WHERE path = ANY($1::text[])', [rels]);
+  const hashOf = new Map<string, string>(known.rows.map((r) => [r.path, r.stale ? '' : r.content_hash]));
   const loaded: Loaded[] = [];
   for (const rel of rels) {
     const file = await readTextFile(path.join(root, rel), options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
@@ -131,10 +132,10 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
     }
     const docs = loaded.map((l) => l.doc);
     const inserted = await client.query(
-      `INSERT INTO sources (path, content_hash, text, text_length, line_starts, meta, published, sentence_count)
-       SELECT path, hash, text, length, string_to_array(starts, ',')::int[], meta, published, sentences
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::jsonb[], $7::date[], $8::int[])
-         AS t(path, hash, text, length, starts, meta, published, sentences)
+      `INSERT INTO sources (path, content_hash, text, text_length, line_starts, meta, published, sentence_count, speakers)
+       SELECT path, hash, text, length, string_to_array(starts, ',')::int[], meta, published, sentences, speakers
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::jsonb[], $7::date[], $8::int[], $9::jsonb[])
+         AS t(path, hash, text, length, starts, meta, published, sentences, speakers)
        RETURNING id::float8 AS id, path`,
       [
         docs.map((d) => d.id),
@@ -145,6 +146,7 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
         docs.map((d) => JSON.stringify(d.meta)),
         docs.map((d) => d.meta.date ?? null),
         docs.map((d) => d.sentences.length),
+        docs.map((d) => JSON.stringify(d.speakers)),
       ],
     );
     const idOf = new Map<string, number>(inserted.rows.map((r) => [r.path, r.id]));

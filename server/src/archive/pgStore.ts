@@ -9,6 +9,8 @@ import type { SourceMeta } from '../core/source/metadata';
 import { contenders, groupWindows, keysToScan, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, SENTENCE_FLOOR, SentenceHit, Window } from '../core/match/ranking';
 import { positionIn } from '../core/text/lines';
 import type { Span } from '../core/text/sentences';
+import type { Quotation } from '../core/speakers/attribute';
+import { AttributedSource, corpusPeople, Person } from '../core/speakers/people';
 import type { Archive } from './connection';
 
 import { ArchiveScheme } from '../lsp/protocol';
@@ -65,7 +67,7 @@ export interface PgStoreOptions {
 }
 
 const PASSAGES_SQL = `
-  SELECT w.i, src.path, src.meta, src.line_starts, src.text_length,
+  SELECT w.i, src.path, src.meta, src.line_starts, src.text_length, src.speakers->'quotations' AS quotations,
          (SELECT json_agg(json_build_array(x.start_offset, x.end_offset, x.gap, x.body) ORDER BY x.n)
             FROM sentences x WHERE x.source_id = w.src AND x.n BETWEEN w.first AND w.last) AS sentences
   FROM unnest($1::int[], $2::int8[], $3::int[], $4::int[]) AS w(i, src, first, last)
@@ -162,9 +164,31 @@ export class PgStore implements SourceStore {
       }
       const sentences: Span[] = rows.map(([start, end]) => ({ start, end }));
       const text = rows.map(([, , gap, body], i) => (i === 0 ? body : gap + body)).join('');
-      out[row.i] = { source: ref, start: rows[0][0], text, sentences, score: windows[row.i].score };
+      const start = rows[0][0];
+      const end = rows[rows.length - 1][1];
+      const passage: Passage = { source: ref, start, text, sentences, score: windows[row.i].score };
+      // The source's quotations overlapping the passage, as the embedded index gives them (none kept: absent).
+      if (row.quotations) passage.quotations = (row.quotations as Quotation[]).filter((q) => q.end > start && q.start < end);
+      out[row.i] = passage;
     }
     return out.filter(Boolean);
+  }
+
+  private attributed: { generation: number; sources: AttributedSource[]; people?: Person[] } | undefined;
+
+  /** The archive's people (corpusPeople over every article's attributions), once per generation. */
+  async people(): Promise<Person[]> {
+    await this.attributedSources();
+    return (this.attributed!.people ??= corpusPeople(this.attributed!.sources));
+  }
+
+  /** Every article's attributions, in path order (the order a folder's sources are read in); once per generation. */
+  async attributedSources(): Promise<AttributedSource[]> {
+    if (this.attributed?.generation !== this.generation) {
+      const r = await this.archive.query(`SELECT path, speakers FROM sources WHERE speakers IS NOT NULL ORDER BY path COLLATE "C"`);
+      this.attributed = { generation: this.generation, sources: r.rows.map((row) => ({ id: row.path, uri: archiveUri(row.path), speakers: row.speakers })) };
+    }
+    return this.attributed.sources;
   }
 
   /** An archived article, for the read-only virtual document. */

@@ -16,6 +16,8 @@
 //                  by the importer in the same transaction as the rows they count.
 //   facts          figures and dates with the keys of the words around them, for the
 //                  figure and date checks (filled once the core extracts them).
+//   sources.speakers  (version 3) the source's quotations with their speakers and the
+//                  people it names (core/speakers), as the embedded index keeps them.
 
 import type { PoolClient } from 'pg';
 
@@ -82,6 +84,12 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX facts_context ON facts USING gin (context);
       CREATE INDEX facts_source ON facts (source_id);
     `,
+  },
+  {
+    version: 3,
+    description: 'quotations with their speakers, and the people each source names',
+    // NULL for articles imported before: the next import re-analyses them.
+    sql: `ALTER TABLE sources ADD COLUMN speakers jsonb;`,
   },
 ];
 

@@ -4,6 +4,8 @@
 // verdicts as incomplete (core/check/incomplete.ts) instead of reporting them as final.
 
 import type { Passage, SourceStore } from '../core/match/store';
+import { corpusPeople, Person } from '../core/speakers/people';
+import type { MemoryIndex } from '../core/index/memoryIndex';
 import { ArchiveUnavailable } from './connection';
 import type { PgStore } from './pgStore';
 
@@ -12,9 +14,21 @@ export class LocalAndArchive implements SourceStore {
   misses = 0;
 
   constructor(
-    readonly local: SourceStore,
+    readonly local: MemoryIndex,
     readonly archive: PgStore,
   ) {}
+
+  /** The people of the local sources and the archive together (the archive's alone when there are no local sources). */
+  async people(): Promise<Person[]> {
+    try {
+      if (this.local.size === 0) return await this.archive.people();
+      return corpusPeople([...this.local.all(), ...(await this.archive.attributedSources())]);
+    } catch (e) {
+      if (!(e instanceof ArchiveUnavailable)) throw e;
+      this.misses++;
+      return this.local.people();
+    }
+  }
 
   get size(): number {
     return this.local.size + this.archive.size;

@@ -102,7 +102,7 @@ export async function runArchive(argv: string[]): Promise<number> {
     if (tty) err('\n');
     const secs = (Date.now() - started) / 1000;
     process.stdout.write(
-      `imported ${p.total} article${p.total === 1 ? '' : 's'} from ${folders.length} folder${folders.length === 1 ? '' : 's'}: ` +
+      `archive import: ${p.total} article${p.total === 1 ? '' : 's'} in ${folders.length} folder${folders.length === 1 ? '' : 's'}: ` +
         `${p.added} new, ${p.updated} updated, ${p.unchanged} unchanged, ${p.failed} failed (${secs.toFixed(1)} s)\n`,
     );
     return p.failed > 0 ? 1 : 0;
