@@ -16,7 +16,7 @@ import type { Postings } from './postings';
 
 const MAGIC = 'SRCCHKIX';
 /** Bump whenever tokenising, keys, sentence splitting or SourceDoc's shape changes. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 export interface SnapshotEntry {
   doc: SourceDoc;

@@ -50,7 +50,29 @@ export function parseSource(id: string, uri: string, text: string, format: Sourc
     }
   }
   const sentences = splitSentences(prose);
-  return { id, uri, text, prose, meta, sentences, lines: new LineIndex(text), speakers: attributeQuotes(prose, sentences) };
+  return withLazySpeakers({ id, uri, text, prose, meta, sentences, lines: new LineIndex(text) } as SourceDoc, () => ({ prose, sentences }));
+}
+
+/**
+ * Gives `doc` a `speakers` property computed on first use. Attribution costs about a
+ * millisecond an article: done for every source at indexing it would dominate the time to
+ * index a large corpus, while a check needs it only for the few sources its quotes match.
+ * Not enumerable, so copies and index snapshots leave it out (it is derived from the text).
+ */
+export function withLazySpeakers(doc: SourceDoc, read: () => { prose: string; sentences: Span[] }): SourceDoc {
+  let memo: TextAttributions | undefined;
+  Object.defineProperty(doc, 'speakers', {
+    get: () => {
+      if (!memo) {
+        const { prose, sentences } = read();
+        memo = attributeQuotes(prose, sentences);
+      }
+      return memo;
+    },
+    enumerable: false,
+    configurable: true,
+  });
+  return doc;
 }
 
 /** The sentence index containing an offset (or the nearest one before it). */
