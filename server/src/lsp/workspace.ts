@@ -283,7 +283,8 @@ export class Workspace {
     });
     const drafts = settings.drafts.map((g) => g.replace(/\\/g, '/').replace(/^\.\//, ''));
     const isDraftPath = drafts.length > 0 ? picomatch(drafts, { dot: false }) : () => false;
-    const folder: Folder = { uri, root, settings, isDraftPath, sources, ready: Promise.resolve() };
+    // Indexing from the start: until restored or read, the folder's sources are not yet known.
+    const folder: Folder = { uri, root, settings, isDraftPath, sources, ready: Promise.resolve(), indexing: { done: 0, total: 0 } };
     folder.ready = this.index(folder);
     this.folders.set(uri, folder);
     this.pending.delete(uri);
@@ -297,6 +298,7 @@ export class Workspace {
     if (await folder.sources.restore().catch(() => false)) {
       // Drafts are checked against the cached index at once; files changed since the cache
       // was written are caught up in the background, and the drafts re-checked if any were.
+      folder.indexing = undefined;
       this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache in ${Date.now() - started} ms`);
       void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
         if (changed) {
@@ -627,11 +629,11 @@ export class Workspace {
           code: f?.code ?? null,
           severity: f?.severity ?? null,
           message: f?.message ?? null,
-          sources: claimSources(c).map(({ role, match }) => ({
-            ...sourceMetaInfo(match.location.source),
+          sources: claimSources(c).map(({ role, location, wording }) => ({
+            ...sourceMetaInfo(location.source),
             role,
-            range: match.location.range,
-            wording: match.wording && match.wording !== c.text ? match.wording : null,
+            range: location.range,
+            wording: wording && wording !== c.text ? wording : null,
           })),
         };
       }),
@@ -659,7 +661,7 @@ export class Workspace {
       if (!set) cited.set(folder.uri, (set = new Set()));
       for (const c of checked.result.claims) {
         if (c.verdict === 'unsourced') continue;
-        for (const { match } of claimSources(c)) set.add(match.location.source.id);
+        for (const { location } of claimSources(c)) set.add(location.source.id);
       }
     }
     const folders: FolderSourcesInfo[] = [];
