@@ -3,9 +3,9 @@
 // Sources, Copy Citation. Reports open as read-only Markdown previews.
 
 import * as vscode from 'vscode';
-import { DisagreementsRequest, PeopleRequest, type PeopleResult } from '../../server/src/lsp/protocol';
+import { DisagreementsRequest, PeopleRequest, type DisagreementsResult, type PeopleResult } from '../../server/src/lsp/protocol';
 import { citationText } from '../../server/src/core/report/citation';
-import { genericReport, peopleReport } from './protocolReports';
+import { disagreementsReport, genericReport, peopleReport } from './protocolReports';
 import type { SourceCheckApi } from './protocolClient';
 import { SourcesView } from './sourcesView';
 
@@ -127,12 +127,15 @@ export function registerCommands(context: vscode.ExtensionContext, api: SourceCh
 
   register('sourceCheck.listDisagreements', async () => {
     const editor = vscode.window.activeTextEditor;
-    const answer = await api.optional<unknown>(DisagreementsRequest, editor ? { uri: editor.document.uri.toString() } : {});
+    const answer = await api.optional<DisagreementsResult>(DisagreementsRequest, editor ? { uri: editor.document.uri.toString() } : {});
     if (answer === undefined) {
       void vscode.window.showInformationMessage('Source Check: this version of the server does not list disagreements between sources yet.');
       return;
     }
-    return reports.show('Disagreements between sources', genericReport('Disagreements between sources', answer));
+    return reports.show(
+      'Disagreements between sources',
+      Array.isArray(answer?.disagreements) ? disagreementsReport(answer) : genericReport('Disagreements between sources', answer),
+    );
   });
 
   register('sourceCheck.listPeople', async () => {

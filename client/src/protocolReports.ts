@@ -1,11 +1,12 @@
-// Markdown reports the client renders from the server's answers: the people of the
-// sources (sourceCheck/people), and a generic rendering for answers whose shape the
+// Markdown reports the client renders from the server's answers: the disagreements
+// between sources (sourceCheck/disagreements), the people of the sources
+// (sourceCheck/people), and a generic rendering for answers whose shape the
 // client does not know (a newer server's lists). Every value is escaped (it comes from
 // source text). No vscode import, so they are tested under node.
 
 import { escapeMarkdown } from '../../server/src/core/report/markdown';
 import { truncate } from '../../server/src/core/report/describe';
-import type { PeopleResult } from '../../server/src/lsp/protocol';
+import type { DisagreementsResult, PeopleResult } from '../../server/src/lsp/protocol';
 
 type Obj = Record<string, unknown>;
 const HEADS = ['title', 'about', 'name', 'message', 'summary', 'description', 'text'];
@@ -69,6 +70,23 @@ export function peopleReport(result: PeopleResult, maxQuotes = 10): string {
       out.push(`  - “${escapeMarkdown(truncate(q.text, 200))}”${how} — ${link(`${q.source}, line ${q.range.start.line + 1}`, q.uri, q.range.start.line)}`);
     }
     if (p.quotes.length > maxQuotes) out.push(`  - … and ${p.quotes.length - maxQuotes} more`);
+  });
+  return out.join('\n') + '\n';
+}
+
+/** The figures and dates the sources disagree on: each version with its source, value and sentence. */
+export function disagreementsReport(result: DisagreementsResult): string {
+  const out = ['# Disagreements between sources', ''];
+  const n = result.disagreements.length;
+  out.push(n === 0 ? 'The sources agree: no figure or date is given differently by two of them.' : `${n} figure${n === 1 ? '' : 's'} or date${n === 1 ? '' : 's'} the sources give differently.`);
+  result.disagreements.forEach((d, i) => {
+    out.push('', `## ${i + 1}. ${d.kind === 'date' ? 'Date' : 'Figure'}: ${escapeMarkdown(d.about)}`, '');
+    for (const v of d.versions) {
+      const meta = [v.title, v.outlet, v.date].filter(Boolean).map((x) => escapeMarkdown(truncate(x!, 120))).join(' · ');
+      const resolved = v.resolved ? ` (${escapeMarkdown(v.resolved)})` : '';
+      out.push(`- **${escapeMarkdown(v.text)}** = ${escapeMarkdown(v.value)}${resolved} — ${link(`${v.sourceId}, line ${v.range.start.line + 1}`, v.uri, v.range.start.line)}${meta ? ` — ${meta}` : ''}`);
+      out.push(`  > ${escapeMarkdown(truncate(v.sentence, 400))}`);
+    }
   });
   return out.join('\n') + '\n';
 }

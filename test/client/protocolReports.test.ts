@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { genericReport, peopleReport } from '../../client/src/protocolReports';
+import { disagreementsReport, genericReport, peopleReport } from '../../client/src/protocolReports';
 
 test('lists each item with its versions linked to the source line, escaping source text', () => {
   const md = genericReport('Disagreements between sources', {
@@ -57,4 +57,25 @@ test('people: most quoted first, with spellings, roles, sources and linked quota
   assert.match(md, /^  - “Of course, that would be chaos” — \[seeds\/000\\\.txt, line 26\]\(<file:\/\/\/ws\/seeds\/000\.txt#L26>\)$/m);
   assert.match(md, /^  - “Of course, that would be chaos” \(printed without quote marks\) — /m);
   assert.match(peopleReport({ people: [] }), /No people found/);
+});
+
+test('disagreements: each version with its value, source line link, metadata and sentence, escaped', () => {
+  const md = disagreementsReport({
+    disagreements: [
+      {
+        kind: 'date',
+        about: 'referendums start',
+        versions: [
+          { uri: 'file:///ws/seeds/001.txt', range: { start: { line: 4, character: 3 }, end: { line: 4, character: 9 } }, sourceId: 'seeds/001.txt', text: 'Sep. 6', value: '2022-09-06', sentence: 'Votes began <b>Sep. 6</b>.', title: 'An ally', outlet: null, date: '2022-09-28', resolved: null },
+          { uri: 'file:///ws/seeds/004.txt', range: { start: { line: 9, character: 0 }, end: { line: 9, character: 12 } }, sourceId: 'seeds/004.txt', text: '23 September', value: '2022-09-23', sentence: 'Votes began on 23 September.', title: null, outlet: 'KAZINFORM', date: null, resolved: null },
+        ],
+      },
+    ],
+  });
+  assert.match(md, /^1 figure or date the sources give differently\.$/m);
+  assert.match(md, /^## 1\. Date: referendums start$/m);
+  assert.match(md, /^- \*\*Sep\\\. 6\*\* = 2022\\-09\\-06 — \[seeds\/001\\\.txt, line 5\]\(<file:\/\/\/ws\/seeds\/001\.txt#L5>\) — An ally · 2022\\-09\\-28$/m);
+  assert.match(md, /^  > Votes began &lt;b&gt;Sep\\\. 6&lt;\/b&gt;\\\.$/m);
+  assert.match(md, /KAZINFORM$/m);
+  assert.match(disagreementsReport({ disagreements: [] }), /The sources agree/);
 });

@@ -166,9 +166,13 @@ describe('Source Check editor features', function () {
     assert.match(report, /\(<file:.*\/seeds\/00\d_[0-9a-f]+\.txt#L\d+>\)/);
   });
 
-  it('says, rather than fails, when the server cannot list disagreements yet', async function () {
-    // Either the server answers (a report opens) or the command says it is not supported; it never throws.
-    await vscode.commands.executeCommand('sourceCheck.listDisagreements');
+  it('lists the disagreements between sources as a report', async function () {
+    await vscode.window.showTextDocument(doc);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('sourceCheck.listDisagreements');
+    assert.ok(uri, 'the command opens a report');
+    const report = (await vscode.workspace.openTextDocument(uri)).getText();
+    assert.match(report, /^# Disagreements between sources$/m);
+    assert.match(report, /^(The sources agree|\d+ figures? or dates? the sources give differently)/m);
   });
 
   it('offers Insert Citation and Ignore This Claim; both edit the draft as expected', async function () {
