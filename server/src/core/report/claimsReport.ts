@@ -123,7 +123,9 @@ export function claimsReport(input: ReportInput): string {
     const line = input.positionAt(c.start).line;
     const verdict = claimLabel(c);
     out.push('', `## ${i + 1}. ${verdict}${c.ignored ? ' (ignored)' : ''} — ${link(`line ${line + 1}`, input.draftUri, line)}`, '');
-    out.push(`> “${escapeMarkdown(truncate(c.text, 600))}”`, '');
+    // Quotes in their marks; a figure or date as written.
+    const words = escapeMarkdown(truncate(c.text, 600));
+    out.push(c.kind === 'quote' ? `> “${words}”` : `> ${words}`, '');
     for (const f of findings.filter((f) => f.start === c.start && f.end === c.end)) out.push(`*${f.severity} \`${f.code}\`*: ${escapeMarkdown(f.message)}`, '');
     if (c.ignored) out.push('*An ignore directive in the draft covers this claim.*', '');
     const sources = claimSources(c);
