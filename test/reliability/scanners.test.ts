@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findQuotes } from '../../server/src/core/text/quotes';
+import { splitSentences } from '../../server/src/core/text/sentences';
 
 const N = 1_000_000;
 const BOUND = { timeout: 60_000 };
@@ -31,4 +32,14 @@ test('findQuotes: deep unclosed marks followed by apostrophes and closers that m
 test('findQuotes: a million straight double quotes', BOUND, () => {
   const quotes = findQuotes('"'.repeat(N));
   assert.deepEqual(quotes, []);
+});
+
+test('splitSentences: a million dots, and runs of dots and closing marks', BOUND, () => {
+  assert.deepEqual(splitSentences('.'.repeat(N)), [{ start: 0, end: N }]);
+  const text = 'It ended.' + '.\u201D'.repeat(N / 4) + 'x. Then another.';
+  const spans = splitSentences(text);
+  assert.deepEqual(spans, [
+    { start: 0, end: text.indexOf('x. Then') + 2 },
+    { start: text.indexOf('Then'), end: text.length },
+  ]);
 });

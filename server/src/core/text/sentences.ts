@@ -48,10 +48,18 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     if (ch === '.' || ch === '!' || ch === '?' || ch === '\u2026') {
       let j = i + 1;
       while (j < to && (text[j] === '.' || CLOSERS.test(text[j]))) j++;
-      if (j >= to || !/[ \t]/.test(text[j])) continue;
+      // No boundary after this run of dots and closing marks means none after any dot in
+      // it either: skip the run, so that a long row of dots is not scanned again and again.
+      if (j >= to || !/[ \t]/.test(text[j])) {
+        i = j - 1;
+        continue;
+      }
       let k = j;
       while (k < to && /[ \t]/.test(text[k])) k++;
-      if (k >= to || !STARTERS.test(text[k])) continue;
+      if (k >= to || !STARTERS.test(text[k])) {
+        i = j - 1;
+        continue;
+      }
       if (ch === '.' && isAbbreviation(text, i)) continue;
       push(j);
       start = k;
