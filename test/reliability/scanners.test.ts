@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findQuotes } from '../../server/src/core/text/quotes';
 import { splitSentences } from '../../server/src/core/text/sentences';
+import { maskMarkdown } from '../../server/src/core/text/markup';
 
 const N = 1_000_000;
 const BOUND = { timeout: 60_000 };
@@ -42,4 +43,22 @@ test('splitSentences: a million dots, and runs of dots and closing marks', BOUND
     { start: 0, end: text.indexOf('x. Then') + 2 },
     { start: text.indexOf('Then'), end: text.length },
   ]);
+});
+
+test('maskMarkdown: a million characters of unclosed link targets keep their text', BOUND, () => {
+  const text = '['.repeat(10) + '](x'.repeat(N / 3) + ' [text](https://example.org/a) after';
+  const masked = maskMarkdown(text);
+  assert.equal(masked.length, text.length);
+  // The run that never closes is left as it is; the real link target after it is hidden.
+  assert.equal(masked.slice(0, 1000), text.slice(0, 1000));
+  assert.ok(masked.endsWith('[text]' + ' '.repeat('(https://example.org/a)'.length) + ' after'), masked.slice(-40));
+});
+
+test('maskMarkdown: backtick runs of every length, none closed', BOUND, () => {
+  let text = '';
+  for (let k = 1; text.length < N; k++) text += '`'.repeat(k) + 'x';
+  text += '\n\n`code` and “a quote”';
+  const masked = maskMarkdown(text);
+  assert.equal(masked.slice(0, -30), text.slice(0, -30));
+  assert.ok(masked.endsWith('       and “a quote”'), masked.slice(-30));
 });
