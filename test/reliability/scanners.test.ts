@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findQuotes } from '../../server/src/core/text/quotes';
 import { splitSentences } from '../../server/src/core/text/sentences';
-import { maskMarkdown } from '../../server/src/core/text/markup';
+import { htmlToText, maskMarkdown } from '../../server/src/core/text/markup';
 
 const N = 1_000_000;
 const BOUND = { timeout: 60_000 };
@@ -61,4 +61,12 @@ test('maskMarkdown: backtick runs of every length, none closed', BOUND, () => {
   const masked = maskMarkdown(text);
   assert.equal(masked.slice(0, -30), text.slice(0, -30));
   assert.ok(masked.endsWith('       and “a quote”'), masked.slice(-30));
+});
+
+test('htmlToText: a million characters of unclosed <script> and <style> tags', BOUND, () => {
+  const html = '<p>Before.</p>' + '<script><style>'.repeat(N / 15) + '<p>“After.”</p>';
+  const text = htmlToText(html);
+  assert.equal(text.length, html.length);
+  assert.match(text, /Before\./);
+  assert.match(text, /“After\.”/);
 });

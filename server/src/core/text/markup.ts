@@ -139,8 +139,7 @@ const ENTITIES: Record<string, string> = {
 export function htmlToText(html: string): string {
   const out = html.split('');
   let m: RegExpExecArray | null;
-  const blocks = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-  while ((m = blocks.exec(html))) blank(html, m.index, m.index + m[0].length, out);
+  maskScripts(html, out);
   maskHtmlComments(html, out);
   const tag = /<\/?[A-Za-z!][^<>]*>/g;
   while ((m = tag.exec(html))) {
@@ -167,3 +166,28 @@ export function htmlToText(html: string): string {
   return out.join('');
 }
 
+/**
+ * Blanks <script> and <style> elements. Each opening tag's end and closing tag are
+ * searched for once, and a kind found unclosed is not searched for again: a file of
+ * thousands of unclosed <script> tags stays linear.
+ */
+function maskScripts(html: string, out: string[]): void {
+  const open = /<(script|style)\b/gi;
+  const unclosed = new Set<string>();
+  let m: RegExpExecArray | null;
+  while ((m = open.exec(html))) {
+    const name = m[1].toLowerCase();
+    if (unclosed.has(name)) continue;
+    const tagEnd = html.indexOf('>', open.lastIndex);
+    if (tagEnd < 0) return; // no tag can end after this point
+    const close = new RegExp(`<\\/${name}\\s*>`, 'gi');
+    close.lastIndex = tagEnd + 1;
+    const c = close.exec(html);
+    if (!c) {
+      unclosed.add(name);
+      continue;
+    }
+    blank(html, m.index, c.index + c[0].length, out);
+    open.lastIndex = c.index + c[0].length;
+  }
+}
