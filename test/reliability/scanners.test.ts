@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findQuotes } from '../../server/src/core/text/quotes';
-import { splitSentences } from '../../server/src/core/text/sentences';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../../server/src/core/text/sentences';
 import { htmlToText, maskMarkdown } from '../../server/src/core/text/markup';
 
 const N = 1_000_000;
@@ -36,13 +36,13 @@ test('findQuotes: a million straight double quotes', BOUND, () => {
 });
 
 test('splitSentences: a million dots, and runs of dots and closing marks', BOUND, () => {
-  assert.deepEqual(splitSentences('.'.repeat(N)), [{ start: 0, end: N }]);
+  const dots = splitSentences('.'.repeat(N));
+  assert.equal(dots.length, N / MAX_SENTENCE_CHARS);
+  assert.equal(dots[dots.length - 1].end, N);
   const text = 'It ended.' + '.\u201D'.repeat(N / 4) + 'x. Then another.';
   const spans = splitSentences(text);
-  assert.deepEqual(spans, [
-    { start: 0, end: text.indexOf('x. Then') + 2 },
-    { start: text.indexOf('Then'), end: text.length },
-  ]);
+  assert.deepEqual(spans.slice(-2).map((s) => s.end), [text.indexOf('x. Then') + 2, text.length]);
+  assert.equal(spans[spans.length - 1].start, text.indexOf('Then'));
 });
 
 test('maskMarkdown: a million characters of unclosed link targets keep their text', BOUND, () => {
@@ -69,4 +69,17 @@ test('htmlToText: a million characters of unclosed <script> and <style> tags', B
   assert.equal(text.length, html.length);
   assert.match(text, /Before\./);
   assert.match(text, /“After\.”/);
+});
+
+test('splitSentences: text with no sentence boundary is cut into bounded spans at spaces', BOUND, () => {
+  const text = 'word '.repeat(N / 5) + 'x\uD83D\uDE00'.repeat(3000);
+  const spans = splitSentences(text);
+  assert.ok(spans.length > 1);
+  for (const [i, s] of spans.entries()) {
+    assert.ok(s.end - s.start <= MAX_SENTENCE_CHARS, `span ${i} has ${s.end - s.start} characters`);
+    assert.ok(!/[\uDC00-\uDFFF]/.test(text[s.start]), `span ${i} starts inside a surrogate pair`);
+    if (i > 0) assert.match(text.slice(spans[i - 1].end, s.start), /^\s*$/, 'nothing but spaces is left between spans');
+  }
+  assert.equal(spans[0].start, 0);
+  assert.equal(spans[spans.length - 1].end, text.length);
 });
