@@ -8,6 +8,9 @@ import assert from 'node:assert/strict';
 import { findQuotes } from '../../server/src/core/text/quotes';
 import { MAX_SENTENCE_CHARS, splitSentences } from '../../server/src/core/text/sentences';
 import { htmlToText, maskMarkdown } from '../../server/src/core/text/markup';
+import { parseSource } from '../../server/src/core/source/source';
+import { MemoryIndex } from '../../server/src/core/index/memoryIndex';
+import { checkDraft } from '../../server/src/core/check/draft';
 
 const N = 1_000_000;
 const BOUND = { timeout: 60_000 };
@@ -82,4 +85,16 @@ test('splitSentences: text with no sentence boundary is cut into bounded spans a
   }
   assert.equal(spans[0].start, 0);
   assert.equal(spans[spans.length - 1].end, text.length);
+});
+
+test('checkDraft: a runaway quote of 30,000 words against a long source leaves the other quotes checked', BOUND, async () => {
+  const words = (n: number, seed: number) => Array.from({ length: n }, (_, i) => `w${(i * 7919 + seed) % 5000}`).join(' ');
+  const source = parseSource('long.txt', 'file:///long.txt', words(200_000, 1));
+  const store = new MemoryIndex();
+  store.add(source);
+  const exact = source.text.slice(source.text.indexOf('w', 500_000), source.text.indexOf(' ', 500_300));
+  const draft = `He said “${exact}.”\n\nThen “${words(30_000, 1)}`;
+  const result = await checkDraft({ text: draft, format: 'text' }, store);
+  assert.equal(result.claims.length, 2);
+  assert.equal(result.claims[0].verdict, 'verified');
 });
