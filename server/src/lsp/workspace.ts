@@ -11,6 +11,7 @@ import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
 import { checkDraft } from '../core/check/draft';
 import type { CheckResult, Claim } from '../core/check/findings';
+import type { SourceStore } from '../core/match/store';
 import { toDiagnostic } from './convert';
 
 export interface Settings {
@@ -34,6 +35,30 @@ interface Folder {
 interface Checked {
   version: number;
   result: CheckResult;
+}
+
+/** Longest stretch a check runs without letting the server read its messages. */
+const YIELD_EVERY_MS = 20;
+
+/**
+ * The folder's index, seen by a check that gives the event loop a turn every few
+ * milliseconds: otherwise a long draft blocks the server (no hover, no edit read, so
+ * a check of a version already typed past cannot even notice it is stale).
+ */
+function yielding(store: SourceStore): SourceStore {
+  let last = Date.now();
+  return {
+    get size() {
+      return store.size;
+    },
+    async candidates(words, limit) {
+      if (Date.now() - last >= YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        last = Date.now();
+      }
+      return store.candidates(words, limit);
+    },
+  };
 }
 
 function uriToPath(uri: string): string | undefined {
@@ -228,7 +253,7 @@ export class Workspace {
     const version = doc.version;
     const isStale = () => this.documents.get(doc.uri)?.version !== version;
     try {
-      const result = await checkDraft({ text, format: doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text' }, folder.sources.index, isStale);
+      const result = await checkDraft({ text, format: doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text' }, yielding(folder.sources.index), isStale);
       const checked = { version, result };
       if (!isStale()) this.checked.set(doc.uri, checked);
       return checked;
@@ -238,10 +263,19 @@ export class Workspace {
     }
   }
 
+  /** The latest check of the document; a cancelled request stops waiting for it at once. */
   async resultFor(doc: TextDocument, token?: CancellationToken): Promise<CheckResult | undefined> {
-    const checked = await this.ensureChecked(doc);
-    if (token?.isCancellationRequested) return undefined;
-    return checked?.result;
+    const run = this.ensureChecked(doc);
+    if (!token) return (await run)?.result;
+    if (token.isCancellationRequested) return undefined;
+    let stop: { dispose(): void } | undefined;
+    const cancelled = new Promise<undefined>((resolve) => (stop = token.onCancellationRequested(() => resolve(undefined))));
+    try {
+      const checked = await Promise.race([run, cancelled]);
+      return token.isCancellationRequested ? undefined : checked?.result;
+    } finally {
+      stop?.dispose();
+    }
   }
 
   async claimAt(doc: TextDocument, position: Position, token?: CancellationToken): Promise<{ claim: Claim } | undefined> {
