@@ -80,6 +80,7 @@ export class FolderSources {
     }
     this.problems.delete(rel);
     if (file.note) this.report(rel, file.note);
+    else if (file.text.trim() === '') this.report(rel, 'empty file; there is nothing in it to check against');
     try {
       const doc = parseSource(rel, pathToFileURL(abs).toString(), file.text);
       for (const p of doc.meta.problems) this.options.onProblem?.(p);
