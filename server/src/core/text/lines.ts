@@ -29,7 +29,9 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    // Between the \r and \n of a CRLF is the end of the line, as LSP clients count it.
+    if (this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10) o--;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
