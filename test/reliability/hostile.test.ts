@@ -16,6 +16,8 @@ import type { Diagnostic, Hover, LocationLink } from 'vscode-languageserver-prot
 import { startServer, TestServer } from '../support/lspClient';
 import { makeWorkspace } from '../support/workspace';
 import { REPO } from '../support/seeds';
+import { FolderSources } from '../../server/src/node/folderSources';
+import { DEFAULT_SOURCE_GLOBS } from '../../server/src/node/sourceFiles';
 
 const Q = {
   utf16: 'water tariffs will rise by nine percent in the northern region next spring',
@@ -248,5 +250,36 @@ test('server: 50,000 tiny source files are all indexed, and a quote from the las
   } finally {
     await s.stop();
     many.dispose();
+  }
+});
+
+test('a source deleted or rewritten while the folder is being indexed', async () => {
+  const w = makeWorkspace({
+    'sources/a.txt': 'A\n\nShe said “the first file stays as it was written”.\n',
+    'sources/b.txt': 'B\n\nShe said “the second file is about to be rewritten”.\n',
+    'sources/c.txt': 'C\n\nShe said “the third file is deleted before it is read”.\n',
+    'sources/d.txt': 'D\n\nShe said “the fourth file is rewritten after it is read”.\n',
+  });
+  try {
+    const problems: string[] = [];
+    const sources = new FolderSources(w.root, { globs: DEFAULT_SOURCE_GLOBS, onProblem: (p) => problems.push(p) });
+    const at = (rel: string) => path.join(w.root, rel);
+    // The files are read in order (5 seeds, then a, b, c, d): act between reads.
+    await sources.loadAll((done) => {
+      if (done === 6) {
+        writeFileSync(at('sources/b.txt'), 'B\n\nShe said “the second file was rewritten in time”.\n');
+        rmSync(at('sources/c.txt'));
+      }
+      if (done === 9) writeFileSync(at('sources/d.txt'), 'D\n\nShe said “the fourth file changed after indexing”.\n');
+    });
+    assert.deepEqual(problems, ['sources/c.txt: file not found; left out of the sources']);
+    assert.deepEqual(sources.index.all().map((d) => d.id).filter((id) => id.startsWith('sources/')), ['sources/a.txt', 'sources/b.txt', 'sources/d.txt']);
+    assert.match(sources.index.get('sources/b.txt')!.text, /rewritten in time/);
+    // The watcher's change event for d re-reads it; nothing else is lost.
+    await sources.update(at('sources/d.txt'));
+    assert.match(sources.index.get('sources/d.txt')!.text, /changed after indexing/);
+    assert.equal(sources.index.size, 5 + 3);
+  } finally {
+    w.dispose();
   }
 });
