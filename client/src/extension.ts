@@ -22,6 +22,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'plaintext' },
     ],
     synchronize: { configurationSection: 'sourceCheck' },
+    // Hovers carry source text (escaped by the server): never trusted, never raw HTML.
+    markdown: { isTrusted: false, supportHtml: false },
     outputChannel,
   };
   client = new LanguageClient('sourceCheck', 'Source Check', serverOptions, clientOptions);

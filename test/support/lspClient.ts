@@ -24,8 +24,9 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(folder: string, settings: Record<string, unknown> = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** `nodeArgs` go before the script (e.g. `--require` a probe). */
+export async function startServer(folder: string, settings: Record<string, unknown> = {}, nodeArgs: string[] = []): Promise<TestServer> {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const logs: string[] = [];

@@ -8,7 +8,7 @@ import { LineIndex } from '../core/text/lines';
 import { readTextFile } from '../node/decode';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
-import { toJsonFinding, summarise, formatTextFinding } from './format';
+import { inert, inertJson, toJsonFinding, summarise, formatTextFinding } from './format';
 
 const USAGE = `Usage: source-check check [options] FILE...
 
@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
 
   const sources = new FolderSources(args.root, {
     globs: args.sources.length > 0 ? args.sources : DEFAULT_SOURCE_GLOBS,
-    onProblem: (m) => process.stderr.write(`source-check: source ${m}\n`),
+    onProblem: (m) => process.stderr.write(`source-check: source ${inert(m)}\n`),
   });
   await sources.loadAll();
   if (sources.index.size === 0) {
@@ -96,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
   for (const file of args.files) {
     const read = await readTextFile(file);
     if ('problem' in read) {
-      process.stderr.write(`source-check: ${file}: ${read.problem}\n`);
+      process.stderr.write(`source-check: ${inert(file)}: ${read.problem}\n`);
       status = 2;
       continue;
     }
@@ -110,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
     all.push({ findings: result.findings, claims: result.claims.length, verdicts: result.claims.map((c) => c.verdict) });
   }
   const warnings = all.some((r) => r.findings.some((f) => f.severity === 'warning' || f.severity === 'error'));
-  if (args.format === 'json') process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+  if (args.format === 'json') process.stdout.write(inertJson(json) + '\n');
   else process.stdout.write(lines.map((l) => l + '\n').join('') + summarise(all, args.files.length) + '\n');
   if (status === 0 && warnings && !args.exitZero) status = 1;
   return status;
