@@ -1,15 +1,18 @@
-// Bundles the three entry points with esbuild. Run by `npm install` (prepare) and `npm run build`.
+// Bundles the three entry points with esbuild. Run by `npm install` (prepare) and `npm run build`;
+// `--production` (npm run package) minifies and leaves out source maps, for a small .vsix.
 import { build } from 'esbuild';
 import { readFileSync } from 'fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+const production = process.argv.includes('--production');
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: 'warning',
   define: { __VERSION__: JSON.stringify(version) },
 };

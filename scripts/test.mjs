@@ -19,4 +19,12 @@ function find(dir) {
 
 const files = find(only).sort();
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { cwd: root, stdio: 'inherit' });
-process.exit(r.status ?? 1);
+let status = r.status ?? 1;
+
+// The same extension tests inside a real VS Code (code-server + Chromium), installed on first use;
+// the driver prints a SKIP line with the reason where they cannot run. SOURCE_CHECK_SKIP_VSCODE=1 skips them.
+if (process.argv[2] !== 'unit' && !process.env.SOURCE_CHECK_SKIP_VSCODE) {
+  const v = spawnSync(process.execPath, ['--import', 'tsx', 'test/vscode/run-code-server.ts'], { cwd: root, stdio: 'inherit' });
+  if (v.status !== 0) status = status || v.status || 1;
+}
+process.exit(status);

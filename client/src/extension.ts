@@ -1,19 +1,35 @@
-// The VS Code side: starts the language server and hands it markdown and plaintext
-// documents. Everything that checks lives in the server.
+// The VS Code side: starts the language server, hands it markdown and plaintext
+// documents, and adds what an editor shows beyond diagnostics: the status bar, the
+// Sources view, the commands and the report previews. Everything that checks lives
+// in the server.
 
 import * as path from 'path';
-import { ExtensionContext, window } from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { SourcesChangedNotification } from '../../server/src/lsp/protocol';
+import { SourceCheckApi } from './protocolClient';
+import { ClaimsStatus } from './statusBar';
+import { SourcesView } from './sourcesView';
+import { registerCommands, Reports, REPORT_SCHEME } from './commands';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What activate() returns: for tests in a real VS Code, and for other extensions. */
+export interface SourceCheckExtension {
+  client: LanguageClient;
+  api: SourceCheckApi;
+  status: ClaimsStatus;
+  sourcesView: SourcesView;
+  reports: Reports;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<SourceCheckExtension> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const outputChannel = window.createOutputChannel('Source Check', { log: true });
+  const outputChannel = vscode.window.createOutputChannel('Source Check', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -21,14 +37,32 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'untitled', language: 'plaintext' },
     ],
+    // Settings changes reach the server as didChangeConfiguration; it re-reads them per folder.
     synchronize: { configurationSection: 'sourceCheck' },
     // Hovers carry source text (escaped by the server): never trusted, never raw HTML.
     markdown: { isTrusted: false, supportHtml: false },
+    // The server keeps its index cache in this workspace's storage (none for a window without a folder).
+    initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath },
     outputChannel,
   };
   client = new LanguageClient('sourceCheck', 'Source Check', serverOptions, clientOptions);
   context.subscriptions.push(outputChannel);
+  // The client shows the server's work-done progress (indexing) in the status bar by itself.
   await client.start();
+
+  const api = new SourceCheckApi(client);
+  const reports = new Reports();
+  const status = new ClaimsStatus(api);
+  const sourcesView = new SourcesView(api);
+  context.subscriptions.push(status, sourcesView, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports));
+  context.subscriptions.push(
+    client.onNotification(SourcesChangedNotification, () => {
+      sourcesView.refresh();
+      status.schedule();
+    }),
+  );
+  registerCommands(context, api, reports, sourcesView);
+  return { client, api, status, sourcesView, reports };
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { checkDraft } from '../../server/src/core/check/draft';
 import { parseExpectations } from '../support/expectations';
+import { tokenize } from '../../server/src/core/text/tokens';
+import { quoteHover } from '../../server/src/core/report/hover';
 import { REPO, seedSources } from '../support/seeds';
 
 const DIR = path.join(REPO, 'test', 'fixtures', 'quotes');
@@ -33,12 +35,32 @@ for (const name of readdirSync(DIR).filter((f) => f.endsWith('.md'))) {
         continue;
       }
       const finding = result.findings.find((f) => f.start === claim.start && f.end === claim.end);
+      if (e.ignored) {
+        if (!claim.ignored) problems.push(`${where}: expected the claim to be ignored by a directive`);
+        if (finding) problems.push(`${where}: an ignored claim got a finding: ${finding.message}`);
+        continue;
+      }
+      if (claim.ignored) problems.push(`${where}: the claim is ignored, but no directive should cover it`);
       if (e.verdict === 'verified' && finding) problems.push(`${where}: a verified quote got a finding: ${finding.message}`);
       if (e.verdict !== 'verified' && !finding) problems.push(`${where}: expected a finding`);
       if (finding && text.slice(finding.start, finding.end) !== e.text) problems.push(`${where}: the finding does not cover exactly the quoted words`);
       for (const m of e.msg) if (!finding?.message.includes(m)) problems.push(`${where}: message ${JSON.stringify(finding?.message)} lacks ${JSON.stringify(m)}`);
       if (e.source && !claim.best?.location.source.id.startsWith(e.source)) problems.push(`${where}: expected source ${e.source}, got ${claim.best?.location.source.id}`);
       for (const a of e.also) if (!claim.others.some((o) => o.location.source.id.startsWith(a))) problems.push(`${where}: expected ${a} among the other sources, got ${claim.others.map((o) => o.location.source.id).join(', ') || 'none'}`);
+      // Go-to-source lands on the quoted words, and the hover names where they come from.
+      if (claim.best && claim.verdict !== 'unsourced') {
+        const sourceText = readFileSync(path.join(REPO, claim.best.location.source.id), 'utf8');
+        const landed = sourceText.slice(claim.best.location.start, claim.best.location.end);
+        const pos = claim.best.location.range.start;
+        if (sourceText.split(/\r?\n/)[pos.line].slice(pos.character, pos.character + Math.min(10, landed.length)) !== landed.slice(0, 10)) problems.push(`${where}: the source range's line/character does not point at its offset`);
+        const words = (t: string) => tokenize(t).map((w) => w.norm);
+        const quoted = words(e.text.replace(/\[[^\]]*\]/g, ' '));
+        if (claim.verdict === 'verified' && !/…|\.\.\./.test(e.text) && !/\[/.test(e.text) && words(landed).join(' ') !== quoted.join(' ')) {
+          problems.push(`${where}: go-to-source lands on "${landed}"`);
+        }
+        const hover = quoteHover(claim);
+        if (!hover.includes(claim.best.location.source.id)) problems.push(`${where}: the hover does not name the source file`);
+      }
       if (e.fix !== undefined && finding?.fixes[0]?.newText !== e.fix) problems.push(`${where}: expected fix ${JSON.stringify(e.fix)}, got ${JSON.stringify(finding?.fixes[0]?.newText)}`);
     }
     for (const c of claims) problems.push(`unexpected claim ${c.verdict} {{${c.text}}}`);

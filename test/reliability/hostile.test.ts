@@ -254,31 +254,34 @@ test('server: 50,000 tiny source files are all indexed, and a quote from the las
 });
 
 test('a source deleted or rewritten while the folder is being indexed', async () => {
-  const w = makeWorkspace({
-    'sources/a.txt': 'A\n\nShe said “the first file stays as it was written”.\n',
-    'sources/b.txt': 'B\n\nShe said “the second file is about to be rewritten”.\n',
-    'sources/c.txt': 'C\n\nShe said “the third file is deleted before it is read”.\n',
-    'sources/d.txt': 'D\n\nShe said “the fourth file is rewritten after it is read”.\n',
-  });
+  // Sources are read in batches of 64: act between the first batch and the second.
+  const files: Record<string, string> = { 'sources/a.txt': 'A\n\nShe said “the first file stays as it was written”.\n' };
+  for (let i = 0; i < 70; i++) files[`sources/f${String(i).padStart(3, '0')}.txt`] = `F${i}\n\nShe said “filler number ${i}”.\n`;
+  files['sources/x-b.txt'] = 'B\n\nShe said “the second file is about to be rewritten”.\n';
+  files['sources/x-c.txt'] = 'C\n\nShe said “the third file is deleted before it is read”.\n';
+  files['sources/x-d.txt'] = 'D\n\nShe said “the fourth file is rewritten after it is read”.\n';
+  const w = makeWorkspace(files);
   try {
     const problems: string[] = [];
     const sources = new FolderSources(w.root, { globs: DEFAULT_SOURCE_GLOBS, onProblem: (p) => problems.push(p) });
     const at = (rel: string) => path.join(w.root, rel);
-    // The files are read in order (5 seeds, then a, b, c, d): act between reads.
-    await sources.loadAll((done) => {
-      if (done === 6) {
-        writeFileSync(at('sources/b.txt'), 'B\n\nShe said “the second file was rewritten in time”.\n');
-        rmSync(at('sources/c.txt'));
+    let calls = 0;
+    await sources.loadAll((done, total) => {
+      if (++calls === 1) {
+        assert.ok(done < total, 'the files were read in one batch: the test cannot act in between');
+        writeFileSync(at('sources/x-b.txt'), 'B\n\nShe said “the second file was rewritten in time”.\n');
+        rmSync(at('sources/x-c.txt'));
       }
-      if (done === 9) writeFileSync(at('sources/d.txt'), 'D\n\nShe said “the fourth file changed after indexing”.\n');
+      if (done === total) writeFileSync(at('sources/x-d.txt'), 'D\n\nShe said “the fourth file changed after indexing”.\n');
     });
-    assert.deepEqual(problems, ['sources/c.txt: file not found; left out of the sources']);
-    assert.deepEqual(sources.index.all().map((d) => d.id).filter((id) => id.startsWith('sources/')), ['sources/a.txt', 'sources/b.txt', 'sources/d.txt']);
-    assert.match(sources.index.get('sources/b.txt')!.text, /rewritten in time/);
+    assert.deepEqual(problems, ['sources/x-c.txt: file not found; left out of the sources']);
+    assert.equal(sources.index.get('sources/x-c.txt'), undefined);
+    assert.match(sources.index.get('sources/x-b.txt')!.text, /rewritten in time/);
+    assert.match(sources.index.get('sources/a.txt')!.text, /stays as it was/);
     // The watcher's change event for d re-reads it; nothing else is lost.
-    await sources.update(at('sources/d.txt'));
-    assert.match(sources.index.get('sources/d.txt')!.text, /changed after indexing/);
-    assert.equal(sources.index.size, 5 + 3);
+    await sources.update(at('sources/x-d.txt'));
+    assert.match(sources.index.get('sources/x-d.txt')!.text, /changed after indexing/);
+    assert.equal(sources.index.size, 5 + 1 + 70 + 2);
   } finally {
     w.dispose();
   }

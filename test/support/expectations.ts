@@ -9,6 +9,7 @@
 //   source{{…}}  a prefix of the id of the source the verdict rests on
 //   also{{…}}    a prefix of the id of another source listed as carrying the quote
 //   fix{{…}}     the quick fix's replacement text
+//   ignored      the claim is covered by an ignore directive: found, but no finding
 // VERDICT is verified | variant | misquote | unsourced.
 
 export interface Expectation {
@@ -18,6 +19,7 @@ export interface Expectation {
   source?: string;
   also: string[];
   fix?: string;
+  ignored: boolean;
   line: number;
 }
 
@@ -26,7 +28,7 @@ export function parseExpectations(draft: string): Expectation[] {
   const re = /<!--\s*expect\s+([\w-]+)\s+\{\{([\s\S]*?)\}\}([\s\S]*?)-->/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(draft))) {
-    const e: Expectation = { verdict: m[1], text: m[2], msg: [], also: [], line: draft.slice(0, m.index).split('\n').length };
+    const e: Expectation = { verdict: m[1], text: m[2], msg: [], also: [], ignored: /(^|\s)ignored(\s|$)/.test(m[3].replace(/\w+\{\{[\s\S]*?\}\}/g, ' ')), line: draft.slice(0, m.index).split('\n').length };
     const attr = /(\w+)\{\{([\s\S]*?)\}\}/g;
     let a: RegExpExecArray | null;
     while ((a = attr.exec(m[3]))) {

@@ -24,29 +24,44 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** Settings for every folder, or per folder (by the scope URI the server asks about). Read on every request, so a test may change them. */
+export type TestSettings = Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>);
+
 /** `nodeArgs` go before the script (e.g. `--require` a probe). */
-export async function startServer(folder: string, settings: Record<string, unknown> = {}, nodeArgs: string[] = []): Promise<TestServer> {
+export async function startServer(
+  folders: string | string[],
+  settings: TestSettings = {},
+  initializationOptions: Record<string, unknown> = {},
+  nodeArgs: string[] = [],
+): Promise<TestServer> {
+  const all = Array.isArray(folders) ? folders : [folders];
   const child = spawn(process.execPath, [...nodeArgs, path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const logs: string[] = [];
-  const waiters: Array<() => void> = [];
+  const waiters = new Set<() => void>();
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     published.push(p);
-    waiters.splice(0).forEach((w) => w());
+    for (const w of [...waiters]) w();
   });
   connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
   connection.onNotification('window/showMessage', (p: { message: string }) => void logs.push(p.message));
-  connection.onRequest('window/showMessageRequest', () => null);
+  connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    logs.push(p.message);
+    return null;
+  });
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
+  connection.onRequest('workspace/configuration', (p: { items: Array<{ scopeUri?: string }> }) =>
+    p.items.map((i) => (typeof settings === 'function' ? settings(i.scopeUri) : settings)),
+  );
   connection.listen();
-  const uri = pathToFileURL(folder).toString();
+  const uri = pathToFileURL(all[0]).toString();
   await connection.sendRequest('initialize', {
     processId: process.pid,
+    initializationOptions,
     rootUri: uri,
-    workspaceFolders: [{ uri, name: path.basename(folder) }],
+    workspaceFolders: all.map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) })),
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
       textDocument: { hover: { contentFormat: ['markdown'] }, definition: { linkSupport: true }, publishDiagnostics: { relatedInformation: true } },
@@ -62,13 +77,24 @@ export async function startServer(folder: string, settings: Record<string, unkno
     diagnostics(uri, pred = () => true, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const started = Date.now();
+        // One listener and one timer per wait (re-arming both on every publication made
+        // them double with each one: a burst of edits froze the test client).
+        const finish = () => {
+          waiters.delete(look);
+          clearInterval(timer);
+        };
         const look = () => {
           const hit = published.filter((p) => p.uri === uri).reverse().find(pred);
-          if (hit) return resolve(hit);
-          if (Date.now() - started > timeoutMs) return reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; logs: ${logs.join(' | ')}`));
-          waiters.push(look);
-          setTimeout(look, 100);
+          if (hit) {
+            finish();
+            resolve(hit);
+          } else if (Date.now() - started > timeoutMs) {
+            finish();
+            reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; logs: ${logs.join(' | ')}`));
+          }
         };
+        const timer = setInterval(look, 100);
+        waiters.add(look);
         look();
       });
     },
@@ -94,4 +120,15 @@ export async function startServer(folder: string, settings: Record<string, unkno
       }
     },
   };
+}
+
+/** Calls `fn` until its answer satisfies `pred` (the server works asynchronously); fails with the last answer. */
+export async function until<T>(fn: () => Promise<T>, pred: (t: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const t = await fn();
+    if (pred(t)) return t;
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms; last answer: ${JSON.stringify(t).slice(0, 2000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -78,7 +78,9 @@ export function summarise(results: Array<{ findings: Finding[]; claims: number; 
   const info = findings.length - warnings;
   return (
     `${plural(verdicts.length, 'quote')} checked in ${plural(files, 'file')}: ` +
-    `${count('verified') + count('variant')} verified, ${count('misquote')} misquoted, ${count('unsourced')} unsourced; ` +
+    `${count('verified') + count('variant')} verified, ${count('misquote')} misquoted, ${count('unsourced')} unsourced` +
+    // Claims an ignore directive covers: counted, never reported.
+    `${count('ignored') > 0 ? `, ${count('ignored')} ignored` : ''}; ` +
     `${plural(warnings, 'warning')}, ${info} information`
   );
 }

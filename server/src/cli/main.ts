@@ -107,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
       if (args.format === 'json') json.push(toJsonFinding(file, f, lineIndex, args.root));
       else lines.push(formatTextFinding(file, f, lineIndex));
     }
-    all.push({ findings: result.findings, claims: result.claims.length, verdicts: result.claims.map((c) => c.verdict) });
+    all.push({ findings: result.findings, claims: result.claims.length, verdicts: result.claims.map((c) => (c.ignored ? 'ignored' : c.verdict)) });
   }
   const warnings = all.some((r) => r.findings.some((f) => f.severity === 'warning' || f.severity === 'error'));
   if (args.format === 'json') process.stdout.write(inertJson(json) + '\n');

@@ -22,6 +22,11 @@ import { fileURLToPath } from 'url';
 import { Workspace } from './workspace';
 import { toDiagnostic, toRange } from './convert';
 import { quoteHover } from '../core/report/hover';
+import { citationEdits, citationMarkdown, citationText } from '../core/report/citation';
+import { ignoreEdit } from '../core/check/directives';
+import type { Fix } from '../core/check/findings';
+import { CitationRequest, ClaimsRequest, ReindexRequest, SourcesRequest } from './protocol';
+import type { CitationParams, CitationResult, ClaimsParams, ClaimsResult, ReindexResult, SourcesResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -34,7 +39,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = !!caps.workspace?.configuration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  workspace = new Workspace(connection, documents, folders, canPullConfiguration, (caps.window?.workDoneProgress ?? false) === true);
+  const options = (params.initializationOptions ?? {}) as { cacheDir?: unknown };
+  const cacheDir = typeof options.cacheDir === 'string' && options.cacheDir ? options.cacheDir : undefined;
+  workspace = new Workspace(connection, documents, folders, canPullConfiguration, (caps.window?.workDoneProgress ?? false) === true, cacheDir);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -86,14 +93,18 @@ documents.onDidClose((e) => workspace.closed(e.document.uri));
 connection.onHover(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
+  const indexing = workspace.indexingMessage(doc.uri);
+  if (indexing) return { contents: { kind: 'markdown', value: indexing } };
   const hit = await workspace.claimAt(doc, params.position, token);
   if (!hit) return null;
-  return { contents: { kind: 'markdown', value: quoteHover(hit.claim) }, range: toRange(doc, hit.claim.start, hit.claim.end) };
+  // An ignored claim still shows its provenance, and says why it has no diagnostic.
+  const ignored = hit.claim.ignored ? '\n\n*Ignored: a source-check directive in this draft covers it.*' : '';
+  return { contents: { kind: 'markdown', value: quoteHover(hit.claim) + ignored }, range: toRange(doc, hit.claim.start, hit.claim.end) };
 });
 
 connection.onDefinition(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
+  if (!doc || workspace.indexingMessage(doc.uri)) return null;
   const hit = await workspace.claimAt(doc, params.position, token);
   if (!hit || hit.claim.verdict === 'unsourced' || !hit.claim.best) return null;
   const origin = toRange(doc, hit.claim.start, hit.claim.end);
@@ -109,13 +120,16 @@ connection.onDefinition(async (params, token) => {
 
 connection.onCodeAction(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
+  if (!doc || workspace.indexingMessage(doc.uri)) return [];
   const result = await workspace.resultFor(doc, token);
   if (!result) return [];
   const from = doc.offsetAt(params.range.start);
   const to = doc.offsetAt(params.range.end);
+  const text = doc.getText();
+  const edit = (fixes: Array<Omit<Fix, 'title'>>) => ({ changes: { [doc.uri]: fixes.map((f) => ({ range: toRange(doc, f.start, f.end), newText: f.newText })) } });
   const actions: CodeAction[] = [];
-  for (const f of result.findings) {
+  const findings = workspace.published(doc.uri, result);
+  for (const f of findings) {
     if (f.end < from || f.start > to) continue;
     for (const fix of f.fixes) {
       actions.push({
@@ -123,11 +137,39 @@ connection.onCodeAction(async (params, token) => {
         kind: CodeActionKind.QuickFix,
         diagnostics: [toDiagnostic(doc, f)],
         isPreferred: f.code === 'misquote' || f.code === 'quote-variant',
-        edit: { changes: { [doc.uri]: [{ range: toRange(doc, fix.start, fix.end), newText: fix.newText }] } },
+        edit: edit([fix]),
       });
     }
+    actions.push({ title: 'Ignore This Claim', kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(doc, f)], edit: edit([ignoreEdit(text, f.start, f.code)]) });
+  }
+  // Insert Citation: for any claim under the cursor that rests on a source (verified, spelt differently, or misquoted).
+  const format = doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text';
+  for (const c of result.claims) {
+    if (c.end < from || c.start > to || c.verdict === 'unsourced' || !c.best) continue;
+    const s = c.best.location.source;
+    actions.push({
+      title: `Insert Citation: ${s.meta.title ?? s.id}`,
+      kind: CodeActionKind.QuickFix,
+      edit: edit(citationEdits(text, c.end, format, s.meta, s.id)),
+    });
   }
   return actions;
+});
+
+connection.onRequest(ClaimsRequest, async (params: ClaimsParams, token): Promise<ClaimsResult | null> => {
+  const doc = documents.get(params.uri);
+  return doc ? workspace.claims(doc, token) : null;
+});
+
+connection.onRequest(SourcesRequest, (): Promise<SourcesResult> => workspace.sources());
+
+connection.onRequest(ReindexRequest, (): Promise<ReindexResult> => workspace.reindex());
+
+connection.onRequest(CitationRequest, async (params: CitationParams, token): Promise<CitationResult | null> => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const source = await workspace.citationSource(doc, params.position, token);
+  return source ? { source, text: citationText(source, source.id), markdown: citationMarkdown(source, source.id) } : null;
 });
 
 documents.listen(connection);

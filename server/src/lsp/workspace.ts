@@ -4,32 +4,57 @@
 
 import type { CancellationToken, Connection, Position, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import * as path from 'path';
+import { createHash } from 'crypto';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
 import { checkDraft } from '../core/check/draft';
+import { QuoteCache } from '../core/check/cache';
 import type { CheckResult, Claim } from '../core/check/findings';
 import type { SourceStore } from '../core/match/store';
 import { toDiagnostic } from './convert';
+import picomatch from 'picomatch';
+import { applySeverity, parseSeverityOverrides, SeverityOverrides } from '../core/check/severity';
+import type { Finding } from '../core/check/findings';
+import type { SourceDoc } from '../core/source/source';
+import { sourceStats } from '../core/source/stats';
+import { LineIndex } from '../core/text/lines';
+import { claimCounts, claimSources, claimsReport } from '../core/report/claimsReport';
+import { SourcesChangedNotification } from './protocol';
+import type { ClaimsResult, FolderSourcesInfo, SourceMetaInfo, SourcesResult } from './protocol';
 
 export interface Settings {
   sources: string[];
+  /** Globs of the drafts, relative to the folder; sources are never drafts. */
+  drafts: string[];
   /** Megabytes. */
   maxFileSize: number;
+  /** Per-code severity, or off. */
+  severity: SeverityOverrides;
 }
 
-const DEFAULT_SETTINGS: Settings = { sources: DEFAULT_SOURCE_GLOBS, maxFileSize: 5 };
-/** Quiet time after a keystroke before re-checking: bursts of typing become one check. */
-const DEBOUNCE_MS = 30;
+export const DEFAULT_DRAFT_GLOBS = ['**/*.md', '**/*.markdown', '**/*.txt'];
+const DEFAULT_SETTINGS: Settings = { sources: DEFAULT_SOURCE_GLOBS, drafts: DEFAULT_DRAFT_GLOBS, maxFileSize: 5, severity: {} };
+/** Sources listed per folder by sourceCheck/sources. */
+const SOURCES_LISTED = 2_000;
+const isGlobList = (v: unknown): v is string[] => Array.isArray(v) && v.every((g) => typeof g === 'string');
+/** Quiet time after the last source change before the index cache is rewritten. */
+const SAVE_DELAY_MS = 2000;
+declare const __VERSION__: string | undefined;
+/** Index caches written by another version are rebuilt, never trusted. */
+const ENGINE = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
 interface Folder {
   uri: string;
   root: string;
   settings: Settings;
+  isDraftPath: (rel: string) => boolean;
   sources: FolderSources;
   ready: Promise<void>;
+  /** While the first indexing runs: how far it has got. */
+  indexing?: { done: number; total: number };
 }
 
 interface Checked {
@@ -50,6 +75,9 @@ function yielding(store: SourceStore): SourceStore {
   return {
     get size() {
       return store.size;
+    },
+    get generation() {
+      return store.generation;
     },
     async candidates(words, limit) {
       if (Date.now() - last >= YIELD_EVERY_MS) {
@@ -73,8 +101,19 @@ export class Workspace {
   private folders = new Map<string, Folder>();
   private checked = new Map<string, Checked>();
   private running = new Map<string, Promise<Checked | undefined>>();
-  private timers = new Map<string, NodeJS.Timeout>();
+  /** Documents with a publish queued or running; a change meanwhile sets the flag to run again. */
+  private publishing = new Map<string, { again: boolean }>();
+  private caches = new Map<string, QuoteCache>();
+  private saveTimers = new Map<string, NodeJS.Timeout>();
   private skippedLarge = new Set<string>();
+  private pending = new Map<string, Promise<void>>();
+  /** Workspace folders in the order the client lists them. */
+  private folderOrder: string[] = [];
+  /** Why an open document is not checked, for the status bar. */
+  private skipped = new Map<string, string>();
+  /** Messages already shown once ("no sources in folder X"), so a settings change does not repeat them. */
+  private told = new Set<string>();
+  private stats = new WeakMap<SourceDoc, { quotes: number; figures: number }>();
 
   constructor(
     private connection: Connection,
@@ -82,33 +121,69 @@ export class Workspace {
     private folderUris: string[],
     private canPullConfiguration: boolean,
     private canReportProgress: boolean,
-  ) {}
+    /** Where index caches live (the extension's workspace storage); none: no cache. */
+    private cacheDir?: string,
+  ) {
+    this.started = new Promise((resolve) => (this.markStarted = resolve));
+  }
+
+  /** Resolves once the initial folders are known (their sources may still be loading). */
+  private started: Promise<void>;
+  private markStarted!: () => void;
 
   async loadAll(): Promise<void> {
-    await this.changeFolders(this.folderUris, []);
+    const loading = this.changeFolders(this.folderUris, []);
+    this.markStarted();
+    await loading;
   }
 
   async changeFolders(added: string[], removed: string[]): Promise<void> {
     for (const uri of removed) this.folders.delete(uri);
+    this.folderOrder = [...this.folderOrder.filter((u) => !removed.includes(u)), ...added.filter((u) => !this.folderOrder.includes(u))];
     await Promise.all(added.map((uri) => this.openFolder(uri)));
     this.recheckAll();
   }
 
+  /** Re-reads every folder's settings and sources (a settings change, or Reindex Sources). */
   async reloadSettings(): Promise<void> {
+    await this.started;
+    await Promise.all(this.pending.values());
     const uris = [...this.folders.keys()];
     this.folders.clear();
     await Promise.all(uris.map((uri) => this.openFolder(uri)));
     this.recheckAll();
   }
 
+  async reindex(): Promise<{ sources: number; unreadable: number }> {
+    await this.reloadSettings();
+    const all = [...this.folders.values()];
+    return { sources: all.reduce((n, f) => n + f.sources.index.size, 0), unreadable: all.reduce((n, f) => n + f.sources.problems.size, 0) };
+  }
+
+  private sourcesChangedNotice(): void {
+    void this.connection.sendNotification(SourcesChangedNotification, {});
+  }
+
+  private tellOnce(key: string, message: string, kind: 'info' | 'warning' = 'info'): void {
+    if (this.told.has(key)) return;
+    this.told.add(key);
+    if (kind === 'info') void this.connection.window.showInformationMessage(message);
+    else void this.connection.window.showWarningMessage(message);
+  }
+
   private async settingsFor(uri: string): Promise<Settings> {
     if (!this.canPullConfiguration) return DEFAULT_SETTINGS;
     try {
-      const s = (await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'sourceCheck' })) as Partial<Settings> | null;
-      return {
-        sources: Array.isArray(s?.sources) && s!.sources.every((g) => typeof g === 'string') ? s!.sources : DEFAULT_SETTINGS.sources,
+      const s = (await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'sourceCheck' })) as Record<string, unknown> | null;
+      const problems: string[] = [];
+      const settings: Settings = {
+        sources: isGlobList(s?.sources) ? s.sources : DEFAULT_SETTINGS.sources,
+        drafts: isGlobList(s?.drafts) ? s.drafts : DEFAULT_SETTINGS.drafts,
         maxFileSize: typeof s?.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
+        severity: parseSeverityOverrides(s?.severity, problems),
       };
+      for (const p of problems) this.connection.console.warn(`Source Check: ${p}; that entry is ignored.`);
+      return settings;
     } catch {
       return DEFAULT_SETTINGS;
     }
@@ -117,44 +192,102 @@ export class Workspace {
   private async openFolder(uri: string): Promise<void> {
     const root = uriToPath(uri);
     if (!root) return;
+    let settingsRead!: () => void;
+    // Until its settings are read the folder is pending: a check waits for it rather than missing it.
+    this.pending.set(uri, new Promise<void>((resolve) => (settingsRead = resolve)));
     const settings = await this.settingsFor(uri);
     const sources = new FolderSources(root, {
       globs: settings.sources,
       maxFileSize: settings.maxFileSize * 1024 * 1024,
       onProblem: (m) => this.connection.console.warn(`Source Check: ${path.basename(root)}/${m}`),
+      // One cache file per folder and set of globs, in the storage the client gave us.
+      cacheFile: this.cacheDir ? path.join(this.cacheDir, `index-${createHash('sha1').update(root + '\0' + settings.sources.join('\0')).digest('hex').slice(0, 16)}.bin`) : undefined,
+      engine: ENGINE,
     });
-    const folder: Folder = { uri, root, settings, sources, ready: Promise.resolve() };
+    const drafts = settings.drafts.map((g) => g.replace(/\\/g, '/').replace(/^\.\//, ''));
+    const isDraftPath = drafts.length > 0 ? picomatch(drafts, { dot: false }) : () => false;
+    const folder: Folder = { uri, root, settings, isDraftPath, sources, ready: Promise.resolve() };
     folder.ready = this.index(folder);
     this.folders.set(uri, folder);
+    this.pending.delete(uri);
+    settingsRead();
     await folder.ready;
+    this.sourcesChangedNotice();
   }
 
   private async index(folder: Folder): Promise<void> {
-    const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('Source Check: indexing sources', 0, undefined, false);
     const started = Date.now();
-    try {
-      await folder.sources.loadAll((done, total) => {
-        if (done % 50 === 0 || done === total) progress?.report(Math.round((done / Math.max(1, total)) * 100), `${done} of ${total} sources`);
+    if (await folder.sources.restore().catch(() => false)) {
+      // Drafts are checked against the cached index at once; files changed since the cache
+      // was written are caught up in the background, and the drafts re-checked if any were.
+      this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache in ${Date.now() - started} ms`);
+      void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
+        if (changed) {
+          this.recheckAll();
+          this.scheduleSave(folder);
+        }
       });
+      return;
+    }
+    folder.indexing = { done: 0, total: 0 };
+    try {
+      await this.withProgress('Source Check: indexing sources', (report) =>
+        folder.sources.loadAll((done, total) => {
+          folder.indexing = { done, total };
+          report(done, total);
+        }),
+      );
+      this.scheduleSave(folder);
     } catch (e) {
       this.connection.console.error(`Source Check: indexing ${folder.root} failed: ${(e as Error).message}`);
-    } finally {
-      progress?.done();
     }
+    folder.indexing = undefined;
     const n = folder.sources.index.size;
     this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} (${Date.now() - started} ms)`);
+    // Once per folder and session: a settings change or a reindex does not repeat it.
     if (n === 0) {
-      void this.connection.window.showInformationMessage(
+      this.tellOnce(
+        `none:${folder.uri}`,
         `Source Check found no source articles in ${path.basename(folder.root)}. Put articles in seeds/ or sources/, or set sourceCheck.sources.`,
       );
     }
     const problems = folder.sources.problems.size;
     if (problems > 0) {
-      void this.connection.window.showWarningMessage(
-        `Source Check: ${problems} source file${problems === 1 ? '' : 's'} in ${path.basename(folder.root)} could not be read as expected; see the Source Check output for each file and problem.`,
+      this.tellOnce(
+        `problems:${folder.uri}:${problems}`,
+        `Source Check: ${problems} source file${problems === 1 ? '' : 's'} in ${path.basename(folder.root)} could not be read as expected; see the Source Check output or the Sources view for each file and problem.`,
+        'warning',
       );
     }
+  }
+
+  /** Runs a long job with a work-done progress report in the client, when it supports one. */
+  private async withProgress<T>(title: string, job: (report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+    const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin(title, 0, undefined, false);
+    let last = 0;
+    try {
+      return await job((done, total) => {
+        const pct = Math.round((done / Math.max(1, total)) * 100);
+        if (pct !== last || done === total) progress?.report(pct, `${done} of ${total} sources`);
+        last = pct;
+      });
+    } finally {
+      progress?.done();
+    }
+  }
+
+  /** Writes a folder's index cache a little after the last change (a burst of saves becomes one write). */
+  private scheduleSave(folder: Folder): void {
+    if (!this.cacheDir) return;
+    clearTimeout(this.saveTimers.get(folder.uri));
+    this.saveTimers.set(
+      folder.uri,
+      setTimeout(() => {
+        this.saveTimers.delete(folder.uri);
+        folder.sources.save().catch((e) => this.connection.console.warn(`Source Check: could not write the index cache: ${(e as Error).message}`));
+      }, SAVE_DELAY_MS),
+    );
   }
 
   private folderFor(uri: string): Folder | undefined {
@@ -167,11 +300,18 @@ export class Workspace {
     return best ?? this.folders.values().next().value;
   }
 
-  private isDraft(doc: TextDocument, folder: Folder | undefined): boolean {
+  /** Why a document is not a draft, or undefined when it is one. */
+  private notDraft(doc: TextDocument, folder: Folder | undefined): string | undefined {
     const p = uriToPath(doc.uri);
     const textual = doc.languageId === 'markdown' || doc.languageId === 'plaintext' || /\.(md|markdown|txt)$/i.test(doc.uri);
-    if (!textual) return false;
-    return !(p && folder?.sources.isSource(p));
+    if (!textual) return 'not markdown or plaintext';
+    if (!p || !folder) return undefined;
+    const rel = path.relative(folder.root, p);
+    // A file outside every folder is checked against the first folder's sources; the globs are relative to a folder.
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    if (folder.sources.isSource(p)) return 'a source (sourceCheck.sources)';
+    if (!folder.isDraftPath(rel.split(path.sep).join('/'))) return 'not matched by sourceCheck.drafts';
+    return undefined;
   }
 
   async sourcesChanged(changes: Array<{ path: string; deleted: boolean }>): Promise<void> {
@@ -183,31 +323,48 @@ export class Workspace {
         else changed = (await folder.sources.update(c.path)) || changed;
       }
     }
-    if (changed) this.recheckAll();
+    if (changed) {
+      this.recheckAll();
+      this.sourcesChangedNotice();
+      for (const folder of this.folders.values()) this.scheduleSave(folder);
+    }
   }
 
   private recheckAll(): void {
     this.checked.clear();
-    for (const doc of this.documents.all()) this.scheduleCheck(doc, 0);
+    for (const doc of this.documents.all()) this.scheduleCheck(doc);
   }
 
-  scheduleCheck(doc: TextDocument, delay = DEBOUNCE_MS): void {
-    clearTimeout(this.timers.get(doc.uri));
-    this.timers.set(
-      doc.uri,
-      setTimeout(() => {
-        this.timers.delete(doc.uri);
-        void this.publish(doc.uri);
-      }, delay),
-    );
+  /**
+   * Checks the document as soon as the server is idle. A burst of edits that arrives while
+   * a check runs becomes one more check, of the latest version; no timer delays the first.
+   */
+  scheduleCheck(doc: TextDocument): void {
+    const queued = this.publishing.get(doc.uri);
+    if (queued) {
+      queued.again = true;
+      return;
+    }
+    const state = { again: false };
+    this.publishing.set(doc.uri, state);
+    const run = async () => {
+      do {
+        state.again = false;
+        await this.publish(doc.uri);
+      } while (state.again);
+      this.publishing.delete(doc.uri);
+    };
+    // setImmediate lets edits already waiting in the input be applied first.
+    setImmediate(() => void run());
   }
 
   closed(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
     this.checked.delete(uri);
+    this.caches.delete(uri);
     this.skippedLarge.delete(uri);
+    this.skipped.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.sourcesChangedNotice();
   }
 
   private async publish(uri: string): Promise<void> {
@@ -217,8 +374,15 @@ export class Workspace {
     const current = this.documents.get(uri);
     // Never publish for a version the writer has already typed past.
     if (!current || current.version !== doc.version) return;
-    const diagnostics = checked ? checked.result.findings.map((f) => toDiagnostic(doc, f)) : [];
+    const diagnostics = checked ? this.published(doc.uri, checked.result).map((f) => toDiagnostic(doc, f)) : [];
     void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    // The drafts' citations may have changed: the Sources view marks uncited sources.
+    this.sourcesChangedNotice();
+  }
+
+  /** The findings as the writer sees them: the folder's severity settings applied. */
+  published(uri: string, result: CheckResult): Finding[] {
+    return applySeverity(result.findings, this.folderFor(uri)?.settings.severity ?? {});
   }
 
   /** The check of the document's current version, running it if needed. */
@@ -235,12 +399,20 @@ export class Workspace {
   }
 
   private async check(doc: TextDocument): Promise<Checked | undefined> {
+    await this.started;
+    await Promise.all(this.pending.values());
     const folder = this.folderFor(doc.uri);
-    if (!this.isDraft(doc, folder)) return undefined;
     if (folder) await folder.ready;
+    const notDraft = this.notDraft(doc, folder);
+    this.skipped.delete(doc.uri);
+    if (notDraft) {
+      this.skipped.set(doc.uri, notDraft);
+      return undefined;
+    }
     const limit = (folder?.settings.maxFileSize ?? DEFAULT_SETTINGS.maxFileSize) * 1024 * 1024;
     const text = doc.getText();
     if (text.length > limit) {
+      this.skipped.set(doc.uri, `over sourceCheck.maxFileSize (${formatSize(limit)})`);
       if (!this.skippedLarge.has(doc.uri)) {
         this.skippedLarge.add(doc.uri);
         void this.connection.window.showInformationMessage(
@@ -249,11 +421,17 @@ export class Workspace {
       }
       return undefined;
     }
-    if (!folder) return undefined;
+    if (!folder) {
+      this.skipped.set(doc.uri, 'no workspace folder with sources');
+      return undefined;
+    }
     const version = doc.version;
     const isStale = () => this.documents.get(doc.uri)?.version !== version;
     try {
-      const result = await checkDraft({ text, format: doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text' }, yielding(folder.sources.index), isStale);
+      let cache = this.caches.get(doc.uri);
+      if (!cache) this.caches.set(doc.uri, (cache = new QuoteCache()));
+      const format = doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text';
+      const result = await checkDraft({ text, format }, yielding(folder.sources.index), { isCancelled: isStale, cache });
       const checked = { version, result };
       if (!isStale()) this.checked.set(doc.uri, checked);
       return checked;
@@ -261,6 +439,18 @@ export class Workspace {
       this.connection.console.error(`Source Check: checking ${doc.uri} failed: ${(e as Error).stack ?? e}`);
       return undefined;
     }
+  }
+
+  /**
+   * "Indexing 1,200 of 100,000 sources" while the document's folder is still being indexed:
+   * requests answer at once with this rather than wait, and no verdict is given on part of the sources.
+   */
+  indexingMessage(uri: string): string | undefined {
+    const progress = this.folderFor(uri)?.indexing;
+    if (!progress) return undefined;
+    return progress.total > 0
+      ? `Source Check is indexing the sources (${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}); quotes are checked when it is done.`
+      : 'Source Check is finding the sources; quotes are checked when they are indexed.';
   }
 
   /** The latest check of the document; a cancelled request stops waiting for it at once. */
@@ -285,4 +475,112 @@ export class Workspace {
     const claim = result.claims.find((c) => c.start <= offset && offset <= c.end);
     return claim ? { claim } : undefined;
   }
+
+  /** Every claim of a draft, with counts and the claims report (sourceCheck/claims). */
+  async claims(doc: TextDocument, token?: CancellationToken): Promise<ClaimsResult> {
+    // While the first indexing runs, answer at once (the status bar must not hang on it).
+    const indexing = this.indexingMessage(doc.uri);
+    const result = indexing ? undefined : await this.resultFor(doc, token);
+    const findings = result ? this.published(doc.uri, result) : [];
+    const claims = result?.claims ?? [];
+    const lines = new LineIndex(doc.getText());
+    const range = (start: number, end: number) => ({ start: lines.positionAt(start), end: lines.positionAt(end) });
+    return {
+      uri: doc.uri,
+      version: doc.version,
+      skipped: result ? null : (indexing ?? this.skipped.get(doc.uri) ?? 'not checked'),
+      counts: claimCounts(claims, findings),
+      claims: claims.map((c) => {
+        const f = findings.find((f) => f.start === c.start && f.end === c.end);
+        return {
+          kind: c.kind,
+          text: c.text,
+          range: range(c.start, c.end),
+          verdict: c.verdict,
+          ignored: c.ignored === true,
+          code: f?.code ?? null,
+          severity: f?.severity ?? null,
+          message: f?.message ?? null,
+          sources: claimSources(c).map(({ role, match }) => ({
+            ...sourceMetaInfo(match.location.source),
+            role,
+            range: match.location.range,
+            wording: match.wording && match.wording !== c.text ? match.wording : null,
+          })),
+        };
+      }),
+      report: claimsReport({
+        draftName: path.basename(uriToPath(doc.uri) ?? doc.uri),
+        draftUri: doc.uri,
+        claims,
+        findings,
+        positionAt: (o) => lines.positionAt(o),
+      }),
+    };
+  }
+
+  /** Every indexed source of every folder, with counts and citations by the open drafts (sourceCheck/sources). */
+  async sources(): Promise<SourcesResult> {
+    const indexing = [...this.folders.values()].some((f) => f.indexing !== undefined);
+    // Sources that open drafts rest on, by folder: checked drafts only (the view refreshes as they are checked).
+    const cited = new Map<string, Set<string>>();
+    const drafts = new Map<string, number>();
+    for (const [uri, checked] of this.checked) {
+      const folder = this.folderFor(uri);
+      if (!folder) continue;
+      drafts.set(folder.uri, (drafts.get(folder.uri) ?? 0) + 1);
+      let set = cited.get(folder.uri);
+      if (!set) cited.set(folder.uri, (set = new Set()));
+      for (const c of checked.result.claims) {
+        if (c.verdict === 'unsourced') continue;
+        for (const { match } of claimSources(c)) set.add(match.location.source.id);
+      }
+    }
+    const folders: FolderSourcesInfo[] = [];
+    // In the workspace's order, whichever folder finished loading first.
+    const ordered = [...this.folders.values()].sort((a, b) => this.folderOrder.indexOf(a.uri) - this.folderOrder.indexOf(b.uri));
+    for (const folder of ordered) {
+      const citedHere = cited.get(folder.uri) ?? new Set<string>();
+      folders.push({
+        uri: folder.uri,
+        name: path.basename(folder.root),
+        openDrafts: drafts.get(folder.uri) ?? 0,
+        omitted: Math.max(0, folder.sources.index.size - SOURCES_LISTED),
+        // Counting a source's quotes reads its text (archives keep texts on disk): list a bounded number.
+        sources: folder.sources.index
+          .all()
+          .sort((a, b) => Number(citedHere.has(b.id)) - Number(citedHere.has(a.id)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .slice(0, SOURCES_LISTED)
+          .map((doc) => {
+            let stats = this.stats.get(doc);
+            if (!stats) this.stats.set(doc, (stats = sourceStats(doc)));
+            const problem = [folder.sources.problems.get(doc.id), ...doc.meta.problems].filter(Boolean).join('; ');
+            return { ...sourceMetaInfo(doc), ...stats, cited: citedHere.has(doc.id), problem: problem || null };
+          }),
+        unreadable: [...folder.sources.problems]
+          .filter(([id]) => !folder.sources.index.get(id))
+          .map(([id, problem]) => ({ id, uri: pathToFileURL(path.join(folder.root, id)).toString(), problem })),
+      });
+    }
+    return { folders, indexing };
+  }
+
+  /** The source a citation is for: the source of the claim under the cursor, or the source file itself. */
+  async citationSource(doc: TextDocument, position: Position, token?: CancellationToken): Promise<SourceMetaInfo | undefined> {
+    const p = uriToPath(doc.uri);
+    for (const folder of this.folders.values()) {
+      if (p && folder.sources.isSource(p)) {
+        const src = folder.sources.index.get(path.relative(folder.root, p).split(path.sep).join('/'));
+        if (src) return sourceMetaInfo(src);
+      }
+    }
+    const hit = await this.claimAt(doc, position, token);
+    if (!hit || hit.claim.verdict === 'unsourced' || !hit.claim.best) return undefined;
+    return sourceMetaInfo(hit.claim.best.location.source);
+  }
+}
+
+/** A source's identity and metadata in the protocol's shape (unknown fields null). */
+export function sourceMetaInfo(s: { id: string; uri: string; meta: SourceDoc['meta'] }): SourceMetaInfo {
+  return { id: s.id, uri: s.uri, title: s.meta.title ?? null, outlet: s.meta.outlet ?? null, author: s.meta.author ?? null, date: s.meta.date ?? null, url: s.meta.url ?? null };
 }

@@ -3,10 +3,13 @@
 // bytes that are not valid UTF-8 are read as Windows-1252 (old wire archives) and
 // reported, never silently.
 
-import { promises as fs } from 'fs';
+import { promises as fs, readFileSync } from 'fs';
 
 export interface TextFile {
   text: string;
+  /** The file's size and modification time when it was read (for the index cache). */
+  size?: number;
+  mtimeMs?: number;
   /** A note about how the file was read (a fallback encoding), worth showing once. */
   note?: string;
 }
@@ -35,10 +38,20 @@ export async function readTextFile(path: string, maxSize = DEFAULT_MAX_FILE_SIZE
     const stat = await fs.stat(path);
     if (!stat.isFile()) return { problem: 'not a regular file' };
     if (stat.size > maxSize) return { problem: `too large (${formatSize(stat.size)}; the limit, sourceCheck.maxFileSize, is ${formatSize(maxSize)})` };
-    return decodeBytes(await fs.readFile(path));
+    const decoded = decodeBytes(await fs.readFile(path));
+    return 'text' in decoded ? { ...decoded, size: stat.size, mtimeMs: stat.mtimeMs } : decoded;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     return { problem: err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOENT' ? 'file not found' : `cannot be read (${err.code ?? err.message})` };
+  }
+}
+
+/** The same, synchronously: a lazy source fetching its text in the middle of a check. */
+export function readTextFileSync(path: string): TextFile | Unreadable {
+  try {
+    return decodeBytes(readFileSync(path));
+  } catch (e) {
+    return { problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
 }
 

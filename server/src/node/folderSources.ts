@@ -1,26 +1,51 @@
 // The sources of one folder (a workspace folder, or the CLI's working directory):
 // finds them by glob, reads them, keeps them in an in-process index, and updates it
 // file by file. A file that cannot be read is reported by name and left out; the
-// rest keep working.
+// rest keep working. Texts are not kept in memory: each source re-reads its file
+// when a check needs a passage, and only if the file still has the indexed content.
+// With a cache file, the index is restored from disk and then brought up to date.
 
+import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { MemoryIndex } from '../core/index/memoryIndex';
-import { parseSource } from '../core/source/source';
+import { decodeSnapshot } from '../core/index/snapshot';
+import { detachText, TextLoader } from '../core/source/lazyText';
+import { formatOf, parseSource, proseOf } from '../core/source/source';
 import { compileGlobs, listSourceFiles, SourceGlobs } from './sourceFiles';
-import { DEFAULT_MAX_FILE_SIZE, readTextFile } from './decode';
+import { DEFAULT_MAX_FILE_SIZE, readTextFile, readTextFileSync, TextFile, Unreadable } from './decode';
+
+const READ_BATCH = 64;
+
+/** What identifies the content a source was indexed from. */
+export interface Stamp {
+  size: number;
+  mtimeMs: number;
+  /** SHA-1 of the decoded text. */
+  hash: string;
+}
 
 export interface FolderSourcesOptions {
   globs: readonly string[];
   maxFileSize?: number;
   /** Told of every problem, once per file and problem: "seeds/x.txt: binary file …". */
   onProblem?: (message: string) => void;
+  /** Where to keep the index between runs; absent: no cache. */
+  cacheFile?: string;
+  /** The engine's version: a cache written by another version is not used. */
+  engine?: string;
+}
+
+export function fingerprint(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
 
 export class FolderSources {
-  readonly index = new MemoryIndex();
+  index = new MemoryIndex();
   /** Files left out or read with a fallback, with the reason. */
   readonly problems = new Map<string, string>();
+  private stamps = new Map<string, Stamp>();
   private globs: SourceGlobs;
   private maxFileSize: number;
 
@@ -48,45 +73,132 @@ export class FolderSources {
     for (const g of this.globs.refused) this.options.onProblem?.(g);
     const files = await listSourceFiles(this.root, this.globs, (rel, problem) => this.report(rel, problem));
     const keep = new Set(files);
-    for (const doc of this.index.all()) if (!keep.has(doc.id)) this.index.remove(doc.id);
-    let done = 0;
-    for (const rel of files) {
-      await this.load(rel);
-      onProgress?.(++done, files.length);
+    for (const doc of this.index.all()) if (!keep.has(doc.id)) this.forget(doc.id);
+    await this.readAll(files, onProgress);
+  }
+
+  private async readAll(files: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    // Reads overlap in batches (the disk works while the CPU parses); parsing stays in order.
+    for (let i = 0; i < files.length; i += READ_BATCH) {
+      const batch = files.slice(i, i + READ_BATCH);
+      const read = await Promise.all(batch.map((rel) => readTextFile(path.join(this.root, rel), this.maxFileSize)));
+      batch.forEach((rel, k) => this.ingest(rel, read[k]));
+      onProgress?.(Math.min(files.length, i + READ_BATCH), files.length);
     }
+    this.index.trim();
+  }
+
+  /**
+   * Restores the index from the cache file if it is sound (call refresh() next to catch up
+   * with files changed since). Returns false, having changed nothing, when there is no usable cache.
+   */
+  async restore(): Promise<boolean> {
+    const file = this.options.cacheFile;
+    if (!file) return false;
+    const bytes = await fs.readFile(file).catch(() => undefined);
+    if (!bytes) return false;
+    const decoded = decodeSnapshot(bytes, this.options.engine ?? 'dev', (fields, stamp) => this.loaderFor(String(fields.id), stamp as Stamp));
+    if ('problem' in decoded) {
+      this.options.onProblem?.(`index cache ${file}: ${decoded.problem}; rebuilding it`);
+      return false;
+    }
+    this.index = MemoryIndex.restore(decoded);
+    this.stamps = new Map(decoded.entries.map((e) => [e.doc.id, e.stamp as Stamp]));
+    return true;
+  }
+
+  /**
+   * Brings a restored index up to date with the files on disk: re-reads only the files added
+   * or changed since (by size and modification time, then content hash). Returns whether
+   * anything changed.
+   */
+  async refresh(onProgress?: (done: number, total: number) => void): Promise<boolean> {
+    const generation = this.index.generation;
+    for (const g of this.globs.refused) this.options.onProblem?.(g);
+    const files = await listSourceFiles(this.root, this.globs, (rel, problem) => this.report(rel, problem));
+    const keep = new Set(files);
+    for (const id of [...this.stamps.keys()]) if (!keep.has(id)) this.forget(id);
+    const changed: string[] = [];
+    for (let i = 0; i < files.length; i += READ_BATCH) {
+      const batch = files.slice(i, i + READ_BATCH);
+      const stats = await Promise.all(batch.map((rel) => fs.stat(path.join(this.root, rel)).catch(() => undefined)));
+      batch.forEach((rel, k) => {
+        const st = stats[k];
+        const known = this.stamps.get(rel);
+        if (!known || !st || st.size !== known.size || st.mtimeMs !== known.mtimeMs) changed.push(rel);
+      });
+    }
+    // A file touched but not changed keeps its entry: ingest compares content hashes.
+    await this.readAll(changed, onProgress);
+    return this.index.generation !== generation;
+  }
+
+  /** Writes the cache file (to a temporary file renamed into place: a crash never leaves half a cache). */
+  async save(): Promise<void> {
+    const file = this.options.cacheFile;
+    if (!file) return;
+    const bytes = this.index.snapshot((id) => this.stamps.get(id), this.options.engine ?? 'dev');
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, file);
   }
 
   /** Re-reads one file (created or changed); returns whether the index changed. */
   async update(absPath: string): Promise<boolean> {
     if (!this.isSource(absPath)) return false;
-    return this.load(path.relative(this.root, absPath).split(path.sep).join('/'));
+    const rel = path.relative(this.root, absPath).split(path.sep).join('/');
+    return this.ingest(rel, await readTextFile(absPath, this.maxFileSize));
   }
 
   /** Forgets a deleted file; returns whether it was a source. */
   remove(absPath: string): boolean {
-    const rel = path.relative(this.root, absPath).split(path.sep).join('/');
+    return this.forget(path.relative(this.root, absPath).split(path.sep).join('/'));
+  }
+
+  private forget(rel: string): boolean {
     this.problems.delete(rel);
+    this.stamps.delete(rel);
     return this.index.remove(rel);
   }
 
-  private async load(rel: string): Promise<boolean> {
+  private loaderFor(rel: string, stamp: Stamp | undefined): TextLoader {
     const abs = path.join(this.root, rel);
-    const file = await readTextFile(abs, this.maxFileSize);
+    return {
+      load: () => {
+        const file = readTextFileSync(abs);
+        return 'text' in file && stamp && fingerprint(file.text) === stamp.hash ? file.text : undefined;
+      },
+      prose: (text) => proseOf(text, formatOf(rel)),
+    };
+  }
+
+  /** Indexes what was read from one file; returns whether the index changed. */
+  private ingest(rel: string, file: TextFile | Unreadable): boolean {
+    const abs = path.join(this.root, rel);
     if ('problem' in file) {
       this.report(rel, `${file.problem}; left out of the sources`);
       // A file that became unreadable keeps no stale entry.
-      this.index.remove(rel);
-      return true;
+      this.stamps.delete(rel);
+      return this.index.remove(rel);
     }
     this.problems.delete(rel);
     if (file.note) this.report(rel, file.note);
     else if (file.text.trim() === '') this.report(rel, 'empty file; there is nothing in it to check against');
+    const stamp: Stamp = { size: file.size ?? file.text.length, mtimeMs: file.mtimeMs ?? 0, hash: fingerprint(file.text) };
+    const known = this.stamps.get(rel);
+    if (known && known.hash === stamp.hash && this.index.get(rel)) {
+      this.stamps.set(rel, stamp); // touched, not changed
+      return false;
+    }
     try {
       const doc = parseSource(rel, pathToFileURL(abs).toString(), file.text);
       for (const p of doc.meta.problems) this.options.onProblem?.(p);
-      this.index.add(doc);
+      this.stamps.set(rel, stamp);
+      this.index.add(detachText(doc, this.loaderFor(rel, stamp)));
     } catch (e) {
       this.report(rel, `could not be indexed (${(e as Error).message}); left out of the sources`);
+      this.stamps.delete(rel);
       this.index.remove(rel);
     }
     return true;

@@ -6,8 +6,10 @@ import { maskMarkdown, maskPlaintext } from '../text/markup';
 import { findQuotes } from '../text/quotes';
 import type { SourceStore } from '../match/store';
 import { checkQuote } from './quotes';
+import type { QuoteCache } from './cache';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
 import { describeSource } from '../report/describe';
+import { applyDirectives } from './directives';
 
 export type DraftFormat = 'markdown' | 'text';
 
@@ -20,15 +22,29 @@ export function draftProse(draft: Draft): string {
   return draft.format === 'markdown' ? maskMarkdown(draft.text) : maskPlaintext(draft.text);
 }
 
-export async function checkDraft(draft: Draft, store: SourceStore, isCancelled: () => boolean = () => false): Promise<CheckResult> {
+export interface CheckOptions {
+  /** Checked between claims: a check whose document has moved on stops early. */
+  isCancelled?: () => boolean;
+  /** Verdicts of unchanged quotes from earlier checks of the same document. */
+  cache?: QuoteCache;
+}
+
+export async function checkDraft(draft: Draft, store: SourceStore, options: CheckOptions = {}): Promise<CheckResult> {
   const prose = draftProse(draft);
   const claims: Claim[] = [];
   for (const q of findQuotes(prose)) {
-    if (isCancelled()) break;
-    const claim = await checkQuote(prose, q.start, q.end, store);
+    if (options.isCancelled?.()) break;
+    const words = prose.slice(q.start, q.end);
+    let claim = options.cache?.get(store.generation, words, q.start);
+    if (claim === undefined) {
+      claim = (await checkQuote(prose, q.start, q.end, store)) ?? null;
+      options.cache?.set(store.generation, words, claim);
+    }
     if (claim) claims.push(claim);
   }
-  return { claims, findings: claims.flatMap((c) => findingsFor(c, draft.text)) };
+  // Ignore directives live in comments, which the prose masks; code still hides them.
+  const withComments = draft.format === 'markdown' ? maskMarkdown(draft.text, { keepComments: true }) : draft.text;
+  return applyDirectives(withComments, { claims, findings: claims.flatMap((c) => findingsFor(c, draft.text)) });
 }
 
 const quoted = (s: string) => `“${s}”`;
@@ -43,6 +59,8 @@ function describeDiff(d: WordDiff): string {
       return `${quoted(d.source)} is left out without an ellipsis`;
     case 'spelling':
       return `${quoted(d.draft)} is spelt ${quoted(d.source)} in the source`;
+    case 'order':
+      return `the parts around the ellipsis come in another order in the source: ${quoted(d.source)}`;
   }
 }
 

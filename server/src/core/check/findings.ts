@@ -55,7 +55,8 @@ export interface Finding {
 
 /** A difference between the draft's words and the source's, for messages and hovers. */
 export interface WordDiff {
-  kind: 'changed' | 'added' | 'dropped' | 'spelling';
+  /** 'order': the pieces around an ellipsis are the source's, but in another order. */
+  kind: 'changed' | 'added' | 'dropped' | 'spelling' | 'order';
   draft: string;
   source: string;
 }
@@ -93,6 +94,8 @@ export interface QuoteClaim {
   best?: SourceMatch;
   /** Other sources that carry the quote, perhaps in other wording. */
   others: SourceMatch[];
+  /** Covered by an ignore directive in the draft (see check/directives.ts): no finding. */
+  ignored?: boolean;
 }
 
 export type Claim = QuoteClaim;

@@ -7,6 +7,7 @@ import { align, Alignment } from '../match/align';
 import { parseQuery, Query } from '../match/query';
 import type { Passage, SourceStore } from '../match/store';
 import { isContentWord, tokenize, Token } from '../text/tokens';
+import { skeleton } from '../text/spelling';
 import type { QuoteClaim, SourceMatch, WordDiff } from './findings';
 
 /**
@@ -15,12 +16,19 @@ import type { QuoteClaim, SourceMatch, WordDiff } from './findings';
  * "Quote thresholds"): the share of the quote's words found in order, and the share
  * of its content words.
  */
-export const MISQUOTE_MIN_WORDS = 0.6;
+export const MISQUOTE_MIN_WORDS = 0.7;
 export const MISQUOTE_MIN_CONTENT = 0.5;
 export const MISQUOTE_MIN_MATCHED = 3;
 /** A quoted phrase of this many words or fewer is only verified by an exact match. */
 export const SHORT_QUOTE_WORDS = 3;
-const QUOTE_MARK = /["\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/;
+const QUOTE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A']);
+
+function hasQuoteMark(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (QUOTE_MARKS.has(text[i])) return true;
+  return false;
+}
+/** Passages scoring below this share of the best candidate's score are not aligned. */
+const CANDIDATE_FLOOR = 0.3;
 /** Candidate passages aligned per quote. */
 const CANDIDATES = 12;
 
@@ -38,9 +46,20 @@ export async function checkQuote(text: string, start: number, end: number, store
     CANDIDATES,
   );
   const matches: SourceMatch[] = [];
+  // Passages far weaker than the best cannot hold the quote: skip their alignment. Once a
+  // passage carries it verbatim, only passages holding every looked-up word can carry it too.
+  const top = passages[0]?.score ?? 0;
+  let floor = top * CANDIDATE_FLOOR;
+  // Words a passage must be able to match to matter: enough to be evidence, or more than the best so far.
+  const evidence = short ? query.quotedWordCount : Math.ceil(MISQUOTE_MIN_WORDS * query.quotedWordCount);
+  let bestMatched = 0;
   for (const p of passages) {
-    const m = matchPassage(query, p, text);
-    if (m) matches.push(m);
+    if (p.score < floor) break;
+    const m = matchPassage(query, p, text, Math.min(evidence, bestMatched + 1));
+    if (!m) continue;
+    matches.push(m);
+    bestMatched = Math.max(bestMatched, m.matched);
+    if (realDiffs(m) === 0) floor = Math.max(floor, top * 0.999);
   }
   // Best first: fewest real differences, then fewest spelling variants, then cost.
   matches.sort((a, b) => realDiffs(a) - realDiffs(b) || a.cost - b.cost || b.matched - a.matched);
@@ -53,6 +72,12 @@ export async function checkQuote(text: string, start: number, end: number, store
     return true;
   });
   if (carried.length === 0) {
+    const swapped = fragmentsReordered(query, passages.slice(0, 3), text);
+    if (swapped) {
+      claim.verdict = 'misquote';
+      claim.best = swapped;
+      return claim;
+    }
     // Keep the closest passage for the hover ("closest: …"), but it is no evidence.
     claim.best = matches[0];
     return claim;
@@ -64,6 +89,31 @@ export async function checkQuote(text: string, start: number, end: number, store
   return claim;
 }
 
+/**
+ * Quotes whose pieces around an ellipsis each stand verbatim in one passage, but in another
+ * order: the words are the speaker's, the sentence is not. A misquote, said as such.
+ */
+function fragmentsReordered(query: Query, passages: Passage[], text: string): SourceMatch | undefined {
+  if (query.fragments < 2 || query.fragments > 4) return undefined;
+  for (const order of permutations(query.fragments)) {
+    if (order.every((f, i) => f === i)) continue;
+    const words = order.flatMap((f, i) => query.words.filter((w) => w.fragment === f).map((w) => ({ ...w, fragment: i })));
+    const reordered: Query = { ...query, words };
+    for (const p of passages) {
+      const m = matchPassage(reordered, p, text);
+      if (m && m.diffs.length === 0) {
+        return { ...m, diffs: [{ kind: 'order', draft: text.slice(query.words[0].start, query.words[query.words.length - 1].end), source: m.wording }] };
+      }
+    }
+  }
+  return undefined;
+}
+
+function permutations(n: number): number[][] {
+  if (n === 1) return [[0]];
+  return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
+}
+
 function realDiffs(m: SourceMatch): number {
   return m.diffs.filter((d) => d.kind !== 'spelling').length;
 }
@@ -73,9 +123,21 @@ function isMisquoteEvidence(m: SourceMatch): boolean {
 }
 
 /** Aligns the quote on one passage and describes the result. */
-function matchPassage(query: Query, passage: Passage, draft: string): SourceMatch | undefined {
-  const tokens = tokenize(passage.text).map((t) => ({ ...t, start: t.start + passage.start, end: t.end + passage.start }));
-  const marks = tokens.map((t, j) => j > 0 && QUOTE_MARK.test(passage.text.slice(tokens[j - 1].end - passage.start, t.start - passage.start)));
+function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0): SourceMatch | undefined {
+  const tokens = tokenize(passage.text);
+  for (const t of tokens) {
+    t.start += passage.start;
+    t.end += passage.start;
+  }
+  // An upper bound on the words the alignment can find (same word or same skeleton; a little
+  // slack for typos): a passage that cannot reach `atLeast` is not aligned at all.
+  if (atLeast > 0) {
+    const present = new Set<string>();
+    for (const t of tokens) present.add(t.norm).add(skeleton(t.norm));
+    const possible = query.words.filter((w) => !w.bracket && (present.has(w.norm) || present.has(skeleton(w.norm)))).length;
+    if (possible + 2 < atLeast) return undefined;
+  }
+  const marks = tokens.map((t, j) => j > 0 && hasQuoteMark(passage.text, tokens[j - 1].end - passage.start, t.start - passage.start));
   const a = align(query.words, tokens, marks);
   if (!a) return undefined;
   const first = a.fragments.find((f) => f && f.s1 > f.s0);
@@ -155,6 +217,12 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
   return diffs;
 }
 
+function firstEllipsis(words: Query['words'], draft: string): string {
+  const byOffset = [...words].sort((a, b) => a.start - b.start);
+  const cut = byOffset.findIndex((w, i) => i > 0 && w.fragment !== byOffset[i - 1].fragment);
+  return cut > 0 ? draft.slice(byOffset[cut - 1].end, byOffset[cut].start) : ' … ';
+}
+
 /**
  * The source's wording for the quote, fragment by fragment, keeping the draft's
  * ellipses between fragments and its [bracketed] insertions where they stand.
@@ -166,9 +234,12 @@ function sourceWording(query: Query, a: Alignment, tokens: Token[], passage: Pas
     const frag = a.fragments[f];
     const fragWords = words.filter((w) => w.fragment === f);
     if (f > 0) {
-      // The draft's own text between fragments: the ellipsis and its spacing.
+      // The draft's own text between fragments: the ellipsis and its spacing (fragments in
+      // another order than the draft's take the draft's first ellipsis).
       const prevWords = words.filter((w) => w.fragment === f - 1);
-      parts.push(draft.slice(prevWords[prevWords.length - 1].end, fragWords[0]?.start ?? prevWords[prevWords.length - 1].end));
+      const from = prevWords[prevWords.length - 1].end;
+      const to = fragWords[0]?.start ?? from;
+      parts.push(from <= to ? draft.slice(from, to) : firstEllipsis(words, draft));
     }
     if (!frag || frag.s1 <= frag.s0) {
       parts.push(fragWords.map((w) => draft.slice(w.start, w.end)).join(' '));

@@ -55,15 +55,31 @@ export function align(query: readonly QueryWord[], source: readonly Token[], mar
   if (n === 0 || m === 0) return undefined;
   if ((n + 1) * (m + 1) > MAX_ALIGN_CELLS) return undefined;
   const W = m + 1;
-  const memo = new Map<string, number>();
-  const wordCost = (w: QueryWord, t: Token): number => {
-    if (w.norm === t.norm) return 0;
-    const key = w.norm + '\u0000' + t.norm + (w.capital ? '\u0001' : '') + (t.capital ? '\u0002' : '');
-    let c = memo.get(key);
-    if (c === undefined) {
+  // Word costs depend only on (quote word, distinct source word): compute each pair once.
+  const ids = new Int32Array(m);
+  const distinct = new Map<string, number>();
+  const firstOf: Token[] = [];
+  for (let j = 0; j < m; j++) {
+    const key = source[j].capital ? source[j].norm + '\u0001' : source[j].norm;
+    let id = distinct.get(key);
+    if (id === undefined) {
+      id = distinct.size;
+      distinct.set(key, id);
+      firstOf.push(source[j]);
+    }
+    ids[j] = id;
+  }
+  const D = distinct.size;
+  const pairCost = new Float64Array(n * D).fill(-1);
+  const wordCost = (i: number, j: number): number => {
+    const at = i * D + ids[j];
+    let c = pairCost[at];
+    if (c < 0) {
+      const w = query[i];
+      const t = firstOf[ids[j]];
       // A common word standing for a name (or the reverse) is an unlikely substitution: a little dearer.
-      c = isSpellingVariant(w.norm, t.norm, w.capital && t.capital) ? COST_VARIANT : w.capital !== t.capital ? 1.1 : 1;
-      memo.set(key, c);
+      c = w.norm === t.norm ? 0 : isSpellingVariant(w.norm, t.norm, w.capital && t.capital) ? COST_VARIANT : w.capital !== t.capital ? 1.1 : 1;
+      pairCost[at] = c;
     }
     return c;
   };
@@ -92,7 +108,7 @@ export function align(query: readonly QueryWord[], source: readonly Token[], mar
         }
       } else if (j > 0) {
         const crossing = i > 1 && marks?.[j - 1] && query[i - 2].fragment === w.fragment ? COST_CROSS_MARK : 0;
-        const c = cost[prev + j - 1] + wordCost(w, source[j - 1]) + crossing;
+        const c = cost[prev + j - 1] + wordCost(i - 1, j - 1) + crossing;
         if (c < best) {
           best = c;
           how = DIAG;

@@ -22,11 +22,15 @@ export interface Passage {
   text: string;
   /** Sentences of the passage, with offsets in the source file. */
   sentences: Span[];
+  /** How strongly the store expects the quote here (comparable within one answer only). */
+  score: number;
 }
 
 export interface SourceStore {
   /** How many sources the store holds. */
   readonly size: number;
+  /** Changes whenever the sources change: results computed under another generation are stale. */
+  readonly generation: number;
   /** Passages that may carry a quotation with these normalised words, most promising first. */
   candidates(words: readonly string[], limit: number): Promise<Passage[]>;
 }

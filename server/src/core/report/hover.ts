@@ -6,7 +6,7 @@ import type { QuoteClaim, SourceMatch } from '../check/findings';
 import { escapeMarkdown, markRanges } from './markdown';
 import { truncate } from './describe';
 
-const VERDICT: Record<QuoteClaim['verdict'], string> = {
+export const VERDICT: Record<QuoteClaim['verdict'], string> = {
   verified: '✓ Verified quote',
   variant: '✓ Verified quote, spelt differently',
   misquote: '⚠ Misquote',
@@ -46,7 +46,9 @@ export function quoteHover(claim: QuoteClaim): string {
   }
   if (!m) return parts.join('\n\n');
   const changes = m.diffs.map((d) =>
-    d.kind === 'dropped'
+    d.kind === 'order'
+      ? '- the parts around the ellipsis come in another order in the source'
+      : d.kind === 'dropped'
       ? `- left out without an ellipsis: “${escapeMarkdown(d.source)}”`
       : d.kind === 'added'
         ? `- not in the source: “${escapeMarkdown(d.draft)}”`

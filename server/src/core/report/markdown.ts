@@ -18,3 +18,11 @@ export function markRanges(text: string, marks: ReadonlyArray<{ start: number; e
   }
   return out + escapeMarkdown(text.slice(pos));
 }
+
+/**
+ * Lighter escaping for text put into the writer's own Markdown (an inserted citation):
+ * only what would turn into links, emphasis, code or HTML, so the draft stays readable.
+ */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\`*_\[\]<>]/g, '\\$&').replace(/\r?\n|\r/g, ' ');
+}

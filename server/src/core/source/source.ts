@@ -37,7 +37,8 @@ export function proseOf(text: string, format: SourceFormat): string {
 
 export function parseSource(id: string, uri: string, text: string, format: SourceFormat = formatOf(id)): SourceDoc {
   const prose = proseOf(text, format);
-  const meta = extractMetadata(format === 'html' ? prose : text, id);
+  // A fresh copy of every metadata string: a substring can keep its whole article alive.
+  const meta = JSON.parse(JSON.stringify(extractMetadata(format === 'html' ? prose : text, id))) as SourceMeta;
   if (format === 'html' && !meta.title) {
     const t = /<title[^>]*>([^<]*)<\/title>/i.exec(text);
     if (t && t[1].trim()) {

@@ -8,9 +8,17 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  private computed: number[] | undefined;
 
-  constructor(private readonly text: string) {
+  /** Line starts are found on first use: most sources are never asked for a position. */
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    return (this.computed ??= this.compute());
+  }
+
+  private compute(): number[] {
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -21,7 +29,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    return starts;
   }
 
   get lineCount(): number {

@@ -7,11 +7,14 @@ export function blank(text: string, start: number, end: number, out: string[]): 
   for (let i = start; i < end; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
 }
 
-/** Masks YAML front matter, HTML comments, fenced and inline code, and link targets in markdown. */
-export function maskMarkdown(text: string): string {
+/**
+ * Masks YAML front matter, HTML comments, fenced and inline code, and link targets in
+ * markdown. `keepComments` leaves comments visible, for reading ignore directives.
+ */
+export function maskMarkdown(text: string, options: { keepComments?: boolean } = {}): string {
   const out = text.split('');
   maskFrontMatter(text, out);
-  maskHtmlComments(text, out);
+  if (!options.keepComments) maskHtmlComments(text, out);
   // Fenced code blocks: ``` or ~~~ up to the matching fence, or the end of the text.
   const fence = /^ {0,3}(`{3,}|~{3,})[^\n]*$/gm;
   let m: RegExpExecArray | null;
@@ -37,6 +40,7 @@ export function maskMarkdown(text: string): string {
 
 /** Masks HTML comments only: plaintext drafts carry ignore directives in them too. */
 export function maskPlaintext(text: string): string {
+  if (!text.includes('<!--')) return text; // shares the string: no second copy of every source
   const out = text.split('');
   maskHtmlComments(text, out);
   return out.join('');

@@ -5,7 +5,20 @@
 // still count as a changed word.
 
 /** A transliteration skeleton: folds the letter groups that romanisations of Cyrillic and Kazakh disagree on. */
+const skeletons = new Map<string, string>();
+
 export function skeleton(norm: string): string {
+  let s = skeletons.get(norm);
+  if (s === undefined) {
+    s = computeSkeleton(norm);
+    // Bounded: a vocabulary is far smaller, but hostile input must not grow it without end.
+    if (skeletons.size > 500_000) skeletons.clear();
+    skeletons.set(norm, s);
+  }
+  return s;
+}
+
+function computeSkeleton(norm: string): string {
   let s = norm
     .replace(/shch/g, 'sh')
     .replace(/zh/g, 'j')
@@ -63,8 +76,11 @@ function differsByInflection(a: string, b: string): boolean {
  */
 export function isSpellingVariant(a: string, b: string, names: boolean): boolean {
   if (a === b) return true;
-  if (houseStyle(a) === houseStyle(b)) return true;
+  // Cheap rejections first: this runs for every pair of words the alignment compares.
+  if (Math.abs(a.length - b.length) > 3) return false;
+  if (!names && (a[0] !== b[0] || Math.min(a.length, b.length) < 6)) return false;
   if (/\d/.test(a) || /\d/.test(b)) return false; // a changed figure is never a spelling
+  if (houseStyle(a) === houseStyle(b)) return true;
   if (differsByInflection(a, b)) return false;
   if (names) {
     const sa = skeleton(a);
@@ -74,7 +90,6 @@ export function isSpellingVariant(a: string, b: string, names: boolean): boolean
     return editDistance(sa, sb, 2) <= (Math.min(sa.length, sb.length) >= 8 ? 2 : 1);
   }
   // A typo: one edit in a long word, not in its first or last letter (where real word swaps live).
-  if (Math.min(a.length, b.length) < 6 || a[0] !== b[0]) return false;
   if (a[a.length - 1] !== b[b.length - 1]) return false;
   return editDistance(a, b, 1) <= 1;
 }

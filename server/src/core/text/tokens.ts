@@ -33,8 +33,11 @@ function isWordChar(ch: string): boolean {
   return WORD_CHAR.test(ch);
 }
 
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
 /** Lower case, compatibility-decomposed, diacritics and apostrophes removed. */
 export function normaliseWord(word: string): string {
+  if (ASCII_WORD.test(word)) return word.toLowerCase(); // the common case, without Unicode work
   let s = word.normalize('NFKD').replace(/[\p{M}\p{Cf}]/gu, '').toLowerCase();
   // Letters some decompositions leave alone.
   s = s.replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/đ/g, 'd');
@@ -52,6 +55,12 @@ export function normaliseWord(word: string): string {
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
+  forEachWord(text, from, to, (norm, start, end) => tokens.push({ norm, start, end, capital: isUpper(text[start]) }));
+  return tokens;
+}
+
+/** The scanner behind tokenize, without building token objects (the indexer's hot path). */
+export function forEachWord(text: string, from: number, to: number, visit: (norm: string, start: number, end: number) => void): void {
   let i = from;
   while (i < to) {
     const ch = text[i];
@@ -63,8 +72,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     // Dotted abbreviation: single letters each followed by a dot (U.N., U.S.A.).
     const abbr = matchDottedAbbreviation(text, i, to);
     if (abbr > 0) {
-      const raw = text.slice(start, abbr).replace(/\./g, '');
-      tokens.push({ norm: normaliseWord(raw), start, end: abbr, capital: isUpper(text[start]) });
+      visit(normaliseWord(text.slice(start, abbr).replace(/\./g, '')), start, abbr);
       i = abbr;
       continue;
     }
@@ -87,9 +95,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     // Surrogate pairs are never split: isWordChar fails on lone surrogates, so a word ends before them.
     const norm = normaliseWord(text.slice(start, i));
-    if (norm.length > 0) tokens.push({ norm, start, end: i, capital: isUpper(text[start]) });
+    if (norm.length > 0) visit(norm, start, i);
   }
-  return tokens;
 }
 
 function isUpper(ch: string): boolean {

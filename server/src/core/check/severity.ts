@@ -1,0 +1,35 @@
+// Severity overrides from the settings (`sourceCheck.severity`): a code may be raised,
+// lowered or turned off. Unknown codes and levels are ignored, so a typo in the
+// settings never hides findings.
+
+import type { Finding, Severity } from './findings';
+
+export type SeverityLevel = Severity | 'off';
+export type SeverityOverrides = Readonly<Record<string, SeverityLevel>>;
+
+const LEVELS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Keeps the valid entries of a settings object; names the invalid ones in `problems`. */
+export function parseSeverityOverrides(value: unknown, problems: string[] = []): SeverityOverrides {
+  const out: Record<string, SeverityLevel> = {};
+  if (value === undefined || value === null) return out;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push('sourceCheck.severity must be an object mapping a code to error, warning, information, hint or off');
+    return out;
+  }
+  for (const [code, level] of Object.entries(value)) {
+    if (typeof level === 'string' && LEVELS.has(level)) out[code] = level as SeverityLevel;
+    else problems.push(`sourceCheck.severity: "${code}": ${JSON.stringify(level)} is not one of error, warning, information, hint, off`);
+  }
+  return out;
+}
+
+export function applySeverity(findings: readonly Finding[], overrides: SeverityOverrides): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const level = overrides[f.code];
+    if (level === 'off') continue;
+    out.push(level ? { ...f, severity: level } : f);
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+// A source whose text is not held in memory: a newsroom archive of 100,000 articles is
+// hundreds of megabytes of text, of which a check reads a few passages. The text is
+// fetched through a loader when first needed and kept in a small most-recently-used
+// cache. The loader must return exactly the text that was indexed (the caller checks
+// a fingerprint) or undefined, in which case the source reads as empty until it is
+// re-indexed: offsets into changed text would point at the wrong words.
+
+import { LineIndex } from '../text/lines';
+import type { SourceDoc } from './source';
+import type { Span } from '../text/sentences';
+
+interface Loaded {
+  text: string;
+  prose: string;
+  lines: LineIndex;
+}
+
+const EMPTY: Loaded = { text: '', prose: '', lines: new LineIndex('') };
+
+/** Sentence spans packed two int32s each: a {start, end} object costs ten times more. */
+function pack(sentences: readonly Span[]): Int32Array {
+  const packed = new Int32Array(sentences.length * 2);
+  sentences.forEach((s, i) => {
+    packed[2 * i] = s.start;
+    packed[2 * i + 1] = s.end;
+  });
+  return packed;
+}
+
+function unpack(packed: Int32Array): Span[] {
+  const spans: Span[] = new Array(packed.length >> 1);
+  for (let i = 0; i < spans.length; i++) spans[i] = { start: packed[2 * i], end: packed[2 * i + 1] };
+  return spans;
+}
+
+/** Recently used texts, shared by every lazy source. */
+class TextCache {
+  private entries = new Map<object, Loaded>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: object): Loaded | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      // Refresh its place: a Map iterates in insertion order, oldest first.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  put(key: object, value: Loaded): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+const cache = new TextCache(2_000);
+
+export interface TextLoader {
+  /** The source's text, exactly as indexed, or undefined if it is gone or has changed. */
+  load(): string | undefined;
+  /** Its prose (markup masked without moving offsets). */
+  prose(text: string): string;
+}
+
+/** A source built from its fields (no text) whose text is fetched through `loader` on demand. */
+export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines'>, loader: TextLoader, primed?: Loaded): SourceDoc {
+  const key = {};
+  const loaded = (): Loaded => {
+    let hit = cache.get(key);
+    if (!hit) {
+      const t = loader.load();
+      hit = t === undefined ? EMPTY : { text: t, prose: loader.prose(t), lines: new LineIndex(t) };
+      cache.put(key, hit);
+    }
+    return hit;
+  };
+  if (primed) cache.put(key, primed);
+  const { sentences, ...rest } = fields;
+  const packed = pack(sentences);
+  const lazy = { ...rest } as SourceDoc;
+  Object.defineProperties(lazy, {
+    text: { get: () => loaded().text, enumerable: false },
+    prose: { get: () => loaded().prose, enumerable: false },
+    lines: { get: () => loaded().lines, enumerable: false },
+    // Enumerable, so that copies and snapshots see it; rebuilt from the packed spans on each use.
+    sentences: { get: () => unpack(packed), enumerable: true },
+  });
+  return lazy;
+}
+
+/**
+ * A copy of `doc` whose text, prose and line index are fetched through `loader` on demand.
+ * `doc`'s own text primes the cache, so indexing it right away reads nothing again.
+ */
+export function detachText(doc: SourceDoc, loader: TextLoader): SourceDoc {
+  const { text, prose, lines, ...fields } = doc;
+  return lazySource(fields, loader, { text, prose, lines });
+}

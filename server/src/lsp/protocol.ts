@@ -1,0 +1,137 @@
+// Source Check's custom LSP requests and notifications, shared by the server and the
+// VS Code client (and usable from any LSP client). Plain method names and JSON shapes:
+// no vscode or vscode-languageserver imports, so both sides can load this file.
+// A public interface: README, "Language server requests".
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A source's identity and provenance. Unknown fields are null, never guessed. */
+export interface SourceMetaInfo {
+  /** Path relative to its workspace folder. */
+  id: string;
+  uri: string;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  /** YYYY-MM-DD. */
+  date: string | null;
+  url: string | null;
+}
+
+// ---- sourceCheck/claims: every claim of a draft, for the status bar and the claims report.
+
+export const ClaimsRequest = 'sourceCheck/claims';
+
+export interface ClaimsParams {
+  uri: string;
+}
+
+export interface ClaimSource extends SourceMetaInfo {
+  /** "Source passage", "Source", "Also in", "Closest passage". */
+  role: string;
+  range: Range;
+  /** The source's wording, when it differs from the draft's. */
+  wording: string | null;
+}
+
+export interface ClaimInfo {
+  /** "quote" today; figures, dates and speakers add their kinds. */
+  kind: string;
+  text: string;
+  range: Range;
+  verdict: string;
+  /** Covered by an ignore directive: found, not reported. */
+  ignored: boolean;
+  /** The finding the claim produced (after the severity settings), if any. */
+  code: string | null;
+  severity: 'error' | 'warning' | 'information' | 'hint' | null;
+  message: string | null;
+  sources: ClaimSource[];
+}
+
+export interface ClaimsResult {
+  uri: string;
+  version: number;
+  /** Why the document was not checked ("not a draft", "over sourceCheck.maxFileSize"), else null. */
+  skipped: string | null;
+  /** Claims checked; verified (including spelling variants); flagged (with a finding); ignored. */
+  counts: { checked: number; verified: number; flagged: number; ignored: number };
+  claims: ClaimInfo[];
+  /** The claims report, in Markdown (source text escaped). */
+  report: string;
+}
+
+// ---- sourceCheck/sources: the indexed sources of every workspace folder, for the Sources view.
+
+export const SourcesRequest = 'sourceCheck/sources';
+
+export interface SourceInfo extends SourceMetaInfo {
+  quotes: number;
+  figures: number;
+  /** Whether an open draft cites this source (a claim rests on it or it also carries one). */
+  cited: boolean;
+  /** A note from reading it (read as Windows-1252, bad front matter), or null. */
+  problem: string | null;
+}
+
+export interface FolderSourcesInfo {
+  uri: string;
+  name: string;
+  sources: SourceInfo[];
+  /** Files matching the source globs that were left out, with the reason. */
+  unreadable: Array<{ id: string; uri: string; problem: string }>;
+  /** Drafts open in this folder whose citations are counted. */
+  openDrafts: number;
+  /** Sources not listed: a large archive lists its cited sources first, then the first by path, up to a limit. */
+  omitted: number;
+}
+
+export interface SourcesResult {
+  folders: FolderSourcesInfo[];
+  /** True while any folder is still being indexed. */
+  indexing: boolean;
+}
+
+/** Sent by the server whenever the sources or the drafts' citations may have changed. */
+export const SourcesChangedNotification = 'sourceCheck/sourcesChanged';
+
+// ---- sourceCheck/citation: the source of the claim under the cursor, as a citation.
+
+export const CitationRequest = 'sourceCheck/citation';
+
+export interface CitationParams {
+  uri: string;
+  position: Position;
+}
+
+export interface CitationResult {
+  source: SourceMetaInfo;
+  /** "Title. Outlet, by Author, 2022-06-18. URL" — unknown parts left out. */
+  text: string;
+  /** The same as a Markdown link when the source has a URL. */
+  markdown: string;
+}
+
+// ---- sourceCheck/reindex: re-read every source of every folder.
+
+export const ReindexRequest = 'sourceCheck/reindex';
+
+export interface ReindexResult {
+  sources: number;
+  unreadable: number;
+}
+
+// ---- Requests owned by the figure/date and speaker checks, called by the client's commands.
+// Their shapes are defined where the server implements them; the client treats a
+// "method not found" answer as "this server does not support it yet".
+
+export const DisagreementsRequest = 'sourceCheck/disagreements';
+export const PeopleRequest = 'sourceCheck/people';

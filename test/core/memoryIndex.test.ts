@@ -1,0 +1,56 @@
+// The embedded index through its public behaviour: what a check finds after sources are
+// added, removed (with compaction), restored from a snapshot, and in a very long source.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkDraft } from '../../server/src/core/check/draft';
+import { MemoryIndex } from '../../server/src/core/index/memoryIndex';
+import { decodeSnapshot } from '../../server/src/core/index/snapshot';
+import { parseSource } from '../../server/src/core/source/source';
+
+const article = (i: number) =>
+  `Story ${i}\n\nThe council met on Tuesday. “Harbour number ${i} will reopen for ferries once the ${i} cranes are repaired,” the mayor said.\n`;
+
+async function verdictOf(index: MemoryIndex, quote: string): Promise<string | undefined> {
+  const r = await checkDraft({ text: `She said “${quote}”.`, format: 'markdown' }, index);
+  return r.claims[0]?.verdict;
+}
+
+test('a quote deep inside a source of thousands of sentences is found and located', async () => {
+  const filler = Array.from({ length: 5000 }, (_, i) => `Line ${i} says nothing of note about item ${i}.`).join(' ');
+  const text = `Long record\n\n${filler} “Harbour number seven will reopen for ferries,” the mayor said. ${filler}`;
+  const index = new MemoryIndex();
+  index.add(parseSource('long.txt', 'file:///long.txt', text));
+  const r = await checkDraft({ text: 'She said “Harbour number seven will reopen for ferries”.', format: 'markdown' }, index);
+  assert.equal(r.claims[0].verdict, 'verified');
+  const loc = r.claims[0].best!.location;
+  assert.equal(text.slice(loc.start, loc.end), 'Harbour number seven will reopen for ferries');
+});
+
+test('removed sources are forgotten, and compaction keeps the others findable', async () => {
+  const index = new MemoryIndex();
+  for (let i = 0; i < 200; i++) index.add(parseSource(`s${i}.txt`, `file:///s${i}.txt`, article(i)));
+  for (let i = 0; i < 180; i++) index.remove(`s${i}.txt`);
+  assert.equal(index.size, 20);
+  assert.equal(await verdictOf(index, 'Harbour number 190 will reopen for ferries once the 190 cranes are repaired'), 'verified');
+  assert.equal(await verdictOf(index, 'Harbour number 10 will reopen for ferries once the 10 cranes are repaired'), 'misquote');
+  // Replacing a source replaces its words.
+  index.add(parseSource('s190.txt', 'file:///s190.txt', 'Story\n\n“Everything changed,” the mayor said.\n'));
+  assert.notEqual(await verdictOf(index, 'Harbour number 190 will reopen for ferries once the 190 cranes are repaired'), 'verified');
+});
+
+test('a snapshot restores an index that gives the same verdicts', async () => {
+  const index = new MemoryIndex();
+  for (let i = 0; i < 50; i++) index.add(parseSource(`s${i}.txt`, `file:///s${i}.txt`, article(i)));
+  index.remove('s3.txt');
+  const texts = new Map(index.all().map((d) => [d.id, d.text]));
+  const bytes = index.snapshot((id) => ({ id }), 'test');
+  const decoded = decodeSnapshot(bytes, 'test', (fields) => ({ load: () => texts.get(String(fields.id)), prose: (t) => t }));
+  assert.ok(!('problem' in decoded));
+  const restored = MemoryIndex.restore(decoded as Exclude<typeof decoded, { problem: string }>);
+  assert.equal(restored.size, 49);
+  for (const q of ['Harbour number 42 will reopen for ferries once the 42 cranes are repaired', 'Harbour number 3 will reopen for ferries once the 3 cranes are repaired']) {
+    assert.equal(await verdictOf(restored, q), await verdictOf(index, q));
+  }
+  assert.ok('problem' in decodeSnapshot(bytes, 'another version', () => ({ load: () => undefined, prose: (t) => t })));
+});

@@ -1,0 +1,204 @@
+/// <reference types="mocha" />
+// The editor experience through the VS Code API, inside a real VS Code (code-server or
+// desktop VS Code): commands, the status bar, the Sources view, the claims report,
+// Go to Source, Copy Citation, Insert Citation and Ignore This Claim, and a settings
+// change that applies without a reload. Works on its own draft (editor-draft.md), so it
+// does not disturb extension.test.ts. Polls; no fixed sleeps.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SourceCheckExtension } from '../../../client/src/extension';
+
+const EXTENSION_ID = 'source-check.source-check';
+const WAIT_MS = Number(process.env.SOURCE_CHECK_TEST_TIMEOUT_MS || 30000);
+const TITLE_000 = 'Kazakhstan Refuses to Recognize Russia’s Referendums in Occupied Ukrainian Territories';
+const TITLE_002 = 'Kazakhstan’s foreign ministry comments on referendums in Donetsk and Luhansk';
+
+const DRAFT = [
+  '# Editor test draft',
+  '',
+  'Tokayev said: “If the right to self-determination is put into practice all over the world, then there will be over 600 countries instead of the 193 states that are currently members of the United Nations.”',
+  '',
+  '“Of course, that would be a disaster,” Tokayev said.',
+  '',
+  'The spokesman said «Our president often spoke about the topic, including the speeches in the U.N.»',
+  '',
+  'The ministry said: “Kazakhstan will send peacekeepers to the region next week.”',
+  '',
+].join('\n');
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, state?: () => unknown): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined && v !== false) return v;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      let seen = '';
+      try {
+        seen = state ? `; last seen: ${JSON.stringify(await state())}` : '';
+      } catch {
+        /* ignore */
+      }
+      throw new Error(`timed out after ${WAIT_MS} ms waiting for ${what}${seen}${lastError ? `; last error: ${(lastError as Error).message}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' && d.code !== null ? d.code.value : d.code);
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'source-check');
+const codes = (uri: vscode.Uri) => ours(uri).map((d) => String(codeOf(d))).sort();
+
+describe('Source Check editor features', function () {
+  let doc: vscode.TextDocument;
+  let editor: vscode.TextEditor;
+  let ext: SourceCheckExtension;
+
+  const at = (needle: string, delta = 3) => {
+    const i = doc.getText().indexOf(needle);
+    assert.ok(i >= 0, `the draft holds ${needle}`);
+    return doc.positionAt(i + delta);
+  };
+  const actionsAt = async (needle: string) =>
+    ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at(needle), at(needle)))) ?? []).filter(
+      (a) => 'title' in a,
+    );
+
+  before(async function () {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'no workspace folder is open');
+    const uri = vscode.Uri.joinPath(folder.uri, 'editor-draft.md');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(DRAFT, 'utf8'));
+    doc = await vscode.workspace.openTextDocument(uri);
+    editor = await vscode.window.showTextDocument(doc);
+    const extension = vscode.extensions.getExtension<SourceCheckExtension>(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+    ext = await extension.activate();
+    await waitFor('diagnostics on the editor draft', () => codes(doc.uri).length === 2, () => codes(doc.uri));
+  });
+
+  after(async function () {
+    await vscode.workspace.getConfiguration('sourceCheck', doc.uri).update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('contributes every command under the Source Check category', async function () {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['reindex', 'showClaimsReport', 'goToSource', 'listDisagreements', 'listPeople', 'copyCitation']) {
+      assert.ok(all.includes(`sourceCheck.${id}`), `sourceCheck.${id} is registered`);
+    }
+  });
+
+  it('shows the active draft’s claims in the status bar', async function () {
+    await vscode.window.showTextDocument(doc);
+    const text = await waitFor(
+      'the status bar item to count the claims',
+      () => ext.status.item.text.includes('4 checked') && ext.status.item.text,
+      () => ext.status.item.text,
+    );
+    assert.match(text, /4 checked · 2 verified · 2 flagged/);
+    assert.equal(ext.status.item.command, 'sourceCheck.showClaimsReport');
+  });
+
+  it('opens the claims report with every claim, its verdict and links', async function () {
+    await vscode.window.showTextDocument(doc);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('sourceCheck.showClaimsReport');
+    assert.ok(uri, 'the command returns the report');
+    const report = (await vscode.workspace.openTextDocument(uri)).getText();
+    assert.match(report, /^# Claims in editor\\-draft\\.md$/m);
+    assert.match(report, /^4 claims checked: 2 verified, 2 flagged\.$/m);
+    assert.match(report, /^## 2\. ⚠ Misquote — \[line 5\]\(<file:.*editor-draft\.md#L5>\)$/m);
+    assert.match(report, /wording: “Of course, that would be chaos”/);
+    // The report is not a draft: it gets no diagnostics of its own.
+    assert.deepEqual(ours(uri), []);
+  });
+
+  it('lists the sources in the Sources view, marking those the draft does not cite', async function () {
+    await vscode.commands.executeCommand('sourceCheck.sources.focus');
+    const result = await waitFor(
+      'the Sources view to list the seeds with citations',
+      () => ext.sourcesView.current?.folders[0]?.sources.some((s) => s.cited) && ext.sourcesView.current,
+      () => ext.sourcesView.current,
+    );
+    const sources = result.folders[0].sources;
+    assert.equal(sources.length, 5);
+    const s000 = sources.find((s) => s.title === TITLE_000)!;
+    assert.equal(s000.cited, true);
+    assert.equal(s000.author, 'Aldgra Fredly');
+    assert.ok(s000.quotes > 0);
+    const s004 = sources.find((s) => s.id.startsWith('seeds/004'))!;
+    assert.equal(s004.cited, false);
+    const items = ext.sourcesView.getChildren().map((n) => ext.sourcesView.getTreeItem(n));
+    const item004 = items.find((i) => i.label === s004.title)!;
+    assert.match(String(item004.description), /KAZINFORM · 2022-09-26 · \d+ quotes?, \d+ figures? · not cited/);
+    assert.equal(item004.command?.command, 'vscode.open');
+  });
+
+  it('goes to the source of the quote under the cursor', async function () {
+    editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(at('Our president'), at('Our president'));
+    await vscode.commands.executeCommand('sourceCheck.goToSource');
+    const target = await waitFor(
+      'the source file to open',
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith('002_61fae5efa680ce8d.txt') && vscode.window.activeTextEditor,
+      () => vscode.window.activeTextEditor?.document.uri.toString(),
+    );
+    assert.match(target.document.getText(target.selection), /^Our president often spoke about the topic, including the speeches in the U\.N/);
+  });
+
+  it('copies the citation of the source under the cursor', async function () {
+    editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(at('Our president'), at('Our president'));
+    const text = await vscode.commands.executeCommand<string>('sourceCheck.copyCitation');
+    assert.equal(text, `${TITLE_002}.`);
+  });
+
+  it('says, rather than fails, when the server cannot list disagreements or people yet', async function () {
+    // Either the server answers (a report opens) or the command says it is not supported; it never throws.
+    await vscode.commands.executeCommand('sourceCheck.listDisagreements');
+    await vscode.commands.executeCommand('sourceCheck.listPeople');
+  });
+
+  it('offers Insert Citation and Ignore This Claim; both edit the draft as expected', async function () {
+    editor = await vscode.window.showTextDocument(doc);
+    const actions = await waitFor(
+      'code actions on the misquote',
+      async () => {
+        const a = await actionsAt('Of course');
+        return a.some((x) => x.title === 'Ignore This Claim') && a;
+      },
+      async () => (await actionsAt('Of course')).map((a) => a.title),
+    );
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ["Replace with the source's wording", 'Ignore This Claim', `Insert Citation: ${TITLE_000}`],
+    );
+    assert.ok(await vscode.workspace.applyEdit(actions[2].edit!));
+    assert.match(doc.getText(), /disaster,”\[\^000_03b0a985a00a2f0a\] Tokayev said/);
+    assert.match(doc.getText(), /\n\[\^000_03b0a985a00a2f0a\]: Kazakhstan Refuses to Recognize Russia’s Referendums in Occupied Ukrainian Territories\. by Aldgra Fredly\.\n$/);
+
+    const again = await waitFor('Ignore This Claim after the edit', async () => (await actionsAt('Of course')).find((a) => a.title === 'Ignore This Claim'));
+    assert.ok(await vscode.workspace.applyEdit(again.edit!));
+    assert.match(doc.getText(), /\n<!-- source-check-disable-next-line misquote -->\n“Of course/);
+    await waitFor('the misquote to be ignored', () => codes(doc.uri).join() === 'unsourced-quote', () => codes(doc.uri));
+  });
+
+  it('applies a severity setting without a reload', async function () {
+    await vscode.workspace.getConfiguration('sourceCheck', doc.uri).update('severity', { 'unsourced-quote': 'error' }, vscode.ConfigurationTarget.Workspace);
+    await waitFor(
+      'the unsourced quote to become an error',
+      () => ours(doc.uri).some((d) => codeOf(d) === 'unsourced-quote' && d.severity === vscode.DiagnosticSeverity.Error),
+      () => ours(doc.uri).map((d) => [codeOf(d), d.severity]),
+    );
+    await vscode.workspace.getConfiguration('sourceCheck', doc.uri).update('severity', { 'unsourced-quote': 'off' }, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the unsourced quote to be turned off', () => ours(doc.uri).length === 0, () => ours(doc.uri).map((d) => codeOf(d)));
+  });
+
+  it('reindexes the sources on command', async function () {
+    const r = await vscode.commands.executeCommand<{ sources: number; unreadable: number }>('sourceCheck.reindex');
+    assert.deepEqual(r, { sources: 5, unreadable: 0 });
+  });
+});
