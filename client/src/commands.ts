@@ -3,9 +3,9 @@
 // Sources, Copy Citation. Reports open as read-only Markdown previews.
 
 import * as vscode from 'vscode';
-import { DisagreementsRequest, PeopleRequest } from '../../server/src/lsp/protocol';
+import { DisagreementsRequest, PeopleRequest, type PeopleResult } from '../../server/src/lsp/protocol';
 import { citationText } from '../../server/src/core/report/citation';
-import { genericReport } from './genericReport';
+import { genericReport, peopleReport } from './protocolReports';
 import type { SourceCheckApi } from './protocolClient';
 import { SourcesView } from './sourcesView';
 
@@ -22,7 +22,7 @@ export class Reports implements vscode.TextDocumentContentProvider {
   }
 
   async show(name: string, markdown: string): Promise<vscode.Uri> {
-    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}.md` });
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}${name.endsWith('.md') ? '' : '.md'}` });
     this.texts.set(uri.toString(), markdown);
     this.changed.fire(uri);
     try {
@@ -137,12 +137,13 @@ export function registerCommands(context: vscode.ExtensionContext, api: SourceCh
 
   register('sourceCheck.listPeople', async () => {
     const editor = vscode.window.activeTextEditor;
-    const answer = await api.optional<unknown>(PeopleRequest, editor ? { uri: editor.document.uri.toString() } : {});
+    // The people of the active document's folder; of every folder without one.
+    const answer = await api.optional<PeopleResult>(PeopleRequest, editor ? { uri: editor.document.uri.toString() } : {});
     if (answer === undefined) {
       void vscode.window.showInformationMessage('Source Check: this version of the server does not list the people in the sources yet.');
       return;
     }
-    return reports.show('People in the sources', genericReport('People in the sources', answer));
+    return reports.show('People in the sources', Array.isArray(answer?.people) ? peopleReport(answer) : genericReport('People in the sources', answer));
   });
 
   register('sourceCheck.refreshSources', () => sourcesView.refresh(0));

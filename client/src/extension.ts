@@ -1,7 +1,7 @@
 // The VS Code side: starts the language server, hands it markdown and plaintext
 // documents, and adds what an editor shows beyond diagnostics: the status bar, the
-// Sources view, the commands and the report previews. Everything that checks lives
-// in the server.
+// Sources view, the commands, the report previews and the shared archive's documents.
+// Everything that checks lives in the server.
 
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -11,6 +11,7 @@ import { SourceCheckApi } from './protocolClient';
 import { ClaimsStatus } from './statusBar';
 import { SourcesView } from './sourcesView';
 import { registerCommands, Reports, REPORT_SCHEME } from './commands';
+import { archivePassword, registerArchive } from './archive';
 
 let client: LanguageClient | undefined;
 
@@ -42,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
     // Hovers carry source text (escaped by the server): never trusted, never raw HTML.
     markdown: { isTrusted: false, supportHtml: false },
     // The server keeps its index cache in this workspace's storage (none for a window without a folder).
-    initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath },
+    initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath, archivePassword: await archivePassword(context) },
     outputChannel,
   };
   client = new LanguageClient('sourceCheck', 'Source Check', serverOptions, clientOptions);
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
     }),
   );
   registerCommands(context, api, reports, sourcesView);
+  registerArchive(context, client);
   return { client, api, status, sourcesView, reports };
 }
 

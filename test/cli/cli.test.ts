@@ -100,6 +100,44 @@ test('bad sources are named on stderr and the good ones still work', () => {
   }
 });
 
+test('people: each person once with spellings, roles and quote locations; JSON too', () => {
+  const r = cli(['people']);
+  assert.equal(r.code, 0, r.stderr);
+  const blocks = r.stdout.trim().split('\n\n');
+  const tokayev = blocks.filter((b) => /Tokayev|Toqaev/.test(b.split('\n')[0]));
+  assert.equal(tokayev.length, 1, r.stdout);
+  assert.match(tokayev[0], /^Kassym-Jomart Tokayev: \d+ quotes in \d+ sources\n  spellings: .*Qasym-Zhomart Toqaev/);
+  assert.match(tokayev[0], /\n  seeds\/000_03b0a985a00a2f0a\.txt:\d+:\d+: “If the right to self-determination/);
+  assert.match(blocks[blocks.length - 1], /^\d+ people, \d+ quotes attributed$/);
+
+  const json = JSON.parse(cli(['people', '--format', 'json']).stdout) as Array<{ name: string; spellings: string[]; quoteCount: number; quotes: Array<{ path: string; line: number }> }>;
+  const s = json.find((p) => p.spellings.includes('Aibek Smadyarov'))!;
+  assert.ok(s.spellings.includes('Aibek Smadiyarov'));
+  assert.equal(s.quoteCount, s.quotes.length);
+  assert.ok(s.quotes.every((q) => q.path.startsWith('seeds/') && q.line > 0));
+});
+
+test('people: a FILE or a bad option is a usage error', () => {
+  assert.equal(cli(['people', 'examples/draft.md']).code, 2);
+  assert.equal(cli(['people', '--format', 'xml']).code, 2);
+});
+
+test('a misattributed quote in JSON: the source attribution first, and the fix with the right name', () => {
+  const ws = makeWorkspace({ 'draft.md': 'Smadiyarov said: "If the right to self-determination is put into practice all over the world, then there will be over 600 countries."\n' });
+  try {
+    const r = cli(['check', '--format', 'json', 'draft.md'], ws.root);
+    assert.equal(r.code, 1, r.stderr);
+    const [f] = JSON.parse(r.stdout) as Array<{ code: string; severity: string; sources: Array<{ role: string; path: string; line: number }>; fix: { text: string } | null }>;
+    assert.equal(f.code, 'misattributed-quote');
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.sources[0].role, 'Source attribution');
+    assert.match(f.sources[0].path, /^seeds\//);
+    assert.equal(f.fix?.text, 'Tokayev');
+  } finally {
+    ws.dispose();
+  }
+});
+
 test('ignore directives: the CLI drops the findings they cover, as the editor does, and counts them', () => {
   const ws = makeWorkspace({
     'draft.md': [
@@ -125,4 +163,46 @@ test('ignore directives: the CLI drops the findings they cover, as the editor do
   } finally {
     ws.dispose();
   }
+});
+
+test('figures and dates: findings with the new codes, a facts line before the summary, and the flags that quiet unsourced ones', () => {
+  const ws = makeWorkspace({
+    'facts.md': 'Officials said 99.32% voted in favour in Donetsk.\n\nKazakhstan sent 40 observers.\n\nThe referendums started on September 21.\n',
+  });
+  try {
+    const r = cli(['check', 'facts.md'], ws.root);
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.match(lines[0], /^facts\.md:1:16: warning figure-mismatch: The sources give a different figure: seeds\/001_8e04abad5bad1dcd\.txt \(2022-09-28\) gives “99\.23%” for Donetsk/);
+    assert.match(r.stdout, /^facts\.md:3:17: information unsourced-figure: /m);
+    assert.match(r.stdout, /^facts\.md:5:28: warning date-mismatch: .*“September 23”/m);
+    assert.equal(lines[lines.length - 2], '2 figures and 1 date checked: 0 verified (0 rounded), 2 mismatched, 0 disputed by the sources, 1 unsourced');
+    assert.equal(lines[lines.length - 1], '0 quotes checked in 1 file: 0 verified, 0 misquoted, 0 unsourced; 2 warnings, 1 information');
+
+    const quiet = cli(['check', '--no-unsourced-figures', '--no-unsourced-dates', '--format', 'json', 'facts.md'], ws.root);
+    const codes = JSON.parse(quiet.stdout).map((f: { code: string }) => f.code);
+    assert.deepEqual(codes, ['figure-mismatch', 'date-mismatch']);
+    const fix = JSON.parse(quiet.stdout)[0].fix;
+    assert.deepEqual(fix, { title: "Use the source's figure: 99.23", offset: 15, length: 5, text: '99.23' });
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('disagreements lists the facts the sources contradict each other on (text and JSON)', () => {
+  const r = cli(['disagreements']);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.match(lines[0], /^date Aibek, Smadiyarov: seeds\/000_03b0a985a00a2f0a\.txt:10:53 “Monday” .* vs seeds\/001_8e04abad5bad1dcd\.txt:5:4 “Sep\. 6” \(2022-09-06\)$/);
+  assert.equal(lines[lines.length - 1], '1 disagreement among 5 sources');
+  const json = JSON.parse(cli(['disagreements', '--format', 'json']).stdout);
+  assert.equal(json.length, 1);
+  assert.deepEqual(
+    json[0].versions.map((v: { path: string; text: string; value: string }) => [v.path, v.text, v.value]),
+    [
+      ['seeds/000_03b0a985a00a2f0a.txt', 'Monday', 'a Monday, not resolved: the article has no date'],
+      ['seeds/001_8e04abad5bad1dcd.txt', 'Sep. 6', '2022-09-06'],
+    ],
+  );
+  assert.equal(cli(['disagreements', 'draft.md']).code, 2);
 });

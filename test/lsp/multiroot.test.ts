@@ -32,7 +32,7 @@ test('two folders, each with its own sources and settings; folders added and rem
     const pb = await server.diagnostics(draftB);
     assert.deepEqual(pb.diagnostics, []);
 
-    const r = await sources();
+    const r = await until(sources, (r) => !r.indexing);
     assert.deepEqual(
       r.folders.map((f) => [f.uri, f.sources.length]),
       [
@@ -47,7 +47,7 @@ test('two folders, each with its own sources and settings; folders added and rem
     await server.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
       event: { added: [{ uri: cUri, name: 'c' }], removed: [{ uri: pathToFileURL(a.root).toString(), name: 'a' }] },
     });
-    const r2 = await until(sources, (r) => r.folders.length === 2 && r.folders.some((f) => f.uri === cUri));
+    const r2 = await until(sources, (r) => !r.indexing && r.folders.length === 2 && r.folders.some((f) => f.uri === cUri));
     // (makeWorkspace copies the seeds into every folder: C holds them and its own article.)
     assert.deepEqual(r2.folders.map((f) => [f.uri, f.sources.length, f.sources.some((s) => s.id === 'sources/peace.txt')]), [
       [bUri, 1, false],

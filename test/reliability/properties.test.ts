@@ -71,7 +71,7 @@ test('an exact passage of a source, quoted, is verified, and go-to-source lands 
       const { claims } = await checkDraft({ text: draft, format: 'markdown' }, index);
       assert.equal(claims.length, 1);
       const c = claims[0];
-      assert.equal(c.verdict, 'verified', `${doc.id}: “${quote}” → ${c.verdict} ${JSON.stringify(c.best?.diffs)}`);
+      assert.equal(c.verdict, 'verified', `${doc.id}: “${quote}” → ${c.verdict} ${JSON.stringify((c.best as { diffs?: unknown } | undefined)?.diffs)}`);
       const hit = [c.best!, ...c.others].find((m) => m.location.source.id === doc.id);
       // Another seed may carry the same words; when this one is listed, its location is exact.
       const m = hit ?? c.best!;

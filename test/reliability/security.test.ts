@@ -59,7 +59,7 @@ before(async () => {
   ws = makeWorkspace({ 'sources/hostile.txt': HOSTILE_TXT, 'sources/hostile.md': HOSTILE_MD, 'draft.md': DRAFT });
   sentinelLog = path.join(ws.root, 'sentinel.log');
   process.env.SOURCE_CHECK_SENTINEL = sentinelLog;
-  server = await startServer(ws.root, {}, {}, ['--require', SENTINEL_JS]);
+  server = await startServer(ws.root, {}, {}, process.env, ['--require', SENTINEL_JS]);
   uri = pathToFileURL(path.join(ws.root, 'draft.md')).toString();
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
   await server.diagnostics(uri, () => true, 30_000);

@@ -5,12 +5,20 @@
 //   <!-- expect misquote {{Of course, that would be a disaster}} msg{{“a disaster”}} source{{seeds/000}} -->
 //
 // expect VERDICT {{the exact quoted words}} then any of:
-//   msg{{…}}     a substring of the finding's message
+//   msg{{…}}     a substring of the message of a finding on the quote
 //   source{{…}}  a prefix of the id of the source the verdict rests on
 //   also{{…}}    a prefix of the id of another source listed as carrying the quote
-//   fix{{…}}     the quick fix's replacement text
+//   fix{{…}}     the replacement text of a finding's quick fix
 //   ignored      the claim is covered by an ignore directive: found, but no finding
-// VERDICT is verified | variant | misquote | unsourced.
+//   speaker{{…}} the speaker the sources give the quote: a spelling of that person's name
+//   by{{…}}      the speaker the draft gives the quote (a spelling of the name); by{{}} for none
+//   flag{{…}}    a code the quote gets besides its verdict's (misattributed-quote,
+//                quote-is-narration); a speaker finding not flagged is a failure
+//   hover{{…}}   a substring of the hover card (Markdown escapes removed)
+// VERDICT for quotes: verified | variant | misquote | unsourced.
+// For figures and dates (test/fixtures/facts): verified | rounded | mismatch | disputed |
+// unsourced (reported) | quiet (unsourced, not reported: the noise rules); `also` then
+// names a source among the agreeing or the conflicting ones.
 
 export interface Expectation {
   verdict: string;
@@ -19,7 +27,11 @@ export interface Expectation {
   source?: string;
   also: string[];
   fix?: string;
+  hover: string[];
   ignored: boolean;
+  speaker?: string;
+  by?: string;
+  flags: string[];
   line: number;
 }
 
@@ -28,7 +40,16 @@ export function parseExpectations(draft: string): Expectation[] {
   const re = /<!--\s*expect\s+([\w-]+)\s+\{\{([\s\S]*?)\}\}([\s\S]*?)-->/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(draft))) {
-    const e: Expectation = { verdict: m[1], text: m[2], msg: [], also: [], ignored: /(^|\s)ignored(\s|$)/.test(m[3].replace(/\w+\{\{[\s\S]*?\}\}/g, ' ')), line: draft.slice(0, m.index).split('\n').length };
+    const e: Expectation = {
+      verdict: m[1],
+      text: m[2],
+      msg: [],
+      also: [],
+      hover: [],
+      ignored: /(^|\s)ignored(\s|$)/.test(m[3].replace(/\w+\{\{[\s\S]*?\}\}/g, ' ')),
+      flags: [],
+      line: draft.slice(0, m.index).split('\n').length,
+    };
     const attr = /(\w+)\{\{([\s\S]*?)\}\}/g;
     let a: RegExpExecArray | null;
     while ((a = attr.exec(m[3]))) {
@@ -36,6 +57,10 @@ export function parseExpectations(draft: string): Expectation[] {
       else if (a[1] === 'source') e.source = a[2];
       else if (a[1] === 'also') e.also.push(a[2]);
       else if (a[1] === 'fix') e.fix = a[2];
+      else if (a[1] === 'hover') e.hover.push(a[2]);
+      else if (a[1] === 'speaker') e.speaker = a[2];
+      else if (a[1] === 'by') e.by = a[2];
+      else if (a[1] === 'flag') e.flags.push(a[2]);
       else throw new Error(`line ${e.line}: unknown expectation attribute ${a[1]}`);
     }
     out.push(e);

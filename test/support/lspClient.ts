@@ -32,10 +32,13 @@ export async function startServer(
   folders: string | string[],
   settings: TestSettings = {},
   initializationOptions: Record<string, unknown> = {},
+  /** The server's environment (the archive tests set SOURCE_CHECK_ARCHIVE_URL). */
+  env: NodeJS.ProcessEnv = process.env,
+  /** Node options before the script (e.g. `--require` a probe). */
   nodeArgs: string[] = [],
 ): Promise<TestServer> {
   const all = Array.isArray(folders) ? folders : [folders];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const logs: string[] = [];

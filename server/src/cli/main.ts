@@ -2,32 +2,50 @@
 // writer's terminal. Output formats and exit codes are a public interface (README).
 
 import * as path from 'path';
-import { checkDraft, DraftFormat } from '../core/check/draft';
-import type { Finding } from '../core/check/findings';
+import type { DraftFormat } from '../core/check/draft';
 import { LineIndex } from '../core/text/lines';
 import { readTextFile } from '../node/decode';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
-import { inert, inertJson, toJsonFinding, summarise, formatTextFinding } from './format';
+import { inert, inertJson, toJsonFinding, summarise, formatTextFinding, formatPeople, toJsonPerson, CheckedFile, summariseFacts, toJsonDisagreement, formatTextDisagreement, summariseDisagreements } from './format';
+import { findDisagreements } from '../core/check/disagreements';
+import { quoteRange } from '../core/speakers/people';
+import { archiveFromEnv, runArchive, ARCHIVE_USAGE } from './archive';
+import { checkWithArchive } from '../archive/check';
+import { PgStore } from '../archive/pgStore';
 
 const USAGE = `Usage: source-check check [options] FILE...
+       source-check people [options]
+       source-check disagreements [options]
 
-Checks the quotations in each draft FILE against the source articles.
+check          checks the quotations, figures and dates in each draft FILE against the
+               source articles, and against the shared archive when SOURCE_CHECK_ARCHIVE_URL
+               is set (see: source-check archive --help).
+people         lists the people of the sources: each once, with every spelling and role
+               the sources give them, and the quotations attributed to them.
+disagreements  lists the figures and dates on which the sources contradict each other.
 
 Options:
   --sources GLOB    a source glob, relative to --root (repeatable);
                     default: ${DEFAULT_SOURCE_GLOBS.join(', ')}
   --root DIR        the folder the globs are relative to (default: the current folder)
   --format FORMAT   text (default) or json
-  --exit-zero       exit 0 even when there are warnings
+  --exit-zero       (check) exit 0 even when there are warnings
+  --no-unsourced-figures  (check) do not report figures no source gives (unsourced-figure)
+  --no-unsourced-dates    (check) do not report dates no source gives (unsourced-date)
   -h, --help        show this help
   --version         show the version
+
+Also: source-check archive import FOLDER... | source-check archive status
 
 Exit status: 0 when no finding is a warning, 1 when one is, 2 on a usage error or an unreadable file.`;
 
 class UsageError extends Error {}
 
 interface Args {
+  command: 'check' | 'people' | 'disagreements';
+  unsourcedFigures: boolean;
+  unsourcedDates: boolean;
   sources: string[];
   root: string;
   format: 'text' | 'json';
@@ -39,8 +57,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('-h') || argv.includes('--help')) return 'help';
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-  const args: Args = { sources: [], root: process.cwd(), format: 'text', exitZero: false, files: [] };
+  if (command !== 'check' && command !== 'people' && command !== 'disagreements') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  const args: Args = { command, unsourcedFigures: true, unsourcedDates: true, sources: [], root: process.cwd(), format: 'text', exitZero: false, files: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -55,14 +73,25 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
       args.format = f;
     } else if (a === '--exit-zero') args.exitZero = true;
+    else if (a === '--no-unsourced-figures') args.unsourcedFigures = false;
+    else if (a === '--no-unsourced-dates') args.unsourcedDates = false;
     else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}"`);
     else args.files.push(a);
   }
-  if (args.files.length === 0) throw new UsageError('no draft FILE given');
+  if (command === 'check' && args.files.length === 0) throw new UsageError('no draft FILE given');
+  if (command === 'people' && args.files.length > 0) throw new UsageError(`people takes no FILE, only options (got "${args.files[0]}")`);
+  if (command === 'disagreements' && args.files.length > 0) throw new UsageError(`disagreements takes no FILE, only options (got "${args.files[0]}")`);
   return args;
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'archive') {
+    if (argv.includes('-h') || argv.includes('--help')) {
+      process.stdout.write(ARCHIVE_USAGE + '\n');
+      return 0;
+    }
+    return runArchive(argv.slice(1));
+  }
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
@@ -85,14 +114,39 @@ async function main(argv: string[]): Promise<number> {
     onProblem: (m) => process.stderr.write(`source-check: source ${inert(m)}\n`),
   });
   await sources.loadAll();
-  if (sources.index.size === 0) {
+  const archive = archiveFromEnv((m) => process.stderr.write(m));
+  const store = archive ? new PgStore(archive) : undefined;
+  try {
+    return await checkFiles(args, sources, store);
+  } finally {
+    await archive?.close();
+  }
+}
+
+async function checkFiles(args: Args, sources: FolderSources, archive: PgStore | undefined): Promise<number> {
+  if (archive && !(await archive.archive.ping())) process.stderr.write(`source-check: ${archive.archive.status().message}\n`);
+  if (sources.index.size === 0 && !archive) {
     process.stderr.write(`source-check: no source articles found under ${args.root} (globs: ${(args.sources.length ? args.sources : DEFAULT_SOURCE_GLOBS).join(', ')})\n`);
+  }
+
+  if (args.command === 'people') {
+    const people = sources.index.peopleSync();
+    const locate = quoteRange(sources.index);
+    process.stdout.write(args.format === 'json' ? JSON.stringify(people.map((p) => toJsonPerson(p, args.root, locate)), null, 2) + '\n' : formatPeople(people, locate));
+    return 0;
+  }
+
+  if (args.command === 'disagreements') {
+    const list = await findDisagreements(sources.index);
+    if (args.format === 'json') process.stdout.write(JSON.stringify(list.map((d) => toJsonDisagreement(d, args.root)), null, 2) + '\n');
+    else process.stdout.write(list.map((d) => formatTextDisagreement(d, args.root) + '\n').join('') + summariseDisagreements(list.length, sources.index.size) + '\n');
+    return 0;
   }
 
   let status = 0;
   const json: unknown[] = [];
   const lines: string[] = [];
-  const all: Array<{ findings: Finding[]; claims: number; verdicts: string[] }> = [];
+  const all: CheckedFile[] = [];
   for (const file of args.files) {
     const read = await readTextFile(file);
     if ('problem' in read) {
@@ -101,17 +155,29 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     const format: DraftFormat = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
-    const result = await checkDraft({ text: read.text, format }, sources.index);
+    const { result, archiveMissed } = await checkWithArchive({ text: read.text, format }, sources.index, archive, {
+      unsourcedFigures: args.unsourcedFigures,
+      unsourcedDates: args.unsourcedDates,
+    });
+    if (archiveMissed) process.stderr.write(`source-check: ${file}: the archive could not be searched; its verdicts rest on the local sources only\n`);
     const lineIndex = new LineIndex(read.text);
     for (const f of result.findings) {
       if (args.format === 'json') json.push(toJsonFinding(file, f, lineIndex, args.root));
       else lines.push(formatTextFinding(file, f, lineIndex));
     }
-    all.push({ findings: result.findings, claims: result.claims.length, verdicts: result.claims.map((c) => (c.ignored ? 'ignored' : c.verdict)) });
+    all.push({
+      findings: result.findings,
+      claims: result.claims.length,
+      verdicts: result.claims.filter((c) => c.kind === 'quote').map((c) => (c.ignored ? 'ignored' : c.verdict)),
+      facts: result.claims.flatMap((c) => (c.kind === 'quote' || c.ignored ? [] : [{ kind: c.kind, verdict: c.verdict }])),
+    });
   }
   const warnings = all.some((r) => r.findings.some((f) => f.severity === 'warning' || f.severity === 'error'));
   if (args.format === 'json') process.stdout.write(inertJson(json) + '\n');
-  else process.stdout.write(lines.map((l) => l + '\n').join('') + summarise(all, args.files.length) + '\n');
+  else {
+    const facts = summariseFacts(all);
+    process.stdout.write(lines.map((l) => l + '\n').join('') + (facts ? facts + '\n' : '') + summarise(all, args.files.length) + '\n');
+  }
   if (status === 0 && warnings && !args.exitZero) status = 1;
   return status;
 }

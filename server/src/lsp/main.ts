@@ -21,12 +21,27 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'url';
 import { Workspace } from './workspace';
 import { toDiagnostic, toRange } from './convert';
-import { quoteHover } from '../core/report/hover';
+import { claimHover } from '../core/report/hover';
 import { citationEdits, citationMarkdown, citationText } from '../core/report/citation';
 import { ignoreEdit } from '../core/check/directives';
 import type { Fix } from '../core/check/findings';
-import { CitationRequest, ClaimsRequest, ReindexRequest, SourcesRequest } from './protocol';
-import type { CitationParams, CitationResult, ClaimsParams, ClaimsResult, ReindexResult, SourcesResult } from './protocol';
+import { ArchiveDocumentRequest, ArchivePasswordNotification, CitationRequest, ClaimsRequest, DisagreementsRequest, PeopleRequest, ReindexRequest, SourcesRequest } from './protocol';
+import type {
+  ArchiveDocumentParams,
+  ArchiveDocumentResult,
+  ArchivePasswordParams,
+  CitationParams,
+  CitationResult,
+  DisagreementsParams,
+  DisagreementsResult,
+  ClaimsParams,
+  ClaimsResult,
+  InitializationOptions,
+  PeopleParams,
+  PeopleResult,
+  ReindexResult,
+  SourcesResult,
+} from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -39,9 +54,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = !!caps.workspace?.configuration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  const options = (params.initializationOptions ?? {}) as { cacheDir?: unknown };
+  const options = (params.initializationOptions ?? {}) as { [K in keyof InitializationOptions]?: unknown };
   const cacheDir = typeof options.cacheDir === 'string' && options.cacheDir ? options.cacheDir : undefined;
   workspace = new Workspace(connection, documents, folders, canPullConfiguration, (caps.window?.workDoneProgress ?? false) === true, cacheDir);
+  if (typeof options.archivePassword === 'string' && options.archivePassword) workspace.setArchivePassword(options.archivePassword);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -72,6 +88,12 @@ connection.onInitialized(async () => {
   await workspace.loadAll();
 });
 
+connection.onRequest(ArchiveDocumentRequest, (params: ArchiveDocumentParams): Promise<ArchiveDocumentResult> => workspace.archiveDocument(String(params?.uri ?? '')));
+connection.onNotification(ArchivePasswordNotification, (params: ArchivePasswordParams) =>
+  workspace.setArchivePassword(typeof params?.password === 'string' && params.password ? params.password : undefined),
+);
+connection.onShutdown(() => workspace?.dispose());
+
 connection.onDidChangeConfiguration(() => void workspace.reloadSettings());
 
 connection.onDidChangeWatchedFiles(async (params) => {
@@ -99,7 +121,7 @@ connection.onHover(async (params, token) => {
   if (!hit) return null;
   // An ignored claim still shows its provenance, and says why it has no diagnostic.
   const ignored = hit.claim.ignored ? '\n\n*Ignored: a source-check directive in this draft covers it.*' : '';
-  return { contents: { kind: 'markdown', value: quoteHover(hit.claim) + ignored }, range: toRange(doc, hit.claim.start, hit.claim.end) };
+  return { contents: { kind: 'markdown', value: claimHover(hit.claim) + ignored }, range: toRange(doc, hit.claim.start, hit.claim.end) };
 });
 
 connection.onDefinition(async (params, token) => {
@@ -108,7 +130,9 @@ connection.onDefinition(async (params, token) => {
   const hit = await workspace.claimAt(doc, params.position, token);
   if (!hit || hit.claim.verdict === 'unsourced' || !hit.claim.best) return null;
   const origin = toRange(doc, hit.claim.start, hit.claim.end);
-  return [hit.claim.best, ...hit.claim.others].map(
+  const c = hit.claim;
+  const targets = c.kind === 'quote' ? [c.best!, ...c.others] : [c.best!, ...c.others, ...c.conflicting];
+  return targets.map(
     (m): LocationLink => ({
       originSelectionRange: origin,
       targetUri: m.location.source.uri,
@@ -136,7 +160,7 @@ connection.onCodeAction(async (params, token) => {
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [toDiagnostic(doc, f)],
-        isPreferred: f.code === 'misquote' || f.code === 'quote-variant',
+        isPreferred: f.code === 'misquote' || f.code === 'quote-variant' || f.code === 'figure-mismatch' || f.code === 'date-mismatch',
         edit: edit([fix]),
       });
     }
@@ -154,6 +178,19 @@ connection.onCodeAction(async (params, token) => {
     });
   }
   return actions;
+});
+
+connection.onRequest(DisagreementsRequest, async (params: DisagreementsParams | undefined, token): Promise<DisagreementsResult> => {
+  try {
+    return { disagreements: await workspace.disagreements(params?.uri, token) };
+  } catch (e) {
+    connection.console.error(`Source Check: listing disagreements failed: ${(e as Error).stack ?? e}`);
+    return { disagreements: [] };
+  }
+});
+
+connection.onRequest(PeopleRequest, async (params: PeopleParams | undefined): Promise<PeopleResult> => {
+  return { people: await workspace.people(params?.folder, params?.uri) };
 });
 
 connection.onRequest(ClaimsRequest, async (params: ClaimsParams, token): Promise<ClaimsResult | null> => {

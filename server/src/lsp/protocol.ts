@@ -133,5 +133,125 @@ export interface ReindexResult {
 // Their shapes are defined where the server implements them; the client treats a
 // "method not found" answer as "this server does not support it yet".
 
+// ---- sourceCheck/disagreements: the figures and dates on which the sources contradict each other
+// (README, "Language server requests"; the CLI's `source-check disagreements`).
+
 export const DisagreementsRequest = 'sourceCheck/disagreements';
+
+export interface DisagreementsParams {
+  /** A workspace folder or a document inside one; every folder when absent. */
+  uri?: string;
+}
+
+export interface DisagreementVersion {
+  /** The source file, and the figure's or date's range in it. */
+  uri: string;
+  range: Range;
+  sourceId: string;
+  /** As the source writes it ("Sep. 6"), and its value ("2022-09-06"). */
+  text: string;
+  value: string;
+  /** The source sentence (plain text, untrusted: escape before rendering). */
+  sentence: string;
+  title: string | null;
+  outlet: string | null;
+  date: string | null;
+  /** How a relative date was resolved, when it was. */
+  resolved: string | null;
+}
+
+export interface DisagreementItem {
+  kind: 'figure' | 'date';
+  /** What the versions are about ("Aibek, Smadiyarov"). */
+  about: string;
+  versions: DisagreementVersion[];
+}
+
+export interface DisagreementsResult {
+  disagreements: DisagreementItem[];
+}
+
+// ---- sourceCheck/people: the people of the sources, each once with every spelling and role the
+// sources give them and the quotations attributed to them (most quoted first).
+
 export const PeopleRequest = 'sourceCheck/people';
+
+// ---- The shared archive (README, "Shared archive"): read-only documents, status, password.
+
+/** The URI scheme of archived articles: source-check-archive:/business/001.txt. */
+export const ArchiveScheme = 'source-check-archive';
+
+/** Client → server: the text of an archived article, for a read-only virtual document. */
+export const ArchiveDocumentRequest = 'sourceCheck/archiveDocument';
+
+export interface ArchiveDocumentParams {
+  uri: string;
+}
+
+/** `text` when the article was found; otherwise `problem`, a sentence for the writer. */
+export interface ArchiveDocumentResult {
+  text?: string;
+  problem?: string;
+}
+
+/** Server → client: the archive's state, for the status bar. */
+export const ArchiveStatusNotification = 'sourceCheck/archiveStatus';
+
+export interface ArchiveStatusParams {
+  /** off: no archive configured. */
+  state: 'off' | 'connecting' | 'up' | 'down';
+  message: string;
+}
+
+/** Client → server: the archive password from VS Code's secret storage (never from a setting). */
+export const ArchivePasswordNotification = 'sourceCheck/archivePassword';
+
+export interface ArchivePasswordParams {
+  password: string | null;
+}
+
+/** initializationOptions the client may send. */
+export interface InitializationOptions {
+  /** Where the server keeps its index cache. */
+  cacheDir?: string;
+  /** The archive password from secret storage. */
+  archivePassword?: string | null;
+}
+
+export interface PeopleParams {
+  /** A workspace folder URI; or */
+  folder?: string;
+  /** a document URI: the people of its workspace folder. Every folder when neither is given. */
+  uri?: string;
+}
+
+export interface PersonQuoteInfo {
+  /** Where the quoted words are: an LSP Location's uri and range. */
+  uri: string;
+  range: Range;
+  /** Id of the source (its path relative to the workspace folder). */
+  source: string;
+  /** The first words of the quotation. */
+  text: string;
+  /** How the source presents it: a marked quote, a block quote, or a quote printed without its marks. */
+  kind: 'quote' | 'block' | 'unmarked';
+}
+
+export interface PersonInfo {
+  /** Stable within a folder: the canonical name in lower case. */
+  id: string;
+  /** The fullest spelling the sources use. */
+  name: string;
+  spellings: string[];
+  roles: string[];
+  /** Ids of the sources that name the person. */
+  sources: string[];
+  quoteCount: number;
+  quotes: PersonQuoteInfo[];
+  /** The workspace folder whose sources these are. */
+  folder: string;
+}
+
+export interface PeopleResult {
+  people: PersonInfo[];
+}

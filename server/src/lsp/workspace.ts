@@ -10,11 +10,16 @@ import { createHash } from 'crypto';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
-import { checkDraft } from '../core/check/draft';
 import { QuoteCache } from '../core/check/cache';
 import type { CheckResult, Claim } from '../core/check/findings';
 import type { SourceStore } from '../core/match/store';
+import { findDisagreements } from '../core/check/disagreements';
+import type { DisagreementItem } from './protocol';
 import { toDiagnostic } from './convert';
+import { Archive } from '../archive/connection';
+import { resolveArchiveConfig } from '../archive/config';
+import { archivePath, PgStore } from '../archive/pgStore';
+import { checkWithArchive } from '../archive/check';
 import picomatch from 'picomatch';
 import { applySeverity, parseSeverityOverrides, SeverityOverrides } from '../core/check/severity';
 import type { Finding } from '../core/check/findings';
@@ -22,8 +27,9 @@ import type { SourceDoc } from '../core/source/source';
 import { sourceStats } from '../core/source/stats';
 import { LineIndex } from '../core/text/lines';
 import { claimCounts, claimSources, claimsReport } from '../core/report/claimsReport';
-import { SourcesChangedNotification } from './protocol';
-import type { ClaimsResult, FolderSourcesInfo, SourceMetaInfo, SourcesResult } from './protocol';
+import { ArchiveStatusNotification, SourcesChangedNotification } from './protocol';
+import type { ArchiveDocumentResult, ArchiveStatusParams, ClaimsResult, FolderSourcesInfo, PersonInfo, SourceMetaInfo, SourcesResult } from './protocol';
+import { quoteRange } from '../core/speakers/people';
 
 export interface Settings {
   sources: string[];
@@ -33,13 +39,22 @@ export interface Settings {
   maxFileSize: number;
   /** Per-code severity, or off. */
   severity: SeverityOverrides;
+  /** Report figures and dates no source gives (sourceCheck.unsourced.figures / .dates). */
+  unsourced: { figures: boolean; dates: boolean };
 }
 
 export const DEFAULT_DRAFT_GLOBS = ['**/*.md', '**/*.markdown', '**/*.txt'];
-const DEFAULT_SETTINGS: Settings = { sources: DEFAULT_SOURCE_GLOBS, drafts: DEFAULT_DRAFT_GLOBS, maxFileSize: 5, severity: {} };
+const DEFAULT_SETTINGS: Settings = { sources: DEFAULT_SOURCE_GLOBS, drafts: DEFAULT_DRAFT_GLOBS, maxFileSize: 5, severity: {}, unsourced: { figures: true, dates: true } };
 /** Sources listed per folder by sourceCheck/sources. */
 const SOURCES_LISTED = 2_000;
 const isGlobList = (v: unknown): v is string[] => Array.isArray(v) && v.every((g) => typeof g === 'string');
+
+/** A boolean setting, nested ({unsourced: {figures}}) as VS Code sends it, or flat ("unsourced.figures"). */
+function flag(s: Record<string, unknown> | null | undefined, group: string, key: string, fallback: boolean): boolean {
+  const nested = (s?.[group] as Record<string, unknown> | undefined)?.[key];
+  const flat = s?.[`${group}.${key}`];
+  return typeof nested === 'boolean' ? nested : typeof flat === 'boolean' ? flat : fallback;
+}
 /** Quiet time after the last source change before the index cache is rewritten. */
 const SAVE_DELAY_MS = 2000;
 declare const __VERSION__: string | undefined;
@@ -70,23 +85,18 @@ const YIELD_EVERY_MS = 20;
  * milliseconds: otherwise a long draft blocks the server (no hover, no edit read, so
  * a check of a version already typed past cannot even notice it is stale).
  */
-function yielding(store: SourceStore): SourceStore {
+function yielding<T extends SourceStore>(store: T): T {
   let last = Date.now();
-  return {
-    get size() {
-      return store.size;
-    },
-    get generation() {
-      return store.generation;
-    },
-    async candidates(words, limit) {
-      if (Date.now() - last >= YIELD_EVERY_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        last = Date.now();
-      }
-      return store.candidates(words, limit);
-    },
+  // A view of the store (reads go to it) whose candidates() yields first.
+  const view = Object.create(store) as T;
+  view.candidates = async (words, limit) => {
+    if (Date.now() - last >= YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      last = Date.now();
+    }
+    return store.candidates(words, limit);
   };
+  return view;
 }
 
 function uriToPath(uri: string): string | undefined {
@@ -97,7 +107,17 @@ function uriToPath(uri: string): string | undefined {
   }
 }
 
+/** The archive settings (sourceCheck.archive.*): one archive for the whole window. */
+interface ArchiveSettings {
+  url?: string;
+  /** Milliseconds a query may take before the archive counts as unreachable. */
+  timeout?: number;
+}
+
 export class Workspace {
+  private archive: { key: string; store: PgStore } | undefined;
+  /** From VS Code's secret storage, through the client; never from a settings file. */
+  private archivePassword: string | undefined;
   private folders = new Map<string, Folder>();
   private checked = new Map<string, Checked>();
   private running = new Map<string, Promise<Checked | undefined>>();
@@ -131,10 +151,85 @@ export class Workspace {
   private started: Promise<void>;
   private markStarted!: () => void;
 
+  /** Set by loadAll (after `initialized`): from then on the archive settings can be pulled. */
+  private archiveConfigurable = false;
+
   async loadAll(): Promise<void> {
+    this.archiveConfigurable = true;
+    await this.configureArchive();
     const loading = this.changeFolders(this.folderUris, []);
     this.markStarted();
     await loading;
+  }
+
+  setArchivePassword(password: string | undefined): void {
+    if (password === this.archivePassword) return;
+    this.archivePassword = password;
+    // Before `initialized` the password is only kept: loadAll opens the archive.
+    if (this.archiveConfigurable) void this.configureArchive().then(() => this.recheckAll());
+  }
+
+  /** (Re)opens the archive when its URL, password or timeout changed. */
+  private async configureArchive(): Promise<void> {
+    let settings: ArchiveSettings = {};
+    if (this.canPullConfiguration) {
+      try {
+        settings = ((await this.connection.workspace.getConfiguration({ section: 'sourceCheck.archive' })) as ArchiveSettings | null) ?? {};
+      } catch {
+        settings = {};
+      }
+    }
+    const resolved = resolveArchiveConfig(typeof settings.url === 'string' ? settings.url : undefined, process.env, this.archivePassword);
+    if (resolved.warning) void this.connection.window.showWarningMessage(`Source Check: ${resolved.warning}`);
+    const timeout = typeof settings.timeout === 'number' && settings.timeout >= 100 ? settings.timeout : undefined;
+    const key = resolved.options ? JSON.stringify([resolved.options, timeout]) : '';
+    if (key === (this.archive?.key ?? '')) return;
+    const old = this.archive;
+    this.archive = undefined;
+    await old?.store.archive.close();
+    if (!resolved.options) {
+      this.sendArchiveStatus({ state: 'off', message: 'no archive configured' });
+      return;
+    }
+    const archive = new Archive({ ...resolved.options, ...(timeout ? { statementTimeoutMs: timeout, connectTimeoutMs: timeout } : {}) });
+    const store = new PgStore(archive);
+    this.archive = { key, store };
+    archive.onStatus((status) => {
+      if (this.archive?.store !== store) return;
+      this.sendArchiveStatus(status);
+      if (status.state === 'down') {
+        this.connection.console.warn(`Source Check: ${status.message}`);
+        void this.connection.window.showWarningMessage(`Source Check: ${status.message}.`);
+      } else if (status.state === 'up') {
+        this.connection.console.info(`Source Check: ${status.message}`);
+        // Checks made while it was down are incomplete: redo them against the archive.
+        this.recheckAll();
+      }
+    });
+    this.sendArchiveStatus(archive.status());
+    void archive.ping();
+  }
+
+  private sendArchiveStatus(status: ArchiveStatusParams): void {
+    void this.connection.sendNotification(ArchiveStatusNotification, status);
+  }
+
+  /** The text of an archived article, for the client's read-only virtual document. */
+  async archiveDocument(uri: string): Promise<ArchiveDocumentResult> {
+    const p = archivePath(uri);
+    if (p === undefined) return { problem: `${uri} is not an archive document` };
+    if (!this.archive) return { problem: 'no archive is configured (sourceCheck.archive.url)' };
+    try {
+      const doc = await this.archive.store.document(p);
+      return doc ? { text: doc.text } : { problem: `the archive holds no article ${p}` };
+    } catch (e) {
+      return { problem: (e as Error).message };
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.archive?.store.archive.close();
+    this.archive = undefined;
   }
 
   async changeFolders(added: string[], removed: string[]): Promise<void> {
@@ -147,6 +242,7 @@ export class Workspace {
   /** Re-reads every folder's settings and sources (a settings change, or Reindex Sources). */
   async reloadSettings(): Promise<void> {
     await this.started;
+    await this.configureArchive();
     await Promise.all(this.pending.values());
     const uris = [...this.folders.keys()];
     this.folders.clear();
@@ -181,6 +277,10 @@ export class Workspace {
         drafts: isGlobList(s?.drafts) ? s.drafts : DEFAULT_SETTINGS.drafts,
         maxFileSize: typeof s?.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
         severity: parseSeverityOverrides(s?.severity, problems),
+        unsourced: {
+          figures: flag(s as Record<string, unknown> | null, 'unsourced', 'figures', true),
+          dates: flag(s as Record<string, unknown> | null, 'unsourced', 'dates', true),
+        },
       };
       for (const p of problems) this.connection.console.warn(`Source Check: ${p}; that entry is ignored.`);
       return settings;
@@ -206,7 +306,8 @@ export class Workspace {
     });
     const drafts = settings.drafts.map((g) => g.replace(/\\/g, '/').replace(/^\.\//, ''));
     const isDraftPath = drafts.length > 0 ? picomatch(drafts, { dot: false }) : () => false;
-    const folder: Folder = { uri, root, settings, isDraftPath, sources, ready: Promise.resolve() };
+    // Indexing from the start: until restored or read, the folder's sources are not yet known.
+    const folder: Folder = { uri, root, settings, isDraftPath, sources, ready: Promise.resolve(), indexing: { done: 0, total: 0 } };
     folder.ready = this.index(folder);
     this.folders.set(uri, folder);
     this.pending.delete(uri);
@@ -220,6 +321,7 @@ export class Workspace {
     if (await folder.sources.restore().catch(() => false)) {
       // Drafts are checked against the cached index at once; files changed since the cache
       // was written are caught up in the background, and the drafts re-checked if any were.
+      folder.indexing = undefined;
       this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache in ${Date.now() - started} ms`);
       void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
         if (changed) {
@@ -431,7 +533,12 @@ export class Workspace {
       let cache = this.caches.get(doc.uri);
       if (!cache) this.caches.set(doc.uri, (cache = new QuoteCache()));
       const format = doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text';
-      const result = await checkDraft({ text, format }, yielding(folder.sources.index), { isCancelled: isStale, cache });
+      const { result } = await checkWithArchive({ text, format }, yielding(folder.sources.index), this.archive?.store, {
+        isCancelled: isStale,
+        cache,
+        unsourcedFigures: folder.settings.unsourced.figures,
+        unsourcedDates: folder.settings.unsourced.dates,
+      });
       const checked = { version, result };
       if (!isStale()) this.checked.set(doc.uri, checked);
       return checked;
@@ -468,12 +575,65 @@ export class Workspace {
     }
   }
 
+  /** The people of one folder's sources (named by its URI or by a document's), or of every folder: sourceCheck/people. */
+  async people(folderUri?: string, documentUri?: string): Promise<PersonInfo[]> {
+    const only = folderUri ?? (documentUri ? this.folderFor(documentUri)?.uri : undefined);
+    const folders = [...this.folders.values()].filter((f) => !only || f.uri === only);
+    const out: PersonInfo[] = [];
+    for (const folder of folders) {
+      await folder.ready;
+      const locate = quoteRange(folder.sources.index);
+      for (const p of folder.sources.index.peopleSync()) {
+        const quotes = p.quotes.filter((q): q is typeof q & { kind: 'quote' | 'block' | 'unmarked' } => q.kind !== 'indirect');
+        out.push({
+          id: p.id,
+          name: p.name,
+          spellings: p.spellings,
+          roles: p.roles,
+          sources: p.sources,
+          quoteCount: quotes.length,
+          quotes: quotes.map((q) => ({ uri: q.uri, range: locate(q), source: q.source, text: q.text, kind: q.kind })),
+          folder: folder.uri,
+        });
+      }
+    }
+    return out;
+  }
+
   async claimAt(doc: TextDocument, position: Position, token?: CancellationToken): Promise<{ claim: Claim } | undefined> {
     const result = await this.resultFor(doc, token);
     if (!result) return undefined;
     const offset = doc.offsetAt(position);
     const claim = result.claims.find((c) => c.start <= offset && offset <= c.end);
     return claim ? { claim } : undefined;
+  }
+
+  /** The figures and dates the sources of one folder (or of every folder) disagree on. */
+  async disagreements(uri?: string, token?: CancellationToken): Promise<DisagreementItem[]> {
+    const folders = uri ? [this.folderFor(uri)].filter((f): f is Folder => !!f) : [...this.folders.values()];
+    const out: DisagreementItem[] = [];
+    for (const folder of folders) {
+      await folder.ready;
+      for (const d of await findDisagreements(folder.sources.index, () => !!token?.isCancellationRequested)) {
+        out.push({
+          kind: d.kind,
+          about: d.about,
+          versions: d.versions.map((v) => ({
+            uri: v.location.source.uri,
+            range: v.location.range,
+            sourceId: v.location.source.id,
+            text: v.text,
+            value: v.value,
+            sentence: v.sentence,
+            title: v.location.source.meta.title ?? null,
+            outlet: v.location.source.meta.outlet ?? null,
+            date: v.location.source.meta.date ?? null,
+            resolved: v.how ?? null,
+          })),
+        });
+      }
+    }
+    return out;
   }
 
   /** Every claim of a draft, with counts and the claims report (sourceCheck/claims). */
@@ -501,11 +661,11 @@ export class Workspace {
           code: f?.code ?? null,
           severity: f?.severity ?? null,
           message: f?.message ?? null,
-          sources: claimSources(c).map(({ role, match }) => ({
-            ...sourceMetaInfo(match.location.source),
+          sources: claimSources(c).map(({ role, location, wording }) => ({
+            ...sourceMetaInfo(location.source),
             role,
-            range: match.location.range,
-            wording: match.wording && match.wording !== c.text ? match.wording : null,
+            range: location.range,
+            wording: wording && wording !== c.text ? wording : null,
           })),
         };
       }),
@@ -533,7 +693,7 @@ export class Workspace {
       if (!set) cited.set(folder.uri, (set = new Set()));
       for (const c of checked.result.claims) {
         if (c.verdict === 'unsourced') continue;
-        for (const { match } of claimSources(c)) set.add(match.location.source.id);
+        for (const { location } of claimSources(c)) set.add(location.source.id);
       }
     }
     const folders: FolderSourcesInfo[] = [];

@@ -156,10 +156,19 @@ describe('Source Check editor features', function () {
     assert.equal(text, `${TITLE_002}.`);
   });
 
-  it('says, rather than fails, when the server cannot list disagreements or people yet', async function () {
+  it('lists the people the sources quote, with their quotations', async function () {
+    await vscode.window.showTextDocument(doc);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('sourceCheck.listPeople');
+    assert.ok(uri, 'the command opens a report');
+    const report = (await vscode.workspace.openTextDocument(uri)).getText();
+    assert.match(report, /^# People in the sources$/m);
+    assert.match(report, /^## \d+\. .*(Tokayev|Toqaev)/m);
+    assert.match(report, /\(<file:.*\/seeds\/00\d_[0-9a-f]+\.txt#L\d+>\)/);
+  });
+
+  it('says, rather than fails, when the server cannot list disagreements yet', async function () {
     // Either the server answers (a report opens) or the command says it is not supported; it never throws.
     await vscode.commands.executeCommand('sourceCheck.listDisagreements');
-    await vscode.commands.executeCommand('sourceCheck.listPeople');
   });
 
   it('offers Insert Citation and Ignore This Claim; both edit the draft as expected', async function () {

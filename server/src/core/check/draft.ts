@@ -6,10 +6,16 @@ import { maskMarkdown, maskPlaintext } from '../text/markup';
 import { findQuotes } from '../text/quotes';
 import type { SourceStore } from '../match/store';
 import { checkQuote } from './quotes';
+import { checkFacts, DEFAULT_FACT_OPTIONS, FactOptions } from './facts';
+import { factFindings } from './factFindings';
 import type { QuoteCache } from './cache';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
 import { describeSource } from '../report/describe';
 import { applyDirectives } from './directives';
+import { splitSentences } from '../text/sentences';
+import { attributeQuotes } from '../speakers/attribute';
+import { checkSpeaker } from '../speakers/check';
+import type { Person } from '../speakers/people';
 
 export type DraftFormat = 'markdown' | 'text';
 
@@ -22,7 +28,7 @@ export function draftProse(draft: Draft): string {
   return draft.format === 'markdown' ? maskMarkdown(draft.text) : maskPlaintext(draft.text);
 }
 
-export interface CheckOptions {
+export interface CheckOptions extends Partial<FactOptions> {
   /** Checked between claims: a check whose document has moved on stops early. */
   isCancelled?: () => boolean;
   /** Verdicts of unchanged quotes from earlier checks of the same document. */
@@ -31,8 +37,14 @@ export interface CheckOptions {
 
 export async function checkDraft(draft: Draft, store: SourceStore, options: CheckOptions = {}): Promise<CheckResult> {
   const prose = draftProse(draft);
+  const quotes = findQuotes(prose);
+  // Who the draft says said each quote, found with the same patterns as in the sources.
+  const drafted = attributeQuotes(prose, splitSentences(prose), quotes).quotations;
+  let people: Promise<readonly Person[]> | undefined;
+  const lookupPeople = () => (people ??= store.people?.() ?? Promise.resolve([]));
   const claims: Claim[] = [];
-  for (const q of findQuotes(prose)) {
+  const findings: Finding[] = [];
+  for (const q of quotes) {
     if (options.isCancelled?.()) break;
     const words = prose.slice(q.start, q.end);
     let claim = options.cache?.get(store.generation, words, q.start);
@@ -40,11 +52,31 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
       claim = (await checkQuote(prose, q.start, q.end, store)) ?? null;
       options.cache?.set(store.generation, words, claim);
     }
-    if (claim) claims.push(claim);
+    if (!claim) continue;
+    // The speakers depend on the draft around the quote, not only on its words: never on the cached object.
+    claim = { ...claim };
+    claims.push(claim);
+    findings.push(...findingsFor(claim, draft.text));
+    findings.push(...(await checkSpeaker(claim, drafted.find((d) => d.start === q.start && d.kind === 'quote'), lookupPeople, draft.text)));
   }
+  // A figure or date inside a quotation is checked as part of the quote.
+  const factOptions: FactOptions = {
+    unsourcedFigures: options.unsourcedFigures ?? DEFAULT_FACT_OPTIONS.unsourcedFigures,
+    unsourcedDates: options.unsourcedDates ?? DEFAULT_FACT_OPTIONS.unsourcedDates,
+  };
+  // Citations are not claims: footnote definitions ("[^000]: Title. outlet, 2022-06-18.") and bracketed references.
+  const citations = [...prose.matchAll(/^\[\^[^\]\n]+\]:.*$|\[[^\]\n]*\]/gm)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const skip = [...quotes.map((q) => ({ start: q.outerStart, end: q.outerEnd })), ...citations];
+  const facts = await checkFacts(prose, splitSentences(prose), skip, store, factOptions, options.isCancelled);
+  for (const f of facts) {
+    claims.push(f);
+    findings.push(...findingsFor(f, draft.text));
+  }
+  claims.sort((a, b) => a.start - b.start);
+  findings.sort((a, b) => a.start - b.start);
   // Ignore directives live in comments, which the prose masks; code still hides them.
   const withComments = draft.format === 'markdown' ? maskMarkdown(draft.text, { keepComments: true }) : draft.text;
-  return applyDirectives(withComments, { claims, findings: claims.flatMap((c) => findingsFor(c, draft.text)) });
+  return applyDirectives(withComments, { claims, findings });
 }
 
 const quoted = (s: string) => `“${s}”`;
@@ -68,7 +100,11 @@ function relatedFor(m: SourceMatch, what: string): Finding['related'][number] {
   return { location: m.location, message: `${what}: ${describeSource(m.location.source)}` };
 }
 
-export function findingsFor(claim: QuoteClaim, draftText: string): Finding[] {
+export function findingsFor(claim: Claim, draftText: string): Finding[] {
+  return claim.kind === 'quote' ? quoteFindings(claim, draftText) : factFindings(claim);
+}
+
+function quoteFindings(claim: QuoteClaim, draftText: string): Finding[] {
   const base = { start: claim.start, end: claim.end };
   const best = claim.best;
   const others = claim.others.map((m) => relatedFor(m, 'Also in'));

@@ -4,6 +4,9 @@
 
 import type { Position } from '../text/lines';
 import type { SourceRef } from '../match/store';
+import type { Figure } from '../facts/figures';
+import type { DateValue } from '../facts/dates';
+import type { QuotationKind, Speaker } from '../speakers/attribute';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -13,8 +16,11 @@ export const CODES = {
   'unsourced-quote': 'warning',
   'quote-variant': 'information',
   'unsourced-phrase': 'information',
-  // Reserved for the figure, date and speaker checks.
+  // A claim checked while a store (the archive) could not be searched: its verdict is incomplete.
+  'sources-unsearched': 'information',
+  'quote-is-narration': 'information',
   'misattributed-quote': 'warning',
+  // Reserved for the figure and date checks.
   'figure-mismatch': 'warning',
   'date-mismatch': 'warning',
   'unsourced-figure': 'information',
@@ -77,6 +83,29 @@ export interface SourceMatch {
   contentMatched: number;
   contentTotal: number;
   cost: number;
+  /** How this source presents the matched words; absent when the store does not say. */
+  presentation?: SourcePresentation;
+}
+
+/**
+ * How a source presents the words a quote matched: as a quotation (marked, a block
+ * quote after a lead-in, or with its marks stripped: "…, Tokayev said."), as indirect
+ * speech ("Tokayev stated that …"), or as its own narration.
+ */
+export interface SourcePresentation {
+  kind: QuotationKind | 'narration';
+  speaker?: Speaker;
+  /** The words that attribute it ("he" of “he said”), and where the speaker's name is written. */
+  cue?: SourceLocation;
+  named?: SourceLocation;
+}
+
+/** The speaker a source gives a quote, with where it says so. */
+export interface SourceSpeaker {
+  speaker: Speaker;
+  /** The corpus-wide name of the person (people.ts), when the corpus knows them. */
+  person?: string;
+  match: SourceMatch;
 }
 
 export type QuoteVerdict = 'verified' | 'variant' | 'misquote' | 'unsourced';
@@ -94,11 +123,76 @@ export interface QuoteClaim {
   best?: SourceMatch;
   /** Other sources that carry the quote, perhaps in other wording. */
   others: SourceMatch[];
+  /** The speaker the sources give the quote: the first source (best, then others) that names one. */
+  sourceSpeaker?: SourceSpeaker;
+  /** The speaker the draft gives the quote, found with the same patterns. */
+  draftSpeaker?: Speaker;
+  /**
+   * How the two compare: the same person (perhaps spelt differently); an institution
+   * and its spokesperson; different people (a misattribution); or unknown (either side
+   * names no one the checker can compare).
+   */
+  speakerVerdict?: 'same' | 'institution' | 'different' | 'unknown';
   /** Covered by an ignore directive in the draft (see check/directives.ts): no finding. */
   ignored?: boolean;
 }
 
-export type Claim = QuoteClaim;
+/** A source's figure or date that a draft's fact was compared with. */
+export interface FactMatch {
+  /** The figure or date in the source. */
+  location: SourceLocation;
+  /** As the source writes it ("99.23%", "Sep. 6"), and its value in words for messages ("99.23%", "2022-09-06"). */
+  text: string;
+  value: string;
+  /** What it is about, in the source's words ("Donetsk", "referendums start"). */
+  about: string;
+  /** The source sentence, and the fact's range in it. */
+  sentence: string;
+  marks: Array<{ start: number; end: number }>;
+  /** How a relative or year-less source date was resolved ("Monday" in an article dated …). */
+  how?: string;
+  /** The replacement for the draft's number or date when the draft disagrees with this source. */
+  fix?: { start: number; end: number; newText: string };
+}
+
+/**
+ * verified: a source gives this figure or date for the same thing (rounded: the draft
+ * rounds or hedges it consistently); mismatch: the sources give another; disputed: the
+ * sources disagree with each other; unsourced: no source gives it.
+ */
+export type FactVerdict = 'verified' | 'rounded' | 'mismatch' | 'disputed' | 'unsourced';
+
+interface FactClaimBase {
+  start: number;
+  end: number;
+  text: string;
+  verdict: FactVerdict;
+  /** The source the verdict rests on (agreeing, or for a mismatch the contradicting one). */
+  best?: FactMatch;
+  /** Other sources that agree. */
+  others: FactMatch[];
+  /** Sources that say otherwise about the same thing. */
+  conflicting: FactMatch[];
+  /** A remark for messages and the hover ("99.23% is the figure the sources give for Donetsk"). */
+  note?: string;
+  /** An unsourced fact the noise rules or settings keep quiet (no finding; the hover still explains). */
+  quiet?: boolean;
+  /** Covered by an ignore directive in the draft (see check/directives.ts): no finding. */
+  ignored?: boolean;
+}
+
+export interface FigureClaim extends FactClaimBase {
+  kind: 'figure';
+  figure: Figure;
+}
+
+export interface DateClaim extends FactClaimBase {
+  kind: 'date';
+  date: DateValue;
+  relative: boolean;
+}
+
+export type Claim = QuoteClaim | FigureClaim | DateClaim;
 
 export interface CheckResult {
   claims: Claim[];

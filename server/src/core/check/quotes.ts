@@ -8,7 +8,8 @@ import { parseQuery, Query } from '../match/query';
 import type { Passage, SourceStore } from '../match/store';
 import { isContentWord, tokenize, Token } from '../text/tokens';
 import { skeleton } from '../text/spelling';
-import type { QuoteClaim, SourceMatch, WordDiff } from './findings';
+import type { QuoteClaim, SourceMatch, SourcePresentation, WordDiff } from './findings';
+import type { Quotation } from '../speakers/attribute';
 
 /**
  * Evidence needed to call a quote a misquote of a passage rather than unsourced,
@@ -173,6 +174,31 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     cost: a.cost,
     contentMatched,
     contentTotal,
+    presentation: passage.quotations ? presentationOf(passage, start, end) : undefined,
+  };
+}
+
+/** The quotation (or reported speech) of the source that holds most of the matched words; else narration. */
+function presentationOf(passage: Passage, start: number, end: number): SourcePresentation {
+  let best: Quotation | undefined;
+  let bestOverlap = 0;
+  for (const q of passage.quotations!) {
+    const overlap = Math.min(end, q.end) - Math.max(start, q.start);
+    if (overlap <= 0) continue;
+    // The innermost wins a tie: Tokayev's indirect speech inside an agency's report of it.
+    if (overlap > bestOverlap || (overlap === bestOverlap && best && q.end - q.start < best.end - best.start)) {
+      best = q;
+      bestOverlap = overlap;
+    }
+  }
+  if (!best || bestOverlap < (end - start) / 2) return { kind: 'narration' };
+  const at = (s: number, e: number) => ({ source: passage.source, start: s, end: e, range: { start: passage.source.positionAt(s), end: passage.source.positionAt(e) } });
+  const sp = best.speaker;
+  return {
+    kind: best.kind,
+    speaker: sp,
+    cue: sp ? at(sp.cue.start, sp.cue.end) : undefined,
+    named: sp?.named ? at(sp.named.start, sp.named.end) : undefined,
   };
 }
 

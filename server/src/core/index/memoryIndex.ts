@@ -5,28 +5,16 @@
 
 import { SourceDoc } from '../source/source';
 import { forEachWord, isContentWord } from '../text/tokens';
-import { skeleton } from '../text/spelling';
-import type { Passage, SourceStore } from '../match/store';
+import type { Passage, SourceFact, SourceRef, SourceStore } from '../match/store';
+import { contenders, groupWindows, indexKey, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, scoreOf, SentenceHit } from '../match/ranking';
+import { corpusPeople, Person } from '../speakers/people';
+import { buildAliases, AliasTable } from '../facts/context';
+import { factKeys } from '../facts/keys';
 import { append, PostingList, Postings } from './postings';
 import { DecodedSnapshot, encodeSnapshot } from './snapshot';
 
-/** The index key of a normalised word: its skeleton, so that Tokayev finds Toqaev. */
-export function indexKey(norm: string): string {
-  return /\d/.test(norm) ? norm : skeleton(norm);
-}
+export { indexKey };
 
-const MAX_WINDOW_SENTENCES = 24;
-/** Only this many of a quote's words (the rarest) are looked up. */
-const MAX_QUERY_KEYS = 16;
-/** The rarest words always looked up; the others only if they are rarer than COMMON_SHARE of sentences. */
-const ALWAYS_KEYS = 6;
-const COMMON_SHARE = 0.01;
-/** How far a tie for the best score may stretch the list of candidates. */
-const MAX_TIED_CANDIDATES = 64;
-/** Sentences scoring under this share of the best sentence are not candidates. */
-const SENTENCE_FLOOR = 0.25;
-/** Packs (source's first slot, sentence index) into one number for grouping. */
-const SENTENCE_SLOTS = 2 ** 24;
 
 let nextGeneration = 1;
 
@@ -57,6 +45,15 @@ export class MemoryIndex implements SourceStore {
   private deadSlots = 0;
   /** Unique across all indexes, so a rebuilt index never repeats an old generation. */
   generation = nextGeneration++;
+  /**
+   * Fact key -> flat list of (source, fact index) pairs. Postings name the SourceDoc itself,
+   * so slot renumbering never touches them; a replaced or removed source's postings are
+   * skipped at query time and dropped when they outnumber the live ones.
+   */
+  private factPostings = new Map<string, Array<SourceDoc | number>>();
+  private factPostingCount = 0;
+  private deadFactPostings = 0;
+  private aliasCache: AliasTable | undefined;
 
   get size(): number {
     return this.slotById.size;
@@ -106,6 +103,7 @@ export class MemoryIndex implements SourceStore {
     this.generation = nextGeneration++;
     const sentences = doc.sentences;
     const head = this.place(doc, sentences.length);
+    this.indexFacts(doc);
     // One posting per word and sentence (append skips a repeat of the last posting).
     const prose = doc.prose;
     sentences.forEach((sentence, si) => {
@@ -134,7 +132,10 @@ export class MemoryIndex implements SourceStore {
   /** An index rebuilt from a decoded snapshot, without re-reading or re-tokenising anything. */
   static restore(snapshot: DecodedSnapshot): MemoryIndex {
     const index = new MemoryIndex();
-    for (const { doc, sentences } of snapshot.entries) index.place(doc, sentences);
+    for (const { doc, sentences } of snapshot.entries) {
+      index.place(doc, sentences);
+      index.indexFacts(doc);
+    }
     for (const { key, data } of snapshot.postings) index.postings.set(key, data);
     return index;
   }
@@ -148,6 +149,7 @@ export class MemoryIndex implements SourceStore {
     const head = this.slotById.get(id);
     if (head === undefined) return false;
     this.generation = nextGeneration++;
+    this.dropFacts(this.slotDoc[head]!);
     const count = this.counts.get(head)!;
     this.sentenceCount -= count;
     for (let c = 0; c < chunksOf(count); c++) this.slotDoc[head + c] = undefined;
@@ -185,82 +187,126 @@ export class MemoryIndex implements SourceStore {
     this.deadSlots = 0;
   }
 
+  private indexFacts(doc: SourceDoc): void {
+    this.aliasCache = undefined;
+    (doc.facts ?? []).forEach((fact, fi) => {
+      for (const key of factKeys(fact)) {
+        let list = this.factPostings.get(key);
+        if (!list) this.factPostings.set(key, (list = []));
+        list.push(doc, fi);
+        this.factPostingCount++;
+      }
+    });
+  }
+
+  private dropFacts(doc: SourceDoc): void {
+    this.aliasCache = undefined;
+    this.deadFactPostings += (doc.facts ?? []).reduce((n, f) => n + factKeys(f).length, 0);
+  }
+
+  private rebuildFacts(): void {
+    this.factPostings.clear();
+    this.factPostingCount = 0;
+    this.deadFactPostings = 0;
+    for (const doc of this.all()) this.indexFacts(doc);
+  }
+
+  private refOf(doc: SourceDoc): SourceRef {
+    return { id: doc.id, uri: doc.uri, meta: doc.meta, positionAt: (o: number) => doc.lines.positionAt(o) };
+  }
+
+  private sourceFact(doc: SourceDoc, fi: number): SourceFact {
+    const fact = doc.facts[fi];
+    // The sentence is read only when a message or hover needs it (a cached source's text stays on disk until then).
+    return {
+      source: this.refOf(doc),
+      fact,
+      get sentence() {
+        return doc.prose.slice(fact.sentence.start, fact.sentence.end);
+      },
+    };
+  }
+
+  async facts(keys: readonly string[]): Promise<SourceFact[]> {
+    if (this.deadFactPostings > 4096 && this.deadFactPostings > this.factPostingCount / 2) this.rebuildFacts();
+    const seen = new Set<SourceFact['fact']>();
+    const out: SourceFact[] = [];
+    for (const key of new Set(keys)) {
+      const list = this.factPostings.get(key);
+      if (!list) continue;
+      for (let p = 0; p < list.length; p += 2) {
+        const doc = list[p] as SourceDoc;
+        const fact = doc.facts[list[p + 1] as number];
+        // Live sources only: a removed or replaced source's postings stay until the next rebuild.
+        if (seen.has(fact) || this.get(doc.id) !== doc) continue;
+        seen.add(fact);
+        out.push(this.sourceFact(doc, list[p + 1] as number));
+      }
+    }
+    return out;
+  }
+
+  async allFacts(): Promise<SourceFact[]> {
+    return this.all().flatMap((doc) => (doc.facts ?? []).map((_, fi) => this.sourceFact(doc, fi)));
+  }
+
+  async aliases(): Promise<AliasTable> {
+    this.aliasCache ??= buildAliases(this.all().flatMap((d) => d.abbreviations ?? []));
+    return this.aliasCache;
+  }
+
+  /** The corpus's people, computed on demand for one generation of the sources. */
+  private peopleCache: { generation: number; people: Person[] } | undefined;
+
+  async people(): Promise<Person[]> {
+    return this.peopleSync();
+  }
+
+  peopleSync(): Person[] {
+    if (this.peopleCache?.generation !== this.generation) {
+      this.peopleCache = { generation: this.generation, people: corpusPeople(this.all()) };
+    }
+    return this.peopleCache.people;
+  }
+
   async candidates(words: readonly string[], limit: number): Promise<Passage[]> {
     return this.candidatesSync(words, limit);
   }
 
   candidatesSync(words: readonly string[], limit: number): Passage[] {
-    const total = Math.max(1, this.sentenceCount);
-    // The rarest words carry the evidence; very common ones only cost time.
-    const keys = [...new Set(words.filter(isContentWord).map(indexKey))]
-      .map((key) => ({ key, list: this.postings.get(key) }))
-      .filter((k): k is { key: string; list: PostingList } => k.list !== undefined)
-      .sort((a, b) => a.list.length - b.list.length)
-      .slice(0, MAX_QUERY_KEYS)
-      // Beyond the rarest few, a word found in over 1% of all sentences narrows nothing down.
-      .filter((k, i) => i < ALWAYS_KEYS || k.list.length <= total * COMMON_SHARE);
+    const total = this.sentenceCount;
+    const keys = lookupKeys(queryKeys(words), (key) => this.postings.get(key)?.length, total);
     if (keys.length === 0) return [];
-    // Per (doc, sentence): which of the quote's words it holds, as a bit mask (at most 16 keys).
-    const weights = keys.map(({ list }) => Math.log(1 + total / list.length));
-    // Keyed by the posting itself (a small integer: cheap to hash), one per sentence.
+    const weights = keys.map((k) => keyWeight(total, k.df));
+    // Per sentence: which of the quote's words it holds, as a bit mask (at most 16 keys),
+    // keyed by the posting itself (a small integer: cheap to hash).
     const byPosting = new Map<number, number>();
-    keys.forEach(({ list }, k) => {
+    keys.forEach(({ key }, k) => {
+      const list = this.postings.get(key)!;
       const data = list.data;
       for (let p = 0; p < list.length; p++) byPosting.set(data[p], (byPosting.get(data[p]) ?? 0) | (1 << k));
     });
-    const scoreOf = (mask: number) => {
-      let score = 0;
-      for (let k = 0; k < keys.length; k++) if (mask & (1 << k)) score += weights[k];
-      return score;
-    };
-    // Then by (first slot of the source, sentence index within the source), live sources only.
-    const hits: Array<{ id: number; mask: number; score: number }> = [];
-    let best = 0;
+    // By (first slot of the source, sentence index within the source), live sources only.
+    const hits: SentenceHit[] = [];
     for (const [value, mask] of byPosting) {
       const slot = value >>> CHUNK_BITS;
       if (!this.slotDoc[slot]) continue;
-      const score = scoreOf(mask);
-      if (score > best) best = score;
-      hits.push({ id: this.slotHead[slot] * SENTENCE_SLOTS + this.slotBase[slot] + (value & (CHUNK - 1)), mask, score });
+      hits.push({ source: this.slotHead[slot], sentence: this.slotBase[slot] + (value & (CHUNK - 1)), mask, score: scoreOf(mask, weights) });
     }
-    // Sentences far weaker than the best hold at most a stray word of the quote.
-    const floor = best * SENTENCE_FLOOR;
-    const strong = hits.filter((h) => h.score >= floor).sort((a, b) => a.id - b.id);
-    // Group nearby strong sentences of one source into windows (a quote may span sentences,
-    // and the fragments around an ellipsis may sit a sentence or two apart). A window scores
-    // the quote words it holds, each once: many weak sentences do not outweigh one exact one.
-    const windows: Array<{ slot: number; first: number; last: number; mask: number; score: number }> = [];
-    for (const { id, mask } of strong) {
-      const slot = Math.floor(id / SENTENCE_SLOTS);
-      const si = id % SENTENCE_SLOTS;
-      const w = windows[windows.length - 1];
-      if (w && w.slot === slot && si - w.last <= 3 && si - w.first < MAX_WINDOW_SENTENCES) {
-        w.last = si;
-        w.mask |= mask;
-      } else {
-        windows.push({ slot, first: si, last: si, mask, score: 0 });
-      }
-    }
-    for (const w of windows) w.score = scoreOf(w.mask);
-    // Shorter windows first among equals: the same words in fewer sentences are closer together.
-    windows.sort((a, b) => b.score - a.score || a.last - a.first - (b.last - b.first));
-    // Quotes made of common words tie in many places: look further down such ties.
-    const top = windows[0]?.score ?? 0;
-    let take = limit;
-    while (take < windows.length && take < MAX_TIED_CANDIDATES && windows[take].score >= top * 0.999) take++;
-    return windows.slice(0, take).map((w) => {
-      const doc = this.slotDoc[w.slot]!;
-      const first = Math.max(0, w.first - 1);
+    const chosen = rankContenders(contenders(groupWindows(hits, weights), limit), (head) => this.slotDoc[head]!.id);
+    return chosen.map((w) => {
+      const doc = this.slotDoc[w.source]!;
       const sentences = doc.sentences;
-      const last = Math.min(sentences.length - 1, w.last + 1);
+      const { first, last } = passageSentences(w, sentences.length);
       const start = sentences[first].start;
       const end = sentences[last].end;
       return {
-        source: { id: doc.id, uri: doc.uri, meta: doc.meta, positionAt: (o: number) => doc.lines.positionAt(o) },
+        source: this.refOf(doc),
         start,
         text: doc.prose.slice(start, end),
         sentences: sentences.slice(first, last + 1),
         score: w.score,
+        quotations: doc.speakers.quotations.filter((q) => q.end > start && q.start < end),
       };
     });
   }

@@ -16,7 +16,7 @@ import type { Postings } from './postings';
 
 const MAGIC = 'SRCCHKIX';
 /** Bump whenever tokenising, keys, sentence splitting or SourceDoc's shape changes. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 4;
 
 export interface SnapshotEntry {
   doc: SourceDoc;

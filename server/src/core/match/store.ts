@@ -6,6 +6,10 @@
 import type { Position } from '../text/lines';
 import type { Span } from '../text/sentences';
 import type { SourceMeta } from '../source/metadata';
+import type { Fact } from '../facts/extract';
+import type { AliasTable } from '../facts/context';
+import type { Quotation } from '../speakers/attribute';
+import type { Person } from '../speakers/people';
 
 export interface SourceRef {
   id: string;
@@ -24,6 +28,20 @@ export interface Passage {
   sentences: Span[];
   /** How strongly the store expects the quote here (comparable within one answer only). */
   score: number;
+  /**
+   * The source's quotations and reported speech that overlap the passage, with their
+   * speakers (offsets in the source file). Absent when the store does not keep them:
+   * the checker then says nothing about speakers or narration for this passage.
+   */
+  quotations?: Quotation[];
+}
+
+/** A figure or date of a source, with the text of its sentence (for hovers and messages). */
+export interface SourceFact {
+  source: SourceRef;
+  fact: Fact;
+  /** The prose of `fact.sentence` (may be read lazily). */
+  readonly sentence: string;
 }
 
 export interface SourceStore {
@@ -33,4 +51,22 @@ export interface SourceStore {
   readonly generation: number;
   /** Passages that may carry a quotation with these normalised words, most promising first. */
   candidates(words: readonly string[], limit: number): Promise<Passage[]>;
+  /**
+   * The people of the corpus (core/speakers/people.ts corpusPeople over the sources'
+   * attributions), for the people list and to tell a person from a place in a draft
+   * ("Smadiyarov said" vs "Kazakhstan said"). Optional: without it, a draft speaker
+   * written as a lone surname is not checked.
+   */
+  people?(): Promise<Person[]>;
+  /**
+   * Source facts (figures and dates) indexed under any of these keys: factKeys in
+   * core/facts/keys.ts (`n:` name keys, `w:` key words, `v:` figure values); order does
+   * not matter. The three fact methods are optional: a store without them gets no figure
+   * or date checks (every draft fact would otherwise read as unsourced).
+   */
+  facts?(keys: readonly string[]): Promise<SourceFact[]>;
+  /** Every source fact, for listing the corpus's disagreements. */
+  allFacts?(): Promise<SourceFact[]>;
+  /** The corpus alias table: abbreviations → the distinctive words of what they stand for (buildAliases). */
+  aliases?(): Promise<AliasTable>;
 }

@@ -2,16 +2,42 @@
 // sources it rests on, with links to the draft and to each source passage. Markdown;
 // the draft's and the sources' text is escaped (source text is untrusted).
 
-import type { Claim, Finding, SourceMatch } from '../check/findings';
+import type { Finding, SourceLocation } from '../check/findings';
 import type { Position } from '../text/lines';
 import { escapeMarkdown } from './markdown';
 import { truncate } from './describe';
 import { VERDICT } from './hover';
 
+/** What the report needs of a source match: quotes' SourceMatch and facts' matches both fit. */
+interface ReportMatch {
+  location: SourceLocation;
+  /** A quote's wording in the source. */
+  wording?: string;
+  /** A figure or date as the source writes it. */
+  text?: string;
+  /** Words of the quote found in the passage (a closest passage that shares none is no source). */
+  matched?: number;
+}
+
+/** What the report needs of a claim, whatever its kind (quote, figure, date). */
+export interface ReportClaim {
+  kind: string;
+  start: number;
+  end: number;
+  text: string;
+  verdict: string;
+  short?: boolean;
+  ignored?: boolean;
+  best?: ReportMatch;
+  others: readonly ReportMatch[];
+  /** Sources that say otherwise (figures and dates). */
+  conflicting?: readonly ReportMatch[];
+}
+
 export interface ReportInput {
   draftName: string;
   draftUri: string;
-  claims: readonly Claim[];
+  claims: readonly ReportClaim[];
   /** The findings as published (severity settings applied). */
   findings: readonly Finding[];
   positionAt(offset: number): Position;
@@ -22,31 +48,63 @@ function link(label: string, uri: string, line: number): string {
   return `[${escapeMarkdown(label)}](<${uri.replace(/[<>\s]/g, encodeURIComponent)}#L${line + 1}>)`;
 }
 
-export function claimSources(claim: Claim): Array<{ role: string; match: SourceMatch }> {
-  const out: Array<{ role: string; match: SourceMatch }> = [];
+export interface ClaimSourceRef {
+  role: string;
+  location: SourceLocation;
+  /** The source's words for the claim: a quote's wording, a figure or date as written. */
+  wording?: string;
+}
+
+/** The sources a claim rests on, with their role: the one the verdict rests on first. */
+export function claimSources(claim: ReportClaim): ClaimSourceRef[] {
+  const out: ClaimSourceRef[] = [];
+  const ref = (role: string, m: ReportMatch): ClaimSourceRef => ({ role, location: m.location, wording: m.wording ?? m.text });
   if (claim.best) {
-    const role = claim.verdict === 'unsourced' ? 'Closest passage' : claim.verdict === 'misquote' ? 'Source passage' : 'Source';
-    if (claim.verdict !== 'unsourced' || claim.best.matched > 0) out.push({ role, match: claim.best });
+    const role =
+      claim.verdict === 'unsourced' ? 'Closest passage' : claim.verdict === 'misquote' ? 'Source passage' : claim.verdict === 'mismatch' ? 'Says otherwise' : 'Source';
+    // A closest passage that shares no word with the quote is no source at all.
+    if (claim.verdict !== 'unsourced' || (claim.best.matched ?? 0) > 0) out.push(ref(role, claim.best));
   }
-  for (const o of claim.others) out.push({ role: 'Also in', match: o });
+  for (const o of claim.others) out.push(ref('Also in', o));
+  for (const o of claim.conflicting ?? []) out.push(ref('Says otherwise', o));
   return out;
 }
 
-function sourceLine(role: string, m: SourceMatch, draftWording: string): string {
-  const s = m.location.source;
-  const meta = [s.meta.outlet ?? 'outlet unknown', s.meta.author ? `by ${s.meta.author}` : 'author unknown', s.meta.date ?? 'date unknown'];
-  const title = s.meta.title ? `**${escapeMarkdown(truncate(s.meta.title, 120))}**` : '**Untitled source**';
-  const where = link(`${s.id}, line ${m.location.range.start.line + 1}`, s.uri, m.location.range.start.line);
-  const wording = m.wording && m.wording !== draftWording ? ` — wording: “${escapeMarkdown(truncate(m.wording, 300))}”` : '';
-  return `- ${role}: ${title} · ${meta.map(escapeMarkdown).join(' · ')} — ${where}${wording}`;
+/** "✓ Verified quote", "⚠ Misquote", "⚠ Unsourced figure", "⚠ Date mismatch"… */
+export function claimLabel(c: ReportClaim): string {
+  if (c.kind === 'quote') return c.verdict === 'unsourced' && c.short ? '⚠ Unsourced phrase' : (VERDICT[c.verdict as keyof typeof VERDICT] ?? c.verdict);
+  const what = c.kind[0].toUpperCase() + c.kind.slice(1);
+  switch (c.verdict) {
+    case 'verified':
+      return `✓ Verified ${c.kind}`;
+    case 'rounded':
+      return `✓ ${what} rounded consistently`;
+    case 'mismatch':
+      return `⚠ ${what} mismatch`;
+    case 'disputed':
+      return `⚠ Sources disagree on this ${c.kind}`;
+    case 'unsourced':
+      return `⚠ Unsourced ${c.kind}`;
+    default:
+      return `${what}: ${c.verdict}`;
+  }
 }
 
-export function claimCounts(claims: readonly Claim[], findings: readonly Finding[]) {
-  const flagged = (c: Claim) => findings.some((f) => f.start === c.start && f.end === c.end);
+function sourceLine({ role, location, wording }: ClaimSourceRef, draftWording: string): string {
+  const s = location.source;
+  const meta = [s.meta.outlet ?? 'outlet unknown', s.meta.author ? `by ${s.meta.author}` : 'author unknown', s.meta.date ?? 'date unknown'];
+  const title = s.meta.title ? `**${escapeMarkdown(truncate(s.meta.title, 120))}**` : '**Untitled source**';
+  const where = link(`${s.id}, line ${location.range.start.line + 1}`, s.uri, location.range.start.line);
+  const words = wording && wording !== draftWording ? ` — wording: “${escapeMarkdown(truncate(wording, 300))}”` : '';
+  return `- ${role}: ${title} · ${meta.map(escapeMarkdown).join(' · ')} — ${where}${words}`;
+}
+
+export function claimCounts(claims: readonly ReportClaim[], findings: readonly Finding[]) {
+  const flagged = (c: ReportClaim) => findings.some((f) => f.start === c.start && f.end === c.end);
   const active = claims.filter((c) => !c.ignored);
   return {
     checked: claims.length,
-    verified: active.filter((c) => c.verdict === 'verified' || c.verdict === 'variant').length,
+    verified: active.filter((c) => c.verdict === 'verified' || c.verdict === 'variant' || c.verdict === 'rounded').length,
     flagged: active.filter(flagged).length,
     ignored: claims.length - active.length,
   };
@@ -58,19 +116,19 @@ export function claimsReport(input: ReportInput): string {
   const out: string[] = [`# Claims in ${escapeMarkdown(input.draftName)}`, ''];
   out.push(
     claims.length === 0
-      ? 'No claims found: the draft has no quotations outside code and comments.'
+      ? 'No claims found: nothing in the draft (outside code and comments) for the sources to confirm.'
       : `${counts.checked} claim${counts.checked === 1 ? '' : 's'} checked: ${counts.verified} verified, ${counts.flagged} flagged${counts.ignored ? `, ${counts.ignored} ignored` : ''}.`,
   );
   claims.forEach((c, i) => {
     const line = input.positionAt(c.start).line;
-    const verdict = c.verdict === 'unsourced' && c.short ? '⚠ Unsourced phrase' : VERDICT[c.verdict];
+    const verdict = claimLabel(c);
     out.push('', `## ${i + 1}. ${verdict}${c.ignored ? ' (ignored)' : ''} — ${link(`line ${line + 1}`, input.draftUri, line)}`, '');
     out.push(`> “${escapeMarkdown(truncate(c.text, 600))}”`, '');
     for (const f of findings.filter((f) => f.start === c.start && f.end === c.end)) out.push(`*${f.severity} \`${f.code}\`*: ${escapeMarkdown(f.message)}`, '');
     if (c.ignored) out.push('*An ignore directive in the draft covers this claim.*', '');
     const sources = claimSources(c);
     if (sources.length === 0) out.push('- No source carries it.');
-    for (const s of sources) out.push(sourceLine(s.role, s.match, c.text));
+    for (const s of sources) out.push(sourceLine(s, c.text));
   });
   return out.join('\n') + '\n';
 }

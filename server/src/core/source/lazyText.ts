@@ -6,7 +6,7 @@
 // re-indexed: offsets into changed text would point at the wrong words.
 
 import { LineIndex } from '../text/lines';
-import type { SourceDoc } from './source';
+import { SourceDoc, withLazySpeakers } from './source';
 import type { Span } from '../text/sentences';
 
 interface Loaded {
@@ -65,7 +65,7 @@ export interface TextLoader {
 }
 
 /** A source built from its fields (no text) whose text is fetched through `loader` on demand. */
-export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines'>, loader: TextLoader, primed?: Loaded): SourceDoc {
+export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines' | 'speakers'>, loader: TextLoader, primed?: Loaded): SourceDoc {
   const key = {};
   const loaded = (): Loaded => {
     let hit = cache.get(key);
@@ -87,7 +87,7 @@ export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines'>, 
     // Enumerable, so that copies and snapshots see it; rebuilt from the packed spans on each use.
     sentences: { get: () => unpack(packed), enumerable: true },
   });
-  return lazy;
+  return withLazySpeakers(lazy, () => ({ prose: lazy.prose, sentences: lazy.sentences }));
 }
 
 /**
@@ -95,6 +95,6 @@ export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines'>, 
  * `doc`'s own text primes the cache, so indexing it right away reads nothing again.
  */
 export function detachText(doc: SourceDoc, loader: TextLoader): SourceDoc {
-  const { text, prose, lines, ...fields } = doc;
+  const { text, prose, lines, ...fields } = doc; // speakers is not enumerable: not read here
   return lazySource(fields, loader, { text, prose, lines });
 }

@@ -6,6 +6,9 @@ import { htmlToText, maskMarkdown, maskPlaintext } from '../text/markup';
 import { splitSentences, Span } from '../text/sentences';
 import { LineIndex } from '../text/lines';
 import { extractMetadata, SourceMeta } from './metadata';
+import { extractFacts, Fact } from '../facts/extract';
+import { abbreviationsOf } from '../facts/context';
+import { attributeQuotes, TextAttributions } from '../speakers/attribute';
 
 export interface SourceDoc {
   /** Stable identity: the path relative to its workspace folder (or an archive's path). */
@@ -17,6 +20,12 @@ export interface SourceDoc {
   meta: SourceMeta;
   sentences: Span[];
   lines: LineIndex;
+  /** Its quotations and reported speech with their speakers, and the people it names. */
+  speakers: TextAttributions;
+  /** Its figures and dates, with contexts (relative dates resolved against meta.date). */
+  facts: Fact[];
+  /** The abbreviations it spells out ("dpr" → donetsk people's republic), for the corpus alias table. */
+  abbreviations: Array<[string, string[]]>;
 }
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
@@ -46,7 +55,33 @@ export function parseSource(id: string, uri: string, text: string, format: Sourc
       meta.how.title = '<title>';
     }
   }
-  return { id, uri, text, prose, meta, sentences: splitSentences(prose), lines: new LineIndex(text) };
+  const sentences = splitSentences(prose);
+  // Facts are extracted at indexing (they are what the index posts); speakers on first use.
+  const facts = extractFacts(prose, sentences, meta.date);
+  const abbreviations = abbreviationsOf(prose, sentences);
+  return withLazySpeakers({ id, uri, text, prose, meta, sentences, lines: new LineIndex(text), facts, abbreviations } as SourceDoc, () => ({ prose, sentences }));
+}
+
+/**
+ * Gives `doc` a `speakers` property computed on first use. Attribution costs about a
+ * millisecond an article: done for every source at indexing it would dominate the time to
+ * index a large corpus, while a check needs it only for the few sources its quotes match.
+ * Not enumerable, so copies and index snapshots leave it out (it is derived from the text).
+ */
+export function withLazySpeakers(doc: SourceDoc, read: () => { prose: string; sentences: Span[] }): SourceDoc {
+  let memo: TextAttributions | undefined;
+  Object.defineProperty(doc, 'speakers', {
+    get: () => {
+      if (!memo) {
+        const { prose, sentences } = read();
+        memo = attributeQuotes(prose, sentences);
+      }
+      return memo;
+    },
+    enumerable: false,
+    configurable: true,
+  });
+  return doc;
 }
 
 /** The sentence index containing an offset (or the nearest one before it). */

@@ -7,6 +7,19 @@ export interface Position {
   character: number;
 }
 
+/** The position of an offset in a text of `length` code units whose lines start at `starts`. */
+export function positionIn(starts: readonly number[], length: number, offset: number): Position {
+  const o = Math.max(0, Math.min(offset, length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= o) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: o - starts[lo] };
+}
+
 export class LineIndex {
   private computed: number[] | undefined;
 
@@ -36,18 +49,15 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /** Offset of each line's first character (a store may keep these instead of the text). */
+  lineStarts(): readonly number[] {
+    return this.starts;
+  }
+
   positionAt(offset: number): Position {
-    let o = Math.max(0, Math.min(offset, this.text.length));
     // Between the \r and \n of a CRLF is the end of the line, as LSP clients count it.
-    if (this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10) o--;
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo] };
+    const o = this.text.charCodeAt(offset - 1) === 13 && this.text.charCodeAt(offset) === 10 ? offset - 1 : offset;
+    return positionIn(this.starts, this.text.length, o);
   }
 
   offsetAt(pos: Position): number {

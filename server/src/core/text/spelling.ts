@@ -55,7 +55,7 @@ export function editDistance(a: string, b: string, max = 3): number {
 }
 
 /** British and American spellings of one word (recognise / recognize, favour / favor) fold together. */
-function houseStyle(w: string): string {
+export function houseStyle(w: string): string {
   if (w.length < 6) return w;
   return w.replace(/(?<=\w{3})(is|ys)(e|es|ed|ing|ation|ations)$/, (_m, s: string, end: string) => (s === 'is' ? 'iz' : 'yz') + end).replace(/(?<=\w{2})our(s|ed|ing)?$/, 'or$1');
 }

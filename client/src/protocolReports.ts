@@ -1,10 +1,11 @@
-// Markdown for answers whose shape another part of the server defines (disagreements
-// between sources, the people quoted): a list of items, each with a heading, its plain
-// fields, and its lists of source locations as links. Every value is escaped (it comes
-// from source text). No vscode import, so it is tested under node.
+// Markdown reports the client renders from the server's answers: the people of the
+// sources (sourceCheck/people), and a generic rendering for answers whose shape the
+// client does not know (a newer server's lists). Every value is escaped (it comes from
+// source text). No vscode import, so they are tested under node.
 
 import { escapeMarkdown } from '../../server/src/core/report/markdown';
 import { truncate } from '../../server/src/core/report/describe';
+import type { PeopleResult } from '../../server/src/lsp/protocol';
 
 type Obj = Record<string, unknown>;
 const HEADS = ['title', 'about', 'name', 'message', 'summary', 'description', 'text'];
@@ -44,6 +45,30 @@ export function genericReport(title: string, answer: unknown): string {
       }
     }
     out.push('');
+  });
+  return out.join('\n') + '\n';
+}
+
+const link = (label: string, uri: string, line?: number) =>
+  `[${escapeMarkdown(label)}](<${uri.replace(/[<>\s]/g, encodeURIComponent)}${line !== undefined ? `#L${line + 1}` : ''}>)`;
+
+/** The people the sources quote, most quoted first, each with spellings, roles, sources and quotations. */
+export function peopleReport(result: PeopleResult, maxQuotes = 10): string {
+  const out = ['# People in the sources', ''];
+  if (result.people.length === 0) out.push('No people found: the sources attribute no quotation to anyone.');
+  else out.push(`${result.people.length} ${result.people.length === 1 ? 'person' : 'people'}, most quoted first.`);
+  result.people.forEach((p, i) => {
+    out.push('', `## ${i + 1}. ${escapeMarkdown(p.name)}`, '');
+    if (p.roles.length) out.push(`- Role: ${p.roles.map((r) => escapeMarkdown(r)).join('; ')}`);
+    const others = p.spellings.filter((s) => s !== p.name);
+    if (others.length) out.push(`- Also spelt: ${others.map((s) => escapeMarkdown(s)).join(', ')}`);
+    out.push(`- Named in: ${p.sources.map((s) => `\`${s.replace(/`/g, "'")}\``).join(', ') || 'no source'}`);
+    out.push(`- Quotations: ${p.quoteCount}`);
+    for (const q of p.quotes.slice(0, maxQuotes)) {
+      const how = q.kind === 'block' ? ' (block quote)' : q.kind === 'unmarked' ? ' (printed without quote marks)' : '';
+      out.push(`  - “${escapeMarkdown(truncate(q.text, 200))}”${how} — ${link(`${q.source}, line ${q.range.start.line + 1}`, q.uri, q.range.start.line)}`);
+    }
+    if (p.quotes.length > maxQuotes) out.push(`  - … and ${p.quotes.length - maxQuotes} more`);
   });
   return out.join('\n') + '\n';
 }

@@ -1,0 +1,266 @@
+// Benchmarks the PostgreSQL archive beside the embedded index on one corpus:
+// import rate, database size (tables, indexes), memory and load time of the embedded
+// index, check latency of the 2,000-word draft on both backends (and whether their
+// findings are identical), and EXPLAIN ANALYZE of candidate retrieval with the GIN index
+// on sentence keys, without it, with a tsvector index and with a pg_trgm index.
+//
+//   node --import tsx bench/archive.ts bbc            # ../shared/corpus/bbc
+//   node --import tsx bench/archive.ts gen-100000     # bench/.corpora (bench/generate.ts)
+//   add --no-alternatives to skip the tsvector and pg_trgm experiments (slow at 100k)
+//
+// Runs a throwaway cluster (test/support/pgCluster.ts) with fsync off: import rates are
+// for bulk loading, not for a durable server. Prints markdown for BENCHMARKS.md.
+
+import { existsSync } from 'fs';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { Archive } from '../server/src/archive/connection';
+import { ARCHIVE_GLOBS, importFolders } from '../server/src/archive/importer';
+import { BEST_SQL, HITS_SQL, PgStore } from '../server/src/archive/pgStore';
+import { checkDraft } from '../server/src/core/check/draft';
+import { keysToScan, keyWeight, lookupKeys, queryKeys, SENTENCE_FLOOR } from '../server/src/core/match/ranking';
+import { tokenize } from '../server/src/core/text/tokens';
+import { FolderSources } from '../server/src/node/folderSources';
+import { startCluster } from '../test/support/pgCluster';
+import { canonical } from '../test/support/archive';
+import { corpusDir } from './corpora';
+import { corporaRoot, generateCorpus, loadNamedCorpus } from './generate';
+import { DRAFT_2K, makeDraft } from './drafts';
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+
+function folderOf(name: string): string | undefined {
+  if (name === 'bbc') return existsSync(path.join(corpusDir(), 'bbc')) ? path.join(corpusDir(), 'bbc') : undefined;
+  const n = /^gen-(\d+)$/.exec(name);
+  if (n) return generateCorpus({ n: Number(n[1]) })?.dir ?? undefined;
+  return undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const alternatives = !args.includes('--no-alternatives');
+  const name = args.find((a) => !a.startsWith('--')) ?? 'bbc';
+  const folder = folderOf(name);
+  if (!folder) {
+    console.log(`[bench] corpus ${name} is absent; nothing measured`);
+    return;
+  }
+  const cluster = await startCluster();
+  if ('skip' in cluster) {
+    console.log(`[bench] ${cluster.skip}`);
+    return;
+  }
+  const archive = new Archive({ url: await cluster.database('bench'), statementTimeoutMs: 600_000, connectTimeoutMs: 10_000 });
+  try {
+    console.log(`## ${name} (${folder.startsWith(corporaRoot) ? path.relative(corporaRoot, folder) : folder})\n`);
+    // Import.
+    let t = performance.now();
+    const imported = await importFolders(archive, [folder], { batchSize: 500 });
+    const importMs = performance.now() - t;
+    await archive.query('VACUUM ANALYZE');
+    const counts = (await archive.query('SELECT sources::float8 AS sources, sentences::float8 AS sentences FROM archive_stats')).rows[0];
+    console.log(`- import: ${imported.added} articles, ${counts.sentences} sentences in ${(importMs / 1000).toFixed(1)} s: ${(imported.added / (importMs / 1000)).toFixed(0)} articles/s`);
+    t = performance.now();
+    const again = await importFolders(archive, [folder], { batchSize: 500 });
+    console.log(`- re-import, nothing changed: ${again.unchanged} unchanged in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const sizes = await archive.query(
+      `SELECT pg_database_size(current_database())::float8 AS db,
+              pg_total_relation_size('sources')::float8 AS sources,
+              pg_relation_size('sentences')::float8 AS sentences_heap,
+              (pg_total_relation_size('sentences') - pg_relation_size('sentences') - pg_relation_size('sentences_keys'))::float8 AS sentences_other,
+              pg_relation_size('sentences_keys')::float8 AS gin,
+              pg_total_relation_size('terms')::float8 AS terms`,
+    );
+    const s = sizes.rows[0];
+    console.log(
+      `- database: ${mb(s.db)} (sources with text and TOAST ${mb(s.sources)}; sentences ${mb(s.sentences_heap)} + primary key/TOAST ${mb(s.sentences_other)}; GIN on keys ${mb(s.gin)}; terms ${mb(s.terms)})`,
+    );
+
+    // The embedded index over the same folder, with the same ids.
+    global.gc?.();
+    const heap0 = process.memoryUsage().heapUsed;
+    t = performance.now();
+    const local = new FolderSources(folder, { globs: ARCHIVE_GLOBS });
+    await local.loadAll();
+    const loadMs = performance.now() - t;
+    global.gc?.();
+    console.log(`- embedded index: loaded in ${(loadMs / 1000).toFixed(1)} s, heap +${mb(process.memoryUsage().heapUsed - heap0)}${global.gc ? '' : ' (run with --expose-gc for a cleaner figure)'}`);
+
+    // Check latency: the 2,000-word draft, no verdict cache, both backends.
+    const articles = loadNamedCorpus(name);
+    if (!articles) return;
+    const draft = makeDraft(articles, DRAFT_2K);
+    const store = new PgStore(archive);
+    const times = { memory: [] as number[], archive: [] as number[] };
+    let same = true;
+    for (let run = 0; run < 6; run++) {
+      t = performance.now();
+      const a = await checkDraft({ text: draft.text, format: 'markdown' }, local.index);
+      const tm = performance.now() - t;
+      t = performance.now();
+      const b = await checkDraft({ text: draft.text, format: 'markdown' }, store);
+      const ta = performance.now() - t;
+      if (run > 0) {
+        times.memory.push(tm);
+        times.archive.push(ta);
+      }
+      if (run === 0) same = canonical(a) === canonical(b);
+    }
+    console.log(
+      `- 2,000-word draft (${draft.words} words, ${draft.quotes.length} quotes), median of 5 after a warm-up: embedded ${ms(median(times.memory))}, archive ${ms(median(times.archive))} (max ${ms(Math.max(...times.archive))}); findings identical: ${same ? 'yes' : 'NO'}`,
+    );
+
+    // Candidate retrieval, per quote of the draft, under EXPLAIN ANALYZE.
+    const total = counts.sentences;
+    const quotes = draft.quotes.map((q) => {
+      const keys = queryKeys(tokenize(q.text).map((x) => x.norm));
+      return { text: q.text, keys };
+    });
+    const df = new Map<string, number>(
+      (await archive.query('SELECT key, df::float8 AS df FROM terms WHERE key = ANY($1::text[])', [[...new Set(quotes.flatMap((q) => q.keys))]])).rows.map((r) => [r.key, r.df]),
+    );
+    const explain = async (sql: string, params: (q: (typeof quotes)[number]) => unknown[], setup: string[] = []) => {
+      const client = await archive.client();
+      const exec: number[] = [];
+      let plan = '';
+      try {
+        for (const sq of setup) await client.query(sq);
+        for (const q of quotes) {
+          const r = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params(q));
+          const j = r.rows[0]['QUERY PLAN'][0];
+          exec.push(j['Execution Time']);
+          plan ||= describePlan(j.Plan);
+        }
+        for (const sq of setup) if (/^SET /i.test(sq)) await client.query(sq.replace(/^SET (\w+) .*/i, 'RESET $1'));
+      } finally {
+        client.release();
+      }
+      return `median ${ms(median(exec))}, p95 ${ms(p95(exec))}, max ${ms(Math.max(...exec))}; plan: ${plan}`;
+    };
+    const hitParams = (q: (typeof quotes)[number]) => {
+      const l = lookupKeys(q.keys, (k) => df.get(k), total);
+      return [l.map((k) => k.key), l.map((k) => keyWeight(total, k.df)), 1 / SENTENCE_FLOOR, l.map((k) => k.key)];
+    };
+    console.log(`- retrieval (the archive's hits query, ${quotes.length} quotes), GIN on text[] keys, every key scanned: ${await explain(HITS_SQL, hitParams)}`);
+    // As the store runs it: a probe of the two rarest keys bounds the best score, then only the keys that can matter are scanned.
+    const pruned = [] as number[];
+    let scanned = 0;
+    let offered = 0;
+    for (const q of quotes) {
+      const [keys, weights, floor] = hitParams(q) as [string[], number[], number];
+      if (keys.length === 0) continue;
+      const probe = await archive.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${BEST_SQL.replace('coalesce(max(score), 0)::float8 AS best', 'max(score)')}`, [keys, weights, keys.slice(0, 2)]);
+      const best = (await archive.query(BEST_SQL, [keys, weights, keys.slice(0, 2)])).rows[0].best;
+      const n = keysToScan(weights, best);
+      scanned += n;
+      offered += keys.length;
+      const hits = await archive.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${HITS_SQL}`, [keys, weights, floor, keys.slice(0, n)]);
+      pruned.push(probe.rows[0]['QUERY PLAN'][0]['Execution Time'] + hits.rows[0]['QUERY PLAN'][0]['Execution Time']);
+    }
+    console.log(`- same, as the store runs it (probe of the 2 rarest keys, then only the keys that can pass the floor: ${scanned} of ${offered} keys scanned): median ${ms(median(pruned))}, p95 ${ms(p95(pruned))}, max ${ms(Math.max(...pruned))} (probe + hits)`);
+    console.log(`- same query, no index (sequential scan): ${await explain(HITS_SQL, hitParams, ['SET enable_bitmapscan = off', 'SET enable_indexscan = off'])}`);
+    // The GIN index grew batch by batch during the import; rebuilt in one pass it is denser.
+    t = performance.now();
+    await archive.query('REINDEX INDEX sentences_keys');
+    const reindexMs = performance.now() - t;
+    const rebuilt = (await archive.query(`SELECT pg_relation_size('sentences_keys')::float8 AS b`)).rows[0].b;
+    console.log(`- GIN on keys rebuilt after the import (REINDEX, ${(reindexMs / 1000).toFixed(1)} s, index ${mb(rebuilt)}): ${await explain(HITS_SQL, hitParams)}`);
+    if (!alternatives) return;
+
+    // The same GIN index on a narrow table of (source, sentence, keys): the bitmap heap scan reads fewer pages.
+    t = performance.now();
+    await archive.query('CREATE TABLE sentence_keys AS SELECT source_id, n, keys FROM sentences');
+    await archive.query('CREATE INDEX sentence_keys_gin ON sentence_keys USING gin (keys)');
+    await archive.query('VACUUM ANALYZE sentence_keys');
+    const narrowBuild = performance.now() - t;
+    const narrowSize = (await archive.query(`SELECT pg_relation_size('sentence_keys')::float8 AS heap, pg_relation_size('sentence_keys_gin')::float8 AS idx`)).rows[0];
+    const NARROW_SQL = HITS_SQL.replace('FROM sentences s', 'FROM sentence_keys s');
+    const narrowBest = BEST_SQL.replace('FROM sentences s', 'FROM sentence_keys s');
+    console.log(`- narrow table (source, sentence, keys) + GIN (built in ${(narrowBuild / 1000).toFixed(1)} s, table ${mb(narrowSize.heap)} + index ${mb(narrowSize.idx)}), every key scanned: ${await explain(NARROW_SQL, hitParams)}`);
+    const narrowPruned = [] as number[];
+    for (const q of quotes) {
+      const [keys, weights, floor] = hitParams(q) as [string[], number[], number];
+      if (keys.length === 0) continue;
+      const probe = await archive.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${narrowBest}`, [keys, weights, keys.slice(0, 2)]);
+      const best = (await archive.query(narrowBest, [keys, weights, keys.slice(0, 2)])).rows[0].best;
+      const hits = await archive.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${NARROW_SQL}`, [keys, weights, floor, keys.slice(0, keysToScan(weights, best))]);
+      narrowPruned.push(probe.rows[0]['QUERY PLAN'][0]['Execution Time'] + hits.rows[0]['QUERY PLAN'][0]['Execution Time']);
+    }
+    console.log(`- narrow table, with the probe: median ${ms(median(narrowPruned))}, p95 ${ms(p95(narrowPruned))}, max ${ms(Math.max(...narrowPruned))}`);
+    await archive.query('DROP TABLE sentence_keys');
+
+    // A btree inverted index: one (key, source, sentence) row per posting, read index-only.
+    t = performance.now();
+    await archive.query('CREATE TABLE postings AS SELECT k AS key, source_id, n FROM sentences, unnest(keys) AS k');
+    await archive.query('CREATE INDEX postings_key ON postings (key) INCLUDE (source_id, n)');
+    await archive.query('VACUUM ANALYZE postings');
+    const postBuild = performance.now() - t;
+    const postSize = (await archive.query(`SELECT pg_relation_size('postings')::float8 AS heap, pg_relation_size('postings_key')::float8 AS idx`)).rows[0];
+    const POSTINGS_SQL = HITS_SQL.replace(
+      /FROM sentences s[\s\S]*?WHERE s\.keys && \$4::text\[\]/,
+      'FROM unnest($1::text[], $2::int8[]) WITH ORDINALITY AS w(key, weight, i) JOIN postings s ON s.key = w.key WHERE s.key = ANY($4::text[])',
+    );
+    if (POSTINGS_SQL === HITS_SQL) throw new Error('the postings variant of the hits query was not built');
+    console.log(`- postings table + btree (key) INCLUDE (source, sentence) (built in ${(postBuild / 1000).toFixed(1)} s, table ${mb(postSize.heap)} + index ${mb(postSize.idx)}): ${await explain(POSTINGS_SQL, hitParams)}`);
+    await archive.query('DROP TABLE postings');
+
+    // tsvector: the same keys as lexemes, a full-text GIN index, @@ an OR query.
+    t = performance.now();
+    await archive.query('ALTER TABLE sentences ADD COLUMN tsv tsvector');
+    await archive.query('UPDATE sentences SET tsv = array_to_tsvector(keys)');
+    await archive.query('CREATE INDEX sentences_tsv ON sentences USING gin (tsv)');
+    await archive.query('VACUUM ANALYZE sentences');
+    const tsvBuild = performance.now() - t;
+    const tsvSize = (await archive.query(`SELECT pg_relation_size('sentences_tsv')::float8 AS b`)).rows[0].b;
+    const TSV_SQL = HITS_SQL.replace('WHERE s.keys && $4::text[]', `WHERE s.tsv @@ (SELECT string_agg('''' || replace(replace(k, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery FROM unnest($4::text[]) k)`);
+    console.log(`- tsvector + GIN (built in ${(tsvBuild / 1000).toFixed(1)} s, index ${mb(tsvSize)}): ${await explain(TSV_SQL, hitParams)}`);
+    await archive.query('DROP INDEX sentences_tsv');
+    await archive.query('ALTER TABLE sentences DROP COLUMN tsv');
+
+    // pg_trgm: trigram similarity of the quote's text with each sentence's prose.
+    t = performance.now();
+    await archive.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    await archive.query('CREATE INDEX sentences_trgm ON sentences USING gin (body gin_trgm_ops)');
+    const trgmBuild = performance.now() - t;
+    const trgmSize = (await archive.query(`SELECT pg_relation_size('sentences_trgm')::float8 AS b`)).rows[0].b;
+    const TRGM_SQL = `SELECT source_id, n, word_similarity($1, body) AS sim FROM sentences WHERE $1 <% body ORDER BY sim DESC LIMIT 12`;
+    console.log(`- pg_trgm GIN on sentence prose (built in ${(trgmBuild / 1000).toFixed(1)} s, index ${mb(trgmSize)}), \`quote <% body\`: ${await explain(TRGM_SQL, (q) => [q.text])}`);
+    // Does the trigram shortlist hold the article the quote came from? (The key index always does, when the engine verifies it.)
+    let found = 0;
+    let asked = 0;
+    for (const q of draft.quotes.filter((q) => q.expected !== 'unsourced')) {
+      asked++;
+      const r = await archive.query(`SELECT src.path FROM (${TRGM_SQL}) t JOIN sources src ON src.id = t.source_id`, [q.text]);
+      if (r.rows.some((row) => row.path === q.sourceId)) found++;
+    }
+    console.log(`- pg_trgm shortlist (12 sentences) holds the quote's source article for ${found} of ${asked} sourced quotes`);
+  } finally {
+    await archive.close();
+    cluster.stop();
+  }
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+/** The plan's node types, outermost first, with index names: enough to see which index ran. */
+function describePlan(p: PlanNode): string {
+  const out: string[] = [];
+  const walk = (n: PlanNode) => {
+    out.push(n['Index Name'] ? `${n['Node Type']} (${n['Index Name']})` : n['Node Type']);
+    for (const c of n.Plans ?? []) walk(c);
+  };
+  walk(p);
+  return out.join(' > ');
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

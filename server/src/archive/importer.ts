@@ -1,0 +1,222 @@
+// Imports folders of articles into the archive. Each article's identity is its path
+// relative to the imported folder (business/001.txt). Idempotent: an article whose
+// content hash is unchanged is skipped, a changed one is replaced. Files go in
+// batches, one transaction each, so an interrupted import keeps every finished batch
+// and a second run resumes where it stopped (everything done is "unchanged").
+
+import { createHash } from 'crypto';
+import * as path from 'path';
+import type { PoolClient } from 'pg';
+import { parseSource, SourceDoc } from '../core/source/source';
+import { sentenceKeys } from '../core/match/ranking';
+import { readTextFile, DEFAULT_MAX_FILE_SIZE } from '../node/decode';
+import { compileGlobs, listSourceFiles } from '../node/sourceFiles';
+import type { Archive } from './connection';
+import { migrate, schemaVersion } from './schema';
+import { archiveUri } from './pgStore';
+
+/** What an archive import reads from each folder. */
+export const ARCHIVE_GLOBS = ['**/*.{txt,md,markdown,html,htm}'];
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface ImportOptions {
+  batchSize?: number;
+  maxFileSize?: number;
+  /** Re-analyse articles even when their text is unchanged (after a Source Check upgrade). */
+  force?: boolean;
+  onProgress?: (p: ImportProgress) => void;
+  /** "business/bad.txt: binary file …" */
+  onProblem?: (message: string) => void;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+interface Loaded {
+  doc: SourceDoc;
+  hash: string;
+}
+
+export async function importFolders(archive: Archive, folders: string[], options: ImportOptions = {}): Promise<ImportProgress> {
+  const batchSize = options.batchSize ?? 200;
+  const problem = (m: string) => options.onProblem?.(m);
+  const client = await archive.client();
+  try {
+    await migrate(client);
+    const globs = compileGlobs(ARCHIVE_GLOBS);
+    const lists: Array<{ root: string; files: string[] }> = [];
+    for (const folder of folders) {
+      const root = path.resolve(folder);
+      lists.push({ root, files: await listSourceFiles(root, globs, (rel, p) => problem(`${path.join(folder, rel)}: ${p}`)) });
+    }
+    const progress: ImportProgress = { done: 0, total: lists.reduce((n, l) => n + l.files.length, 0), added: 0, updated: 0, unchanged: 0, failed: 0 };
+    for (const { root, files } of lists) {
+      for (let i = 0; i < files.length; i += batchSize) {
+        await importBatch(client, root, files.slice(i, i + batchSize), options, progress, problem);
+        options.onProgress?.({ ...progress });
+      }
+    }
+    return progress;
+  } finally {
+    client.release();
+  }
+}
+
+async function importBatch(client: PoolClient, root: string, rels: string[], options: ImportOptions, progress: ImportProgress, problem: (m: string) => void): Promise<void> {
+  // An article analysed before the schema kept speakers counts as changed: it is re-analysed.
+  const known = await client.query('SELECT path, content_hash, speakers IS NULL AS stale FROM sources WHERE path = ANY($1::text[])', [rels]);
+  const hashOf = new Map<string, string>(known.rows.map((r) => [r.path, r.stale ? '' : r.content_hash]));
+  const loaded: Loaded[] = [];
+  for (const rel of rels) {
+    const file = await readTextFile(path.join(root, rel), options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    if ('problem' in file) {
+      problem(`${rel}: ${file.problem}; not imported`);
+      progress.failed++;
+      continue;
+    }
+    if (file.note) problem(`${rel}: ${file.note}`);
+    if (file.text.includes('\u0000')) {
+      problem(`${rel}: contains NUL characters, which PostgreSQL text cannot hold; not imported`);
+      progress.failed++;
+      continue;
+    }
+    const hash = contentHash(file.text);
+    if (!options.force && hashOf.get(rel) === hash) {
+      progress.unchanged++;
+      continue;
+    }
+    try {
+      const doc = parseSource(rel, archiveUri(rel), file.text);
+      for (const p of doc.meta.problems) problem(p);
+      loaded.push({ doc, hash });
+    } catch (e) {
+      problem(`${rel}: could not be analysed (${(e as Error).message}); not imported`);
+      progress.failed++;
+    }
+  }
+  if (loaded.length > 0) await write(client, loaded, hashOf);
+  for (const l of loaded) {
+    if (hashOf.has(l.doc.id)) progress.updated++;
+    else progress.added++;
+  }
+  progress.done += rels.length;
+}
+
+/** One transaction: drop the old versions (and their counts), insert the new ones, recount. */
+async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, string>): Promise<void> {
+  const replaced = loaded.filter((l) => hashOf.has(l.doc.id)).map((l) => l.doc.id);
+  await client.query('BEGIN');
+  try {
+    let sourcesDelta = 0;
+    let sentencesDelta = 0;
+    if (replaced.length > 0) {
+      await client.query(
+        `WITH k AS (
+           SELECT key, count(*) AS n FROM sources src JOIN sentences s ON s.source_id = src.id, unnest(s.keys) AS key
+           WHERE src.path = ANY($1::text[]) GROUP BY key ORDER BY key)
+         UPDATE terms t SET df = t.df - k.n FROM k WHERE t.key = k.key`,
+        [replaced],
+      );
+      const gone = await client.query('DELETE FROM sources WHERE path = ANY($1::text[]) RETURNING sentence_count', [replaced]);
+      sourcesDelta -= gone.rowCount ?? 0;
+      sentencesDelta -= gone.rows.reduce((n, r) => n + r.sentence_count, 0);
+    }
+    const docs = loaded.map((l) => l.doc);
+    const inserted = await client.query(
+      `INSERT INTO sources (path, content_hash, text, text_length, line_starts, meta, published, sentence_count, speakers)
+       SELECT path, hash, text, length, string_to_array(starts, ',')::int[], meta, published, sentences, speakers
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::jsonb[], $7::date[], $8::int[], $9::jsonb[])
+         AS t(path, hash, text, length, starts, meta, published, sentences, speakers)
+       RETURNING id::float8 AS id, path`,
+      [
+        docs.map((d) => d.id),
+        loaded.map((l) => l.hash),
+        docs.map((d) => d.text),
+        docs.map((d) => d.text.length),
+        docs.map((d) => d.lines.lineStarts().join(',')),
+        docs.map((d) => JSON.stringify(d.meta)),
+        docs.map((d) => d.meta.date ?? null),
+        docs.map((d) => d.sentences.length),
+        docs.map((d) => JSON.stringify(d.speakers)),
+      ],
+    );
+    const idOf = new Map<string, number>(inserted.rows.map((r) => [r.path, r.id]));
+    const rows = { source: [] as number[], n: [] as number[], start: [] as number[], end: [] as number[], gap: [] as string[], body: [] as string[], keys: [] as string[] };
+    const df = new Map<string, number>();
+    for (const d of docs) {
+      let prev = 0;
+      d.sentences.forEach((s, n) => {
+        const keys = sentenceKeys(d.prose, s);
+        for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+        rows.source.push(idOf.get(d.id)!);
+        rows.n.push(n);
+        rows.start.push(s.start);
+        rows.end.push(s.end);
+        rows.gap.push(d.prose.slice(prev, s.start));
+        rows.body.push(d.prose.slice(s.start, s.end));
+        // Keys never hold spaces (they are normalised words), so a space-joined list travels as one text.
+        rows.keys.push(keys.join(' '));
+        prev = s.end;
+      });
+      sourcesDelta++;
+      sentencesDelta += d.sentences.length;
+    }
+    await client.query(
+      `INSERT INTO sentences (source_id, n, start_offset, end_offset, gap, body, keys)
+       SELECT source_id, n, s, e, gap, body, CASE WHEN keys = '' THEN '{}'::text[] ELSE string_to_array(keys, ' ') END
+       FROM unnest($1::int8[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[]) AS t(source_id, n, s, e, gap, body, keys)`,
+      [rows.source, rows.n, rows.start, rows.end, rows.gap, rows.body, rows.keys],
+    );
+    // Sorted, so that two importers lock the same term rows in the same order (no deadlock).
+    const terms = [...df.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    await client.query(
+      `INSERT INTO terms (key, df) SELECT * FROM unnest($1::text[], $2::int8[])
+       ON CONFLICT (key) DO UPDATE SET df = terms.df + excluded.df`,
+      [terms.map((t) => t[0]), terms.map((t) => t[1])],
+    );
+    await client.query('UPDATE archive_stats SET sources = sources + $1, sentences = sentences + $2', [sourcesDelta, sentencesDelta]);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+export interface ArchiveCounts {
+  schemaVersion: number;
+  sources: number;
+  sentences: number;
+  terms: number;
+  facts: number;
+  databaseBytes: number;
+  lastImport: string | null;
+}
+
+export async function archiveCounts(archive: Archive): Promise<ArchiveCounts> {
+  const client = await archive.client();
+  try {
+    const version = await schemaVersion(client);
+    const size = await client.query('SELECT pg_database_size(current_database())::float8 AS bytes');
+    if (version === 0) return { schemaVersion: 0, sources: 0, sentences: 0, terms: 0, facts: 0, databaseBytes: size.rows[0].bytes, lastImport: null };
+    const r = await client.query(
+      `SELECT a.sources::float8 AS sources, a.sentences::float8 AS sentences,
+              (SELECT count(*) FROM terms WHERE df > 0)::float8 AS terms,
+              (SELECT count(*) FROM facts)::float8 AS facts,
+              (SELECT max(imported_at) FROM sources) AS last
+       FROM archive_stats a`,
+    );
+    const row = r.rows[0];
+    return { schemaVersion: version, sources: row.sources, sentences: row.sentences, terms: row.terms, facts: row.facts, databaseBytes: size.rows[0].bytes, lastImport: row.last ? new Date(row.last).toISOString() : null };
+  } finally {
+    client.release();
+  }
+}

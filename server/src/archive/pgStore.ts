@@ -1,0 +1,199 @@
+// The archive as a SourceStore: the same ranking as the embedded index
+// (core/match/ranking.ts), computed over the database's inverted index, so that the
+// checker aligns the same passages and reaches the same verdicts. Sentence scores are
+// summed in SQL (exact integer weights); windows are grouped and ranked by the shared
+// code; passages are rebuilt from the stored sentences and gaps, offset for offset.
+
+import type { Passage, SourceRef, SourceStore } from '../core/match/store';
+import type { SourceMeta } from '../core/source/metadata';
+import { contenders, groupWindows, keysToScan, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, SENTENCE_FLOOR, SentenceHit, Window } from '../core/match/ranking';
+import { positionIn } from '../core/text/lines';
+import type { Span } from '../core/text/sentences';
+import type { Quotation } from '../core/speakers/attribute';
+import { AttributedSource, corpusPeople, Person } from '../core/speakers/people';
+import type { Archive } from './connection';
+
+import { ArchiveScheme } from '../lsp/protocol';
+
+export { ArchiveScheme };
+
+/** source-check-archive:/business/001.txt — the path stays readable, each segment encoded. */
+export function archiveUri(path: string): string {
+  return `${ArchiveScheme}:/${path.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** The archive path of a source-check-archive: URI, or undefined for any other URI. */
+export function archivePath(uri: string): string | undefined {
+  const m = /^source-check-archive:\/*(.*)$/.exec(uri);
+  if (!m) return undefined;
+  try {
+    return m[1].split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ArchiveDocument {
+  path: string;
+  text: string;
+  meta: SourceMeta;
+}
+
+// Sentences holding any of the scanned keys $4 (GIN on keys), each with the mask of the
+// quote's keys it holds (bit k: the k-th of $1) and their summed weights ($2; keys are
+// stored distinct per sentence, as the embedded index posts them); only those within the
+// floor of the best are sent back (integers: the comparison is exact).
+const SCORED = `
+    SELECT s.source_id, s.n, bit_or(1 << (w.i - 1)::int) AS mask, sum(w.weight) AS score
+    FROM sentences s
+    CROSS JOIN LATERAL unnest(s.keys) AS k(key)
+    JOIN unnest($1::text[], $2::int8[]) WITH ORDINALITY AS w(key, weight, i) ON w.key = k.key
+    WHERE s.keys && $SCAN::text[]
+    GROUP BY s.source_id, s.n`;
+export const HITS_SQL = `
+  WITH hits AS (${SCORED.replace('$SCAN', '$4')})
+  SELECT source_id::float8, n, mask, score::float8
+  FROM (SELECT hits.*, max(score) OVER () AS best FROM hits) h
+  WHERE score * $3::int8 >= best
+  ORDER BY source_id, n`;
+/** The best score among sentences holding any of the keys $3: a lower bound on the best of all. */
+export const BEST_SQL = `SELECT coalesce(max(score), 0)::float8 AS best FROM (${SCORED.replace('$SCAN', '$3')}) x`;
+/** Below this many postings in all, one query scans every key; above, the bound saves time. */
+const PRUNE_ABOVE_POSTINGS = 20_000;
+
+export interface PgStoreOptions {
+  /** Postings (summed over a quote's keys) above which the store bounds the scan; tests set 0. */
+  pruneAbovePostings?: number;
+}
+
+const PASSAGES_SQL = `
+  SELECT w.i, src.path, src.meta, src.line_starts, src.text_length, src.speakers->'quotations' AS quotations,
+         (SELECT json_agg(json_build_array(x.start_offset, x.end_offset, x.gap, x.body) ORDER BY x.n)
+            FROM sentences x WHERE x.source_id = w.src AND x.n BETWEEN w.first AND w.last) AS sentences
+  FROM unnest($1::int[], $2::int8[], $3::int[], $4::int[]) AS w(i, src, first, last)
+  JOIN sources src ON src.id = w.src`;
+
+export class PgStore implements SourceStore {
+  private sources = 0;
+  private sentences = 0;
+  private revision = 0;
+
+  private pruneAbove: number;
+
+  constructor(
+    readonly archive: Archive,
+    options: PgStoreOptions = {},
+  ) {
+    this.pruneAbove = options.pruneAbovePostings ?? PRUNE_ABOVE_POSTINGS;
+  }
+
+  /** Sources in the archive at the last query (the interface wants it synchronously). */
+  get size(): number {
+    return this.sources;
+  }
+
+  /**
+   * Changes when the archive's contents are seen to change (another desk imported) and when
+   * it goes down or comes back, so that verdicts cached under partial data are not reused.
+   */
+  get generation(): number {
+    return this.archive.epoch + this.revision;
+  }
+
+  async candidates(words: readonly string[], limit: number): Promise<Passage[]> {
+    const keys = queryKeys(words);
+    if (keys.length === 0) return [];
+    const terms = await this.archive.query(
+      `SELECT a.sources::float8 AS sources, a.sentences::float8 AS total, t.key, t.df::float8 AS df
+       FROM archive_stats a LEFT JOIN terms t ON t.key = ANY($1::text[]) AND t.df > 0`,
+      [keys],
+    );
+    if (terms.rows.length === 0) return [];
+    const total: number = terms.rows[0].total;
+    if (terms.rows[0].sources !== this.sources || total !== this.sentences) {
+      this.sources = terms.rows[0].sources;
+      this.sentences = total;
+      this.revision++;
+    }
+    const df = new Map<string, number>(terms.rows.filter((r) => r.key !== null).map((r) => [r.key, r.df]));
+    const lookup = lookupKeys(keys, (k) => df.get(k), total);
+    if (lookup.length === 0) return [];
+    const all = lookup.map((k) => k.key);
+    const weights = lookup.map((k) => keyWeight(total, k.df));
+    // The common words' posting lists are the long ones: when the rarest keys' sentences
+    // already score high enough, sentences holding only common words cannot pass the
+    // floor, and their lists need not be read (same result, see keysToScan).
+    let scan = all;
+    if (lookup.reduce((n, k) => n + k.df, 0) > this.pruneAbove && lookup.length > 2) {
+      const probe = await this.archive.query(BEST_SQL, [all, weights, all.slice(0, 2)]);
+      scan = all.slice(0, keysToScan(weights, probe.rows[0].best));
+    }
+    const hits = await this.archive.query({ text: HITS_SQL, values: [all, weights, 1 / SENTENCE_FLOOR, scan], rowMode: 'array' });
+    const windows = groupWindows(
+      (hits.rows as unknown as number[][]).map((r): SentenceHit => ({ source: r[0], sentence: r[1], mask: r[2], score: r[3] })),
+      weights,
+    );
+    return this.passages(await this.choose(windows, limit));
+  }
+
+  /** The windows to align, exact ties broken by source path as the embedded index breaks them by id. */
+  private async choose(windows: Window[], limit: number): Promise<Window[]> {
+    const c = contenders(windows, limit);
+    if (c.windows.length === 0) return [];
+    const ids = [...new Set(c.windows.map((w) => w.source))];
+    const paths = await this.archive.query('SELECT id::float8 AS id, path FROM sources WHERE id = ANY($1::int8[])', [ids]);
+    const pathOf = new Map<number, string>(paths.rows.map((r) => [r.id, r.path]));
+    return rankContenders(c, (s) => pathOf.get(s) ?? '');
+  }
+
+  private async passages(windows: Window[]): Promise<Passage[]> {
+    if (windows.length === 0) return [];
+    // Context sentences either side; the database clamps at the source's ends.
+    const spans = windows.map((w) => passageSentences(w, Number.MAX_SAFE_INTEGER));
+    const r = await this.archive.query(PASSAGES_SQL, [windows.map((_, i) => i), windows.map((w) => w.source), spans.map((s) => s.first), spans.map((s) => s.last)]);
+    const out: Passage[] = new Array(windows.length);
+    const refs = new Map<string, SourceRef>();
+    for (const row of r.rows) {
+      const rows = row.sentences as Array<[number, number, string, string]>;
+      let ref = refs.get(row.path);
+      if (!ref) {
+        const starts: number[] = row.line_starts;
+        const length: number = row.text_length;
+        ref = { id: row.path, uri: archiveUri(row.path), meta: row.meta, positionAt: (o: number) => positionIn(starts, length, o) };
+        refs.set(row.path, ref);
+      }
+      const sentences: Span[] = rows.map(([start, end]) => ({ start, end }));
+      const text = rows.map(([, , gap, body], i) => (i === 0 ? body : gap + body)).join('');
+      const start = rows[0][0];
+      const end = rows[rows.length - 1][1];
+      const passage: Passage = { source: ref, start, text, sentences, score: windows[row.i].score };
+      // The source's quotations overlapping the passage, as the embedded index gives them (none kept: absent).
+      if (row.quotations) passage.quotations = (row.quotations as Quotation[]).filter((q) => q.end > start && q.start < end);
+      out[row.i] = passage;
+    }
+    return out.filter(Boolean);
+  }
+
+  private attributed: { generation: number; sources: AttributedSource[]; people?: Person[] } | undefined;
+
+  /** The archive's people (corpusPeople over every article's attributions), once per generation. */
+  async people(): Promise<Person[]> {
+    await this.attributedSources();
+    return (this.attributed!.people ??= corpusPeople(this.attributed!.sources));
+  }
+
+  /** Every article's attributions, in path order (the order a folder's sources are read in); once per generation. */
+  async attributedSources(): Promise<AttributedSource[]> {
+    if (this.attributed?.generation !== this.generation) {
+      const r = await this.archive.query(`SELECT path, speakers FROM sources WHERE speakers IS NOT NULL ORDER BY path COLLATE "C"`);
+      this.attributed = { generation: this.generation, sources: r.rows.map((row) => ({ id: row.path, uri: archiveUri(row.path), speakers: row.speakers })) };
+    }
+    return this.attributed.sources;
+  }
+
+  /** An archived article, for the read-only virtual document. */
+  async document(path: string): Promise<ArchiveDocument | undefined> {
+    const r = await this.archive.query('SELECT path, text, meta FROM sources WHERE path = $1', [path]);
+    return r.rows[0] as ArchiveDocument | undefined;
+  }
+}

@@ -1,0 +1,132 @@
+// The archive's schema, as numbered migrations applied in order inside one transaction
+// each; `schema_version` records which ran. Offsets are UTF-16 code units of the
+// original text, as everywhere in Source Check, so an archive hit maps to the same
+// line and column as the same file read from disk.
+//
+//   sources        one row per article: its identity (path relative to the imported
+//                  folder), content hash (idempotent re-import), original text (the
+//                  read-only virtual document), metadata, line starts (positions
+//                  without reading the text), sentence count.
+//   sentences      one row per sentence: offsets, the prose of the sentence and of the
+//                  gap before it (a passage is rebuilt exactly from these), and the
+//                  distinct index keys (transliteration skeletons) of its content words,
+//                  under a GIN index: the inverted index that proposes candidates.
+//   terms          document frequency (sentences holding it) of every key, and
+//   archive_stats  the sentence and source totals: the ranking's weights, kept exact
+//                  by the importer in the same transaction as the rows they count.
+//   facts          figures and dates with the keys of the words around them, for the
+//                  figure and date checks (filled once the core extracts them).
+//   sources.speakers  (version 3) the source's quotations with their speakers and the
+//                  people it names (core/speakers), as the embedded index keeps them.
+
+import type { PoolClient } from 'pg';
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'sources, sentences with index keys, term frequencies',
+    sql: `
+      CREATE TABLE sources (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        path text NOT NULL UNIQUE,
+        content_hash text NOT NULL,
+        text text NOT NULL,
+        text_length integer NOT NULL,
+        line_starts integer[] NOT NULL,
+        meta jsonb NOT NULL,
+        published date,
+        sentence_count integer NOT NULL,
+        imported_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX sources_published ON sources (published);
+      CREATE TABLE sentences (
+        source_id bigint NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        n integer NOT NULL,
+        start_offset integer NOT NULL,
+        end_offset integer NOT NULL,
+        gap text NOT NULL,
+        body text NOT NULL,
+        keys text[] NOT NULL,
+        PRIMARY KEY (source_id, n)
+      );
+      CREATE INDEX sentences_keys ON sentences USING gin (keys);
+      CREATE TABLE terms (
+        key text PRIMARY KEY,
+        df bigint NOT NULL
+      );
+      CREATE TABLE archive_stats (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        sources bigint NOT NULL,
+        sentences bigint NOT NULL
+      );
+      INSERT INTO archive_stats VALUES (true, 0, 0);
+    `,
+  },
+  {
+    version: 2,
+    description: 'figures and dates with their context',
+    sql: `
+      CREATE TABLE facts (
+        source_id bigint NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        kind text NOT NULL CHECK (kind IN ('figure', 'date')),
+        value text NOT NULL,
+        start_offset integer NOT NULL,
+        end_offset integer NOT NULL,
+        context text[] NOT NULL
+      );
+      CREATE INDEX facts_value ON facts (kind, value);
+      CREATE INDEX facts_context ON facts USING gin (context);
+      CREATE INDEX facts_source ON facts (source_id);
+    `,
+  },
+  {
+    version: 3,
+    description: 'quotations with their speakers, and the people each source names',
+    // NULL for articles imported before: the next import re-analyses them.
+    sql: `ALTER TABLE sources ADD COLUMN speakers jsonb;`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** The schema version of the database (0 when empty). */
+export async function schemaVersion(client: Pick<PoolClient, 'query'>): Promise<number> {
+  const exists = await client.query(`SELECT to_regclass('schema_version') IS NOT NULL AS ok`);
+  if (!exists.rows[0].ok) return 0;
+  const r = await client.query('SELECT coalesce(max(version), 0) AS v FROM schema_version');
+  return Number(r.rows[0].v);
+}
+
+/** Applies the migrations the database lacks; returns the versions applied. */
+export async function migrate(client: PoolClient): Promise<number[]> {
+  const applied: number[] = [];
+  // One migrator at a time: a second importer waits here rather than racing.
+  await client.query('SELECT pg_advisory_lock(804211)');
+  try {
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_version (
+      version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const current = await schemaVersion(client);
+    if (current > SCHEMA_VERSION) throw new Error(`the archive's schema (version ${current}) is newer than this Source Check's (${SCHEMA_VERSION}); update Source Check`);
+    for (const m of MIGRATIONS.filter((m) => m.version > current)) {
+      await client.query('BEGIN');
+      try {
+        await client.query(m.sql);
+        await client.query('INSERT INTO schema_version (version, description) VALUES ($1, $2)', [m.version, m.description]);
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw new Error(`migration ${m.version} (${m.description}) failed: ${(e as Error).message}`);
+      }
+      applied.push(m.version);
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(804211)');
+  }
+  return applied;
+}

@@ -1,0 +1,395 @@
+// Checks each figure and date a draft states (outside quotations, which the quote check
+// covers) against the source facts about the same thing: a source that agrees verifies
+// it; sources that only give another value make a mismatch; sources that contradict
+// each other make a dispute; no source at all makes it unsourced.
+
+import type { Span } from '../text/sentences';
+import type { SourceFact, SourceStore } from '../match/store';
+import { extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
+import { AliasTable, hasName, nameKey, sameName, stem } from '../facts/context';
+import { isContentWord, tokenize } from '../text/tokens';
+import { queryKeys } from '../facts/keys';
+import { compareFigures, formatFigure } from '../facts/figures';
+import { compareDates, formatDate, weekdayOf, WEEKDAYS } from '../facts/dates';
+import type { DateClaim, FactMatch, FactVerdict, FigureClaim } from './findings';
+
+export interface FactOptions {
+  /** Report figures no source gives (`sourceCheck.unsourced.figures`). */
+  unsourcedFigures: boolean;
+  /** Report dates no source gives (`sourceCheck.unsourced.dates`). */
+  unsourcedDates: boolean;
+}
+
+export const DEFAULT_FACT_OPTIONS: FactOptions = { unsourcedFigures: true, unsourcedDates: true };
+
+/** How strongly a source fact is about what the draft's fact is about; undefined when it is about something else. */
+export interface Candidate {
+  sf: SourceFact;
+  about: number;
+  /** Clearly about the same thing: enough to contradict the draft, not only to agree with it. */
+  named: boolean;
+}
+
+export async function checkFacts(
+  prose: string,
+  sentences: readonly Span[],
+  skip: ReadonlyArray<{ start: number; end: number }>,
+  store: SourceStore,
+  options: FactOptions = DEFAULT_FACT_OPTIONS,
+  isCancelled: () => boolean = () => false,
+): Promise<Array<FigureClaim | DateClaim>> {
+  // A store that keeps no facts gives no verdicts on them (rather than calling every figure unsourced).
+  if (!store.facts || !store.aliases) return [];
+  const facts = extractFacts(prose, sentences, undefined, await corpusNames(prose, sentences, store)).filter((f) => !skip.some((q) => f.start < q.end && q.start < f.end));
+  if (facts.length === 0) return [];
+  const aliases = await store.aliases();
+  const lookup = store.facts.bind(store);
+  const claims: Array<FigureClaim | DateClaim> = [];
+  for (const fact of facts) {
+    if (isCancelled()) break;
+    const found = await lookup(queryKeys(fact, aliases));
+    claims.push(fact.kind === 'figure' ? checkFigure(fact, found, aliases, prose) : checkDate(fact, found, aliases, prose));
+  }
+  for (const c of claims) if (c.verdict === 'unsourced' && !c.quiet) c.quiet = c.kind === 'figure' ? !options.unsourcedFigures : !options.unsourcedDates;
+  return claims;
+}
+
+/**
+ * Capitalised words opening a draft's sentences that the sources use as names
+ * ("Smadiyarov said …"): a draft is too short to tell them from ordinary words itself.
+ */
+async function corpusNames(prose: string, sentences: readonly Span[], store: SourceStore): Promise<Set<string>> {
+  const names = new Set<string>();
+  for (const s of sentences) {
+    const first = tokenize(prose, s.start, Math.min(s.end, s.start + 40))[0];
+    if (!first || !first.capital || !isContentWord(first.norm) || /\d/.test(first.norm)) continue;
+    const found = (await store.facts?.(['n:' + nameKey(first.norm)])) ?? [];
+    if (found.some((f) => f.fact.context.entities.some((e) => sameName(e, first.norm)))) names.add(first.norm);
+  }
+  return names;
+}
+
+// ---- Aboutness -------------------------------------------------------------------
+
+function sharedWords(a: readonly string[], b: readonly string[]): number {
+  const set = new Set(b);
+  return a.filter((w) => set.has(w)).length;
+}
+
+function sharedNames(a: readonly string[], b: readonly string[], aliases: AliasTable): number {
+  return a.filter((n) => hasName(b, n, aliases)).length;
+}
+
+/**
+ * Whether two facts' names say they are about different things: each has names in its
+ * clause, they share none, or the name nearest each is absent from the other's sentence
+ * (99.23% "in Luhansk" vs "in the Donetsk region").
+ */
+function namesConflict(d: Fact, s: Fact, aliases: AliasTable): boolean {
+  const ds = d.context.subject;
+  const ss = s.context.subject;
+  // A date is about who acts: "Smadiyarov said on …" is not "Tokayev said in …".
+  if (d.kind === 'date' && d.context.actor && s.context.actor && !hasName([s.context.actor], d.context.actor, aliases)) return true;
+  if (ds.length === 0 || ss.length === 0) return false;
+  if (sharedNames(ds, s.context.entities, aliases) === 0 && sharedNames(ss, d.context.entities, aliases) === 0) return true;
+  // A figure is about the name nearest it ("99.23% in Luhansk" is not "99.23% in the Donetsk region").
+  if (d.kind !== 'figure') return false;
+  const dn = d.context.nearest;
+  const sn = s.context.nearest;
+  return !!dn && !!sn && !hasName(s.context.entities, dn, aliases) && !hasName(d.context.entities, sn, aliases);
+}
+
+/**
+ * A draft sentence that restates a source sentence (three quarters of the shorter's key
+ * words and half of the longer's, the same number of figures) restates its facts in the
+ * same places: the third figure of one is about what the third of the other is, whatever
+ * the clause around it says.
+ */
+function restates(d: Fact, s: Fact): boolean {
+  const dw = d.context.sentenceWords;
+  const sw = new Set(s.context.sentenceWords);
+  if (dw.length < 3 || sw.size < 3 || d.context.slots !== s.context.slots || d.context.slot !== s.context.slot) return false;
+  const shared = dw.filter((w) => sw.has(w)).length;
+  return shared >= 3 && shared / Math.min(dw.length, sw.size) >= 0.75 && shared / Math.max(dw.length, sw.size) >= 0.5;
+}
+
+/** The aboutness of a restated sentence: above anything names and words alone can score. */
+const RESTATED = 100;
+
+export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTable): Candidate | undefined {
+  const s = sf.fact;
+  if (s.kind !== 'figure' || s.figure.kind !== d.figure.kind) return undefined;
+  // Money in different currencies is not comparable ($143m is not £75m).
+  if (d.figure.kind === 'money' && d.figure.currency !== s.figure.currency) return undefined;
+  const du = d.figure.unit;
+  const su = s.figure.unit;
+  let unitScore = 0;
+  if (du && su) {
+    // Different counted nouns are different things ("four regions" is not "two self-proclaimed republics"),
+    // unless the source's clause names the draft's noun ("193 UN members" for "193 states that are members"):
+    // that may agree, never contradict.
+    if (stem(du) === stem(su) || sameName(du, su)) unitScore = 2;
+    else if (s.context.words.includes(stem(du))) unitScore = 1;
+    else return undefined;
+  } else if (d.figure.kind === 'count' || d.figure.kind === 'ordinal') {
+    if (du || su) return undefined;
+  }
+  // Names first: "In Donetsk, 99.23% voted…" restated as "In Luhansk, 99.23% voted…" is about another place.
+  if (namesConflict(d, s, aliases)) return undefined;
+  if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
+  const dNames = d.context.subject.length ? d.context.subject : d.context.entities;
+  const names = sharedNames(dNames, s.context.entities, aliases);
+  const words = sharedWords(d.context.words, s.context.words);
+  const about = names * 3 + words + unitScore;
+  const dSize = dNames.length + d.context.words.length;
+  const sSize = s.context.subject.length + s.context.words.length;
+  // Enough to call it the same thing: a shared name, or the counted noun plus a word, or two words; and a good part of the smaller context.
+  if ((names === 0 && !(unitScore === 2 && words >= 1) && words < 2) || similarity(names + words, dSize, sSize) < MIN_AGREE) return undefined;
+  // A contradiction also needs what is measured in common ("in favour", not "stayed home"), half of both contexts
+  // shared, and a figure that says what it counts (a bare "57" may be an age, a score or a count).
+  const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
+  const strong =
+    countsSomething &&
+    closeEnough(names + words, dSize, sSize) &&
+    (names > 0 ? words >= 1 || (unitScore === 2 && names >= 2) || Math.min(d.context.words.length, s.context.words.length) === 0 : unitScore === 2 && words >= 2);
+  return { sf, about, named: strong };
+}
+
+/** Shared names and words over the smaller of the two contexts. */
+function similarity(shared: number, a: number, b: number): number {
+  return shared / Math.max(1, Math.min(a, b));
+}
+
+/**
+ * Close enough to contradict: half of both contexts shared (a short clause cannot ride
+ * on one shared name), or two thirds of the smaller one and at least two things
+ * ("99.23% in favor in the Donetsk region" inside a longer draft sentence), or five
+ * things in common between two long sentences (Aibek Smadiyarov, the referendum, the
+ * principle of territorial integrity).
+ */
+function closeEnough(shared: number, a: number, b: number): boolean {
+  return (2 * shared) / Math.max(1, a + b) >= MIN_CONTRADICT || (shared >= 2 && similarity(shared, a, b) >= MIN_CONTAINED) || shared >= MIN_SHARED;
+}
+
+/**
+ * How much of the smaller context two facts must share to be about the same thing:
+ * less to agree (a verified fact shows its source), more to contradict (a false
+ * mismatch costs the writer as much as a missed one). Set on the held-out BBC drafts
+ * (BENCHMARKS.md, "Figures and dates").
+ */
+const MIN_AGREE = 0.25;
+const MIN_CONTRADICT = 0.5;
+const MIN_CONTAINED = 0.66;
+const MIN_SHARED = 5;
+
+export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable): Candidate | undefined {
+  const s = sf.fact;
+  if (s.kind !== 'date') return undefined;
+  if (namesConflict(d, s, aliases)) return undefined;
+  if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
+  const names = sharedNames(d.context.entities, s.context.entities, aliases);
+  const words = sharedWords(d.context.words, s.context.words);
+  const dSize = d.context.entities.length + d.context.words.length;
+  const sSize = s.context.entities.length + s.context.words.length;
+  // The same event: who and what. A shared name or two key words may agree; contradicting takes a name and a word, three names,
+  // or (for a full date) two words, and half of both contexts.
+  if ((names < 1 && words < 2) || similarity(names + words, dSize, sSize) < MIN_AGREE) return undefined;
+  const precise = d.date.day !== undefined;
+  const strong = closeEnough(names + words, dSize, sSize) && ((names >= 1 && words >= 1) || names >= 3 || (precise && words >= 2));
+  return { sf, about: names * 2 + words, named: strong };
+}
+
+// ---- Matches for messages and hovers -------------------------------------------------
+
+/** What a source fact is about, in its own words: the names it shares with the draft's fact, else the nearest. */
+function aboutText(f: Fact, sentence: string, draftFact?: Fact, aliases?: AliasTable): string {
+  const shared = draftFact && aliases ? f.context.subject.filter((n) => hasName(draftFact.context.entities, n, aliases)) : [];
+  const names = shared.length > 0 ? shared.slice(0, 2) : f.kind === 'figure' && f.context.nearest ? [f.context.nearest] : [];
+  return names.map((n) => originalSpelling(sentence, n)).join(', ');
+}
+
+/** A normalised name as the sentence writes it (Donetsk, not donetsk). */
+function originalSpelling(sentence: string, norm: string): string {
+  for (const m of sentence.matchAll(/[\p{L}\p{M}'’.-]+/gu)) {
+    const w = m[0].replace(/['’]s$/, '').replace(/[.'’-]+$/, '');
+    if (w.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’.]/g, '') === norm) return w;
+  }
+  return norm;
+}
+
+export function toMatch(sf: SourceFact, draftFact: Fact, aliases: AliasTable, prose?: string): FactMatch {
+  const f = sf.fact;
+  const s = sf.source;
+  const match: FactMatch = {
+    location: { source: s, start: f.start, end: f.end, range: { start: s.positionAt(f.start), end: s.positionAt(f.end) } },
+    text: f.text,
+    value: f.kind === 'figure' ? formatFigure(f.figure) : describeDate(f),
+    about: aboutText(f, sf.sentence, draftFact, aliases),
+    sentence: sf.sentence,
+    marks: [{ start: f.start - f.sentence.start, end: f.end - f.sentence.start }],
+    how: f.kind === 'date' ? f.how : undefined,
+  };
+  if (prose !== undefined) match.fix = fixFor(draftFact, sf, prose);
+  return match;
+}
+
+function describeDate(f: DateFact): string {
+  const v = formatDate(f.date);
+  return f.relative && f.date.day === undefined ? `a ${v}, not resolved: the article has no date` : v;
+}
+
+/** The draft's number (or date part) replaced by the source's. */
+function fixFor(d: Fact, sf: SourceFact, prose: string): FactMatch['fix'] {
+  const s = sf.fact;
+  if (d.kind === 'figure' && s.kind === 'figure') {
+    const srcNumber = sf.sentence.slice(s.numStart - s.sentence.start, s.numEnd - s.sentence.start);
+    const draftNumber = prose.slice(d.numStart, d.numEnd);
+    // Keep the draft's style for plain numbers; a word number becomes digits only when the source has them.
+    const newText = /^\d/.test(draftNumber) || !/^\d/.test(srcNumber) ? srcNumber.replace(/(st|nd|rd|th)$/i, '') + (draftNumber.match(/(st|nd|rd|th)$/i)?.[0] ?? '') : srcNumber;
+    return newText !== draftNumber ? { start: d.numStart, end: d.numEnd, newText } : undefined;
+  }
+  if (d.kind === 'date' && s.kind === 'date') {
+    const dv = d.date;
+    const sv = s.date;
+    const text = d.text;
+    const only = (k: 'year' | 'day' | 'month') => (['year', 'month', 'day'] as const).every((x) => x === k || dv[x] === undefined || sv[x] === undefined || dv[x] === sv[x]);
+    for (const k of ['year', 'day'] as const) {
+      if (dv[k] !== undefined && sv[k] !== undefined && dv[k] !== sv[k] && only(k)) {
+        const re = new RegExp(`(?<!\\d)${dv[k]}(?!\\d)`);
+        const m = re.exec(text);
+        if (m) return { start: d.start + m.index, end: d.start + m.index + String(dv[k]).length, newText: String(sv[k]) };
+      }
+    }
+    if (s.relative) return undefined;
+    return { start: d.start, end: d.end, newText: s.text };
+  }
+  return undefined;
+}
+
+/** One match per source: the best-scored fact of each. */
+function perSource(cands: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return cands.filter((c) => (seen.has(c.sf.source.id) ? false : (seen.add(c.sf.source.id), true)));
+}
+
+function verdictOf(agree: Candidate[], disagree: Candidate[], disputes: Candidate[]): FactVerdict {
+  if (agree.length > 0) return disputes.length > 0 ? 'disputed' : 'verified';
+  return disagree.length > 0 ? 'mismatch' : 'unsourced';
+}
+
+// ---- Figures -------------------------------------------------------------------------
+
+function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, prose: string): FigureClaim {
+  const cands = found.map((sf) => figureCandidate(d, sf, aliases)).filter((c): c is Candidate => !!c);
+  cands.sort((a, b) => b.about - a.about);
+  const consistency = (c: Candidate) => compareFigures(d.figure, (c.sf.fact as FigureFact).figure);
+  const agree = perSource(cands.filter((c) => consistency(c) !== 'different'));
+  // A contradiction needs a named subject in common ("in Donetsk"), or no agreeing source at all.
+  const disagree = perSource(cands.filter((c) => consistency(c) === 'different' && c.named));
+  // A source sentence the draft restates outweighs looser agreement elsewhere ("over 7%" agreeing with another article's 42%).
+  if (disagree[0] && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
+  const best = agree[0];
+  // Sources dispute when one about the same named thing gives a value the agreeing source's value rules out.
+  const disputes = best
+    ? disagree.filter((c) => c.named && best.named && c.sf.source.id !== best.sf.source.id && compareFigures((best.sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) === 'different' && c.about >= best.about)
+    : [];
+  let verdict = verdictOf(agree, disagree, disputes);
+  if (verdict === 'verified' && agree.every((c) => consistency(c) === 'rounded')) verdict = 'rounded';
+  const claim: FigureClaim = { kind: 'figure', start: d.start, end: d.end, text: d.text, figure: d.figure, verdict, others: [], conflicting: [] };
+  if (verdict === 'mismatch') {
+    claim.best = toMatch(disagree[0].sf, d, aliases, prose);
+    claim.conflicting = disagree.slice(1).map((c) => toMatch(c.sf, d, aliases, prose));
+  } else if (best) {
+    claim.best = toMatch(best.sf, d, aliases);
+    claim.others = agree.slice(1).map((c) => toMatch(c.sf, d, aliases));
+    claim.conflicting = disputes.map((c) => toMatch(c.sf, d, aliases));
+    if (verdict === 'rounded') claim.note = `the source gives ${formatFigure((best.sf.fact as FigureFact).figure)}${(best.sf.fact as FigureFact).figure.hedge ? ` (“${best.sf.fact.text}”)` : ''}`;
+  }
+  // The right number for the wrong thing: say what the sources give this number for.
+  if (verdict === 'mismatch' || verdict === 'unsourced') {
+    const elsewhere = found.find(
+      (sf) => sf.fact.kind === 'figure' && sf.fact.figure.kind === d.figure.kind && compareFigures(d.figure, sf.fact.figure) === 'same' && namesConflict(d, sf.fact, aliases),
+    );
+    if (elsewhere) claim.note = `${formatFigure(d.figure)} is the figure ${describeSourceShort(elsewhere)} gives for ${aboutText(elsewhere.fact, elsewhere.sentence) || 'something else'}`;
+  }
+  if (verdict === 'unsourced') claim.quiet = quietFigure(d, prose);
+  return claim;
+}
+
+function describeSourceShort(sf: SourceFact): string {
+  return sf.source.id;
+}
+
+/**
+ * Noise rules: an unsourced figure is reported only where the sentence states a fact
+ * with a number that is data (digits, a percentage, money, or a spelled number of ten
+ * or more), not in a heading, a question or a list's numbering.
+ */
+function quietFigure(d: FigureFact, prose: string): boolean {
+  if (d.figure.spelled && d.figure.value < 10 && d.figure.kind !== 'percent') return true;
+  if (d.figure.kind === 'count' && !d.figure.unit && !d.figure.hedge) return true;
+  return quietSentence(d, prose);
+}
+
+function quietSentence(f: Fact, prose: string): boolean {
+  const sentence = prose.slice(f.sentence.start, f.sentence.end).trim();
+  if (sentence.endsWith('?')) return true;
+  // A markdown heading, or a title-like line without a verb's full stop.
+  const lineStart = prose.lastIndexOf('\n', f.start) + 1;
+  if (/^\s{0,3}#/.test(prose.slice(lineStart, f.start))) return true;
+  return false;
+}
+
+// ---- Dates ---------------------------------------------------------------------------
+
+function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose: string): DateClaim {
+  const cands = found.map((sf) => dateCandidate(d, sf, aliases)).filter((c): c is Candidate => !!c);
+  cands.sort((a, b) => b.about - a.about);
+  // A year-less draft date ("September 26") takes the sources' year to meet a weekday-only source ("Monday", undated article).
+  const years = cands.map((c) => (c.sf.fact as DateFact).date.year).filter((y): y is number => y !== undefined);
+  const withYear = d.date.year === undefined && d.date.day !== undefined && years.length > 0 ? { ...d.date, year: mostCommon(years) } : d.date;
+  const rel = (c: Candidate) => {
+    const sd = (c.sf.fact as DateFact).date;
+    return compareDates(sd.year === undefined && sd.month === undefined && sd.weekday !== undefined ? withYear : d.date, sd);
+  };
+  const disagree = perSource(cands.filter((c) => rel(c) === 'different'));
+  // A weekday-only source ("Monday" in an undated article) agrees by chance one time in seven: it counts only when it is about the event at least as clearly as any source that contradicts.
+  const weekdayOnly = (c: Candidate) => (c.sf.fact as DateFact).date.year === undefined && (c.sf.fact as DateFact).date.month === undefined;
+  const strongest = Math.max(0, ...disagree.filter((c) => c.named).map((c) => c.about));
+  const agree = perSource(cands.filter((c) => (rel(c) === 'same' || rel(c) === 'covers') && (!weekdayOnly(c) || (c.named && c.about >= strongest))));
+  if (disagree[0]?.named && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
+  const best = agree[0];
+  // The agreeing source's date, fuller than the draft's, against the others ("Sep. 6", a Tuesday, vs "Monday").
+  const bestDate = best ? (best.sf.fact as DateFact).date : undefined;
+  const disputes = bestDate
+    ? perSource(cands.filter((c) => c.named && c.sf.source.id !== best.sf.source.id && c.about >= best.about * 0.6 && compareDates(bestDate, (c.sf.fact as DateFact).date) === 'different')).filter(
+        (c) => !agree.some((a) => a.sf.source.id === c.sf.source.id),
+      )
+    : [];
+  // A contradiction must be about the event at least as clearly as any agreement.
+  const strongDisagree = best ? [] : disagree.filter((c) => c.named);
+  const verdict = verdictOf(agree, strongDisagree, disputes);
+  const claim: DateClaim = { kind: 'date', start: d.start, end: d.end, text: d.text, date: d.date, relative: d.relative, verdict, others: [], conflicting: [] };
+  if (verdict === 'mismatch') {
+    claim.best = toMatch(strongDisagree[0].sf, d, aliases, prose);
+    // Other contradicting sources, when they are about the event nearly as clearly.
+    claim.conflicting = strongDisagree.slice(1).filter((c) => c.about * 2 >= strongDisagree[0].about).map((c) => toMatch(c.sf, d, aliases, prose));
+  } else if (best) {
+    claim.best = toMatch(best.sf, d, aliases);
+    claim.others = agree.slice(1).map((c) => toMatch(c.sf, d, aliases));
+    claim.conflicting = disputes.map((c) => toMatch(c.sf, d, aliases));
+    if (verdict === 'disputed') {
+      const wd = weekdayOf((best.sf.fact as DateFact).date);
+      if (wd !== undefined && disputes.some((c) => (c.sf.fact as DateFact).date.day === undefined)) claim.note = `${formatDate((best.sf.fact as DateFact).date)} was a ${WEEKDAYS[wd]}`;
+    }
+  }
+  // A draft's own relative dates ("on Monday") cannot be resolved: drafts have no date.
+  if (verdict === 'unsourced') claim.quiet = d.relative || quietSentence(d, prose);
+  return claim;
+}
+
+function mostCommon(xs: number[]): number {
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+}

@@ -1,0 +1,30 @@
+// When one of the stores could not be searched (the archive was down or too slow),
+// every verdict rests on partial data and must say so: a quote found nowhere is not
+// "unsourced" but unchecked, a verified quote is verified against the local sources
+// only, and a misquote's message says the other store was not consulted.
+
+import { CODES, CheckResult, Finding } from './findings';
+
+/** The result of a check that could not search `missing` (e.g. "the archive"). */
+export function markIncomplete(result: CheckResult, missing: string): CheckResult {
+  const findings: Finding[] = [];
+  for (const claim of result.claims) {
+    const own = result.findings.filter((f) => f.start === claim.start && f.end === claim.end);
+    const base = { start: claim.start, end: claim.end, code: 'sources-unsearched' as const, severity: CODES['sources-unsearched'] };
+    if (claim.verdict === 'unsourced') {
+      findings.push({
+        ...base,
+        message: `Not found in the local sources, and ${missing} could not be searched: this quote is unchecked.`,
+        related: own.flatMap((f) => f.related),
+        fixes: [],
+      });
+    } else if (claim.verdict === 'verified') {
+      findings.push({ ...base, message: `Verified against the local sources only: ${missing} could not be searched.`, related: [], fixes: [] });
+    } else {
+      for (const f of own) findings.push({ ...f, message: `${f.message} Checked against the local sources only: ${missing} could not be searched.` });
+    }
+  }
+  // Findings that belong to no quote claim (none yet) pass through unchanged.
+  for (const f of result.findings) if (!result.claims.some((c) => c.start === f.start && c.end === f.end)) findings.push(f);
+  return { claims: result.claims, findings };
+}

@@ -1,0 +1,326 @@
+// What a figure or a date is about: the names and key words of its clause. "99.23% in
+// favor in the Donetsk region" is about Donetsk; "the referendums started on September
+// 23" is about referendums starting. Names are compared through their spelling variants
+// (Zaporizhzhia / Zaporizhzhya / Zaporozhye) and the abbreviations the corpus itself
+// spells out (DPR for "Donetsk People's Republic"), never through a hand-made list.
+
+import { editDistance, houseStyle, skeleton } from '../text/spelling';
+import { sameNameWord } from '../speakers/names';
+import { isContentWord, tokenize, Token } from '../text/tokens';
+import type { Span } from '../text/sentences';
+
+export interface FactContext {
+  /** Names (normalised) in the fact's own clause, in order (the first is usually who acts). */
+  subject: string[];
+  /** The name nearest the fact in its clause, the likeliest thing it is about. */
+  nearest?: string;
+  /** Who speaks or acts in the sentence: the name just before a reporting or action verb ("Smadiyarov said"). */
+  actor?: string;
+  /** Names anywhere in the fact's sentence. */
+  entities: string[];
+  /** Key words (stemmed, lower-case content words) of the clause. */
+  words: string[];
+  /** Key words of the whole sentence, and the fact's place among the sentence's facts of its kind: a draft sentence that restates a source sentence restates its facts in the same places. */
+  sentenceWords: string[];
+  slot: number;
+  slots: number;
+}
+
+/** Abbreviation (lower case) → the words of the names it stands for, as the sources spell them out. */
+export type AliasTable = Map<string, string[]>;
+
+const DATE_WORDS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
+
+/** Retrieval key of a name: its consonant skeleton, shared by its transliterations. */
+export function nameKey(norm: string): string {
+  let k = keyCache.get(norm);
+  if (k === undefined) {
+    const s = skeleton(norm);
+    const consonants = s[0] + s.slice(1).replace(/[aeiou]/g, '');
+    k = consonants.length >= 3 ? consonants : s;
+    if (keyCache.size > 200_000) keyCache.clear();
+    keyCache.set(norm, k);
+  }
+  return k;
+}
+
+/** Names recur in every fact of a corpus: their keys are computed once. */
+const keyCache = new Map<string, string>();
+
+/**
+ * Two names are the same when they are spellings of one name word (Tokayev / Toqaev:
+ * speakers/names.ts), or share their consonant skeleton and differ by little in their
+ * vowels (Zaporizhzhia / Zaporozhye), which still tells Hamas from Homs.
+ */
+export function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  // Every rule keeps the first letter's sound: most pairs end here.
+  if (a[0] !== b[0] && nameKey(a)[0] !== nameKey(b)[0]) return false;
+  return sameNameWord(a, b) || closeSkeletons(a, b);
+}
+
+function closeSkeletons(a: string, b: string): boolean {
+  if (nameKey(a) !== nameKey(b) || nameKey(a).length < 3) return false;
+  const sa = skeleton(a);
+  const sb = skeleton(b);
+  return editDistance(sa, sb, 2) <= (Math.min(sa.length, sb.length) >= 7 ? 2 : 1);
+}
+
+/** Light stemming for key words: started / starts / start, referendums / referendum. */
+export function stem(norm: string): string {
+  let w = houseStyle(norm).replace(/is(e|es|ed|ing|ation)$/, 'iz$1');
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ied')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 4 && /(ss|sh|ch|x)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  return skeleton(w);
+}
+
+function isAcronym(text: string, t: Token): boolean {
+  const raw = text.slice(t.start, t.end).replace(/\./g, '');
+  return raw.length >= 2 && raw.length <= 6 && /^\p{Lu}+$/u.test(raw);
+}
+
+/** The capitalised words a text uses in mid-sentence: its names (for telling a name at a sentence's start). */
+export function namesOf(text: string, sentences: readonly Span[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of sentences) {
+    const tokens = tokenize(text, s.start, s.end);
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !/[.!?:]\s*$/.test(text.slice(tokens[i - 1].end, t.start))) names.add(t.norm);
+    }
+  }
+  return names;
+}
+
+/**
+ * Abbreviations a text spells out: each run of two or more capitalised words (joined by
+ * "of", "and", "the" at most) gives its initials: "Donetsk People's Republic" → dpr,
+ * "Luhansk People’s Republics" → lpr, "United Nations" → un.
+ */
+export function abbreviationsOf(text: string, sentences: readonly Span[]): Array<[string, string[]]> {
+  const out: Array<[string, string[]]> = [];
+  const isNameWord = (t: Token) => t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && !isAcronym(text, t);
+  for (const s of sentences) {
+    const tokens = tokenize(text, s.start, s.end);
+    let run: Token[] = [];
+    const flush = () => {
+      if (run.length >= 2 && run.length <= 6) out.push([run.map((t) => t.norm[0]).join(''), run.map((t) => t.norm)]);
+      run = [];
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const gap = i > 0 ? text.slice(tokens[i - 1].end, t.start) : ' ';
+      if (run.length > 0 && !/^[ \u00A0-]+$/.test(gap)) flush();
+      if (isNameWord(t)) run.push(t);
+      else if (run.length > 0 && t.norm === 'of' && tokens[i + 1] && isNameWord(tokens[i + 1])) continue;
+      else flush();
+    }
+    flush();
+  }
+  return out;
+}
+
+/**
+ * The context of each fact among `spans` (facts of one kind in one sentence, sorted).
+ * A fact's clause runs from the previous fact's clause break to the next's: "99.23% in
+ * Donetsk and 98.42% in Luhansk" gives Donetsk to the first and Luhansk to the second.
+ */
+export function contextsIn(text: string, sentence: Span, spans: ReadonlyArray<{ start: number; end: number }>, names: ReadonlySet<string>, masked: ReadonlyArray<{ start: number; end: number }>): FactContext[] {
+  const tokens = tokenize(text, sentence.start, sentence.end);
+  const inMasked = (t: Token) => masked.some((m) => t.start < m.end && m.start < t.end);
+  const isName = (t: Token, i: number) => {
+    if (!isContentWord(t.norm) || /\d/.test(t.norm) || DATE_WORDS.has(t.norm) || HONORIFICS.has(t.norm)) return false;
+    if (isAcronym(text, t)) return true;
+    if (!t.capital) return false;
+    return i > 0 ? true : names.has(t.norm);
+  };
+  const entityTokens = tokens.filter((t, i) => isName(t, i) && !inMasked(t));
+  // A possessive is the name itself: Kazakhstan’s → kazakhstan.
+  const normOf = (t: Token) => (/['’]s$/.test(text.slice(t.start, t.end)) ? t.norm.slice(0, -1) : t.norm);
+  for (const t of entityTokens) t.norm = normOf(t);
+  const entities = [...new Set(entityTokens.map((t) => intern(t.norm)))];
+  const found = actorOf(tokens, entityTokens, inMasked);
+  const actor = found ? intern(found) : undefined;
+  const isKeyWord = (t: Token) => !t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && !GENERIC.has(t.norm) && t.norm.length > 2;
+  const sentenceWords = [...new Set(tokens.filter((t) => isKeyWord(t) && !inMasked(t)).map((t) => intern(stem(t.norm))))];
+  return spans.map((span, k) => {
+    const prevEnd = k > 0 ? spans[k - 1].end : sentence.start;
+    const nextStart = k + 1 < spans.length ? spans[k + 1].start : sentence.end;
+    const from = k > 0 ? lastBreak(text, prevEnd, span.start) ?? prevEnd : sentence.start;
+    const to = k + 1 < spans.length ? firstBreak(text, span.end, nextStart) ?? nextStart : sentence.end;
+    const inClause = tokens.filter((t) => t.start >= from && t.end <= to && !inMasked(t));
+    const subjectTokens = entityTokens.filter((t) => t.start >= from && t.end <= to);
+    let nearest: Token | undefined;
+    let best = Infinity;
+    for (const t of subjectTokens) {
+      // Distance in characters; a name after the figure wins a tie ("99.23% in Donetsk").
+      const d = t.start >= span.end ? t.start - span.end : span.start - t.end + 0.5;
+      if (d < best) {
+        best = d;
+        nearest = t;
+      }
+    }
+    const words = inClause.filter(isKeyWord).map((t) => stem(t.norm));
+    return {
+      subject: [...new Set(subjectTokens.map((t) => intern(t.norm)))],
+      nearest: nearest ? intern(nearest.norm) : undefined,
+      actor,
+      entities,
+      words: [...new Set(words.map(intern))],
+      sentenceWords,
+      slot: k,
+      slots: spans.length,
+    };
+  });
+}
+
+/**
+ * One copy of each name and key word, however many facts hold it: a corpus repeats the
+ * same few thousand words in tens of thousands of fact contexts.
+ */
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  let v = interned.get(s);
+  if (v === undefined) {
+    if (interned.size > 500_000) interned.clear();
+    interned.set(s, (v = s));
+  }
+  return v;
+}
+
+/** Titles before a name say nothing about whose name it is. */
+const HONORIFICS = new Set('mr mrs ms miss dr sir dame lord lady prof'.split(' '));
+
+/** Words that stand in almost any news sentence: they say nothing about what a figure or date is about. */
+const GENERIC = new Set(
+  (
+    'said says say told according also would could year years month months week weeks day days time times last next new first ' +
+    'since ago earlier later today yesterday tomorrow per cent percent around about nearly almost just well still even'
+  ).split(' '),
+);
+
+const ACTION_VERBS = new Set(
+  (
+    'said says say told tells stated states added announced announces cited cites addressed addresses spoke speaks commented comments noted notes ' +
+    'declared declares wrote writes asked asks urged urges warned warns claimed claims insisted explained reported reports advised advises ' +
+    'reiterated reiterates confirmed confirms denied denies signed signs met meets visited visits called calls'
+  ).split(' '),
+);
+
+/** The name just before the sentence's first reporting or action verb, skipping a date between ("said Monday"). */
+function actorOf(tokens: Token[], names: Token[], inMasked: (t: Token) => boolean): string | undefined {
+  const isName = new Set(names);
+  for (let i = 1; i < tokens.length; i++) {
+    if (!ACTION_VERBS.has(tokens[i].norm)) continue;
+    let j = i - 1;
+    while (j >= 0 && inMasked(tokens[j])) j--;
+    if (j >= 0 && isName.has(tokens[j])) return tokens[j].norm;
+  }
+  return undefined;
+}
+
+const BREAK = /[;:]|,\s+(?:and|but|while|whereas)\s|\s(?:and|but|while|whereas|against|compared with|versus|vs\.?)\s|,\s/g;
+
+function firstBreak(text: string, from: number, to: number): number | undefined {
+  BREAK.lastIndex = 0;
+  const m = BREAK.exec(text.slice(from, to));
+  return m ? from + m.index : undefined;
+}
+
+function lastBreak(text: string, from: number, to: number): number | undefined {
+  let last: number | undefined;
+  for (const m of text.slice(from, to).matchAll(BREAK)) last = from + m.index! + m[0].length;
+  return last;
+}
+
+/**
+ * The alias table from the abbreviations every source spells out. Only the distinctive
+ * words of a long form are kept: "people" and "republic" stand in both DPR and LPR, so
+ * DPR means Donetsk and LPR Luhansk, and the two never match each other.
+ */
+export function buildAliases(forms: Iterable<readonly [string, readonly string[]]>): AliasTable {
+  // Words of each abbreviation's long forms, by letter position.
+  const byAbbr = new Map<string, Array<Set<string>>>();
+  for (const [abbr, words] of forms) {
+    let pos = byAbbr.get(abbr);
+    if (!pos) byAbbr.set(abbr, (pos = words.map(() => new Set<string>())));
+    words.forEach((w, i) => pos![i]?.add(w));
+  }
+  // A word is generic when another abbreviation has it at the same letter while differing elsewhere.
+  // Grouped by (length, position, letter) and by stem, so this is linear in the abbreviations
+  // (comparing every pair took seconds on 2,225 articles and grows with the square).
+  const generic = new Set<string>();
+  const holders = new Map<string, Set<string>>(); // "length|position|letter|stem" -> abbreviations
+  for (const [abbr, pos] of byAbbr) {
+    pos.forEach((set, i) => {
+      for (const w of set) {
+        const key = `${abbr.length}|${i}|${abbr[i]}|${stem(w)}`;
+        let h = holders.get(key);
+        if (!h) holders.set(key, (h = new Set()));
+        h.add(abbr);
+      }
+    });
+  }
+  for (const [key, abbrs] of holders) {
+    if (abbrs.size < 2) continue;
+    const i = key.split('|')[1];
+    for (const a of abbrs) generic.add(a + i);
+  }
+  const table: AliasTable = new Map();
+  for (const [abbr, pos] of byAbbr) {
+    const distinctive = pos.flatMap((set, i) => (generic.has(abbr + i) ? [] : [...set]));
+    table.set(abbr, distinctive.length > 0 ? distinctive : pos.flatMap((set) => [...set]));
+  }
+  return table;
+}
+
+const reverseCache = new WeakMap<AliasTable, Map<string, Array<[string, string]>>>();
+
+/** Long-form word's name key → (abbreviation, word) pairs. */
+function reverseAliases(aliases: AliasTable): Map<string, Array<[string, string]>> {
+  let r = reverseCache.get(aliases);
+  if (!r) {
+    r = new Map();
+    for (const [abbr, long] of aliases) {
+      for (const w of long) {
+        const k = nameKey(w);
+        let list = r.get(k);
+        if (!list) r.set(k, (list = []));
+        list.push([abbr, w]);
+      }
+    }
+    reverseCache.set(aliases, r);
+  }
+  return r;
+}
+
+/** A name, and everything an abbreviation of it stands for. */
+export function expandName(norm: string, aliases: AliasTable): string[] {
+  const long = aliases.get(norm);
+  return long ? [norm, ...long] : [norm];
+}
+
+/** Whether a name appears among others (through variants and abbreviations). */
+export function hasName(names: readonly string[], name: string, aliases: AliasTable): boolean {
+  const mine = expandName(name, aliases);
+  return names.some((n) => expandName(n, aliases).some((x) => mine.some((y) => sameName(x, y))));
+}
+
+/** Retrieval keys for a context: its names' keys (and their abbreviations' long forms). */
+export function contextKeys(c: FactContext, aliases: AliasTable): string[] {
+  const keys = new Set<string>();
+  for (const e of c.entities) for (const x of expandName(e, aliases)) keys.add('n:' + nameKey(x));
+  for (const w of c.words) keys.add('w:' + w);
+  // The abbreviations of these names, so that "Donetsk" finds a source that wrote "DPR".
+  const reverse = reverseAliases(aliases);
+  for (const e of c.entities) for (const [abbr, long] of reverse.get(nameKey(e)) ?? []) if (sameName(e, long)) keys.add('n:' + nameKey(abbr));
+  return [...keys];
+}

@@ -1,0 +1,206 @@
+// Dates in prose with their exact ranges: absolute (Sept. 26, 26 September 2022,
+// 2022-09-26, 20220618), partial (in June, in 2014) and relative (Monday, on Friday,
+// yesterday, this year), resolved against the article's own date when it is known.
+// chrono-node does the parsing (months, abbreviations, orders, weekdays): its coverage
+// of news forms beats any table we would write. Its guesses are not taken: a relative
+// date in an undated article stays unresolved, and only the parts the text states (or
+// the article date implies) are kept.
+
+import * as chrono from 'chrono-node';
+
+export interface DateValue {
+  year?: number;
+  month?: number;
+  day?: number;
+  /** 0 = Sunday … 6 = Saturday; set for weekday references ("Monday"), resolved or not. */
+  weekday?: number;
+}
+
+export interface DateMention {
+  start: number;
+  end: number;
+  value: DateValue;
+  /** Relative to the article's date ("Monday", "this year"). */
+  relative: boolean;
+  /** How a relative or year-less date was resolved, for the hover. */
+  how?: string;
+}
+
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** An ISO date (YYYY-MM-DD) as a DateValue, or undefined. */
+export function parseIsoDate(iso: string | undefined): DateValue | undefined {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return m ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
+}
+
+function utc(v: Required<Pick<DateValue, 'year' | 'month' | 'day'>>): Date {
+  return new Date(Date.UTC(v.year, v.month - 1, v.day, 12));
+}
+
+export function weekdayOf(v: DateValue): number | undefined {
+  if (v.year === undefined || v.month === undefined || v.day === undefined) return v.weekday;
+  return utc(v as Required<DateValue>).getUTCDay();
+}
+
+export function formatDate(v: DateValue): string {
+  if (v.year !== undefined && v.month !== undefined && v.day !== undefined) {
+    return `${v.year}-${String(v.month).padStart(2, '0')}-${String(v.day).padStart(2, '0')}`;
+  }
+  const parts: string[] = [];
+  if (v.weekday !== undefined && v.day === undefined) parts.push(WEEKDAYS[v.weekday]);
+  if (v.month !== undefined) parts.push(v.day !== undefined ? `${MONTH_NAMES[v.month - 1]} ${v.day}` : MONTH_NAMES[v.month - 1]);
+  if (v.year !== undefined) parts.push(String(v.year));
+  return parts.join(' ') || 'an unknown date';
+}
+
+const RELATIVE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|earlier|later)\b/i;
+const VAGUE = /\b(?:week|weeks|ago|hours?|minutes?|now|later|earlier|weekend|morning|evening|afternoon|night)\b/i;
+const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/i;
+/** Words that introduce a month or a year standing alone as a date ("in June", "since 2014"). */
+const DATE_PREPOSITION = /(?:^|[^\p{L}])(?:in|since|by|until|till|from|during|early|late|mid|mid-|of|before|after|through|throughout|between|and|last|next|this|on)\s*$/iu;
+const MAYBE_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\b|\b(?:today|tonight|this|last|next)\b|\d{4}-\d{2}-\d{2}/i;
+const UNDATED_REF = new Date(Date.UTC(2000, 0, 15, 12));
+
+/** Finds the dates in text[from, to); `articleDate` (ISO) resolves relative and year-less dates. */
+export function findDates(text: string, articleDate?: string, from = 0, to = text.length): DateMention[] {
+  const ref = parseIsoDate(articleDate);
+  const slice = text.slice(from, to);
+  const out: DateMention[] = [];
+  let results: chrono.ParsedResult[] = [];
+  // chrono is the costly part: only text that names a month, a weekday, a relative day or an ISO date can hold a date for it.
+  if (MAYBE_DATE.test(slice)) {
+    try {
+      results = chrono.en.casual.parse(slice, { instant: ref ? utc(ref as Required<DateValue>) : UNDATED_REF, timezone: 0 });
+    } catch {
+      results = [];
+    }
+  }
+  for (const r of results) {
+    const m = toMention(r, slice, ref);
+    if (m) out.push({ ...m, start: m.start + from, end: m.end + from });
+  }
+  // Forms chrono leaves alone: compact dates (20220618) and years standing as dates ("in 2014").
+  const covered = (s: number, e: number) => out.some((d) => d.start < e && s < d.end);
+  for (const m of slice.matchAll(/(?<![\p{L}\p{N}/.:-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{L}\p{N}/-])/gu)) {
+    const s = from + m.index!;
+    if (!covered(s, s + 8)) out.push({ start: s, end: s + 8, value: { year: +m[1], month: +m[2], day: +m[3] }, relative: false });
+  }
+  for (const m of slice.matchAll(/(?<![\p{L}\p{N}$£€.,:/-])(1[89]\d{2}|20\d{2})(?![\p{L}\p{N}%]|[.,]\d|-\d|\s*(?:%|per ?cent))/gu)) {
+    const s = from + m.index!;
+    if (covered(s, s + 4)) continue;
+    if (!DATE_PREPOSITION.test(slice.slice(Math.max(0, m.index! - 12), m.index!))) continue;
+    out.push({ start: s, end: s + 4, value: { year: +m[1] }, relative: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefined): DateMention | undefined {
+  let start = r.index;
+  let raw = r.text;
+  // chrono keeps "On " and a trailing comma; the date is what follows and precedes them.
+  const lead = /^(?:on|in|at|since|by|from)\s+/i.exec(raw);
+  if (lead) {
+    start += lead[0].length;
+    raw = raw.slice(lead[0].length);
+  }
+  raw = raw.replace(/[\s,;]+$/, '');
+  const end = start + raw.length;
+  if (VAGUE.test(raw)) return undefined;
+  const c = r.start;
+  const knownOf = (k: 'year' | 'month' | 'day' | 'weekday') => (c.isCertain(k) ? (c.get(k) ?? undefined) : undefined);
+  const known = { year: knownOf('year'), month: knownOf('month'), day: knownOf('day'), weekday: knownOf('weekday') };
+  const hasMonthWord = MONTH_WORD.test(raw);
+  // "Friday, June 17" is absolute: the month is stated.
+  const relative = RELATIVE.test(raw) && !hasMonthWord && !/\d{4}/.test(raw);
+  // A month name must be capitalised ("may" is a verb) and a lone month needs a preposition ("in June").
+  if (hasMonthWord) {
+    const mw = MONTH_WORD.exec(raw)!;
+    if (!/^\p{Lu}/u.test(mw[0])) return undefined;
+  }
+  if (/^\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$/i.test(raw)) return undefined;
+
+  if (!relative) {
+    const value: DateValue = {};
+    if (known.day !== undefined && known.month !== undefined) {
+      value.day = known.day;
+      value.month = known.month;
+    } else if (known.month !== undefined && hasMonthWord) {
+      value.month = known.month;
+      if (known.year === undefined && !DATE_PREPOSITION.test(text.slice(Math.max(0, start - 12), start))) return undefined;
+    } else {
+      return undefined;
+    }
+    if (known.year !== undefined) value.year = known.year;
+    if (known.weekday !== undefined) value.weekday = known.weekday;
+    let how: string | undefined;
+    if (value.year === undefined && ref?.year !== undefined) {
+      // A year-less date in news is in the recent past, or weeks ahead at most.
+      let year = ref.year;
+      const monthsAhead = value.month! - ref.month!;
+      if (monthsAhead > 2) year--;
+      else if (monthsAhead < -9) year++;
+      value.year = year;
+      how = `year from the article date, ${formatDate(ref)}`;
+    }
+    return { start, end, value, relative: false, how };
+  }
+
+  // Relative: resolved only against a known article date.
+  if (known.weekday !== undefined && known.day === undefined && !/\b(?:last|next|this)\b/i.test(raw)) {
+    const weekday = known.weekday;
+    if (!ref) return { start, end, value: { weekday }, relative: true, how: 'the article has no date, so the weekday is not resolved' };
+    // "Monday" in a story means the latest Monday on or before its date.
+    const d = utc(ref as Required<DateValue>);
+    const back = (d.getUTCDay() - weekday + 7) % 7;
+    d.setUTCDate(d.getUTCDate() - back);
+    const value = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday };
+    return { start, end, value, relative: true, how: `“${raw}” in an article dated ${formatDate(ref)} → ${formatDate(value)}` };
+  }
+  if (!ref) return undefined;
+  const r0 = r.start;
+  const value: DateValue = {};
+  if (/\byear\b/i.test(raw)) value.year = r0.get('year') ?? undefined;
+  else if (/\bmonth\b/i.test(raw)) {
+    value.year = r0.get('year') ?? undefined;
+    value.month = r0.get('month') ?? undefined;
+  } else if (/\b(?:today|yesterday|tomorrow|tonight)\b/i.test(raw)) {
+    value.year = r0.get('year') ?? undefined;
+    value.month = r0.get('month') ?? undefined;
+    value.day = r0.get('day') ?? undefined;
+  } else return undefined;
+  if (value.year === undefined) return undefined;
+  return { start, end, value, relative: true, how: `“${raw}” in an article dated ${formatDate(ref)} → ${formatDate(value)}` };
+}
+
+export type DateConsistency = 'same' | 'covers' | 'within' | 'different' | 'unknown';
+
+/**
+ * How a draft's date relates to a source's: the same day (or month, or year), the
+ * source more precise and consistent ("in June" vs June 17: covers), the source vaguer
+ * and consistent (within), contradicting, or nothing to compare.
+ */
+export function compareDates(draft: DateValue, source: DateValue): DateConsistency {
+  let shared = 0;
+  for (const k of ['year', 'month', 'day'] as const) {
+    if (draft[k] === undefined || source[k] === undefined) continue;
+    if (draft[k] !== source[k]) return 'different';
+    shared++;
+  }
+  const dw = weekdayOf(draft);
+  const sw = weekdayOf(source);
+  if (dw !== undefined && sw !== undefined) {
+    if (dw !== sw) return 'different';
+    shared++;
+  }
+  if (shared === 0) return 'unknown';
+  const precision = (v: DateValue) => (v.day !== undefined ? 3 : v.month !== undefined ? 2 : v.year !== undefined ? 1 : v.weekday !== undefined ? 3 : 0);
+  // A day without its year is as precise as the source needs when their months and days agree.
+  const dp = precision(draft);
+  const sp = precision(source);
+  if (draft.day !== undefined && source.day !== undefined) return 'same';
+  if (dp === sp && (draft.weekday === undefined) === (source.weekday === undefined)) return 'same';
+  if (draft.weekday !== undefined && draft.day === undefined && source.day !== undefined) return 'same';
+  return dp <= sp ? 'covers' : 'within';
+}

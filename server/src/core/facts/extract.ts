@@ -1,0 +1,94 @@
+// The facts of a text (a source article or a draft): every figure and date with its
+// exact range, its sentence and its context. Sources keep theirs in the index; drafts
+// are read the same way, so both sides of a comparison are seen alike.
+
+import type { Span } from '../text/sentences';
+import { findDates, formatDate, DateValue } from './dates';
+import { findFigures, Figure } from './figures';
+import { contextsIn, FactContext, namesOf } from './context';
+
+interface FactBase {
+  start: number;
+  end: number;
+  /** The fact as written. */
+  text: string;
+  /** Its sentence, in the text's offsets. */
+  sentence: Span;
+  context: FactContext;
+}
+
+export interface FigureFact extends FactBase {
+  kind: 'figure';
+  figure: Figure;
+  /** The number itself, for quick fixes. */
+  numStart: number;
+  numEnd: number;
+}
+
+export interface DateFact extends FactBase {
+  kind: 'date';
+  date: DateValue;
+  relative: boolean;
+  /** How a relative or year-less date was resolved against the article's date. */
+  how?: string;
+}
+
+export type Fact = FigureFact | DateFact;
+
+/** A number at the start of a line followed by a capital or "." / ")": list numbering, not a figure. */
+function isListNumber(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i >= 0 && text[i] !== '\n' && text[i] !== '\r') return false;
+  const rest = /^[^\n\r]*/.exec(text.slice(end, end + 200))![0];
+  return /^[.)]\s|^\s+\p{Lu}/u.test(rest) || rest.trim() === '';
+}
+
+/** A bare year or a date's day read as a number: dates own those. */
+function isYearLike(f: Figure): boolean {
+  return f.kind === 'count' && !f.hedge && Number.isInteger(f.value) && f.value >= 1800 && f.value <= 2100 && !f.unit;
+}
+
+/**
+ * Every figure and date in the given sentences of `text`, with contexts. `articleDate`
+ * (ISO) resolves relative dates; without it they stay unresolved.
+ */
+export function extractFacts(text: string, sentences: readonly Span[], articleDate?: string, knownNames: Iterable<string> = []): Fact[] {
+  const names = namesOf(text, sentences);
+  for (const n of knownNames) names.add(n);
+  // The article's own dateline (a date line at its top) is metadata, not a fact about an event.
+  const head = text.split(/\r?\n/, 4).join('\n').length;
+  const out: Fact[] = [];
+  for (const sentence of sentences) {
+    const dates = findDates(text, articleDate, sentence.start, sentence.end).filter((d) => !(articleDate && d.start < head && formatDate(d.value) === articleDate));
+    const overlapsDate = (s: number, e: number) => dates.some((d) => s < d.end && d.start < e);
+    const figures = findFigures(text, sentence.start, sentence.end).filter(
+      (f) => !overlapsDate(f.numStart, f.numEnd) && !isYearLike(f) && !(f.unit && isMonth(f.unit)) && !(f.numStart === f.start && isListNumber(text, f.start, f.numEnd)),
+    );
+    if (dates.length === 0 && figures.length === 0) continue;
+    const masked = [...dates, ...figures.map((f) => ({ start: f.numStart, end: f.numEnd }))];
+    const figureContexts = contextsIn(text, sentence, figures, names, masked);
+    const dateContexts = contextsIn(text, sentence, dates, names, masked);
+    figures.forEach((f, i) => {
+      const { start, end, numStart, numEnd, ...figure } = f;
+      out.push({ kind: 'figure', start, end, numStart, numEnd, text: flat(text.slice(start, end)), sentence, context: figureContexts[i], figure });
+    });
+    dates.forEach((d, i) => {
+      out.push({ kind: 'date', start: d.start, end: d.end, text: flat(text.slice(d.start, d.end)), sentence, context: dateContexts[i], date: d.value, relative: d.relative, how: d.how && flat(d.how) });
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A copy that does not point into the source's text: a slice would keep the whole article
+ * alive, and the index is built to hold no article text (see core/source/lazyText.ts).
+ */
+function flat(s: string): string {
+  return Array.from(s).join('');
+}
+
+const MONTHS = new Set('january february march april may june july august september october november december'.split(' '));
+function isMonth(unit: string): boolean {
+  return MONTHS.has(unit);
+}

@@ -1,0 +1,320 @@
+// Figures in prose, with their exact text range: percentages (99.23%, 99.23 percent,
+// 99.23 per cent, 12 pct), counts with the noun they count (600 countries, four
+// regions, 1.2 million people, $1.13bn), ordinals (25th forum, fourth day) and vote
+// shares written as fractions (two-thirds). Hedges (about, more than, nearly) are kept,
+// because "over 600" is consistent with 612 and "600" is not.
+
+import { isContentWord, normaliseWord } from '../text/tokens';
+
+export type FigureKind = 'percent' | 'count' | 'ordinal' | 'money';
+/** What a hedge allows: the true value is near (about), above (over) or below (under) the stated one. */
+export type Hedge = 'about' | 'over' | 'atleast' | 'under' | 'atmost' | 'nearly';
+
+export interface Figure {
+  kind: FigureKind;
+  value: number;
+  /** The smallest step the figure is written in (0.01 for 99.23%, 1 for 600, 100000 for 1.2 million). */
+  step: number;
+  /** The counted noun, normalised ("countries" → "country"), for counts and ordinals. */
+  unit?: string;
+  /** Currency sign or word for money. */
+  currency?: string;
+  hedge?: Hedge;
+  /** Written in words ("four", "two-thirds"): small spelled numbers are narrative more often than data. */
+  spelled: boolean;
+}
+
+export interface FigureMention extends Figure {
+  start: number;
+  end: number;
+  /** Offsets of the number itself (without hedge or unit), for the quick fix. */
+  numStart: number;
+  numEnd: number;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+};
+const ORDINAL_WORDS: Record<string, number> = {
+  third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, twentieth: 20,
+};
+const FRACTIONS: Record<string, number> = {
+  'one-third': 100 / 3, 'two-thirds': 200 / 3, 'one-quarter': 25, 'three-quarters': 75, 'three-fourths': 75, 'one-fifth': 20,
+  'two-fifths': 40, 'three-fifths': 60, 'four-fifths': 80,
+};
+const SCALES: Record<string, number> = {
+  thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, mln: 1e6, bln: 1e9, m: 1e6, bn: 1e9, k: 1e3, tn: 1e12, b: 1e9,
+};
+const CURRENCY_SIGNS: Record<string, string> = { $: 'usd', '£': 'gbp', '€': 'eur', '¥': 'jpy' };
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'usd', dollars: 'usd', dlrs: 'usd', usd: 'usd', pound: 'gbp', pounds: 'gbp', sterling: 'gbp', stg: 'gbp', euro: 'eur', euros: 'eur',
+  yen: 'jpy', rouble: 'rub', roubles: 'rub', ruble: 'rub', rubles: 'rub', tenge: 'kzt', yuan: 'cny',
+};
+
+/** Hedge phrases, longest first, as they stand before a figure. */
+const HEDGES: Array<[RegExp, Hedge]> = [
+  [/(?:more than|greater than|upwards of|in excess of|over|above|beyond|exceeding)\s+$/i, 'over'],
+  [/(?:at least|no fewer than|no less than|a minimum of)\s+$/i, 'atleast'],
+  [/(?:less than|fewer than|under|below|short of)\s+$/i, 'under'],
+  [/(?:at most|up to|no more than|a maximum of)\s+$/i, 'atmost'],
+  [/(?:nearly|almost|close to|just under|just shy of)\s+$/i, 'nearly'],
+  [/(?:about|around|roughly|approximately|some|an estimated|estimated|nearly|circa|c\.|approx\.|an? approximate|just over|just above)\s+$/i, 'about'],
+];
+
+const NUMBER = /(\d+(?:[.,]\d+)*)/y;
+const WORD = /[\p{L}][\p{L}\p{M}'’-]*/uy;
+
+function decimalsOf(num: string): number {
+  const dot = num.lastIndexOf('.');
+  return dot < 0 ? 0 : num.length - dot - 1;
+}
+
+/** Singular, normalised noun: "countries" → "country", "regions" → "region". */
+export function unitKey(word: string): string {
+  const w = normaliseWord(word);
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 4 && /(ss|sh|ch|x)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) return w.slice(0, -1);
+  return w;
+}
+
+/**
+ * The noun a number counts, from the run of words after it (up to five, stopping at a
+ * function word or punctuation): for a count, the first plural in the run ("four
+ * eastern Ukrainian regions", "600 countries instead" → country), else its first word;
+ * for an ordinal, the run's last word ("25th St Petersburg International Economic
+ * Forum" → forum).
+ */
+function countedNoun(text: string, from: number, to: number, ordinal: boolean): { unit: string; end: number } | undefined {
+  let i = from;
+  const run: Array<{ raw: string; end: number }> = [];
+  for (let n = 0; n < 5; n++) {
+    let j = i;
+    while (j < to && /[ \t\u00A0]/.test(text[j])) j++;
+    if (j === i && n > 0) break;
+    WORD.lastIndex = j;
+    const m = WORD.exec(text);
+    if (!m || m.index + m[0].length > to) break;
+    const raw = m[0].replace(/['’]s$/, '').replace(/-+$/, '');
+    const norm = normaliseWord(raw);
+    if (!isContentWord(norm) || /^(per|percent|cent|pct|of|to)$/.test(norm)) break;
+    // An all-capitals acronym after a name (Forum SPIEF) does not change the noun.
+    if (!(run.length > 0 && raw.length >= 2 && raw === raw.toUpperCase())) run.push({ raw, end: m.index + m[0].length });
+    i = m.index + m[0].length;
+  }
+  if (run.length === 0) return undefined;
+  const pick = ordinal ? run[run.length - 1] : (run.find((w) => /[^s]s$/i.test(w.raw) && w.raw[0] === w.raw[0].toLowerCase()) ?? run[0]);
+  return { unit: unitKey(pick.raw), end: pick.end };
+}
+
+function hedgeBefore(text: string, start: number): { hedge: Hedge; start: number } | undefined {
+  const before = text.slice(Math.max(0, start - 24), start);
+  for (const [re, hedge] of HEDGES) {
+    const m = re.exec(before);
+    if (m && (m.index === 0 || !/[\p{L}]/u.test(before[m.index - 1]))) return { hedge, start: start - (before.length - m.index) };
+  }
+  return undefined;
+}
+
+/** Where a figure may start: a digit not glued to a word, or a number word. */
+const CANDIDATE = new RegExp(
+  `(?<![\\p{L}\\p{N}_./:-])\\d|(?<![\\p{L}\\p{N}])(?:${[...Object.keys(UNITS), ...Object.keys(ORDINAL_WORDS), ...Object.keys(FRACTIONS)]
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![\\p{L}])`,
+  'giu',
+);
+
+/** Finds the figures in text[from, to). */
+export function findFigures(text: string, from = 0, to = text.length): FigureMention[] {
+  const out: FigureMention[] = [];
+  const re = new RegExp(CANDIDATE.source, CANDIDATE.flags);
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < to) {
+    const i = m.index;
+    let f: FigureMention | undefined;
+    if (text[i] >= '0' && text[i] <= '9') {
+      f = digitFigure(text, i, to);
+      if (!f) {
+        let j = i;
+        while (j < to && /[\d.,:/-]/.test(text[j])) j++;
+        re.lastIndex = Math.max(j, i + 1);
+        continue;
+      }
+    } else {
+      WORD.lastIndex = i;
+      const w = WORD.exec(text);
+      const wordEnd = w ? Math.min(to, w.index + w[0].length) : i + m[0].length;
+      f = wordFigure(text, i, wordEnd, to);
+      if (!f) {
+        re.lastIndex = wordEnd;
+        continue;
+      }
+    }
+    out.push(f);
+    re.lastIndex = Math.max(f.end, i + 1);
+  }
+  return out;
+}
+
+function digitFigure(text: string, start: number, to: number): FigureMention | undefined {
+  NUMBER.lastIndex = start;
+  const nm = NUMBER.exec(text);
+  if (!nm) return undefined;
+  let numText = nm[1].replace(/[.,]$/, '');
+  // A comma between digit groups of three is a thousands separator; otherwise it ends the number.
+  if (/,/.test(numText) && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(numText)) numText = numText.split(',')[0];
+  const numEnd = start + numText.length;
+  const after = text.slice(numEnd, Math.min(to, numEnd + 40));
+  // Times, dates, ranges and codes glued to letters (13:35, 2022-09-26, U23, 3D, 5pm) are not figures.
+  if (/^[:/-]\d/.test(after)) return undefined;
+  if (/^\s?(?:GMT|BST|UTC|CET|EST|EDT|PST|[ap]\.?m\.?)(?![\p{L}])/iu.test(after)) return undefined;
+  const glued = /^\p{L}+/u.exec(after);
+  if (glued && !/^(st|nd|rd|th|m|bn|k|b|mln|bln|tn|pct)$/i.test(glued[0])) return undefined;
+  const value = Number(numText.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return undefined;
+  let step = Math.pow(10, -decimalsOf(numText));
+  const currencySign = CURRENCY_SIGNS[text[start - 1]];
+  const hedge = hedgeBefore(text, currencySign ? start - 1 : start);
+  const base = { numStart: start, numEnd, spelled: false, hedge: hedge?.hedge };
+  const begin = hedge ? hedge.start : currencySign ? start - 1 : start;
+
+  // Ordinal: 25th, 74th session.
+  const ord = /^(st|nd|rd|th)\b/i.exec(after);
+  if (ord) {
+    const e = numEnd + ord[0].length;
+    const noun = countedNoun(text, e, to, true);
+    return { ...base, kind: 'ordinal', value, step: 1, unit: noun?.unit, start: begin, end: noun?.end ?? e, numEnd: e };
+  }
+  // Percentage.
+  const pct = /^\s?(%|per\s?cent\b|pct\b|percentage points?\b|points?\b(?=\s+(?:of|in|lead|ahead)))/i.exec(after);
+  if (pct && !/^\s?points?/i.test(pct[0])) {
+    return { ...base, kind: 'percent', value, step, start: begin, end: numEnd + pct[0].length };
+  }
+  // Scale words and money.
+  let v = value;
+  let e = numEnd;
+  const scale = /^\s?(thousand|million|billion|trillion|mln|bln|bn|tn|m|k|b)\b/i.exec(after);
+  if (scale) {
+    const mult = SCALES[scale[1].toLowerCase()];
+    // "5 m" (metres) and "3 b" are not scales unless money is involved.
+    if (mult && (scale[1].length > 1 || currencySign)) {
+      v = value * mult;
+      step *= mult;
+      e = numEnd + scale[0].length;
+    }
+  }
+  const curWord = /^\s?(dollars?|dlrs|usd|pounds?|sterling|stg|euros?|yen|roubles?|rubles?|tenge|yuan)\b/i.exec(text.slice(e, Math.min(to, e + 20)));
+  if (currencySign || curWord) {
+    const end = curWord ? e + curWord[0].length : e;
+    return { ...base, kind: 'money', value: v, step, currency: currencySign ?? CURRENCY_WORDS[curWord![1].toLowerCase()], start: begin, end };
+  }
+  const noun = countedNoun(text, e, to, false);
+  // Integers written with trailing zeros are rounded to that step ("600", "1,200").
+  if (step === 1 && v >= 10) {
+    let s = 1;
+    while (v % (s * 10) === 0) s *= 10;
+    step = e === numEnd ? s : step;
+  }
+  return { ...base, kind: 'count', value: v, step, unit: noun?.unit, start: begin, end: noun?.end ?? e };
+}
+
+function wordFigure(text: string, start: number, wordEnd: number, to: number): FigureMention | undefined {
+  const norm = text.slice(start, wordEnd).toLowerCase().replace(/[’']/g, '');
+  // Most words are not numbers: look them up before anything costlier.
+  if (FRACTIONS[norm] === undefined && ORDINAL_WORDS[norm] === undefined && UNITS[norm.split('-')[0]] === undefined) return undefined;
+  const hedge = hedgeBefore(text, start);
+  const begin = hedge ? hedge.start : start;
+  if (FRACTIONS[norm] !== undefined) {
+    // A fraction is a share: "two-thirds of voters" ≈ 66.7%, with a loose step.
+    return { kind: 'percent', value: FRACTIONS[norm], step: 5, hedge: hedge?.hedge ?? 'about', spelled: true, start: begin, end: wordEnd, numStart: start, numEnd: wordEnd };
+  }
+  if (ORDINAL_WORDS[norm] !== undefined) {
+    const noun = countedNoun(text, wordEnd, to, true);
+    if (!noun) return undefined;
+    return { kind: 'ordinal', value: ORDINAL_WORDS[norm], step: 1, unit: noun.unit, spelled: true, start: begin, end: noun.end, numStart: start, numEnd: wordEnd, hedge: hedge?.hedge };
+  }
+  // Cardinal words: "four regions", "twenty-five states". "one" is too often a pronoun.
+  const parts = norm.split('-');
+  if (!parts.every((p) => UNITS[p] !== undefined)) return undefined;
+  const value = parts.reduce((a, p) => (p === 'hundred' ? Math.max(1, a) * 100 : a + UNITS[p]), 0);
+  let e = wordEnd;
+  let v = value;
+  const scale = /^\s(thousand|million|billion)\b/i.exec(text.slice(e, e + 12));
+  if (scale) {
+    v *= SCALES[scale[1].toLowerCase()];
+    e += scale[0].length;
+  }
+  const pct = /^\s?(per\s?cent|percent)\b/i.exec(text.slice(e, e + 12));
+  if (pct) return { kind: 'percent', value: v, step: 1, spelled: true, start: begin, end: e + pct[0].length, numStart: start, numEnd: e, hedge: hedge?.hedge };
+  const noun = countedNoun(text, e, to, false);
+  // A spelled number counts something, or it is not a figure ("the two of them").
+  if (!noun) return undefined;
+  return { kind: 'count', value: v, step: scale ? SCALES[scale[1].toLowerCase()] : 1, unit: noun.unit, spelled: true, start: begin, end: noun.end, numStart: start, numEnd: e, hedge: hedge?.hedge };
+}
+
+/** How the figure reads in a message: "99.23%", "over 600 countries", "the 74th session". */
+export function formatFigure(f: Figure): string {
+  const n = formatNumber(f.value, f.step);
+  switch (f.kind) {
+    case 'percent':
+      return `${n}%`;
+    case 'ordinal':
+      return `${n}${ordinalSuffix(f.value)}${f.unit ? ' ' + f.unit : ''}`;
+    case 'money':
+      return `${n} ${f.currency?.toUpperCase() ?? ''}`.trim();
+    case 'count':
+      return f.unit ? `${n} ${f.unit}` : n;
+  }
+}
+
+export function formatNumber(value: number, step = 1): string {
+  const decimals = step < 1 ? Math.min(6, Math.round(-Math.log10(step))) : 0;
+  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+function ordinalSuffix(n: number): string {
+  const t = n % 100;
+  if (t >= 11 && t <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
+export type Consistency = 'same' | 'rounded' | 'different';
+
+/**
+ * Whether a draft's figure is consistent with a source's: the same value, the source's
+ * value rounded to the draft's step, or hedged in the right direction ("more than 99%"
+ * for 99.23%). A hedged source value ("over 600") is matched by the same hedge.
+ */
+export function compareFigures(draft: Figure, source: Figure): Consistency {
+  const d = draft.value;
+  const s = source.value;
+  const eq = (a: number, b: number) => Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (eq(d, s) && (draft.hedge ?? '') === (source.hedge ?? '')) return 'same';
+  if (eq(d, s) && !source.hedge) return draft.hedge && ['over', 'under'].includes(draft.hedge) ? 'different' : 'rounded';
+  if (eq(d, s)) return 'rounded';
+  // The source's value rounded to the precision the draft writes.
+  const rounds = Math.abs(Math.round(s / draft.step) * draft.step - d) < draft.step * 1e-6;
+  const rel = Math.abs(s - d) / Math.max(Math.abs(s), 1e-9);
+  // A hedged source ("above 9%", "around 6.5%") is restated with its own number: the hedge already covers the rounding.
+  if (source.hedge && (!draft.hedge || draft.hedge === source.hedge)) return rounds && draft.step > source.step ? 'rounded' : 'different';
+  switch (draft.hedge) {
+    case undefined:
+      // Unhedged rounding is fine for decimals (99.2% for 99.23%) and large numbers; not for "600" for 612.
+      return rounds && (draft.step < 1 || s >= 1000) && draft.step < s ? 'rounded' : 'different';
+    case 'about':
+      return rounds || rel <= 0.05 ? 'rounded' : 'different';
+    case 'over':
+      return s > d ? 'rounded' : 'different';
+    case 'atleast':
+      return s >= d ? 'rounded' : 'different';
+    case 'under':
+      return s < d ? 'rounded' : 'different';
+    case 'atmost':
+      return s <= d ? 'rounded' : 'different';
+    case 'nearly':
+      return s < d && rel <= 0.1 ? 'rounded' : 'different';
+  }
+}

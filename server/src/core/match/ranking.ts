@@ -1,0 +1,182 @@
+// How a SourceStore ranks candidate passages, shared by every store so that the
+// embedded index and the archive propose the same passages for the same quote:
+// the quote's rarest words are looked up; sentences score the summed weight (inverse
+// document frequency) of the distinct quote words they hold; sentences far weaker than
+// the best are dropped; strong sentences of one source that lie close together form a
+// window; windows rank by score, then by source id and position (never by load order).
+
+import { forEachWord, isContentWord } from '../text/tokens';
+import { skeleton } from '../text/spelling';
+import type { Span } from '../text/sentences';
+
+/** The index key of a normalised word: its skeleton, so that Tokayev finds Toqaev. */
+export function indexKey(norm: string): string {
+  return /\d/.test(norm) ? norm : skeleton(norm);
+}
+
+const contentKeys = new Map<string, string | null>();
+
+/** indexKey for content words, undefined for function words; memoised (indexers call it per word). */
+export function contentKey(norm: string): string | undefined {
+  let key = contentKeys.get(norm);
+  if (key === undefined) {
+    key = isContentWord(norm) ? indexKey(norm) : null;
+    if (contentKeys.size > 500_000) contentKeys.clear();
+    contentKeys.set(norm, key);
+  }
+  return key ?? undefined;
+}
+
+/** The distinct index keys of a sentence's content words, in text order: what a store posts. */
+export function sentenceKeys(prose: string, sentence: Span): string[] {
+  const keys = new Set<string>();
+  forEachWord(prose, sentence.start, sentence.end, (norm) => {
+    const key = contentKey(norm);
+    if (key !== undefined) keys.add(key);
+  });
+  return [...keys];
+}
+
+/** Only this many of a quote's words (the rarest) are looked up. */
+export const MAX_QUERY_KEYS = 16;
+/** The rarest words always looked up; the others only if they are rarer than COMMON_SHARE of sentences. */
+const ALWAYS_KEYS = 6;
+const COMMON_SHARE = 0.01;
+/** Sentences scoring under this share of the best sentence are not candidates. */
+export const SENTENCE_FLOOR = 0.25;
+const MAX_WINDOW_SENTENCES = 24;
+/** Hit sentences this close (in sentences) join one window. */
+const WINDOW_GAP = 3;
+/** How far a tie for the best score may stretch the list of candidates. */
+const MAX_TIED_CANDIDATES = 64;
+
+/** The distinct index keys of a quote's content words, in the quote's order. */
+export function queryKeys(words: readonly string[]): string[] {
+  return [...new Set(words.filter(isContentWord).map(indexKey))];
+}
+
+/**
+ * The keys to look up: those the store holds (df > 0), rarest first (ties in the quote's
+ * order), at most MAX_QUERY_KEYS; beyond the rarest few, a word found in over 1% of all
+ * `total` sentences narrows nothing down. At most 16 keys: a sentence's keys fit a bit mask.
+ */
+export function lookupKeys(keys: readonly string[], dfOf: (key: string) => number | undefined, total: number): Array<{ key: string; df: number }> {
+  const all = Math.max(1, total);
+  return keys
+    .map((key) => ({ key, df: dfOf(key) ?? 0 }))
+    .filter((k) => k.df > 0)
+    .sort((a, b) => a.df - b.df)
+    .slice(0, MAX_QUERY_KEYS)
+    .filter((k, i) => i < ALWAYS_KEYS || k.df <= all * COMMON_SHARE);
+}
+
+/**
+ * The weight of a key held by `df` of `total` sentences. An integer (micro-units of
+ * log(1 + total/df)), so that scores are exact sums in any order and on any backend:
+ * a database summing in another order ranks ties exactly as the embedded index does.
+ */
+export function keyWeight(total: number, df: number): number {
+  return Math.round(1e6 * Math.log(1 + Math.max(1, total) / df));
+}
+
+/** The summed weights of the keys in a mask (bit k: the k-th looked-up key). */
+export function scoreOf(mask: number, weights: readonly number[]): number {
+  let score = 0;
+  for (let k = 0; k < weights.length; k++) if (mask & (1 << k)) score += weights[k];
+  return score;
+}
+
+/**
+ * How many of the keys (rarest first, with their weights) a store must scan to find every
+ * sentence above the floor, given a lower bound on the best sentence's score. A sentence
+ * holding none of the first n keys scores at most the sum of the other weights; while that
+ * sum is under the floor of the lower bound, it is under the floor of the true best too,
+ * so it would be dropped anyway. Scanning fewer posting lists (the common words' are the
+ * long ones) changes nothing in the result: stores use it to save time, never to rank.
+ */
+export function keysToScan(weights: readonly number[], bestLowerBound: number): number {
+  const floor = bestLowerBound * SENTENCE_FLOOR;
+  let rest = 0;
+  let n = weights.length;
+  while (n > 1 && rest + weights[n - 1] < floor) rest += weights[--n];
+  return n;
+}
+
+/** A sentence holding some of the quote's keys. `source` is a store's own source number. */
+export interface SentenceHit {
+  source: number;
+  sentence: number;
+  /** Which looked-up keys it holds (bit k: key k), and their summed weights. */
+  mask: number;
+  score: number;
+}
+
+export interface Window {
+  source: number;
+  /** First and last hit sentence (inclusive). */
+  first: number;
+  last: number;
+  mask: number;
+  score: number;
+}
+
+/**
+ * Drops the sentences far weaker than the best (they hold at most a stray word of the
+ * quote) and groups the others, by source and position, into windows of nearby sentences
+ * (a quote may span sentences, and the fragments around an ellipsis may sit a sentence or
+ * two apart). A window scores the quote words it holds, each once: many weak sentences do
+ * not outweigh one exact one.
+ */
+export function groupWindows(hits: SentenceHit[], weights: readonly number[]): Window[] {
+  let best = 0;
+  for (const h of hits) if (h.score > best) best = h.score;
+  const floor = best * SENTENCE_FLOOR;
+  const strong = hits.filter((h) => h.score >= floor).sort((a, b) => a.source - b.source || a.sentence - b.sentence);
+  const windows: Window[] = [];
+  for (const h of strong) {
+    const w = windows[windows.length - 1];
+    if (w && w.source === h.source && h.sentence - w.last <= WINDOW_GAP && h.sentence - w.first < MAX_WINDOW_SENTENCES) {
+      w.last = h.sentence;
+      w.mask |= h.mask;
+    } else {
+      windows.push({ source: h.source, first: h.sentence, last: h.sentence, mask: h.mask, score: 0 });
+    }
+  }
+  for (const w of windows) w.score = scoreOf(w.mask, weights);
+  return windows;
+}
+
+/** Best first: higher score, then shorter (the same words closer together); ids only break exact ties. */
+function byStrength(a: Window, b: Window): number {
+  return b.score - a.score || a.last - a.first - (b.last - b.first);
+}
+
+/**
+ * The windows worth aligning: `limit` of them, stretched (up to 64) over the windows that
+ * tie with the best (quotes made of common words tie in many places), plus any window
+ * exactly as strong as the last one taken (ids, which the store may have to look up,
+ * decide between them: see rankContenders).
+ */
+export function contenders(windows: Window[], limit: number): { windows: Window[]; take: number } {
+  windows.sort(byStrength);
+  const top = windows[0]?.score ?? 0;
+  let take = Math.min(limit, windows.length);
+  while (take < windows.length && take < MAX_TIED_CANDIDATES && windows[take].score >= top * 0.999) take++;
+  if (take === 0) return { windows: [], take: 0 };
+  const last = windows[take - 1];
+  return { windows: windows.filter((w, i) => i < take || byStrength(w, last) === 0), take };
+}
+
+/** The chosen windows, best first; exact ties break by source id (code-unit order), then position, never by load order. */
+export function rankContenders(c: { windows: Window[]; take: number }, idOf: (source: number) => string): Window[] {
+  return c.windows.sort((a, b) => byStrength(a, b) || compareIds(idOf(a.source), idOf(b.source)) || a.first - b.first).slice(0, c.take);
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The sentences a window's passage spans: one sentence of context either side. */
+export function passageSentences(w: Window, sentenceCount: number): { first: number; last: number } {
+  return { first: Math.max(0, w.first - 1), last: Math.min(sentenceCount - 1, w.last + 1) };
+}

@@ -1,0 +1,142 @@
+// Compares the speaker a draft gives a quote with the speaker of every source that
+// carries it, and notes a quote whose words no source presents as a quotation.
+//
+// - misattributed-quote (Warning): the draft names a person, at least one source
+//   names the person who said the words, and every source that names one names
+//   someone else. A different spelling of the same person (Toqaev / Tokayev) is the
+//   same person; an institution and its spokesperson ("the ministry said") are not
+//   compared, because either may stand for the other.
+// - quote-is-narration (Information): a quotation of four words or more that every
+//   source carrying it writes as its own narration or as indirect speech.
+
+import type { Finding, QuoteClaim, Related, SourceMatch } from '../check/findings';
+import { CODES } from '../check/findings';
+import { describeSource } from '../report/describe';
+import type { Quotation, Speaker } from './attribute';
+import { explainAttribution } from './explain';
+import { sameName } from './names';
+import { findPerson, Person } from './people';
+
+type Verdict = NonNullable<QuoteClaim['speakerVerdict']>;
+
+const SPOKEN = new Set(['quote', 'block', 'unmarked', 'indirect']);
+
+/**
+ * The corpus's people, fetched only when a comparison needs them (a lone surname in the
+ * draft, or two spellings to match through the corpus): after a source changes they are
+ * recomputed, and a keystroke should not wait for that when it can be helped.
+ */
+export type PeopleLookup = () => Promise<readonly Person[]>;
+
+/** Fills in the claim's speakers and returns the speaker findings. */
+export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undefined, people: PeopleLookup, draftText: string): Promise<Finding[]> {
+  const carried = claim.verdict === 'unsourced' ? [] : [claim.best!, ...claim.others];
+  const spoken = carried.filter((m) => m.presentation?.speaker && SPOKEN.has(m.presentation.kind));
+  claim.sourceSpeaker = undefined;
+  claim.speakerVerdict = undefined;
+  const first = spoken.find((m) => m.presentation!.kind !== 'indirect') ?? spoken[0];
+  if (first) {
+    const speaker = first.presentation!.speaker!;
+    claim.sourceSpeaker = { speaker, match: first };
+  }
+  claim.draftSpeaker = drafted?.speaker;
+  const findings: Finding[] = [];
+  const d = drafted?.speaker;
+  if (d && spoken.length > 0) {
+    const verdicts: Verdict[] = [];
+    for (const m of spoken) verdicts.push(await compare(d, m.presentation!.speaker!, people));
+    const s = claim.sourceSpeaker!.speaker;
+    if (s.kind === 'person' && verdicts.includes('different')) claim.sourceSpeaker!.person = findPerson(await people(), s.name)?.name;
+    claim.speakerVerdict = verdicts.includes('same') ? 'same' : verdicts.includes('institution') ? 'institution' : verdicts.includes('different') ? 'different' : 'unknown';
+    // The message names the people the sources give the words to, not unnamed ones ("the document said").
+    if (claim.speakerVerdict === 'different') findings.push(misattributed(claim, d, spoken.filter((_, i) => verdicts[i] === 'different'), draftText));
+  }
+  const narration = narrationFinding(claim, carried);
+  if (narration) findings.push(narration);
+  return findings;
+}
+
+/** A person as the draft or a source names them; a lone surname counts when the corpus knows a person by it. */
+async function isPerson(s: Speaker, people: PeopleLookup): Promise<boolean> {
+  if (s.kind === 'person') return true;
+  return s.kind === 'unknown' && s.how === 'name' && !s.name.includes(' ') && findPerson(await people(), s.name) !== undefined;
+}
+
+async function compare(d: Speaker, s: Speaker, people: PeopleLookup): Promise<Verdict> {
+  if (d.kind === 'institution' || s.kind === 'institution') return 'institution';
+  if (d.spellings.some((a) => s.spellings.some((b) => sameName(a, b)))) return (await isPerson(d, people)) || s.kind === 'person' ? 'same' : 'unknown';
+  if (!(await isPerson(d, people)) || !(await isPerson(s, people))) return 'unknown';
+  // Through the corpus: one person spelt one way in the draft and another in this source.
+  const all = await people();
+  const pd = findPerson(all, d.name);
+  if (pd && pd === findPerson(all, s.name)) return 'same';
+  return 'different';
+}
+
+function sourceAttribution(m: SourceMatch, what: string): Related[] {
+  const p = m.presentation!;
+  const related: Related[] = [];
+  if (p.cue) related.push({ location: p.cue, message: `${what}: ${explainAttribution(p.speaker!)} in ${describeSource(m.location.source)}` });
+  if (p.named && p.speaker!.how !== 'name') related.push({ location: p.named, message: `Speaker named: ${p.speaker!.name} in ${describeSource(m.location.source)}` });
+  related.push({ location: m.location, message: `Source passage: ${describeSource(m.location.source)}` });
+  return related;
+}
+
+function misattributed(claim: QuoteClaim, d: Speaker, spoken: SourceMatch[], draftText: string): Finding {
+  const bySpeaker = new Map<string, SourceMatch[]>();
+  for (const m of spoken) {
+    const s = m.presentation!.speaker!;
+    const key = [...bySpeaker.keys()].find((k) => sameName(k, s.name)) ?? s.name;
+    bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), m]);
+  }
+  const gives = [...bySpeaker.values()].map((ms) => {
+    const s = ms[0].presentation!.speaker!;
+    const where = ms.map((m) => describeSource(m.location.source)).join(' and ');
+    return `${where} ${ms.length > 1 ? 'give' : 'gives'} them to ${s.name}${s.role ? `, ${s.role}` : ''} — ${explainAttribution(s)}`;
+  });
+  const target = spoken[0].presentation!.speaker!;
+  const draftName = draftText.slice(d.cue.start, d.cue.end);
+  // Replace what the draft wrote: a surname with the surname, a full name (and its title) with the source's.
+  const fixes = [];
+  if (d.how === 'name') {
+    const single = !draftName.trim().includes(' ');
+    const titled = d.phrase.start < d.cue.start;
+    const newText = single ? target.name.split(' ').pop()! : titled && target.role ? `${target.role} ${target.name}` : target.name;
+    const start = titled && !single ? d.phrase.start : d.cue.start;
+    if (newText !== draftText.slice(start, d.cue.end)) fixes.push({ title: `Attribute the quote to ${target.name}`, start, end: d.cue.end, newText });
+  } else if (d.how === 'pronoun') {
+    fixes.push({ title: `Attribute the quote to ${target.name}`, start: d.cue.start, end: d.cue.end, newText: target.name });
+  }
+  const said = d.how === 'name' ? draftName : `${d.name} (${explainAttribution(d)})`;
+  return {
+    start: claim.start,
+    end: claim.end,
+    code: 'misattributed-quote',
+    severity: CODES['misattributed-quote'],
+    message: `Misattributed quote: the draft gives these words to ${said}, but ${gives.join('; ')}.`,
+    related: spoken.flatMap((m) => sourceAttribution(m, 'Source attribution')),
+    fixes,
+  };
+}
+
+function narrationFinding(claim: QuoteClaim, carried: SourceMatch[]): Finding | undefined {
+  if (claim.short || carried.length === 0) return undefined;
+  // Only when every source says how it presents the words, and none presents them as a quotation.
+  if (!carried.every((m) => m.presentation && (m.presentation.kind === 'narration' || m.presentation.kind === 'indirect'))) return undefined;
+  // Indirect speech names a speaker: the more useful of the two to show.
+  const m = carried.find((c) => c.presentation!.kind === 'indirect' && c.presentation!.speaker) ?? carried[0];
+  const p = m.presentation!;
+  const how =
+    p.kind === 'indirect' && p.speaker
+      ? `reports them as ${p.speaker.name}’s indirect speech (${explainAttribution(p.speaker)} that …), not in quotation marks`
+      : 'writes them as its own narration, not as anyone’s quoted words';
+  return {
+    start: claim.start,
+    end: claim.end,
+    code: 'quote-is-narration',
+    severity: CODES['quote-is-narration'],
+    message: `The source does not present these words as a quotation: ${describeSource(m.location.source)} ${how}.`,
+    related: carried.map((c) => ({ location: c.location, message: `Source passage: ${describeSource(c.location.source)}` })),
+    fixes: [],
+  };
+}

@@ -1,0 +1,241 @@
+// The PostgreSQL archive against the embedded index: the same drafts must give the
+// same findings on both; imports are idempotent and resumable; a slow or dead archive
+// degrades to local sources, visibly, and comes back. Runs on a throwaway cluster
+// (test/support/pgCluster.ts); skipped, with the reason, where PostgreSQL is absent.
+
+import { after, before, test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { Client } from 'pg';
+import { Archive, ArchiveStatus, ArchiveUnavailable } from '../../server/src/archive/connection';
+import { archiveCounts, importFolders } from '../../server/src/archive/importer';
+import { PgStore } from '../../server/src/archive/pgStore';
+import { checkWithArchive } from '../../server/src/archive/check';
+import { resolveArchiveConfig } from '../../server/src/archive/config';
+import { SCHEMA_VERSION } from '../../server/src/archive/schema';
+import { checkDraft } from '../../server/src/core/check/draft';
+import { MemoryIndex } from '../../server/src/core/index/memoryIndex';
+import { Cluster, startCluster } from '../support/pgCluster';
+import { REPO } from '../support/seeds';
+import { canonical, corpusPath, localLikeImport } from '../support/archive';
+import { corpusDrafts } from '../support/corpusDrafts';
+
+const SEEDS = path.join(REPO, 'seeds');
+const FIXTURES = path.join(REPO, 'test', 'fixtures', 'quotes');
+const EXAMPLE = readFileSync(path.join(REPO, 'examples', 'draft.md'), 'utf8');
+
+let cluster: Cluster | undefined;
+let skip: string | undefined;
+const archives: Archive[] = [];
+
+before(async () => {
+  const c = await startCluster();
+  if ('skip' in c) skip = c.skip;
+  else cluster = c;
+});
+
+after(async () => {
+  try {
+    for (const a of archives) await a.close();
+  } finally {
+    cluster?.stop();
+  }
+});
+
+/** An archive on a fresh database, or undefined when the test is skipped. */
+async function freshArchive(t: TestContext, name: string, options: Partial<ConstructorParameters<typeof Archive>[0]> = {}): Promise<Archive | undefined> {
+  if (!cluster) {
+    t.skip(skip);
+    return undefined;
+  }
+  const a = new Archive({ url: await cluster.database(name), ...options });
+  archives.push(a);
+  return a;
+}
+
+test('the fixture drafts give identical findings on the archive and on the embedded index', async (t) => {
+  const archive = await freshArchive(t, 'fixtures');
+  if (!archive) return;
+  const imported = await importFolders(archive, [SEEDS]);
+  assert.equal(imported.added, readdirSync(SEEDS).length);
+  const local = await localLikeImport(SEEDS);
+  const stores = [new PgStore(archive), new PgStore(archive, { pruneAbovePostings: 0 })];
+  const drafts = [...readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).map((f) => readFileSync(path.join(FIXTURES, f), 'utf8')), EXAMPLE];
+  let findings = 0;
+  for (const text of drafts) {
+    const embedded = await checkDraft({ text, format: 'markdown' }, local.index);
+    const [archived, pruned] = [await checkDraft({ text, format: 'markdown' }, stores[0]), await checkDraft({ text, format: 'markdown' }, stores[1])];
+    assert.equal(canonical(archived), canonical(embedded));
+    assert.equal(canonical(pruned), canonical(embedded));
+    findings += archived.findings.length;
+    // Go-to-source for an archive hit names the article by its imported path.
+    for (const c of archived.claims) if (c.best) assert.match(c.best.location.source.uri, /^source-check-archive:\/\d{3}_[0-9a-f]+\.txt$/);
+  }
+  assert.ok(findings > 10, 'the fixtures should produce findings to compare');
+});
+
+test('drafts over the BBC corpus give identical findings on both backends', async (t) => {
+  const bbc = corpusPath('bbc');
+  if (!bbc) return t.skip('../shared/corpus/bbc is absent');
+  const archive = await freshArchive(t, 'bbc');
+  if (!archive) return;
+  await importFolders(archive, [bbc]);
+  const local = await localLikeImport(bbc);
+  // The archive skips the common words' postings when they cannot matter: forced here on
+  // every quote, it must still give the same findings.
+  const stores = [new PgStore(archive), new PgStore(archive, { pruneAbovePostings: 0 })];
+  const verdicts = new Set<string>();
+  for (const text of corpusDrafts(local.index.all(), 3, 6)) {
+    const embedded = await checkDraft({ text, format: 'markdown' }, local.index);
+    for (const store of stores) {
+      const archived = await checkDraft({ text, format: 'markdown' }, store);
+      assert.equal(canonical(archived), canonical(embedded));
+      for (const c of archived.claims) verdicts.add(c.verdict);
+    }
+  }
+  // The drafts must exercise more than one verdict for the comparison to mean anything.
+  for (const v of ['verified', 'misquote', 'unsourced']) assert.ok(verdicts.has(v), `no ${v} quote in the BBC drafts`);
+});
+
+function copySeeds(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'source-check-import-'));
+  cpSync(SEEDS, dir, { recursive: true });
+  return dir;
+}
+
+test('re-importing skips unchanged articles and replaces changed ones, and verdicts follow the change', async (t) => {
+  const archive = await freshArchive(t, 'reimport');
+  if (!archive) return;
+  const dir = copySeeds();
+  try {
+    await importFolders(archive, [dir]);
+    const again = await importFolders(archive, [dir]);
+    assert.deepEqual({ added: again.added, updated: again.updated, unchanged: again.unchanged }, { added: 0, updated: 0, unchanged: 5 });
+
+    // The source now says what the draft says: the misquote becomes a verified quote.
+    const file = path.join(dir, '000_03b0a985a00a2f0a.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('that would be chaos', 'that would be a disaster'));
+    const changed = await importFolders(archive, [dir]);
+    assert.deepEqual({ added: changed.added, updated: changed.updated, unchanged: changed.unchanged }, { added: 0, updated: 1, unchanged: 4 });
+
+    const draft = { text: '“Of course, that would be a disaster,” Tokayev said.', format: 'markdown' as const };
+    const archived = await checkDraft(draft, new PgStore(archive));
+    assert.equal(archived.claims[0].verdict, 'verified');
+    assert.equal(archived.claims[0].best?.location.source.id, '000_03b0a985a00a2f0a.txt');
+    const local = await localLikeImport(dir);
+    assert.equal(canonical(archived), canonical(await checkDraft(draft, local.index)));
+    const counts = await archiveCounts(archive);
+    assert.equal(counts.sources, 5);
+    assert.equal(counts.schemaVersion, SCHEMA_VERSION);
+
+    // Articles imported before the schema kept speakers (speakers NULL) are re-analysed by the next import.
+    await archive.query('UPDATE sources SET speakers = NULL');
+    const upgraded = await importFolders(archive, [dir]);
+    assert.deepEqual({ updated: upgraded.updated, unchanged: upgraded.unchanged }, { updated: 5, unchanged: 0 });
+    assert.equal(canonical(await checkDraft(draft, new PgStore(archive))), canonical(await checkDraft(draft, local.index)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an interrupted import keeps its finished batches and resumes where it stopped', async (t) => {
+  const archive = await freshArchive(t, 'resume');
+  if (!archive) return;
+  await assert.rejects(
+    importFolders(archive, [SEEDS], {
+      batchSize: 2,
+      onProgress: (p) => {
+        if (p.done === 2) throw new Error('interrupted');
+      },
+    }),
+    /interrupted/,
+  );
+  assert.equal((await archiveCounts(archive)).sources, 2);
+  const resumed = await importFolders(archive, [SEEDS], { batchSize: 2 });
+  assert.deepEqual({ added: resumed.added, unchanged: resumed.unchanged }, { added: 3, unchanged: 2 });
+  const local = await localLikeImport(SEEDS);
+  assert.equal(canonical(await checkDraft({ text: EXAMPLE, format: 'markdown' }, new PgStore(archive))), canonical(await checkDraft({ text: EXAMPLE, format: 'markdown' }, local.index)));
+});
+
+test('with the archive down, the check uses the local sources and every verdict says so', async (t) => {
+  if (!cluster) return t.skip(skip);
+  // A port nothing listens on: the cluster's own port, on a database URL that cannot connect.
+  const dead = new Archive({ url: 'postgresql://postgres@127.0.0.1:1/none', connectTimeoutMs: 500 });
+  archives.push(dead);
+  const local = await localLikeImport(SEEDS);
+  const { result, archiveMissed } = await checkWithArchive({ text: EXAMPLE, format: 'markdown' }, local.index, new PgStore(dead));
+  assert.equal(archiveMissed, true);
+  assert.equal(dead.status().state, 'down');
+  assert.match(dead.status().message, /^archive unreachable, checking against local sources only/);
+  const codes = result.findings.map((f) => f.code);
+  // Nothing is reported as unsourced on partial data; nothing verified passes silently.
+  assert.ok(!codes.includes('unsourced-quote'));
+  const verified = result.claims.filter((c) => c.verdict === 'verified');
+  assert.ok(verified.length > 0);
+  for (const c of verified) {
+    const f = result.findings.find((f) => f.start === c.start);
+    assert.equal(f?.code, 'sources-unsearched');
+    assert.match(f!.message, /Verified against the local sources only/);
+  }
+  const misquote = result.findings.find((f) => f.code === 'misquote');
+  assert.match(misquote!.message, /Checked against the local sources only: the archive could not be searched\./);
+});
+
+test('a slow archive times out, the check goes on without it, and the archive comes back', async (t) => {
+  const archive = await freshArchive(t, 'slow', { statementTimeoutMs: 300, minBackoffMs: 100, maxBackoffMs: 200 });
+  if (!archive || !cluster) return;
+  await importFolders(archive, [SEEDS]);
+  const statuses: ArchiveStatus[] = [];
+  const back = new Promise<void>((resolve) =>
+    archive.onStatus((s) => {
+      statuses.push(s);
+      if (s.state === 'up' && statuses.some((x) => x.state === 'down')) resolve();
+    }),
+  );
+  const store = new PgStore(archive);
+  // Another session holds the table: the archive's queries wait until the statement timeout.
+  const locker = new Client({ connectionString: await archiveUrl('slow') });
+  await locker.connect();
+  await locker.query('BEGIN');
+  await locker.query('LOCK TABLE sentences IN ACCESS EXCLUSIVE MODE');
+  try {
+    await assert.rejects(store.candidates(['chaos', 'disaster'], 12), ArchiveUnavailable);
+    // While down, queries fail at once instead of each waiting for the timeout.
+    await assert.rejects(store.candidates(['referendum'], 12), ArchiveUnavailable);
+    assert.equal(archive.status().state, 'down');
+    assert.match(archive.status().message, /a query took too long/);
+  } finally {
+    await locker.query('ROLLBACK');
+    await locker.end();
+  }
+  await back;
+  const passages = await store.candidates(['chaos', 'course'], 12);
+  assert.ok(passages.some((p) => p.text.includes('that would be chaos')));
+});
+
+async function archiveUrl(name: string): Promise<string> {
+  return cluster!.url.replace(/\/postgres$/, `/${name}`);
+}
+
+test('the archive password never comes from a settings file', () => {
+  const fromSetting = resolveArchiveConfig('postgresql://desk:hunter2@db.example:5432/archive', {});
+  assert.match(fromSetting.warning!, /carries a password, which is ignored/);
+  assert.ok(!fromSetting.options!.url.includes('hunter2'));
+  assert.equal(fromSetting.options!.password, undefined);
+  const fromSecret = resolveArchiveConfig('postgresql://desk@db.example/archive', { SOURCE_CHECK_ARCHIVE_PASSWORD: 'env' }, 'secret');
+  assert.equal(fromSecret.options!.password, 'secret');
+  const fromEnv = resolveArchiveConfig('', { SOURCE_CHECK_ARCHIVE_URL: 'postgresql://desk:pw@db.example/archive', SOURCE_CHECK_ARCHIVE_PASSWORD: 'env' });
+  assert.equal(fromEnv.warning, undefined);
+  assert.equal(fromEnv.options!.password, 'env');
+  assert.equal(resolveArchiveConfig(undefined, {}).options, undefined);
+  assert.match(resolveArchiveConfig('mysql://db/x', {}).warning!, /must start with postgresql:\/\//);
+});
+
+test('an empty in-process index and an empty archive both propose nothing', async (t) => {
+  const archive = await freshArchive(t, 'empty');
+  if (!archive) return;
+  await importFolders(archive, []);
+  assert.deepEqual(await new PgStore(archive).candidates(['chaos'], 12), await new MemoryIndex().candidates(['chaos'], 12));
+});

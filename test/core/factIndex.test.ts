@@ -1,0 +1,45 @@
+// Source facts in the embedded index, through the SourceStore interface every store
+// implements: found after a source is added, forgotten when it is removed or replaced
+// (also once the postings are rebuilt), and the same after a snapshot is restored.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkDraft } from '../../server/src/core/check/draft';
+import { MemoryIndex } from '../../server/src/core/index/memoryIndex';
+import { decodeSnapshot } from '../../server/src/core/index/snapshot';
+import { parseSource } from '../../server/src/core/source/source';
+
+const PORTS = ['Oslo', 'Lima', 'Quito', 'Dakar', 'Hanoi', 'Tunis', 'Accra', 'Riga', 'Sofia', 'Minsk'];
+const article = (i: number) => `Port report ${i}\n\nThe port authority of ${PORTS[i % 10]} said ${i + 1000} ferries sailed on time at the harbour.\n`;
+const sourcesOf = async (index: MemoryIndex, n: number) => (await index.facts([`v:count:${n}`])).map((f) => f.source.id);
+
+test('facts of removed and replaced sources are forgotten, also after the postings are rebuilt', async () => {
+  const index = new MemoryIndex();
+  for (let i = 0; i < 1000; i++) index.add(parseSource(`s${i}.txt`, `file:///s${i}.txt`, article(i)));
+  assert.deepEqual(await sourcesOf(index, 1007), ['s7.txt']);
+  for (let i = 0; i < 990; i++) index.remove(`s${i}.txt`);
+  assert.deepEqual(await sourcesOf(index, 1007), []);
+  assert.deepEqual(await sourcesOf(index, 1995), ['s995.txt']);
+  index.add(parseSource('s995.txt', 'file:///s995.txt', 'Port report\n\nThe port authority said 12 ferries sailed on time at the harbour.\n'));
+  assert.deepEqual(await sourcesOf(index, 1995), []);
+  assert.deepEqual(await sourcesOf(index, 12), ['s995.txt']);
+  // Nine sources with a headline number and a figure, and the replacement with its figure only.
+  assert.equal((await index.allFacts()).length, 19);
+});
+
+test('a restored snapshot gives the same figure verdicts', async () => {
+  const index = new MemoryIndex();
+  for (let i = 0; i < 30; i++) index.add(parseSource(`s${i}.txt`, `file:///s${i}.txt`, article(i)));
+  const texts = new Map(index.all().map((d) => [d.id, d.text]));
+  const decoded = decodeSnapshot(index.snapshot((id) => ({ id }), 'test'), 'test', (fields) => ({ load: () => texts.get(String(fields.id)), prose: (t) => t }));
+  assert.ok(!('problem' in decoded));
+  const restored = MemoryIndex.restore(decoded as Exclude<typeof decoded, { problem: string }>);
+  const verdictOf = async (store: MemoryIndex, draft: string) => (await checkDraft({ text: draft, format: 'text' }, store)).claims.find((c) => c.kind === 'figure')?.verdict;
+  assert.equal((await restored.allFacts()).length, (await index.allFacts()).length);
+  for (const draft of ['The port authority of Quito said 1012 ferries sailed on time at the harbour.', 'The port authority of Riga said 1012 ferries sailed on time at the harbour.']) {
+    assert.equal(await verdictOf(restored, draft), await verdictOf(index, draft));
+  }
+  // Quito's authority gave 1002, 1012 and 1022 in three sources: they disagree; Riga's never said 1012.
+  assert.equal(await verdictOf(restored, 'The port authority of Quito said 1012 ferries sailed on time at the harbour.'), 'disputed');
+  assert.equal(await verdictOf(restored, 'The port authority of Riga said 1012 ferries sailed on time at the harbour.'), 'mismatch');
+});
