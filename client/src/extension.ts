@@ -40,6 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
     ],
     // Settings changes reach the server as didChangeConfiguration; it re-reads them per folder.
     synchronize: { configurationSection: 'sourceCheck' },
+    // Hovers carry source text (escaped by the server): never trusted, never raw HTML.
+    markdown: { isTrusted: false, supportHtml: false },
     // The server keeps its index cache in this workspace's storage (none for a window without a folder).
     initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath, archivePassword: await archivePassword(context) },
     outputChannel,

@@ -27,22 +27,25 @@ export interface TestServer {
 /** Settings for every folder, or per folder (by the scope URI the server asks about). Read on every request, so a test may change them. */
 export type TestSettings = Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>);
 
+/** `nodeArgs` go before the script (e.g. `--require` a probe). */
 export async function startServer(
   folders: string | string[],
   settings: TestSettings = {},
   initializationOptions: Record<string, unknown> = {},
   /** The server's environment (the archive tests set SOURCE_CHECK_ARCHIVE_URL). */
   env: NodeJS.ProcessEnv = process.env,
+  /** Node options before the script (e.g. `--require` a probe). */
+  nodeArgs: string[] = [],
 ): Promise<TestServer> {
   const all = Array.isArray(folders) ? folders : [folders];
-  const child = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  const child = spawn(process.execPath, [...nodeArgs, path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const logs: string[] = [];
-  const waiters: Array<() => void> = [];
+  const waiters = new Set<() => void>();
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     published.push(p);
-    waiters.splice(0).forEach((w) => w());
+    for (const w of [...waiters]) w();
   });
   connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
   connection.onNotification('window/showMessage', (p: { message: string }) => void logs.push(p.message));
@@ -77,13 +80,24 @@ export async function startServer(
     diagnostics(uri, pred = () => true, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const started = Date.now();
+        // One listener and one timer per wait (re-arming both on every publication made
+        // them double with each one: a burst of edits froze the test client).
+        const finish = () => {
+          waiters.delete(look);
+          clearInterval(timer);
+        };
         const look = () => {
           const hit = published.filter((p) => p.uri === uri).reverse().find(pred);
-          if (hit) return resolve(hit);
-          if (Date.now() - started > timeoutMs) return reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; logs: ${logs.join(' | ')}`));
-          waiters.push(look);
-          setTimeout(look, 100);
+          if (hit) {
+            finish();
+            resolve(hit);
+          } else if (Date.now() - started > timeoutMs) {
+            finish();
+            reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; logs: ${logs.join(' | ')}`));
+          }
         };
+        const timer = setInterval(look, 100);
+        waiters.add(look);
         look();
       });
     },

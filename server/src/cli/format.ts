@@ -11,10 +11,29 @@ import type { Position } from '../core/text/lines';
 /** Where a person's quote is, as lines and columns (from 0): the index knows each source's lines. */
 export type LocateQuote = (q: PersonQuote) => { start: Position; end: Position };
 
+/** Control characters (C0 but tab, DEL, C1) and bidirectional overrides and isolates. */
+const UNSAFE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const escapeCode = (c: string) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
+
+/**
+ * Text from sources and file names, made safe for a terminal: a source can hold escape
+ * sequences (clear the screen, forge a hyperlink) or direction overrides that make a
+ * line read differently from what it says. They are shown as \uXXXX.
+ */
+export function inert(text: string): string {
+  return text.replace(UNSAFE, escapeCode);
+}
+
+/** JSON with the same characters written as \uXXXX escapes: the same value, safe to print. */
+export function inertJson(value: unknown): string {
+  // JSON.stringify already escapes C0 characters inside strings.
+  return JSON.stringify(value, null, 2).replace(/[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, escapeCode);
+}
+
 /** `path:line:col: severity code: message`, lines and columns from 1. */
 export function formatTextFinding(file: string, f: Finding, lines: LineIndex): string {
   const p = lines.positionAt(f.start);
-  return `${file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${f.message}`;
+  return inert(`${file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${f.message}`);
 }
 
 export function sourcePath(loc: SourceLocation, root: string): string {

@@ -7,7 +7,7 @@ import { LineIndex } from '../core/text/lines';
 import { readTextFile } from '../node/decode';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
-import { toJsonFinding, summarise, formatTextFinding, formatPeople, toJsonPerson, CheckedFile, summariseFacts, toJsonDisagreement, formatTextDisagreement, summariseDisagreements } from './format';
+import { inert, inertJson, toJsonFinding, summarise, formatTextFinding, formatPeople, toJsonPerson, CheckedFile, summariseFacts, toJsonDisagreement, formatTextDisagreement, summariseDisagreements } from './format';
 import { findDisagreements } from '../core/check/disagreements';
 import { quoteRange } from '../core/speakers/people';
 import { archiveFromEnv, runArchive, ARCHIVE_USAGE } from './archive';
@@ -111,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
 
   const sources = new FolderSources(args.root, {
     globs: args.sources.length > 0 ? args.sources : DEFAULT_SOURCE_GLOBS,
-    onProblem: (m) => process.stderr.write(`source-check: source ${m}\n`),
+    onProblem: (m) => process.stderr.write(`source-check: source ${inert(m)}\n`),
   });
   await sources.loadAll();
   const archive = archiveFromEnv((m) => process.stderr.write(m));
@@ -150,7 +150,7 @@ async function checkFiles(args: Args, sources: FolderSources, archive: PgStore |
   for (const file of args.files) {
     const read = await readTextFile(file);
     if ('problem' in read) {
-      process.stderr.write(`source-check: ${file}: ${read.problem}\n`);
+      process.stderr.write(`source-check: ${inert(file)}: ${read.problem}\n`);
       status = 2;
       continue;
     }
@@ -173,7 +173,7 @@ async function checkFiles(args: Args, sources: FolderSources, archive: PgStore |
     });
   }
   const warnings = all.some((r) => r.findings.some((f) => f.severity === 'warning' || f.severity === 'error'));
-  if (args.format === 'json') process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+  if (args.format === 'json') process.stdout.write(inertJson(json) + '\n');
   else {
     const facts = summariseFacts(all);
     process.stdout.write(lines.map((l) => l + '\n').join('') + (facts ? facts + '\n' : '') + summarise(all, args.files.length) + '\n');

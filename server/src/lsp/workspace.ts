@@ -12,6 +12,7 @@ import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
 import { QuoteCache } from '../core/check/cache';
 import type { CheckResult, Claim } from '../core/check/findings';
+import type { SourceStore } from '../core/match/store';
 import { findDisagreements } from '../core/check/disagreements';
 import type { DisagreementItem } from './protocol';
 import { toDiagnostic } from './convert';
@@ -74,6 +75,28 @@ interface Folder {
 interface Checked {
   version: number;
   result: CheckResult;
+}
+
+/** Longest stretch a check runs without letting the server read its messages. */
+const YIELD_EVERY_MS = 20;
+
+/**
+ * The folder's index, seen by a check that gives the event loop a turn every few
+ * milliseconds: otherwise a long draft blocks the server (no hover, no edit read, so
+ * a check of a version already typed past cannot even notice it is stale).
+ */
+function yielding<T extends SourceStore>(store: T): T {
+  let last = Date.now();
+  // A view of the store (reads go to it) whose candidates() yields first.
+  const view = Object.create(store) as T;
+  view.candidates = async (words, limit) => {
+    if (Date.now() - last >= YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      last = Date.now();
+    }
+    return store.candidates(words, limit);
+  };
+  return view;
 }
 
 function uriToPath(uri: string): string | undefined {
@@ -510,7 +533,7 @@ export class Workspace {
       let cache = this.caches.get(doc.uri);
       if (!cache) this.caches.set(doc.uri, (cache = new QuoteCache()));
       const format = doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text';
-      const { result } = await checkWithArchive({ text, format }, folder.sources.index, this.archive?.store, {
+      const { result } = await checkWithArchive({ text, format }, yielding(folder.sources.index), this.archive?.store, {
         isCancelled: isStale,
         cache,
         unsourcedFigures: folder.settings.unsourced.figures,
@@ -537,10 +560,19 @@ export class Workspace {
       : 'Source Check is finding the sources; quotes are checked when they are indexed.';
   }
 
+  /** The latest check of the document; a cancelled request stops waiting for it at once. */
   async resultFor(doc: TextDocument, token?: CancellationToken): Promise<CheckResult | undefined> {
-    const checked = await this.ensureChecked(doc);
-    if (token?.isCancellationRequested) return undefined;
-    return checked?.result;
+    const run = this.ensureChecked(doc);
+    if (!token) return (await run)?.result;
+    if (token.isCancellationRequested) return undefined;
+    let stop: { dispose(): void } | undefined;
+    const cancelled = new Promise<undefined>((resolve) => (stop = token.onCancellationRequested(() => resolve(undefined))));
+    try {
+      const checked = await Promise.race([run, cancelled]);
+      return token.isCancellationRequested ? undefined : checked?.result;
+    } finally {
+      stop?.dispose();
+    }
   }
 
   /** The people of one folder's sources (named by its URI or by a document's), or of every folder: sourceCheck/people. */

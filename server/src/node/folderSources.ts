@@ -184,6 +184,7 @@ export class FolderSources {
     }
     this.problems.delete(rel);
     if (file.note) this.report(rel, file.note);
+    else if (file.text.trim() === '') this.report(rel, 'empty file; there is nothing in it to check against');
     const stamp: Stamp = { size: file.size ?? file.text.length, mtimeMs: file.mtimeMs ?? 0, hash: fingerprint(file.text) };
     const known = this.stamps.get(rel);
     if (known && known.hash === stamp.hash && this.index.get(rel)) {

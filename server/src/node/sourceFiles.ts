@@ -36,14 +36,18 @@ export async function listSourceFiles(root: string, globs: SourceGlobs, onProble
   const rootReal = await fs.realpath(root).catch(() => path.resolve(root));
   const found = new Set<string>();
   const visited = new Set<string>();
-  const walk = async (dir: string): Promise<void> => {
+  const walk = async (dir: string, viaLink = false): Promise<void> => {
     let real: string;
     try {
       real = await fs.realpath(dir);
     } catch {
       return;
     }
-    if (visited.has(real)) return; // a link cycle, or a folder reached twice
+    if (visited.has(real)) {
+      // A folder reached twice: by a link cycle (worth saying), or by two globs (not).
+      if (viaLink) onProblem(path.relative(root, dir).split(path.sep).join('/'), 'a symbolic link to a folder already read (a link loop); not followed');
+      return;
+    }
     if (real !== rootReal && !real.startsWith(rootReal + path.sep)) {
       onProblem(path.relative(root, dir), 'a symbolic link that leads outside the workspace folder; not followed');
       return;
@@ -78,7 +82,7 @@ export async function listSourceFiles(root: string, globs: SourceGlobs, onProble
         isFile = !!st?.isFile();
       }
       if (isDir) {
-        if (!SKIP_DIRS.has(e.name)) await walk(full);
+        if (!SKIP_DIRS.has(e.name)) await walk(full, e.isSymbolicLink());
       } else if (isFile && globs.isSource(rel)) {
         found.add(rel);
       }

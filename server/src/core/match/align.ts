@@ -42,10 +42,18 @@ const COST_CROSS_MARK = 0.5;
 /**
  * `marks[j]` is true when a quotation mark stands between source tokens j-1 and j.
  */
+/**
+ * The largest table aligned (quote words × passage words, 13 bytes a cell). A runaway
+ * quote (an unclosed mark running over a long paragraph) against a long passage would
+ * otherwise ask for gigabytes and throw, losing the whole draft's check.
+ */
+export const MAX_ALIGN_CELLS = 4_000_000;
+
 export function align(query: readonly QueryWord[], source: readonly Token[], marks?: readonly boolean[]): Alignment | undefined {
   const n = query.length;
   const m = source.length;
   if (n === 0 || m === 0) return undefined;
+  if ((n + 1) * (m + 1) > MAX_ALIGN_CELLS) return undefined;
   const W = m + 1;
   // Word costs depend only on (quote word, distinct source word): compute each pair once.
   const ids = new Int32Array(m);

@@ -207,7 +207,9 @@ function findTitle(lines: string[]): { text: string; how: string } | undefined {
   if (!t) return undefined;
   // A first line that is a whole paragraph: its first sentence stands for the title.
   if (t.length > 150 || /[.!?]\s+\p{Lu}/u.test(t)) {
-    const m = /^(.{20,}?[.!?])\s+(?=\p{Lu})/u.exec(t);
+    // Only the head is searched: a title is cut to 200 characters anyway, and a lazy
+    // match over a 10 MB line overflows the regular-expression stack.
+    const m = /^(.{20,}?[.!?])\s+(?=\p{Lu})/u.exec(t.slice(0, 400));
     if (m) t = m[1];
     return { text: t.length > 200 ? t.slice(0, 197) + '…' : t, how: 'first sentence' };
   }

@@ -55,7 +55,9 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    return positionIn(this.starts, this.text.length, offset);
+    // Between the \r and \n of a CRLF is the end of the line, as LSP clients count it.
+    const o = this.text.charCodeAt(offset - 1) === 13 && this.text.charCodeAt(offset) === 10 ? offset - 1 : offset;
+    return positionIn(this.starts, this.text.length, o);
   }
 
   offsetAt(pos: Position): number {

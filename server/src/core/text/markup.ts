@@ -31,8 +31,7 @@ export function maskMarkdown(text: string, options: { keepComments?: boolean } =
   maskInlineCode(out.join(''), text, out);
   const masked = out.join('');
   // Link and image targets: [text](target) keeps the text, hides the target.
-  const link = /\]\([^)\s]*(?:\s+"[^"\n]*")?\)/g;
-  while ((m = link.exec(masked))) blank(text, m.index + 1, m.index + m[0].length, out);
+  maskLinkTargets(masked, text, out);
   // Autolinks and bare HTML tags.
   const tag = /<\/?[A-Za-z][^<>\n]*>/g;
   while ((m = tag.exec(masked))) blank(text, m.index, m.index + m[0].length, out);
@@ -47,39 +46,60 @@ export function maskPlaintext(text: string): string {
   return out.join('');
 }
 
+const LINK_TARGET = /\]\([^)\s]*(?:\s+"[^"\n]*")?\)/y;
+
+function maskLinkTargets(masked: string, text: string, out: string[]): void {
+  let at = masked.indexOf('](');
+  while (at >= 0) {
+    LINK_TARGET.lastIndex = at;
+    const m = LINK_TARGET.exec(masked);
+    if (m) {
+      blank(text, at + 1, at + m[0].length, out);
+      at = masked.indexOf('](', at + m[0].length);
+      continue;
+    }
+    // A target that does not close fails for every "](" inside it too: skip past it,
+    // or "](](](…" would be scanned once per bracket (quadratic).
+    let e = at + 2;
+    while (e < masked.length && masked[e] !== ')' && !/\s/.test(masked[e])) e++;
+    at = masked.indexOf('](', e);
+  }
+}
+
+/**
+ * Inline code: a run of backticks closed by the next run of the same length in the
+ * same paragraph; an unmatched run is literal text. The runs are listed once and each
+ * is paired with the next of its length, so no run is searched for more than once.
+ */
 function maskInlineCode(masked: string, text: string, out: string[]): void {
-  let i = 0;
-  while (i < masked.length) {
-    if (masked[i] !== '`') {
-      i++;
+  const runs: Array<{ start: number; end: number; paragraph: number }> = [];
+  let paragraph = 0;
+  for (let k = 0; k < masked.length; ) {
+    if (masked[k] === '`') {
+      let e = k;
+      while (masked[e] === '`') e++;
+      runs.push({ start: k, end: e, paragraph });
+      k = e;
       continue;
     }
-    let j = i;
-    while (masked[j] === '`') j++;
-    const run = j - i;
-    // Look for a closing run of exactly `run` backticks before a blank line.
-    let k = j;
-    let close = -1;
-    while (k < masked.length) {
-      if (masked[k] === '\n' && /^\n[ \t]*\r?\n/.test(masked.slice(k, k + 4))) break;
-      if (masked[k] === '`') {
-        let e = k;
-        while (masked[e] === '`') e++;
-        if (e - k === run) {
-          close = e;
-          break;
-        }
-        k = e;
-      } else {
-        k++;
-      }
-    }
+    if (masked[k] === '\n' && /^\n[ \t]*\r?\n/.test(masked.slice(k, k + 4))) paragraph++;
+    k++;
+  }
+  const next = new Array<number>(runs.length).fill(-1);
+  const later = new Map<string, number>();
+  for (let r = runs.length - 1; r >= 0; r--) {
+    const key = `${runs[r].paragraph}:${runs[r].end - runs[r].start}`;
+    next[r] = later.get(key) ?? -1;
+    later.set(key, r);
+  }
+  for (let r = 0; r < runs.length; ) {
+    const close = next[r];
     if (close < 0) {
-      i = j; // an unmatched run is literal text
+      r++;
       continue;
     }
-    blank(text, i, close, out);
-    i = close;
+    blank(text, runs[r].start, runs[close].end, out);
+    r = close + 1;
   }
 }
 
@@ -123,8 +143,7 @@ const ENTITIES: Record<string, string> = {
 export function htmlToText(html: string): string {
   const out = html.split('');
   let m: RegExpExecArray | null;
-  const blocks = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-  while ((m = blocks.exec(html))) blank(html, m.index, m.index + m[0].length, out);
+  maskScripts(html, out);
   maskHtmlComments(html, out);
   const tag = /<\/?[A-Za-z!][^<>]*>/g;
   while ((m = tag.exec(html))) {
@@ -149,4 +168,30 @@ export function htmlToText(html: string): string {
     out[m.index] = ch;
   }
   return out.join('');
+}
+
+/**
+ * Blanks <script> and <style> elements. Each opening tag's end and closing tag are
+ * searched for once, and a kind found unclosed is not searched for again: a file of
+ * thousands of unclosed <script> tags stays linear.
+ */
+function maskScripts(html: string, out: string[]): void {
+  const open = /<(script|style)\b/gi;
+  const unclosed = new Set<string>();
+  let m: RegExpExecArray | null;
+  while ((m = open.exec(html))) {
+    const name = m[1].toLowerCase();
+    if (unclosed.has(name)) continue;
+    const tagEnd = html.indexOf('>', open.lastIndex);
+    if (tagEnd < 0) return; // no tag can end after this point
+    const close = new RegExp(`<\\/${name}\\s*>`, 'gi');
+    close.lastIndex = tagEnd + 1;
+    const c = close.exec(html);
+    if (!c) {
+      unclosed.add(name);
+      continue;
+    }
+    blank(html, m.index, c.index + c[0].length, out);
+    open.lastIndex = c.index + c[0].length;
+  }
 }

@@ -48,7 +48,17 @@ function paragraphBreak(text: string, i: number): number {
 
 export function findQuotes(text: string): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
-  let stack: Open[] = [];
+  // Open marks, innermost last, with a count per kind so that a closing mark with no
+  // opener of its kind costs nothing: a run of thousands of unclosed marks stays linear.
+  const stack: Open[] = [];
+  const counts: Record<Kind, number> = { curly: 0, low: 0, guillemet: 0, straight: 0, single: 0, 'straight-single': 0, 'single-guillemet': 0 };
+  const push = (kind: Kind, pos: number) => {
+    stack.push({ kind, pos });
+    counts[kind]++;
+  };
+  const truncate = (length: number) => {
+    while (stack.length > length) counts[stack.pop()!.kind]--;
+  };
 
   const emit = (open: Open, closeStart: number, outerEnd: number, close?: string) => {
     const span = trimQuote(text, open.pos + 1, closeStart, open, outerEnd, close);
@@ -56,10 +66,11 @@ export function findQuotes(text: string): QuoteSpan[] {
   };
   const closeTo = (index: number, i: number, len: number) => {
     const open = stack[index];
-    stack = stack.slice(0, index);
+    truncate(index);
     if (stack.length === 0) emit(open, i, i + len, text.slice(i, i + len));
   };
   const findOpen = (kinds: Kind[]): number => {
+    if (!kinds.some((k) => counts[k] > 0)) return -1;
     for (let k = stack.length - 1; k >= 0; k--) if (kinds.includes(stack[k].kind)) return k;
     return -1;
   };
@@ -75,12 +86,12 @@ export function findQuotes(text: string): QuoteSpan[] {
       const first = text[para];
       const continues = DOUBLE_KINDS.has(bottom.kind) && first !== undefined && openerKind(first) === bottom.kind;
       if (continues) {
-        stack = [bottom]; // the quote runs on; the next paragraph's opening mark is part of it
+        truncate(1); // the quote runs on; the next paragraph's opening mark is part of it
         i = para;
         continue;
       }
       if (DOUBLE_KINDS.has(bottom.kind)) emit(bottom, i, i);
-      stack = [];
+      truncate(0);
       i = para - 1;
       continue;
     }
@@ -88,9 +99,11 @@ export function findQuotes(text: string): QuoteSpan[] {
     switch (ch) {
       case '\u201C': {
         // “ opens; it also closes a „ quote (German style).
-        const low = findOpen(['low']);
-        if (low >= 0 && !isSpaceLike(prev)) closeTo(low, i, 1);
-        else stack.push({ kind: 'curly', pos: i });
+        // (The opener is looked for only when the mark could close it: a search that
+        // cannot pop would make a long run of marks quadratic.)
+        const low = isSpaceLike(prev) ? -1 : findOpen(['low']);
+        if (low >= 0) closeTo(low, i, 1);
+        else push('curly', i);
         break;
       }
       case '\u201D': {
@@ -99,10 +112,10 @@ export function findQuotes(text: string): QuoteSpan[] {
         break;
       }
       case '\u201E':
-        stack.push({ kind: 'low', pos: i });
+        push('low', i);
         break;
       case '\u00AB':
-        stack.push({ kind: 'guillemet', pos: i });
+        push('guillemet', i);
         break;
       case '\u00BB': {
         const k = findOpen(['guillemet']);
@@ -110,7 +123,7 @@ export function findQuotes(text: string): QuoteSpan[] {
         break;
       }
       case '\u2039':
-        stack.push({ kind: 'single-guillemet', pos: i });
+        push('single-guillemet', i);
         break;
       case '\u203A': {
         const k = findOpen(['single-guillemet']);
@@ -122,21 +135,22 @@ export function findQuotes(text: string): QuoteSpan[] {
         const opener = isSpaceLike(prev) && !/\s/.test(next ?? ' ');
         const closer = !isSpaceLike(prev) && isEndLike(next);
         if (open >= 0 && (closer || !opener)) closeTo(open, i, 1);
-        else if (opener || open < 0) stack.push({ kind: 'straight', pos: i });
+        else if (opener || open < 0) push('straight', i);
         break;
       }
       case '\u2018':
         if (isAlnum(prev) && isAlnum(next)) break; // a turned apostrophe inside a word
-        stack.push({ kind: 'single', pos: i });
+        push('single', i);
         break;
       case '\u2019':
       case "'": {
         if (isAlnum(prev) && isAlnum(next)) break; // apostrophe: doesn't, Russia’s
-        const k = findOpen(ch === "'" ? ['straight-single'] : ['single', 'straight-single']);
-        if (k >= 0 && !/\s/.test(prev ?? ' ') && isEndLike(next)) {
+        const canClose = !/\s/.test(prev ?? ' ') && isEndLike(next);
+        const k = canClose ? findOpen(ch === "'" ? ['straight-single'] : ['single', 'straight-single']) : -1;
+        if (k >= 0) {
           closeTo(k, i, 1);
         } else if (ch === "'" && isSpaceLike(prev) && isAlnum(next)) {
-          stack.push({ kind: 'straight-single', pos: i });
+          push('straight-single', i);
         }
         // Otherwise an apostrophe: states' rights, ’90s.
         break;

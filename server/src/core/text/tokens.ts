@@ -15,6 +15,8 @@ export interface Token {
 const APOSTROPHES = new Set(["'", '\u2019', '\u02BC', '\u2018', '`', '\u00B4']);
 
 const LETTER = /\p{L}/u;
+/** Invisible format characters: soft hyphen, zero-width space and joiners, direction marks. */
+const INVISIBLE = /\p{Cf}/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 function isLetter(ch: string): boolean {
@@ -36,7 +38,7 @@ const ASCII_WORD = /^[A-Za-z0-9]+$/;
 /** Lower case, compatibility-decomposed, diacritics and apostrophes removed. */
 export function normaliseWord(word: string): string {
   if (ASCII_WORD.test(word)) return word.toLowerCase(); // the common case, without Unicode work
-  let s = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  let s = word.normalize('NFKD').replace(/[\p{M}\p{Cf}]/gu, '').toLowerCase();
   // Letters some decompositions leave alone.
   s = s.replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/đ/g, 'd');
   s = s.replace(/['\u2019\u02BC\u2018`\u00B4]/g, '');
@@ -82,6 +84,10 @@ export function forEachWord(text: string, from: number, to: number, visit: (norm
       } else if (APOSTROPHES.has(c) && i + 1 < to && isLetter(text[i + 1]) && isLetter(text[i - 1])) {
         i++;
       } else if ((c === '.' || c === ',') && i + 1 < to && isDigit(text[i + 1]) && isDigit(text[i - 1])) {
+        i++;
+      } else if (INVISIBLE.test(c) && i + 1 < to && isWordChar(text[i + 1])) {
+        // A soft hyphen, zero-width space or direction mark inside a word (common in
+        // pages copied from the web) is invisible: the word goes on.
         i++;
       } else {
         break;

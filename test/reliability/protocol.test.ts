@@ -1,0 +1,209 @@
+// The protocol under stress, against the real server over stdio: cancellation, a
+// burst of edits, memory over 10,000 edits, requests that make no sense, and a client
+// that dies.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'child_process';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { startServer, TestServer } from '../support/lspClient';
+import { makeWorkspace } from '../support/workspace';
+import { REPO } from '../support/seeds';
+
+const QUOTE = 'If the right to self-determination is put into practice all over the world, then there will be over 600 countries instead of the 193 states that are currently members of the United Nations';
+const DRAFT = `# Draft\n\nTokayev said: “${QUOTE}.”\n\n“Of course, that would be a disaster,” Tokayev said.\n`;
+/** A draft whose first check takes seconds: 20,000 different quotes made of words the seeds use. */
+const VOCABULARY = 'Kazakhstan referendum Russia Ukraine territory recognize president Tokayev countries states nations forum minister regions annexing principles integrity stability dialogue assistance sovereign'.split(' ');
+const HEAVY = Array.from({ length: 20_000 }, (_, i) => `He said “${Array.from({ length: 12 }, (_, k) => VOCABULARY[(i * 7 + k * 13 + ((i * k) % 5)) % VOCABULARY.length]).join(' ')} ${i}”.`).join('\n\n');
+
+let ws: ReturnType<typeof makeWorkspace>;
+let server: TestServer;
+const uriOf = (name: string) => pathToFileURL(path.join(ws.root, name)).toString();
+const rssMB = (pid: number) => +/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1] / 1024;
+
+before(async () => {
+  ws = makeWorkspace();
+  server = await startServer(ws.root);
+});
+after(async () => {
+  await server.stop();
+  ws.dispose();
+});
+
+async function open(name: string, text: string, version = 1): Promise<string> {
+  const uri = uriOf(name);
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  return uri;
+}
+
+test('a cancelled hover is answered at once, and other requests are served, while a long check runs', async () => {
+  const small = await open('small.md', DRAFT);
+  await server.diagnostics(small, (p) => p.version === 1);
+  const uri = await open('heavy.md', HEAVY);
+  const source = new CancellationTokenSource();
+  const answer = server.connection
+    .sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 12 } }, source.token)
+    .then((r) => ({ ok: r }), (e: { code?: number }) => ({ error: e.code }));
+  setImmediate(() => source.cancel());
+  try {
+  const got = await answer;
+  // Either an empty answer or the RequestCancelled error (-32800), as LSP allows.
+  assert.ok(('ok' in got && got.ok === null) || ('error' in got && got.error === -32800), JSON.stringify(got));
+  const other = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 20 } })) as Hover;
+  assert.match((other.contents as { value: string }).value, /Verified quote/);
+  assert.equal(server.published.filter((p) => p.uri === uri).length, 0, 'the long check was still running when both answers came');
+  // The check itself still completes and is published.
+  const p = await server.diagnostics(uri, () => true, 120_000);
+  assert.ok(p.diagnostics.length > 0);
+  } finally {
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: small } });
+  }
+});
+
+test('a burst of 1,000 edits: versions only move forward, never a stale one, and the final version is published', async (t) => {
+  // Its own workspace and server: nothing else open.
+  const own = makeWorkspace();
+  const s = await startServer(own.root);
+  try {
+    const uri = pathToFileURL(path.join(own.root, 'burst.md')).toString();
+    let text = DRAFT;
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await s.diagnostics(uri, (p) => p.version === 1);
+    const from = s.published.length;
+    for (let v = 2; v <= 1001; v++) {
+      // Type at the end of the first line, one character at a time.
+      const at = { line: 0, character: text.indexOf('\n') };
+      text = text.slice(0, at.character) + 'x' + text.slice(at.character);
+      void s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: at, end: at }, text: 'x' }] });
+    }
+    const last = await s.diagnostics(uri, (p) => p.version === 1001, 60_000);
+    await new Promise((r) => setTimeout(r, 500));
+    // The server checks as soon as it is idle, so it may publish versions it knew as the
+    // latest while later edits were still in the pipe; it never publishes one it knows is old.
+    const versions = s.published.slice(from).filter((p) => p.uri === uri).map((p) => p.version!);
+    for (let k = 1; k < versions.length; k++) assert.ok(versions[k] > versions[k - 1], `version ${versions[k]} published after ${versions[k - 1]}`);
+    assert.equal(versions[versions.length - 1], 1001);
+    t.diagnostic(`1,000 edits: ${versions.length} publications`);
+    assert.deepEqual(last.diagnostics.map((d) => d.code), ['misquote']);
+    assert.equal(last.diagnostics[0].range.start.line, text.split('\n').findIndex((l) => l.includes('Of course')));
+  } finally {
+    await s.stop();
+    own.dispose();
+  }
+});
+
+test('10,000 edits to an open document: resident memory stays flat', async (t) => {
+  const uri = await open('memory.md', DRAFT);
+  await server.diagnostics(uri, (p) => p.version === 1);
+  const pid = server.process.pid!;
+  let version = 1;
+  const edit = async (batch: number) => {
+    for (let k = 0; k < batch; k++) {
+      version++;
+      // Alternately add and remove a word: the document stays the same size.
+      const change = version % 2 === 0 ? { range: { start: { line: 0, character: 7 }, end: { line: 0, character: 7 } }, text: ' new' } : { range: { start: { line: 0, character: 7 }, end: { line: 0, character: 11 } }, text: '' };
+      void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    }
+    const v = version;
+    await server.diagnostics(uri, (p) => p.version === v, 60_000);
+  };
+  await edit(1000); // warm up
+  const start = rssMB(pid);
+  for (let round = 0; round < 9; round++) await edit(1000);
+  const end = rssMB(pid);
+  t.diagnostic(`server RSS after 1,000 edits: ${start.toFixed(1)} MB; after 10,000: ${end.toFixed(1)} MB`);
+  assert.ok(end - start < 100, `RSS grew from ${start.toFixed(1)} MB to ${end.toFixed(1)} MB over 9,000 edits`);
+});
+
+test('unknown documents, positions past the end and malformed parameters get an empty answer or an error', async () => {
+  const uri = await open('odd.md', DRAFT);
+  await server.diagnostics(uri, (p) => p.version === 1);
+  const ask = (method: string, params: unknown) =>
+    server.connection.sendRequest(method, params).then(
+      (r) => ({ ok: r }),
+      (e: { code?: number }) => ({ error: e.code }),
+    );
+  const unknown = 'file:///no/such/draft.md';
+  const empty = (r: { ok?: unknown; error?: number }) => ('ok' in r ? r.ok === null || (Array.isArray(r.ok) && r.ok.length === 0) : typeof r.error === 'number');
+  const cases: Array<[string, unknown]> = [
+    ['textDocument/hover', { textDocument: { uri: unknown }, position: { line: 0, character: 0 } }],
+    ['textDocument/definition', { textDocument: { uri: unknown }, position: { line: 0, character: 0 } }],
+    ['textDocument/codeAction', { textDocument: { uri: unknown }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }],
+    ['textDocument/hover', { textDocument: { uri }, position: { line: 10_000, character: 10_000 } }],
+    ['textDocument/hover', { textDocument: { uri }, position: { line: -1, character: -5 } }],
+    ['textDocument/definition', { textDocument: { uri }, position: { line: 2, character: 1e9 } }],
+    ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 999, character: 0 }, end: { line: -3, character: 0 } }, context: { diagnostics: [] } }],
+    ['textDocument/hover', {}],
+    ['textDocument/hover', null],
+    ['textDocument/definition', { textDocument: 42, position: 'here' }],
+    ['textDocument/codeAction', { textDocument: { uri } }],
+    ['textDocument/hover', { textDocument: { uri: 'not a uri' }, position: { line: 0, character: 0 } }],
+    ['sourceCheck/noSuchRequest', {}],
+  ];
+  for (const [method, params] of cases) {
+    const r = await ask(method, params);
+    assert.ok(empty(r), `${method} ${JSON.stringify(params)} → ${JSON.stringify(r)}`);
+  }
+  // Malformed notifications are ignored.
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: unknown, version: 3 }, contentChanges: [{ text: 'x' }] });
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 500, character: 0 }, end: { line: 900, character: 3 } }, text: '' }] });
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('no-text.md'), languageId: 'markdown', version: 1 } });
+  await server.connection.sendNotification('textDocument/didOpen', {});
+  await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 'file:///etc/passwd', type: 1 }, { uri: 'bogus', type: 2 }] });
+  await server.connection.sendNotification('workspace/didChangeWatchedFiles', null);
+  // The server is still up and right.
+  const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 20 } })) as Hover;
+  assert.match((hover.contents as { value: string }).value, /Verified quote/);
+  assert.equal(server.process.exitCode, null);
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function gone(pid: number, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (!alive(pid)) return true;
+  return !alive(pid);
+}
+
+// A parent process (standing in for the editor) starts the server, initializes it with
+// its own processId, and reports the server's pid; then it is killed with SIGKILL.
+const PARENT = `
+const { spawn } = require('child_process');
+const server = spawn(process.execPath, [process.argv[1], '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: Number(process.argv[2]) || process.pid, rootUri: null, capabilities: {} } });
+server.stdin.write('Content-Length: ' + Buffer.byteLength(body) + '\\r\\n\\r\\n' + body);
+server.stdout.once('data', () => process.stdout.write(String(server.pid) + '\\n'));
+setInterval(() => {}, 1000);
+`;
+
+test('the server exits when its client dies (its stdin closes)', async () => {
+  const parent = spawn(process.execPath, ['-e', PARENT, path.join(REPO, 'dist', 'server.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const serverPid = Number(await new Promise<string>((resolve) => parent.stdout!.once('data', (d) => resolve(String(d).trim()))));
+  assert.ok(alive(serverPid));
+  parent.kill('SIGKILL');
+  assert.ok(await gone(serverPid, 10_000), `server ${serverPid} outlived its client`);
+});
+
+test('the server exits when the process named in initialize dies, even if its pipes stay open', async () => {
+  // The editor: a process we kill. The pipes: held by this test process, which lives on.
+  const editor = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  const server = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: editor.pid, rootUri: null, capabilities: {} } });
+  server.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  await new Promise((resolve) => server.stdout!.once('data', resolve));
+  editor.kill('SIGKILL');
+  const exited = await gone(server.pid!, 15_000);
+  if (!exited) server.kill('SIGKILL');
+  assert.ok(exited, 'server outlived the editor process named in initialize');
+});
