@@ -83,16 +83,3 @@ export function withLazySpeakers(doc: SourceDoc, read: () => { prose: string; se
   });
   return doc;
 }
-
-/** The sentence index containing an offset (or the nearest one before it). */
-export function sentenceAt(doc: SourceDoc, offset: number): number {
-  const s = doc.sentences;
-  let lo = 0;
-  let hi = s.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (s[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

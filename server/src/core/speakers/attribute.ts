@@ -12,7 +12,7 @@
 // resolved through the article's people (mentions.ts).
 
 import { findQuotes, QuoteSpan } from '../text/quotes';
-import type { Span } from '../text/sentences';
+import { spanAt, type Span } from '../text/sentences';
 import { normaliseWord, STOPWORDS, tokenize, Token } from '../text/tokens';
 import { AFTER_ONLY, PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from './lexicon';
 import { ArticlePeople, Entity, findPeople, Mention } from './mentions';
@@ -226,15 +226,7 @@ function mentionStartingAt(ctx: Ctx, offset: number, limit: number): Mention | u
 }
 
 function sentenceOf(ctx: Ctx, offset: number): number {
-  const s = ctx.sentences;
-  let lo = 0;
-  let hi = s.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (s[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return spanAt(ctx.sentences, offset);
 }
 
 /** “…,” he said / “…” said Tokayev / “…,” according to the ministry. */

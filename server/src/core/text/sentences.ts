@@ -97,3 +97,15 @@ function isAbbreviation(text: string, dot: number): boolean {
   // Initials and dotted abbreviations: "J. Smith", "U.S."; a single capital letter.
   return /^(\p{L}\.)*\p{L}$/u.test(word) && word.replace(/\./g, '').length <= 3 && word.length <= 5 && /^\p{Lu}/u.test(text[s]);
 }
+
+/** The index of the span containing an offset (or the nearest one before it); spans sorted by start. */
+export function spanAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (spans[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
