@@ -48,15 +48,17 @@ function uriPath(uri: string, root: string): string {
   }
 }
 
+/** A range as the JSON output gives every range: lines and columns from 1. */
+function jsonRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }) {
+  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
+
 export function toJsonFinding(file: string, f: Finding, lines: LineIndex, root: string): unknown {
   const s = lines.positionAt(f.start);
   const e = lines.positionAt(f.end);
   return {
     file,
-    line: s.line + 1,
-    column: s.character + 1,
-    endLine: e.line + 1,
-    endColumn: e.character + 1,
+    ...jsonRange({ start: s, end: e }),
     severity: f.severity,
     code: f.code,
     message: f.message,
@@ -64,10 +66,7 @@ export function toJsonFinding(file: string, f: Finding, lines: LineIndex, root: 
       role: r.message.split(':')[0],
       id: r.location.source.id,
       path: sourcePath(r.location, root),
-      line: r.location.range.start.line + 1,
-      column: r.location.range.start.character + 1,
-      endLine: r.location.range.end.line + 1,
-      endColumn: r.location.range.end.character + 1,
+      ...jsonRange(r.location.range),
       title: r.location.source.meta.title ?? null,
       outlet: r.location.source.meta.outlet ?? null,
       author: r.location.source.meta.author ?? null,
@@ -117,10 +116,7 @@ export function toJsonDisagreement(d: Disagreement, root: string): unknown {
     versions: d.versions.map((v) => ({
       id: v.location.source.id,
       path: sourcePath(v.location, root),
-      line: v.location.range.start.line + 1,
-      column: v.location.range.start.character + 1,
-      endLine: v.location.range.end.line + 1,
-      endColumn: v.location.range.end.character + 1,
+      ...jsonRange(v.location.range),
       text: v.text,
       value: v.value,
       sentence: v.sentence,
@@ -183,10 +179,7 @@ export function toJsonPerson(p: Person, root: string, locate: LocateQuote): unkn
       return {
         source: q.source,
         path: uriPath(q.uri, root),
-        line: range.start.line + 1,
-        column: range.start.character + 1,
-        endLine: range.end.line + 1,
-        endColumn: range.end.character + 1,
+        ...jsonRange(range),
         text: q.text,
         kind: q.kind,
       };
