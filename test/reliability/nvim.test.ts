@@ -37,7 +37,16 @@ const positionOf = (needle: string): Position => {
 
 let ws: ReturnType<typeof makeWorkspace>;
 let ours: { diagnostics: Diagnostic[]; hovers: Array<Hover | null>; definitions: Array<LocationLink[] | null> };
-let theirs: { diagnostics: Diagnostic[]; hovers: Array<Hover | null>; definitions: Array<LocationLink[] | null>; errors: string[] };
+let theirs: {
+  diagnostics: Diagnostic[];
+  hovers: Array<Hover | null>;
+  definitions: Array<LocationLink[] | null>;
+  errors: string[];
+  /** After Neovim's edits: the buffer's text, the version published and the buffer's last version, its diagnostics. */
+  edited: { text: string; version: number | null; final_version: number; diagnostics: Diagnostic[] };
+};
+/** Our client's diagnostics for the text Neovim ended with, opened fresh. */
+let oursEdited: Diagnostic[];
 
 before(async () => {
   if (skip) return;
@@ -82,6 +91,15 @@ before(async () => {
     });
     theirs = JSON.parse(readFileSync(out, 'utf8'));
     assert.ok(theirs, `nvim wrote no result: ${r.stderr}`);
+    // The text Neovim ended with, checked from scratch by the project's own client.
+    const server: TestServer = await startServer(ws.root);
+    try {
+      const edited = pathToFileURL(path.join(ws.root, 'edited.md')).toString();
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: edited, languageId: 'markdown', version: 1, text: theirs.edited.text } });
+      oursEdited = (await server.diagnostics(edited, (x) => x.diagnostics.length > 0)).diagnostics;
+    } finally {
+      await server.stop();
+    }
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
@@ -96,6 +114,20 @@ test('Neovim gets the same diagnostics: codes, severities, messages and exact ra
   const pick = (d: Diagnostic) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range });
   assert.deepEqual(sortByRange(theirs.diagnostics).map(pick), sortByRange(ours.diagnostics).map(pick));
   assert.deepEqual(ours.diagnostics.map((d) => d.code).sort(), ['misquote', 'unsourced-quote']);
+});
+
+test('Neovim, after typing with its own incremental sync: diagnostics for its final version, the same as for that text opened fresh', { skip }, () => {
+  assert.deepEqual(theirs.errors, []);
+  assert.match(theirs.edited.text, /^x{30}# Draft\n\nA new paragraph 🎉/);
+  assert.equal(theirs.edited.version, theirs.edited.final_version);
+  const pick = (d: Diagnostic) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range });
+  assert.deepEqual(sortByRange(theirs.edited.diagnostics).map(pick), sortByRange(oursEdited).map(pick));
+  assert.match(theirs.edited.text, /\n🎉👩🏽‍💼 “Of course/);
+  // The ranges moved down by the inserted paragraph.
+  assert.deepEqual(
+    sortByRange(theirs.edited.diagnostics).map((d) => d.range.start.line),
+    sortByRange(theirs.diagnostics).map((d) => d.range.start.line + 2),
+  );
 });
 
 test('Neovim gets the same hovers', { skip }, () => {

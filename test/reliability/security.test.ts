@@ -47,7 +47,12 @@ const DRAFT = [
   '',
   'They said “the harbour cranes were seized by unknown men at dawn yesterday”.',
   '',
+  'The clerk said “the vote on the new budget was unanimous in the end”.',
+  '',
 ].join('\n');
+
+/** A source whose quote holds a right-to-left override: displayed as is, it reads "…was suomina nu…". */
+const BIDI_TXT = 'Council news\n\nThe clerk said “the vote on the new budget was \u202Eunanimous\u202C in the end” on Friday, \u2066isolated\u2069 and \u0007 rung.\n';
 
 const SENTINEL_JS = path.join(REPO, 'test', 'reliability', 'support', 'sentinel.cjs');
 let ws: ReturnType<typeof makeWorkspace>;
@@ -56,7 +61,7 @@ let uri: string;
 let sentinelLog: string;
 
 before(async () => {
-  ws = makeWorkspace({ 'sources/hostile.txt': HOSTILE_TXT, 'sources/hostile.md': HOSTILE_MD, 'draft.md': DRAFT });
+  ws = makeWorkspace({ 'sources/hostile.txt': HOSTILE_TXT, 'sources/hostile.md': HOSTILE_MD, 'sources/bidi.txt': BIDI_TXT, 'draft.md': DRAFT });
   sentinelLog = path.join(ws.root, 'sentinel.log');
   process.env.SOURCE_CHECK_SENTINEL = sentinelLog;
   server = await startServer(ws.root, {}, {}, process.env, ['--require', SENTINEL_JS]);
@@ -92,7 +97,7 @@ function assertInert(html: string): void {
 
 test('hovers show hostile source text as text: no link, command, image, HTML or script survives', async () => {
   for (let line = 0; line < DRAFT.split('\n').length; line += 2) {
-    const { md, html, text } = await renderedHover(line, 12);
+    const { md, html, text } = await renderedHover(line, DRAFT.split('\n')[line].indexOf('“') + 3);
     assertInert(html);
     assert.match(md, /^### /);
     if (line === 0 || line === 4) {
@@ -100,6 +105,12 @@ test('hovers show hostile source text as text: no link, command, image, HTML or 
       assert.match(text, /\[unknown men\]\(command:evil\.run\)/);
       assert.match(text, /<script>fetch\("https:\/\/evil\.example"\)<\/script>/);
       assert.match(text, /`rm -rf`/);
+    }
+    // No direction override, embedding, isolate or control character reaches the hover: each is shown by its code.
+    assert.doesNotMatch(md, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/, JSON.stringify(md));
+    if (line === 6) {
+      assert.match(md, /Verified quote/);
+      assert.match(text, /was \\u202Eunanimous\\u202C in the end/);
     }
     if (line === 2) {
       assert.match(text, /\[Click\]\(command:evil\.title\) <script>alert\(2\)<\/script>/);

@@ -77,6 +77,21 @@ interface Checked {
   result: CheckResult;
 }
 
+/** A document's next publication: its timer while it waits, and a wait to start after the running check. */
+interface PublishState {
+  timer?: NodeJS.Timeout;
+  running: boolean;
+  /** Set when a call came while a check ran: wait this long again once it ends. */
+  again?: number;
+}
+
+/**
+ * Quiet time after an edit before the draft is checked: typing, a paste or a replace-all
+ * sent as many changes is checked and published once, for its last version, not for every
+ * version the server happened to read between two chunks of input.
+ */
+export const EDIT_QUIET_MS = 150;
+
 /** Longest stretch a check runs without letting the server read its messages. */
 const YIELD_EVERY_MS = 20;
 
@@ -121,8 +136,8 @@ export class Workspace {
   private folders = new Map<string, Folder>();
   private checked = new Map<string, Checked>();
   private running = new Map<string, Promise<Checked | undefined>>();
-  /** Documents with a publish queued or running; a change meanwhile sets the flag to run again. */
-  private publishing = new Map<string, { again: boolean }>();
+  /** Documents with a publish waiting or running (scheduleCheck). */
+  private publishing = new Map<string, PublishState>();
   private caches = new Map<string, QuoteCache>();
   private saveTimers = new Map<string, NodeJS.Timeout>();
   private skippedLarge = new Set<string>();
@@ -438,26 +453,40 @@ export class Workspace {
   }
 
   /**
-   * Checks the document as soon as the server is idle. A burst of edits that arrives while
-   * a check runs becomes one more check, of the latest version; no timer delays the first.
+   * Checks the document and publishes its diagnostics once `quietMs` have passed with no
+   * further call for it (at once, when the server is idle, for 0). Each call restarts the
+   * wait, so a burst of edits is checked once, at its last version; an edit that arrives
+   * while a check runs makes that check stale (it stops at its next claim and publishes
+   * nothing) and waits again. Never two checks of one document at a time.
    */
-  scheduleCheck(doc: TextDocument): void {
-    const queued = this.publishing.get(doc.uri);
-    if (queued) {
-      queued.again = true;
+  scheduleCheck(doc: TextDocument, quietMs = 0): void {
+    const uri = doc.uri;
+    let state = this.publishing.get(uri);
+    if (!state) this.publishing.set(uri, (state = { running: false }));
+    if (state.running) {
+      state.again = Math.max(state.again ?? 0, quietMs);
       return;
     }
-    const state = { again: false };
-    this.publishing.set(doc.uri, state);
-    const run = async () => {
-      do {
-        state.again = false;
-        await this.publish(doc.uri);
-      } while (state.again);
-      this.publishing.delete(doc.uri);
+    this.armPublish(uri, state, quietMs);
+  }
+
+  private armPublish(uri: string, state: PublishState, quietMs: number): void {
+    if (state.timer) clearTimeout(state.timer);
+    const go = async () => {
+      state.timer = undefined;
+      state.running = true;
+      try {
+        await this.publish(uri);
+      } finally {
+        state.running = false;
+      }
+      const again = state.again;
+      state.again = undefined;
+      if (again !== undefined) this.armPublish(uri, state, again);
+      else if (this.publishing.get(uri) === state) this.publishing.delete(uri);
     };
-    // setImmediate lets edits already waiting in the input be applied first.
-    setImmediate(() => void run());
+    // A zero wait still lets edits already waiting in the input be applied first.
+    state.timer = setTimeout(() => void go(), quietMs);
   }
 
   closed(uri: string): void {

@@ -51,6 +51,31 @@ for i, pos in ipairs(positions) do
   out.definitions[i] = df
 end
 
+-- Then the writer types, through Neovim's own incremental sync: 30 characters at the start of
+-- the heading, one at a time, and a paragraph (with astral characters) inserted above the quotes,
+-- so that every range moves. The server must publish for the final version, with ranges in it.
+published = nil
+for _ = 1, 30 do
+  vim.api.nvim_buf_set_text(bufnr, 0, 0, 0, 0, { 'x' })
+end
+vim.api.nvim_buf_set_lines(bufnr, 2, 2, false, { 'A new paragraph 🎉 with 👩🏽‍💼 before the quotes.', '' })
+-- And astral characters typed before a quote on its own line (UTF-16 positions in the sync).
+for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+  if line:find('Of course', 1, true) then vim.api.nvim_buf_set_text(bufnr, i - 1, 0, i - 1, 0, { '🎉👩🏽‍💼 ' }) end
+end
+local final_version = vim.lsp.util.buf_versions[bufnr]
+ok = vim.wait(30000, function() return published ~= nil and published.version == final_version end, 50)
+if not ok then table.insert(out.errors, 'no diagnostics for the edited version ' .. tostring(final_version) .. ' within 30 s') end
+out.edited = {
+  text = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n') .. '\n',
+  version = published and published.version or vim.NIL,
+  final_version = final_version,
+  diagnostics = {},
+}
+for _, d in ipairs(published and published.diagnostics or {}) do
+  table.insert(out.edited.diagnostics, { code = d.code, severity = d.severity, message = d.message, range = d.range })
+end
+
 vim.fn.writefile({ vim.fn.json_encode(out) }, out_path)
 vim.lsp.stop_client(client_id)
 vim.wait(2000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)

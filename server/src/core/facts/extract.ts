@@ -50,6 +50,14 @@ function isYearLike(f: Figure): boolean {
 }
 
 /**
+ * Facts extracted from one text, at most (give or take one sentence's). An article holds
+ * tens; a text with more is a table or a dump of numbers, whose extraction is all cost:
+ * a 10 MB line of "1,2,3,…" held five million facts, minutes and gigabytes to extract.
+ * Past the cap, the rest of the text is not read for facts (parseSource says so).
+ */
+export const MAX_FACTS = 50_000;
+
+/**
  * Every figure and date in the given sentences of `text`, with contexts. `articleDate`
  * (ISO) resolves relative dates; without it they stay unresolved.
  */
@@ -60,6 +68,7 @@ export function extractFacts(text: string, sentences: readonly Span[], articleDa
   const head = text.split(/\r?\n/, 4).join('\n').length;
   const out: Fact[] = [];
   for (const sentence of sentences) {
+    if (out.length >= MAX_FACTS) break;
     const dates = findDates(text, articleDate, sentence.start, sentence.end).filter((d) => !(articleDate && d.start < head && formatDate(d.value) === articleDate));
     const overlapsDate = (s: number, e: number) => dates.some((d) => s < d.end && d.start < e);
     const figures = findFigures(text, sentence.start, sentence.end).filter(

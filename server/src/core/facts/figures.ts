@@ -128,6 +128,11 @@ const CANDIDATE = new RegExp(
 
 /** Finds the figures in text[from, to). */
 export function findFigures(text: string, from = 0, to = text.length): FigureMention[] {
+  // The candidate search must stop at `to`: on a range with no candidate it ran on to the
+  // end of the text, so a long one-line source (thousands of sentences) cost time
+  // quadratic in its length (a 10 MB line did not finish indexing). The readers below look
+  // at most a few characters past `to`; the margin keeps what they see unchanged.
+  if (to + 64 < text.length) text = text.slice(0, to + 64);
   const out: FigureMention[] = [];
   const re = new RegExp(CANDIDATE.source, CANDIDATE.flags);
   re.lastIndex = from;
