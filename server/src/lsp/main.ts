@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'url';
-import { EDIT_QUIET_MS, Workspace } from './workspace';
+import { Workspace } from './workspace';
 import { toDiagnostic, toRange } from './convert';
 import { claimHover } from '../core/report/hover';
 import { citationEdits, citationMarkdown, citationText } from '../core/report/citation';
@@ -109,11 +109,11 @@ connection.onDidChangeWatchedFiles(async (params) => {
   await workspace.sourcesChanged(changes.filter((c): c is { path: string; deleted: boolean } => c.path !== undefined));
 });
 
-// A draft is checked as soon as it is opened; an edit after a quiet moment (EDIT_QUIET_MS),
-// so that a burst of edits gives one check and one publication, of its last version.
+// A draft is checked as soon as it is opened; an edit after a short settling wait, or once
+// a burst of edits goes quiet (Workspace.scheduleCheck).
 const opening = new Set<string>();
 documents.onDidOpen((e) => opening.add(e.document.uri));
-documents.onDidChangeContent((e) => workspace.scheduleCheck(e.document, opening.delete(e.document.uri) ? 0 : EDIT_QUIET_MS));
+documents.onDidChangeContent((e) => workspace.scheduleCheck(e.document, !opening.delete(e.document.uri)));
 documents.onDidClose((e) => workspace.closed(e.document.uri));
 
 connection.onHover(async (params, token) => {

@@ -80,15 +80,24 @@ interface Checked {
 /** A document's next publication: its timer while it waits, and a wait to start after the running check. */
 interface PublishState {
   timer?: NodeJS.Timeout;
+  /** Counts the waits armed, so a timer that fired just before a newer edit stands down. */
+  armed: number;
   running: boolean;
   /** Set when a call came while a check ran: wait this long again once it ends. */
   again?: number;
 }
 
 /**
- * Quiet time after an edit before the draft is checked: typing, a paste or a replace-all
- * sent as many changes is checked and published once, for its last version, not for every
- * version the server happened to read between two chunks of input.
+ * How long an edit waits when the document's last check was already published: long enough
+ * for the rest of a burst written at once (a replace-all, a paste sent as many changes) to be
+ * read, short enough that a writer sees every keystroke's diagnostics at once.
+ */
+export const EDIT_SETTLE_MS = 4;
+
+/**
+ * Quiet time once edits come faster than they are checked (an edit arrives while an earlier
+ * one waits or is being checked): the burst is checked and published once, for its last
+ * version, not for every version the server happened to read between two chunks of input.
  */
 export const EDIT_QUIET_MS = 150;
 
@@ -453,27 +462,34 @@ export class Workspace {
   }
 
   /**
-   * Checks the document and publishes its diagnostics once `quietMs` have passed with no
-   * further call for it (at once, when the server is idle, for 0). Each call restarts the
-   * wait, so a burst of edits is checked once, at its last version; an edit that arrives
-   * while a check runs makes that check stale (it stops at its next claim and publishes
-   * nothing) and waits again. Never two checks of one document at a time.
+   * Checks the document and publishes its diagnostics: at once for an opened document (`edit`
+   * false); for an edit, after EDIT_SETTLE_MS when its previous check was published, or after
+   * EDIT_QUIET_MS without further edits when an earlier edit still waits or is being checked.
+   * Each call restarts the wait, so a burst is checked once, at its last version; an edit that
+   * arrives while a check runs makes that check stale (it stops at its next claim and
+   * publishes nothing). Never two checks of one document at a time.
    */
-  scheduleCheck(doc: TextDocument, quietMs = 0): void {
+  scheduleCheck(doc: TextDocument, edit = false): void {
     const uri = doc.uri;
     let state = this.publishing.get(uri);
-    if (!state) this.publishing.set(uri, (state = { running: false }));
+    const burst = state !== undefined;
+    if (!state) this.publishing.set(uri, (state = { running: false, armed: 0 }));
+    const wait = !edit ? 0 : burst ? EDIT_QUIET_MS : EDIT_SETTLE_MS;
     if (state.running) {
-      state.again = Math.max(state.again ?? 0, quietMs);
+      state.again = Math.max(state.again ?? 0, wait);
       return;
     }
-    this.armPublish(uri, state, quietMs);
+    this.armPublish(uri, state, wait);
   }
 
   private armPublish(uri: string, state: PublishState, quietMs: number): void {
     if (state.timer) clearTimeout(state.timer);
+    const armed = ++state.armed;
     const go = async () => {
       state.timer = undefined;
+      // Messages already read but not yet applied go first; an edit among them arms a newer wait.
+      await new Promise((r) => setImmediate(r));
+      if (state.armed !== armed || state.running) return;
       state.running = true;
       try {
         await this.publish(uri);
@@ -485,7 +501,6 @@ export class Workspace {
       if (again !== undefined) this.armPublish(uri, state, again);
       else if (this.publishing.get(uri) === state) this.publishing.delete(uri);
     };
-    // A zero wait still lets edits already waiting in the input be applied first.
     state.timer = setTimeout(() => void go(), quietMs);
   }
 
