@@ -3,15 +3,19 @@
 // checker aligns the same passages and reaches the same verdicts. Sentence scores are
 // summed in SQL (exact integer weights); windows are grouped and ranked by the shared
 // code; passages are rebuilt from the stored sentences and gaps, offset for offset.
+// Figures and dates: the Fact objects the core extracted at import, found by the keys
+// factKeys gave them (GIN), in the order the embedded index returns them.
 
-import type { Passage, SourceRef, SourceStore } from '../core/match/store';
+import type { Passage, SourceFact, SourceRef, SourceStore } from '../core/match/store';
+import type { Fact } from '../core/facts/extract';
+import { AliasTable, buildAliases } from '../core/facts/context';
 import type { SourceMeta } from '../core/source/metadata';
 import { contenders, groupWindows, keysToScan, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, SENTENCE_FLOOR, SentenceHit, Window } from '../core/match/ranking';
 import { positionIn } from '../core/text/lines';
 import type { Span } from '../core/text/sentences';
 import type { Quotation } from '../core/speakers/attribute';
 import { AttributedSource, corpusPeople, Person } from '../core/speakers/people';
-import type { Archive } from './connection';
+import { Archive, ArchiveUnavailable } from './connection';
 
 import { ArchiveScheme } from '../lsp/protocol';
 
@@ -73,10 +77,40 @@ const PASSAGES_SQL = `
   FROM unnest($1::int[], $2::int8[], $3::int[], $4::int[]) AS w(i, src, first, last)
   JOIN sources src ON src.id = w.src`;
 
+/**
+ * Facts indexed under any of the keys $1, each with the position of the first of $1 it is
+ * indexed under: the embedded index walks the keys in order and, per key, its sources in
+ * load order (path order) and their facts in order; sorting on (first, path, n) gives the
+ * same list, so that ties among candidates break alike on both backends.
+ */
+export const FACTS_SQL = `
+  SELECT f.source_id::float8 AS source_id, f.n, f.fact, s.body AS sentence,
+         (SELECT min(q.i) FROM unnest($1::text[]) WITH ORDINALITY AS q(key, i) WHERE q.key = ANY (f.keys))::int AS first
+  FROM facts f
+  JOIN sentences s ON s.source_id = f.source_id AND s.n = f.sentence_n
+  JOIN sources src ON src.id = f.source_id
+  WHERE f.keys && $1::text[]
+  ORDER BY first, src.path COLLATE "C", f.n`;
+
+/** A facts query matching more rows than this fails (the check is then marked incomplete) rather than flooding the client. */
+const MAX_FACT_ROWS = 200_000;
+/** allFacts reads this many sources' facts per query, so that no statement runs long. */
+const ALL_FACTS_PAGE = 2_000;
+
+/** A source fact with the position of the first query key it was found under (for merging stores alike). */
+export interface RankedFact {
+  sf: SourceFact;
+  first: number;
+}
+
 export class PgStore implements SourceStore {
   private sources = 0;
   private sentences = 0;
+  private writes = 0;
   private revision = 0;
+  /** Source references by row id (a replaced article gets a new id), bounded. */
+  private refs = new Map<number, SourceRef>();
+  private aliasCache: { generation: number; forms: Array<[string, string[]]>; table: AliasTable } | undefined;
 
   private pruneAbove: number;
 
@@ -104,17 +138,13 @@ export class PgStore implements SourceStore {
     const keys = queryKeys(words);
     if (keys.length === 0) return [];
     const terms = await this.archive.query(
-      `SELECT a.sources::float8 AS sources, a.sentences::float8 AS total, t.key, t.df::float8 AS df
+      `SELECT a.sources::float8 AS sources, a.sentences::float8 AS total, a.writes::float8 AS writes, t.key, t.df::float8 AS df
        FROM archive_stats a LEFT JOIN terms t ON t.key = ANY($1::text[]) AND t.df > 0`,
       [keys],
     );
     if (terms.rows.length === 0) return [];
     const total: number = terms.rows[0].total;
-    if (terms.rows[0].sources !== this.sources || total !== this.sentences) {
-      this.sources = terms.rows[0].sources;
-      this.sentences = total;
-      this.revision++;
-    }
+    this.observe(terms.rows[0].sources, total, terms.rows[0].writes);
     const df = new Map<string, number>(terms.rows.filter((r) => r.key !== null).map((r) => [r.key, r.df]));
     const lookup = lookupKeys(keys, (k) => df.get(k), total);
     if (lookup.length === 0) return [];
@@ -134,6 +164,93 @@ export class PgStore implements SourceStore {
       weights,
     );
     return this.passages(await this.choose(windows, limit));
+  }
+
+  /** Notes the archive's totals: a change (another desk imported) is a new generation. */
+  private observe(sources: number, sentences: number, writes: number): void {
+    if (sources !== this.sources || sentences !== this.sentences || writes !== this.writes) {
+      this.sources = sources;
+      this.sentences = sentences;
+      this.writes = writes;
+      this.revision++;
+    }
+  }
+
+  /** Reads the archive's totals (one short query), so that the generation is current. */
+  async refresh(): Promise<void> {
+    const r = await this.archive.query('SELECT sources::float8 AS sources, sentences::float8 AS sentences, writes::float8 AS writes FROM archive_stats');
+    if (r.rows[0]) this.observe(r.rows[0].sources, r.rows[0].sentences, r.rows[0].writes);
+  }
+
+  /** Source facts indexed under any of these keys (factKeys), in the embedded index's order. */
+  async facts(keys: readonly string[]): Promise<SourceFact[]> {
+    return (await this.rankedFacts(keys)).map((r) => r.sf);
+  }
+
+  /** The same, each with the position of the first key (of the distinct keys, in order) it was found under. */
+  async rankedFacts(keys: readonly string[]): Promise<RankedFact[]> {
+    const distinct = [...new Set(keys)];
+    if (distinct.length === 0) return [];
+    const r = await this.archive.query(`${FACTS_SQL} LIMIT ${MAX_FACT_ROWS + 1}`, [distinct]);
+    // Never a silent cut: a partial list could turn a mismatch into "verified" or "unsourced".
+    if (r.rows.length > MAX_FACT_ROWS) throw new ArchiveUnavailable(`a facts query matched more than ${MAX_FACT_ROWS} facts`);
+    const refs = await this.sourceRefs(r.rows.map((row) => row.source_id));
+    return r.rows.map((row) => ({ sf: { source: refs.get(row.source_id)!, fact: row.fact as Fact, sentence: row.sentence as string }, first: row.first - 1 }));
+  }
+
+  /** Every source fact, in path order (the embedded index's order), a page of sources per query. */
+  async allFacts(): Promise<SourceFact[]> {
+    const ids = (await this.archive.query('SELECT id::float8 AS id FROM sources ORDER BY path COLLATE "C"')).rows.map((r) => r.id as number);
+    const out: SourceFact[] = [];
+    for (let i = 0; i < ids.length; i += ALL_FACTS_PAGE) {
+      const page = ids.slice(i, i + ALL_FACTS_PAGE);
+      const r = await this.archive.query(
+        `SELECT f.source_id::float8 AS source_id, f.fact, s.body AS sentence
+         FROM unnest($1::int8[]) WITH ORDINALITY AS p(id, i)
+         JOIN facts f ON f.source_id = p.id
+         JOIN sentences s ON s.source_id = f.source_id AND s.n = f.sentence_n
+         ORDER BY p.i, f.n`,
+        [page],
+      );
+      const refs = await this.sourceRefs(r.rows.map((row) => row.source_id));
+      for (const row of r.rows) out.push({ source: refs.get(row.source_id)!, fact: row.fact as Fact, sentence: row.sentence as string });
+    }
+    return out;
+  }
+
+  /** The abbreviations every article spells out, in path order (buildAliases's input); once per generation. */
+  async abbreviations(): Promise<Array<[string, string[]]>> {
+    await this.refresh();
+    if (this.aliasCache?.generation !== this.generation) {
+      const r = await this.archive.query(`SELECT abbreviations FROM sources WHERE jsonb_array_length(abbreviations) > 0 ORDER BY path COLLATE "C"`);
+      const forms = r.rows.flatMap((row) => row.abbreviations as Array<[string, string[]]>);
+      this.aliasCache = { generation: this.generation, forms, table: buildAliases(forms) };
+    }
+    return this.aliasCache.forms;
+  }
+
+  /** The archive's alias table (buildAliases over its articles' abbreviations), once per generation. */
+  async aliases(): Promise<AliasTable> {
+    await this.abbreviations();
+    return this.aliasCache!.table;
+  }
+
+  /** References (identity, metadata, positions) of these sources, from a bounded cache. */
+  private async sourceRefs(ids: readonly number[]): Promise<Map<number, SourceRef>> {
+    let missing = [...new Set(ids)].filter((id) => !this.refs.has(id));
+    if (missing.length > 0) {
+      if (this.refs.size + missing.length > 20_000) {
+        this.refs.clear();
+        missing = [...new Set(ids)];
+      }
+      const r = await this.archive.query('SELECT id::float8 AS id, path, meta, line_starts, text_length FROM sources WHERE id = ANY($1::int8[])', [missing]);
+      for (const row of r.rows) this.refs.set(row.id, this.refOf(row.path, row.meta, row.line_starts, row.text_length));
+    }
+    return new Map(ids.map((id) => [id, this.refs.get(id)!]));
+  }
+
+  private refOf(path: string, meta: SourceMeta, starts: number[], length: number): SourceRef {
+    return { id: path, uri: archiveUri(path), meta, positionAt: (o: number) => positionIn(starts, length, o) };
   }
 
   /** The windows to align, exact ties broken by source path as the embedded index breaks them by id. */
