@@ -2,7 +2,9 @@
 // import rate, database size (tables, indexes), memory and load time of the embedded
 // index, check latency of the 2,000-word draft on both backends (and whether their
 // findings are identical), and EXPLAIN ANALYZE of candidate retrieval with the GIN index
-// on sentence keys, without it, with a tsvector index and with a pg_trgm index.
+// on sentence keys, without it, with a tsvector index and with a pg_trgm index; and the
+// figures and dates: facts stored, their table and GIN index, EXPLAIN ANALYZE of the facts
+// query for each figure and date of the draft.
 //
 //   node --import tsx bench/archive.ts bbc            # ../shared/corpus/bbc
 //   node --import tsx bench/archive.ts gen-100000     # bench/.corpora (bench/generate.ts)
@@ -16,7 +18,11 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Archive } from '../server/src/archive/connection';
 import { ARCHIVE_GLOBS, importFolders } from '../server/src/archive/importer';
-import { BEST_SQL, HITS_SQL, PgStore } from '../server/src/archive/pgStore';
+import { BEST_SQL, FACTS_SQL, HITS_SQL, PgStore } from '../server/src/archive/pgStore';
+import { draftProse } from '../server/src/core/check/draft';
+import { extractFacts } from '../server/src/core/facts/extract';
+import { queryKeys as factQueryKeys } from '../server/src/core/facts/keys';
+import { splitSentences } from '../server/src/core/text/sentences';
 import { checkDraft } from '../server/src/core/check/draft';
 import { keysToScan, keyWeight, lookupKeys, queryKeys, SENTENCE_FLOOR } from '../server/src/core/match/ranking';
 import { tokenize } from '../server/src/core/text/tokens';
@@ -61,8 +67,8 @@ async function main(): Promise<void> {
     const imported = await importFolders(archive, [folder], { batchSize: 500 });
     const importMs = performance.now() - t;
     await archive.query('VACUUM ANALYZE');
-    const counts = (await archive.query('SELECT sources::float8 AS sources, sentences::float8 AS sentences FROM archive_stats')).rows[0];
-    console.log(`- import: ${imported.added} articles, ${counts.sentences} sentences in ${(importMs / 1000).toFixed(1)} s: ${(imported.added / (importMs / 1000)).toFixed(0)} articles/s`);
+    const counts = (await archive.query('SELECT sources::float8 AS sources, sentences::float8 AS sentences, (SELECT count(*) FROM facts)::float8 AS facts FROM archive_stats')).rows[0];
+    console.log(`- import: ${imported.added} articles, ${counts.sentences} sentences, ${counts.facts} figures and dates in ${(importMs / 1000).toFixed(1)} s: ${(imported.added / (importMs / 1000)).toFixed(0)} articles/s`);
     t = performance.now();
     const again = await importFolders(archive, [folder], { batchSize: 500 });
     console.log(`- re-import, nothing changed: ${again.unchanged} unchanged in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -72,11 +78,14 @@ async function main(): Promise<void> {
               pg_relation_size('sentences')::float8 AS sentences_heap,
               (pg_total_relation_size('sentences') - pg_relation_size('sentences') - pg_relation_size('sentences_keys'))::float8 AS sentences_other,
               pg_relation_size('sentences_keys')::float8 AS gin,
-              pg_total_relation_size('terms')::float8 AS terms`,
+              pg_total_relation_size('terms')::float8 AS terms,
+              pg_table_size('facts')::float8 AS facts,
+              pg_relation_size('facts_keys')::float8 AS facts_gin,
+              pg_relation_size('facts_pkey')::float8 AS facts_pkey`,
     );
     const s = sizes.rows[0];
     console.log(
-      `- database: ${mb(s.db)} (sources with text and TOAST ${mb(s.sources)}; sentences ${mb(s.sentences_heap)} + primary key/TOAST ${mb(s.sentences_other)}; GIN on keys ${mb(s.gin)}; terms ${mb(s.terms)})`,
+      `- database: ${mb(s.db)} (sources with text and TOAST ${mb(s.sources)}; sentences ${mb(s.sentences_heap)} + primary key/TOAST ${mb(s.sentences_other)}; GIN on keys ${mb(s.gin)}; terms ${mb(s.terms)}; facts ${mb(s.facts)} + GIN on fact keys ${mb(s.facts_gin)} + primary key ${mb(s.facts_pkey)})`,
     );
 
     // The embedded index over the same folder, with the same ids.
@@ -109,9 +118,44 @@ async function main(): Promise<void> {
       }
       if (run === 0) same = canonical(a) === canonical(b);
     }
+    const prose = draftProse({ text: draft.text, format: 'markdown' });
+    const draftFacts = extractFacts(prose, splitSentences(prose));
+    const claimed = (r: Awaited<ReturnType<typeof checkDraft>>) => r.claims.filter((c) => c.kind !== 'quote').map((c) => c.verdict);
+    const verdictCounts = (vs: string[]) => Object.entries(vs.reduce<Record<string, number>>((m, v) => ((m[v] = (m[v] ?? 0) + 1), m), {})).map(([v, n]) => `${n} ${v}`).join(', ');
+    const lastEmbedded = await checkDraft({ text: draft.text, format: 'markdown' }, local.index);
+    console.log(`- the draft's figures and dates (outside quotes): ${verdictCounts(claimed(lastEmbedded)) || 'none'} (${draftFacts.length} extracted)`);
     console.log(
-      `- 2,000-word draft (${draft.words} words, ${draft.quotes.length} quotes), median of 5 after a warm-up: embedded ${ms(median(times.memory))}, archive ${ms(median(times.archive))} (max ${ms(Math.max(...times.archive))}); findings identical: ${same ? 'yes' : 'NO'}`,
+      `- 2,000-word draft (${draft.words} words, ${draft.quotes.length} quotes, figures and dates), median of 5 after a warm-up: embedded ${ms(median(times.memory))}, archive ${ms(median(times.archive))} (max ${ms(Math.max(...times.archive))}); findings identical: ${same ? 'yes' : 'NO'}`,
     );
+
+    // The facts query, per figure and date of the draft, under EXPLAIN ANALYZE (as the store runs it).
+    {
+      const aliases = await store.aliases();
+      const client = await archive.client();
+      const exec: number[] = [];
+      const rows: number[] = [];
+      let plan = '';
+      try {
+        for (const f of draftFacts) {
+          const keys = [...new Set(factQueryKeys(f, aliases))];
+          const r = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${FACTS_SQL}`, [keys]);
+          const j = r.rows[0]['QUERY PLAN'][0];
+          exec.push(j['Execution Time']);
+          rows.push(j.Plan['Actual Rows']);
+          plan ||= describePlan(j.Plan);
+        }
+      } finally {
+        client.release();
+      }
+      if (exec.length > 0) {
+        console.log(
+          `- facts query (${exec.length} figures and dates of the draft): median ${ms(median(exec))}, p95 ${ms(p95(exec))}, max ${ms(Math.max(...exec))}; facts returned median ${median(rows)}, max ${Math.max(...rows)}; plan: ${plan}`,
+        );
+      }
+      t = performance.now();
+      const all = await store.allFacts();
+      console.log(`- allFacts (for the disagreements list): ${all.length} facts in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
 
     // Candidate retrieval, per quote of the draft, under EXPLAIN ANALYZE.
     const total = counts.sentences;

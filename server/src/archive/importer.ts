@@ -154,15 +154,14 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
     const idOf = new Map<string, number>(inserted.rows.map((r) => [r.path, r.id]));
     const rows = { source: [] as number[], n: [] as number[], start: [] as number[], end: [] as number[], gap: [] as string[], body: [] as string[], keys: [] as string[] };
     const df = new Map<string, number>();
-    const facts = { source: [] as number[], n: [] as number[], sentence: [] as number[], fact: [] as string[], keys: [] as string[] };
+    const facts = { source: [] as number[], n: [] as number[], sentence: [] as string[], fact: [] as string[], keys: [] as string[] };
     for (const d of docs) {
       // Each fact as the core extracted it (the embedded index keeps the same objects), with the
-      // sentence it stands in (its prose is that sentence's body) and the keys it is found by.
-      const sentenceAt = new Map(d.sentences.map((s, n) => [s.start, n]));
+      // prose of its sentence (SourceFact.sentence) and the keys it is found by.
       (d.facts ?? []).forEach((f, n) => {
         facts.source.push(idOf.get(d.id)!);
         facts.n.push(n);
-        facts.sentence.push(sentenceAt.get(f.sentence.start) ?? sentenceOf(d.sentences, f.start));
+        facts.sentence.push(d.prose.slice(f.sentence.start, f.sentence.end));
         facts.fact.push(JSON.stringify(f));
         facts.keys.push(factKeys(f).join(KEY_SEPARATOR));
       });
@@ -191,9 +190,9 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
     );
     if (facts.source.length > 0) {
       await client.query(
-        `INSERT INTO facts (source_id, n, sentence_n, fact, keys)
-         SELECT source_id, n, sentence_n, fact::json, string_to_array(keys, chr(31))
-         FROM unnest($1::int8[], $2::int[], $3::int[], $4::text[], $5::text[]) AS t(source_id, n, sentence_n, fact, keys)`,
+        `INSERT INTO facts (source_id, n, sentence, fact, keys)
+         SELECT source_id, n, sentence, fact::json, string_to_array(keys, chr(31))
+         FROM unnest($1::int8[], $2::int[], $3::text[], $4::text[], $5::text[]) AS t(source_id, n, sentence, fact, keys)`,
         [facts.source, facts.n, facts.sentence, facts.fact, facts.keys],
       );
     }
@@ -214,13 +213,6 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
 
 /** Fact keys travel as one text each, split in SQL (chr(31), the unit separator, is in no key). */
 const KEY_SEPARATOR = '\u001f';
-
-/** The sentence holding an offset (a fact's sentence is always one of the document's). */
-function sentenceOf(sentences: ReadonlyArray<{ start: number; end: number }>, offset: number): number {
-  const n = sentences.findIndex((s) => s.start <= offset && offset < s.end);
-  if (n < 0) throw new Error(`a fact at ${offset} lies in no sentence`);
-  return n;
-}
 
 export interface ArchiveCounts {
   schemaVersion: number;

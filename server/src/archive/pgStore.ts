@@ -78,19 +78,16 @@ const PASSAGES_SQL = `
   JOIN sources src ON src.id = w.src`;
 
 /**
- * Facts indexed under any of the keys $1, each with the position of the first of $1 it is
- * indexed under: the embedded index walks the keys in order and, per key, its sources in
- * load order (path order) and their facts in order; sorting on (first, path, n) gives the
- * same list, so that ties among candidates break alike on both backends.
+ * Facts indexed under any of the keys $1 (GIN on facts.keys, no other table read), each with
+ * the position of the first of $1 it is indexed under. The embedded index walks the keys in
+ * order and, per key, its sources in load (path) order and their facts in order; the store
+ * sorts on (first, path, n) to give the same list, so ties among candidates break alike.
  */
 export const FACTS_SQL = `
-  SELECT f.source_id::float8 AS source_id, f.n, f.fact, s.body AS sentence,
-         (SELECT min(q.i) FROM unnest($1::text[]) WITH ORDINALITY AS q(key, i) WHERE q.key = ANY (f.keys))::int AS first
+  SELECT f.source_id::float8 AS source_id, f.n, f.fact, f.sentence,
+         (SELECT min(array_position($1::text[], k)) FROM unnest(f.keys) AS k)::int AS first
   FROM facts f
-  JOIN sentences s ON s.source_id = f.source_id AND s.n = f.sentence_n
-  JOIN sources src ON src.id = f.source_id
-  WHERE f.keys && $1::text[]
-  ORDER BY first, src.path COLLATE "C", f.n`;
+  WHERE f.keys && $1::text[]`;
 
 /** A facts query matching more rows than this fails (the check is then marked incomplete) rather than flooding the client. */
 const MAX_FACT_ROWS = 200_000;
@@ -103,6 +100,11 @@ export interface RankedFact {
   first: number;
 }
 
+/** The order a folder's sources are listed in (node/sourceFiles.ts compares names as JavaScript strings). */
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export class PgStore implements SourceStore {
   private sources = 0;
   private sentences = 0;
@@ -111,6 +113,10 @@ export class PgStore implements SourceStore {
   /** Source references by row id (a replaced article gets a new id), bounded. */
   private refs = new Map<number, SourceRef>();
   private aliasCache: { generation: number; forms: Array<[string, string[]]>; table: AliasTable } | undefined;
+  /** The archive's schema version, read once per connection epoch. */
+  private schema: { epoch: number; version: number } | undefined;
+  /** Whether every article's facts are in (schema 4, none imported before it), per generation. */
+  private ready: { generation: number; problem?: string } | undefined;
 
   private pruneAbove: number;
 
@@ -138,7 +144,7 @@ export class PgStore implements SourceStore {
     const keys = queryKeys(words);
     if (keys.length === 0) return [];
     const terms = await this.archive.query(
-      `SELECT a.sources::float8 AS sources, a.sentences::float8 AS total, a.writes::float8 AS writes, t.key, t.df::float8 AS df
+      `SELECT a.sources::float8 AS sources, a.sentences::float8 AS total, ${await this.writesColumn()} AS writes, t.key, t.df::float8 AS df
        FROM archive_stats a LEFT JOIN terms t ON t.key = ANY($1::text[]) AND t.df > 0`,
       [keys],
     );
@@ -178,8 +184,40 @@ export class PgStore implements SourceStore {
 
   /** Reads the archive's totals (one short query), so that the generation is current. */
   async refresh(): Promise<void> {
-    const r = await this.archive.query('SELECT sources::float8 AS sources, sentences::float8 AS sentences, writes::float8 AS writes FROM archive_stats');
+    const r = await this.archive.query(`SELECT sources::float8 AS sources, sentences::float8 AS sentences, ${await this.writesColumn()} AS writes FROM archive_stats`);
     if (r.rows[0]) this.observe(r.rows[0].sources, r.rows[0].sentences, r.rows[0].writes);
+  }
+
+  private async schemaVersion(): Promise<number> {
+    if (this.schema?.epoch !== this.archive.epoch) {
+      const r = await this.archive.query('SELECT coalesce(max(version), 0)::int AS v FROM schema_version');
+      this.schema = { epoch: this.archive.epoch, version: r.rows[0].v };
+    }
+    return this.schema.version;
+  }
+
+  /** archive_stats.writes from schema 4; an archive not yet migrated still serves quotes. */
+  private async writesColumn(): Promise<string> {
+    return (await this.schemaVersion()) >= 4 ? 'writes::float8' : '0::float8';
+  }
+
+  /**
+   * Fails (ArchiveUnavailable: the check is marked incomplete) unless every archived article's
+   * figures and dates are in: an archive of schema 3, or one whose re-import (the backfill)
+   * is not finished, would otherwise call the missing articles' figures unsourced.
+   */
+  private async factsReady(refresh: boolean): Promise<void> {
+    if (refresh || this.ready === undefined) await this.refresh();
+    if (this.ready?.generation !== this.generation) {
+      const version = await this.schemaVersion();
+      let problem: string | undefined;
+      if (version < 4) problem = `the archive's schema (version ${version}) predates figures and dates: run "source-check archive import" on it`;
+      else if ((await this.archive.query('SELECT EXISTS (SELECT 1 FROM sources WHERE abbreviations IS NULL) AS stale')).rows[0].stale) {
+        problem = 'some archived articles were imported before figures and dates were kept: run "source-check archive import" again to fill them';
+      }
+      this.ready = { generation: this.generation, problem };
+    }
+    if (this.ready.problem) throw new ArchiveUnavailable(this.ready.problem);
   }
 
   /** Source facts indexed under any of these keys (factKeys), in the embedded index's order. */
@@ -191,24 +229,28 @@ export class PgStore implements SourceStore {
   async rankedFacts(keys: readonly string[]): Promise<RankedFact[]> {
     const distinct = [...new Set(keys)];
     if (distinct.length === 0) return [];
+    await this.factsReady(false);
     const r = await this.archive.query(`${FACTS_SQL} LIMIT ${MAX_FACT_ROWS + 1}`, [distinct]);
     // Never a silent cut: a partial list could turn a mismatch into "verified" or "unsourced".
     if (r.rows.length > MAX_FACT_ROWS) throw new ArchiveUnavailable(`a facts query matched more than ${MAX_FACT_ROWS} facts`);
     const refs = await this.sourceRefs(r.rows.map((row) => row.source_id));
-    return r.rows.map((row) => ({ sf: { source: refs.get(row.source_id)!, fact: row.fact as Fact, sentence: row.sentence as string }, first: row.first - 1 }));
+    const ranked = r.rows.map((row) => ({ sf: { source: refs.get(row.source_id)!, fact: row.fact as Fact, sentence: row.sentence as string }, first: row.first - 1, n: row.n as number }));
+    ranked.sort((a, b) => a.first - b.first || byPath(a.sf.source.id, b.sf.source.id) || a.n - b.n);
+    return ranked.map(({ sf, first }) => ({ sf, first }));
   }
 
   /** Every source fact, in path order (the embedded index's order), a page of sources per query. */
   async allFacts(): Promise<SourceFact[]> {
-    const ids = (await this.archive.query('SELECT id::float8 AS id FROM sources ORDER BY path COLLATE "C"')).rows.map((r) => r.id as number);
+    await this.factsReady(true);
+    const sources = (await this.archive.query('SELECT id::float8 AS id, path FROM sources')).rows as Array<{ id: number; path: string }>;
+    const ids = sources.sort((a, b) => byPath(a.path, b.path)).map((r) => r.id);
     const out: SourceFact[] = [];
     for (let i = 0; i < ids.length; i += ALL_FACTS_PAGE) {
       const page = ids.slice(i, i + ALL_FACTS_PAGE);
       const r = await this.archive.query(
-        `SELECT f.source_id::float8 AS source_id, f.fact, s.body AS sentence
+        `SELECT f.source_id::float8 AS source_id, f.fact, f.sentence
          FROM unnest($1::int8[]) WITH ORDINALITY AS p(id, i)
          JOIN facts f ON f.source_id = p.id
-         JOIN sentences s ON s.source_id = f.source_id AND s.n = f.sentence_n
          ORDER BY p.i, f.n`,
         [page],
       );
@@ -220,7 +262,7 @@ export class PgStore implements SourceStore {
 
   /** The abbreviations every article spells out, in path order (buildAliases's input); once per generation. */
   async abbreviations(): Promise<Array<[string, string[]]>> {
-    await this.refresh();
+    await this.factsReady(true);
     if (this.aliasCache?.generation !== this.generation) {
       const r = await this.archive.query(`SELECT abbreviations FROM sources WHERE jsonb_array_length(abbreviations) > 0 ORDER BY path COLLATE "C"`);
       const forms = r.rows.flatMap((row) => row.abbreviations as Array<[string, string[]]>);

@@ -15,8 +15,9 @@
 //   archive_stats  the sentence and source totals: the ranking's weights, kept exact
 //                  by the importer in the same transaction as the rows they count.
 //   facts          (version 4) one row per figure or date of an article: its place in
-//                  SourceDoc.facts, its sentence, the Fact itself (json, the shape the
-//                  embedded index keeps) and the keys it is indexed under (factKeys, GIN).
+//                  SourceDoc.facts, the Fact itself (json, the shape the embedded index
+//                  keeps), the prose of its sentence (copied: a lookup reads no other
+//                  table) and the keys it is indexed under (factKeys, GIN).
 //   sources.speakers  (version 3) the source's quotations with their speakers and the
 //                  people it names (core/speakers), as the embedded index keeps them.
 //   sources.abbreviations  (version 4) the abbreviations it spells out, for the alias
@@ -108,13 +109,14 @@ export const MIGRATIONS: Migration[] = [
       CREATE TABLE facts (
         source_id bigint NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
         n integer NOT NULL,
-        sentence_n integer NOT NULL,
         fact json NOT NULL,
+        sentence text NOT NULL,
         keys text[] NOT NULL,
         PRIMARY KEY (source_id, n)
       );
       CREATE INDEX facts_keys ON facts USING gin (keys);
       ALTER TABLE sources ADD COLUMN abbreviations jsonb;
+      CREATE INDEX sources_unanalysed ON sources (id) WHERE abbreviations IS NULL;
       ALTER TABLE archive_stats ADD COLUMN writes bigint NOT NULL DEFAULT 0;
     `,
   },
