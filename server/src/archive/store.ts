@@ -13,8 +13,11 @@ import { factKeys } from '../core/facts/keys';
 import { ArchiveUnavailable } from './connection';
 import type { PgStore, RankedFact } from './pgStore';
 
-/** The combined alias table of one local index and the archive, for one generation of both. */
-const combinedAliases = new WeakMap<MemoryIndex, { generation: number; table: AliasTable }>();
+/**
+ * Combined alias tables by the generation of both stores (a MemoryIndex generation is unique
+ * across indexes, and the editor hands each check a fresh view of its index): the last few.
+ */
+const combinedAliases = new Map<number, AliasTable>();
 
 export class LocalAndArchive implements SourceStore {
   /** Queries (candidates, people, facts, aliases) the archive could not answer, so far. */
@@ -99,10 +102,11 @@ export class LocalAndArchive implements SourceStore {
       async () => {
         const forms = await this.archive.abbreviations();
         const generation = this.generation;
-        const cached = combinedAliases.get(this.local);
-        if (cached?.generation === generation) return cached.table;
+        const cached = combinedAliases.get(generation);
+        if (cached) return cached;
         const table = buildAliases([...this.local.all().flatMap((d) => d.abbreviations ?? []), ...forms]);
-        combinedAliases.set(this.local, { generation, table });
+        if (combinedAliases.size >= 4) combinedAliases.delete(combinedAliases.keys().next().value!);
+        combinedAliases.set(generation, table);
         return table;
       },
       () => this.local.aliases(),
