@@ -123,7 +123,7 @@ export class PgStore implements SourceStore {
   private refs = new Map<number, SourceRef>();
   private aliasCache: { generation: number; forms: Array<[string, string[]]>; table: AliasTable } | undefined;
   /** The archive's schema version, read once per connection epoch. */
-  private schema: { epoch: number; version: number } | undefined;
+  private schema: { epoch: number; version: number; at: number } | undefined;
   /** Whether every article's facts are in (schema 4, none imported before it), per generation. */
   private ready: { generation: number; problem?: string } | undefined;
   private refreshedAt = 0;
@@ -201,10 +201,11 @@ export class PgStore implements SourceStore {
     if (r.rows[0]) this.observe(r.rows[0].sources, r.rows[0].sentences, r.rows[0].writes);
   }
 
+  /** The schema version, per connection epoch; an old one is re-read every few seconds (an import migrates it). */
   private async schemaVersion(): Promise<number> {
-    if (this.schema?.epoch !== this.archive.epoch) {
+    if (this.schema?.epoch !== this.archive.epoch || (this.schema.version < 4 && Date.now() - this.schema.at > 5000)) {
       const r = await this.archive.query('SELECT coalesce(max(version), 0)::int AS v FROM schema_version');
-      this.schema = { epoch: this.archive.epoch, version: r.rows[0].v };
+      this.schema = { epoch: this.archive.epoch, version: r.rows[0].v, at: Date.now() };
     }
     return this.schema.version;
   }
