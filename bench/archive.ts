@@ -9,6 +9,7 @@
 //   node --import tsx bench/archive.ts bbc            # ../shared/corpus/bbc
 //   node --import tsx bench/archive.ts gen-100000     # bench/.corpora (bench/generate.ts)
 //   add --no-alternatives to skip the tsvector and pg_trgm experiments (slow at 100k)
+//   --no-check skips the 2,000-word draft's timed checks (minutes each at 10k+: see BENCHMARKS.md)
 //   --archive-only skips the embedded index (its load takes minutes at 100k on a busy machine)
 //   --keep leaves the cluster running and prints its database URL; --url=URL uses that
 //   database instead of a new cluster (the import then finds every article unchanged)
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
     const times = { memory: [] as number[], archive: [] as number[] };
     let same = true;
     const first = { memory: 0, archive: 0 };
-    for (let run = 0; run < 6; run++) {
+    for (let run = 0; run < (args.includes('--no-check') ? 0 : 6); run++) {
       t = performance.now();
       const a = embedded && (await checkDraft({ text: draft.text, format: 'markdown' }, embedded));
       const tm = performance.now() - t;
@@ -138,11 +139,13 @@ async function main(): Promise<void> {
     const draftFacts = extractFacts(prose, splitSentences(prose));
     const claimed = (r: Awaited<ReturnType<typeof checkDraft>>) => r.claims.filter((c) => c.kind !== 'quote').map((c) => c.verdict);
     const verdictCounts = (vs: string[]) => Object.entries(vs.reduce<Record<string, number>>((m, v) => ((m[v] = (m[v] ?? 0) + 1), m), {})).map(([v, n]) => `${n} ${v}`).join(', ');
-    const last = await checkDraft({ text: draft.text, format: 'markdown' }, embedded ?? store);
-    console.log(`- the draft's figures and dates (outside quotes): ${verdictCounts(claimed(last)) || 'none'} (${draftFacts.length} extracted)`);
-    console.log(
-      `- 2,000-word draft (${draft.words} words, ${draft.quotes.length} quotes, figures and dates), median of 5 after a warm-up: embedded ${embedded ? ms(median(times.memory)) : 'not run'}, archive ${ms(median(times.archive))} (max ${ms(Math.max(...times.archive))}); first run (cold caches): embedded ${embedded ? ms(first.memory) : 'not run'}, archive ${ms(first.archive)}; findings identical: ${embedded ? (same ? 'yes' : 'NO') : 'not compared'}`,
-    );
+    if (!args.includes('--no-check')) {
+      const last = await checkDraft({ text: draft.text, format: 'markdown' }, embedded ?? store);
+      console.log(`- the draft's figures and dates (outside quotes): ${verdictCounts(claimed(last)) || 'none'} (${draftFacts.length} extracted)`);
+      console.log(
+        `- 2,000-word draft (${draft.words} words, ${draft.quotes.length} quotes, figures and dates), median of 5 after a warm-up: embedded ${embedded ? ms(median(times.memory)) : 'not run'}, archive ${ms(median(times.archive))} (max ${ms(Math.max(...times.archive))}); first run (cold caches): embedded ${embedded ? ms(first.memory) : 'not run'}, archive ${ms(first.archive)}; findings identical: ${embedded ? (same ? 'yes' : 'NO') : 'not compared'}`,
+      );
+    }
 
     // The facts query, per figure and date of the draft, under EXPLAIN ANALYZE (as the store runs it).
     {
