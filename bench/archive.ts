@@ -2,11 +2,17 @@
 // import rate, database size (tables, indexes), memory and load time of the embedded
 // index, check latency of the 2,000-word draft on both backends (and whether their
 // findings are identical), and EXPLAIN ANALYZE of candidate retrieval with the GIN index
-// on sentence keys, without it, with a tsvector index and with a pg_trgm index.
+// on sentence keys, without it, with a tsvector index and with a pg_trgm index; and the
+// figures and dates: facts stored, their table and GIN index, EXPLAIN ANALYZE of the facts
+// query for each figure and date of the draft.
 //
 //   node --import tsx bench/archive.ts bbc            # ../shared/corpus/bbc
 //   node --import tsx bench/archive.ts gen-100000     # bench/.corpora (bench/generate.ts)
 //   add --no-alternatives to skip the tsvector and pg_trgm experiments (slow at 100k)
+//   --no-check skips the 2,000-word draft's timed checks (minutes each at 10k+: see BENCHMARKS.md)
+//   --archive-only skips the embedded index (its load takes minutes at 100k on a busy machine)
+//   --keep leaves the cluster running and prints its database URL; --url=URL uses that
+//   database instead of a new cluster (the import then finds every article unchanged)
 //
 // Runs a throwaway cluster (test/support/pgCluster.ts) with fsync off: import rates are
 // for bulk loading, not for a durable server. Prints markdown for BENCHMARKS.md.
@@ -16,7 +22,11 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Archive } from '../server/src/archive/connection';
 import { ARCHIVE_GLOBS, importFolders } from '../server/src/archive/importer';
-import { BEST_SQL, HITS_SQL, PgStore } from '../server/src/archive/pgStore';
+import { BEST_SQL, FACTS_SQL, HITS_SQL, PgStore } from '../server/src/archive/pgStore';
+import { draftProse } from '../server/src/core/check/draft';
+import { extractFacts } from '../server/src/core/facts/extract';
+import { queryKeys as factQueryKeys } from '../server/src/core/facts/keys';
+import { splitSentences } from '../server/src/core/text/sentences';
 import { checkDraft } from '../server/src/core/check/draft';
 import { keysToScan, keyWeight, lookupKeys, queryKeys, SENTENCE_FLOOR } from '../server/src/core/match/ranking';
 import { tokenize } from '../server/src/core/text/tokens';
@@ -48,12 +58,16 @@ async function main(): Promise<void> {
     console.log(`[bench] corpus ${name} is absent; nothing measured`);
     return;
   }
-  const cluster = await startCluster();
+  const given = args.find((a) => a.startsWith('--url='))?.slice('--url='.length);
+  const keep = args.includes('--keep');
+  const cluster = given ? { url: given, stop: () => undefined, database: async () => given } : await startCluster({ keep });
   if ('skip' in cluster) {
     console.log(`[bench] ${cluster.skip}`);
     return;
   }
-  const archive = new Archive({ url: await cluster.database('bench'), statementTimeoutMs: 600_000, connectTimeoutMs: 10_000 });
+  const url = given ?? (await cluster.database('bench'));
+  if (keep) console.log(`[bench] kept: --url=${url}`);
+  const archive = new Archive({ url, statementTimeoutMs: 600_000, connectTimeoutMs: 10_000 });
   try {
     console.log(`## ${name} (${folder.startsWith(corporaRoot) ? path.relative(corporaRoot, folder) : folder})\n`);
     // Import.
@@ -61,8 +75,8 @@ async function main(): Promise<void> {
     const imported = await importFolders(archive, [folder], { batchSize: 500 });
     const importMs = performance.now() - t;
     await archive.query('VACUUM ANALYZE');
-    const counts = (await archive.query('SELECT sources::float8 AS sources, sentences::float8 AS sentences FROM archive_stats')).rows[0];
-    console.log(`- import: ${imported.added} articles, ${counts.sentences} sentences in ${(importMs / 1000).toFixed(1)} s: ${(imported.added / (importMs / 1000)).toFixed(0)} articles/s`);
+    const counts = (await archive.query('SELECT sources::float8 AS sources, sentences::float8 AS sentences, (SELECT count(*) FROM facts)::float8 AS facts FROM archive_stats')).rows[0];
+    console.log(`- import: ${imported.added} articles, ${counts.sentences} sentences, ${counts.facts} figures and dates in ${(importMs / 1000).toFixed(1)} s: ${(imported.added / (importMs / 1000)).toFixed(0)} articles/s`);
     t = performance.now();
     const again = await importFolders(archive, [folder], { batchSize: 500 });
     console.log(`- re-import, nothing changed: ${again.unchanged} unchanged in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -72,22 +86,29 @@ async function main(): Promise<void> {
               pg_relation_size('sentences')::float8 AS sentences_heap,
               (pg_total_relation_size('sentences') - pg_relation_size('sentences') - pg_relation_size('sentences_keys'))::float8 AS sentences_other,
               pg_relation_size('sentences_keys')::float8 AS gin,
-              pg_total_relation_size('terms')::float8 AS terms`,
+              pg_total_relation_size('terms')::float8 AS terms,
+              pg_table_size('facts')::float8 AS facts,
+              pg_relation_size('facts_keys')::float8 AS facts_gin,
+              pg_relation_size('facts_pkey')::float8 AS facts_pkey`,
     );
     const s = sizes.rows[0];
     console.log(
-      `- database: ${mb(s.db)} (sources with text and TOAST ${mb(s.sources)}; sentences ${mb(s.sentences_heap)} + primary key/TOAST ${mb(s.sentences_other)}; GIN on keys ${mb(s.gin)}; terms ${mb(s.terms)})`,
+      `- database: ${mb(s.db)} (sources with text and TOAST ${mb(s.sources)}; sentences ${mb(s.sentences_heap)} + primary key/TOAST ${mb(s.sentences_other)}; GIN on keys ${mb(s.gin)}; terms ${mb(s.terms)}; facts ${mb(s.facts)} + GIN on fact keys ${mb(s.facts_gin)} + primary key ${mb(s.facts_pkey)})`,
     );
 
     // The embedded index over the same folder, with the same ids.
-    global.gc?.();
-    const heap0 = process.memoryUsage().heapUsed;
-    t = performance.now();
-    const local = new FolderSources(folder, { globs: ARCHIVE_GLOBS });
-    await local.loadAll();
-    const loadMs = performance.now() - t;
-    global.gc?.();
-    console.log(`- embedded index: loaded in ${(loadMs / 1000).toFixed(1)} s, heap +${mb(process.memoryUsage().heapUsed - heap0)}${global.gc ? '' : ' (run with --expose-gc for a cleaner figure)'}`);
+    let embedded: FolderSources['index'] | undefined;
+    if (!args.includes('--archive-only')) {
+      global.gc?.();
+      const heap0 = process.memoryUsage().heapUsed;
+      t = performance.now();
+      const local = new FolderSources(folder, { globs: ARCHIVE_GLOBS });
+      await local.loadAll();
+      const loadMs = performance.now() - t;
+      global.gc?.();
+      console.log(`- embedded index: loaded in ${(loadMs / 1000).toFixed(1)} s, heap +${mb(process.memoryUsage().heapUsed - heap0)}${global.gc ? '' : ' (run with --expose-gc for a cleaner figure)'}`);
+      embedded = local.index;
+    }
 
     // Check latency: the 2,000-word draft, no verdict cache, both backends.
     const articles = loadNamedCorpus(name);
@@ -96,9 +117,10 @@ async function main(): Promise<void> {
     const store = new PgStore(archive);
     const times = { memory: [] as number[], archive: [] as number[] };
     let same = true;
-    for (let run = 0; run < 6; run++) {
+    const first = { memory: 0, archive: 0 };
+    for (let run = 0; run < (args.includes('--no-check') ? 0 : 6); run++) {
       t = performance.now();
-      const a = await checkDraft({ text: draft.text, format: 'markdown' }, local.index);
+      const a = embedded && (await checkDraft({ text: draft.text, format: 'markdown' }, embedded));
       const tm = performance.now() - t;
       t = performance.now();
       const b = await checkDraft({ text: draft.text, format: 'markdown' }, store);
@@ -107,11 +129,56 @@ async function main(): Promise<void> {
         times.memory.push(tm);
         times.archive.push(ta);
       }
-      if (run === 0) same = canonical(a) === canonical(b);
+      if (run === 0) {
+        same = !!a && canonical(a) === canonical(b);
+        first.memory = tm;
+        first.archive = ta;
+      }
     }
-    console.log(
-      `- 2,000-word draft (${draft.words} words, ${draft.quotes.length} quotes), median of 5 after a warm-up: embedded ${ms(median(times.memory))}, archive ${ms(median(times.archive))} (max ${ms(Math.max(...times.archive))}); findings identical: ${same ? 'yes' : 'NO'}`,
-    );
+    const prose = draftProse({ text: draft.text, format: 'markdown' });
+    const draftFacts = extractFacts(prose, splitSentences(prose));
+    const claimed = (r: Awaited<ReturnType<typeof checkDraft>>) => r.claims.filter((c) => c.kind !== 'quote').map((c) => c.verdict);
+    const verdictCounts = (vs: string[]) => Object.entries(vs.reduce<Record<string, number>>((m, v) => ((m[v] = (m[v] ?? 0) + 1), m), {})).map(([v, n]) => `${n} ${v}`).join(', ');
+    if (!args.includes('--no-check')) {
+      const last = await checkDraft({ text: draft.text, format: 'markdown' }, embedded ?? store);
+      console.log(`- the draft's figures and dates (outside quotes): ${verdictCounts(claimed(last)) || 'none'} (${draftFacts.length} extracted)`);
+      console.log(
+        `- 2,000-word draft (${draft.words} words, ${draft.quotes.length} quotes, figures and dates), median of 5 after a warm-up: embedded ${embedded ? ms(median(times.memory)) : 'not run'}, archive ${ms(median(times.archive))} (max ${ms(Math.max(...times.archive))}); first run (cold caches): embedded ${embedded ? ms(first.memory) : 'not run'}, archive ${ms(first.archive)}; findings identical: ${embedded ? (same ? 'yes' : 'NO') : 'not compared'}`,
+      );
+    }
+
+    // The facts query, per figure and date of the draft, under EXPLAIN ANALYZE (as the store runs it).
+    {
+      const aliases = await store.aliases();
+      const client = await archive.client();
+      const exec: number[] = [];
+      const rows: number[] = [];
+      let plan = '';
+      try {
+        // --facts-sample=N: the first N only (at 100k a lookup by a common key reads hundreds of thousands of facts).
+        const sample = Number(args.find((a) => a.startsWith('--facts-sample='))?.split('=')[1] ?? Infinity);
+        for (const f of draftFacts.slice(0, sample)) {
+          const keys = [...new Set(factQueryKeys(f, aliases))];
+          const r = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${FACTS_SQL}`, [keys]);
+          const j = r.rows[0]['QUERY PLAN'][0];
+          exec.push(j['Execution Time']);
+          rows.push(j.Plan['Actual Rows']);
+          plan ||= describePlan(j.Plan);
+        }
+      } finally {
+        client.release();
+      }
+      if (exec.length > 0) {
+        console.log(
+          `- facts query (${exec.length} figures and dates of the draft): median ${ms(median(exec))}, p95 ${ms(p95(exec))}, max ${ms(Math.max(...exec))}; facts returned median ${median(rows)}, max ${Math.max(...rows)}; plan: ${plan}`,
+        );
+      }
+      if (counts.facts <= 200_000) {
+        t = performance.now();
+        const all = await store.allFacts();
+        console.log(`- allFacts (for the disagreements list): ${all.length} facts in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      } else console.log(`- allFacts not run: ${counts.facts} facts would all be held in this process`);
+    }
 
     // Candidate retrieval, per quote of the draft, under EXPLAIN ANALYZE.
     const total = counts.sentences;
@@ -239,7 +306,7 @@ async function main(): Promise<void> {
     console.log(`- pg_trgm shortlist (12 sentences) holds the quote's source article for ${found} of ${asked} sourced quotes`);
   } finally {
     await archive.close();
-    cluster.stop();
+    if (!keep) cluster.stop();
   }
 }
 

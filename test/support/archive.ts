@@ -7,12 +7,9 @@ import { FolderSources } from '../../server/src/node/folderSources';
 import { ARCHIVE_GLOBS } from '../../server/src/archive/importer';
 import type { CheckResult } from '../../server/src/core/check/findings';
 
-/** Codes of the figure and date checks, which the archive does not serve yet (README, "Shared archive"). */
-const FACT_CODES = new Set(['figure-mismatch', 'date-mismatch', 'unsourced-figure', 'unsourced-date', 'sources-disagree']);
-
-/** A check result as comparable JSON: quotes and speakers (figures and dates are checked against local sources only). */
+/** A check result as comparable JSON: every claim and finding (quotes, speakers, figures, dates), without URIs. */
 export function canonical(result: CheckResult): string {
-  const comparable = { ...result, claims: result.claims.filter((c) => c.kind === 'quote'), findings: result.findings.filter((f) => !FACT_CODES.has(f.code)) };
+  const comparable = { claims: result.claims, findings: result.findings };
   return JSON.stringify(comparable, (key, value) => {
     if (key === 'uri') return undefined;
     if (value && typeof value === 'object' && !Array.isArray(value)) return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -27,7 +24,9 @@ export async function localLikeImport(folder: string): Promise<FolderSources> {
   return s;
 }
 
+/** A corpus folder of ../shared/corpus (or of SOURCE_CHECK_CORPUS_DIR, as the benchmarks read it), if present. */
 export function corpusPath(name: string): string | undefined {
-  const p = new URL(`../../../shared/corpus/${name}`, `file://${__dirname}/`).pathname;
+  const root = process.env.SOURCE_CHECK_CORPUS_DIR;
+  const p = root ? `${root}/${name}` : new URL(`../../../shared/corpus/${name}`, `file://${__dirname}/`).pathname;
   return existsSync(p) ? p : undefined;
 }

@@ -42,7 +42,7 @@ function freePort(): Promise<number> {
 }
 
 /** Starts a cluster, or returns why it cannot (PostgreSQL not installed, no postgres user). */
-export async function startCluster(): Promise<Cluster | { skip: string }> {
+export async function startCluster(options: { keep?: boolean } = {}): Promise<Cluster | { skip: string }> {
   const bin = binDir();
   if (!bin || !existsSync(path.join(bin, 'initdb'))) {
     return { skip: 'PostgreSQL is not installed (apt-get install -y postgresql, as .ci/run does); archive tests skipped' };
@@ -90,9 +90,10 @@ export async function startCluster(): Promise<Cluster | { skip: string }> {
     stop();
     throw new Error(`could not start a PostgreSQL test cluster: ${err.stderr?.toString() || err.message}`);
   }
-  // Never leave a cluster behind: on exit, and when the test runner interrupts the process.
-  process.once('exit', stop);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // Never leave a cluster behind: on exit, and when the test runner interrupts the process
+  // (unless asked to keep it, for a benchmark run in several steps: its stop() or pg_ctl stops it).
+  if (!options.keep) process.once('exit', stop);
+  for (const signal of options.keep ? [] : (['SIGINT', 'SIGTERM'] as const)) {
     process.once(signal, () => {
       stop();
       process.kill(process.pid, signal);

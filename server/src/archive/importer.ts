@@ -9,6 +9,7 @@ import * as path from 'path';
 import type { PoolClient } from 'pg';
 import { parseSource, SourceDoc } from '../core/source/source';
 import { sentenceKeys } from '../core/match/ranking';
+import { factKeys } from '../core/facts/keys';
 import { readTextFile, DEFAULT_MAX_FILE_SIZE } from '../node/decode';
 import { compileGlobs, listSourceFiles } from '../node/sourceFiles';
 import type { Archive } from './connection';
@@ -72,8 +73,8 @@ export async function importFolders(archive: Archive, folders: string[], options
 }
 
 async function importBatch(client: PoolClient, root: string, rels: string[], options: ImportOptions, progress: ImportProgress, problem: (m: string) => void): Promise<void> {
-  // An article analysed before the schema kept speakers counts as changed: it is re-analysed.
-  const known = await client.query('SELECT path, content_hash, speakers IS NULL AS stale FROM sources WHERE path = ANY($1::text[])', [rels]);
+  // An article analysed before the schema kept speakers (3) or facts (4) counts as changed: it is re-analysed.
+  const known = await client.query('SELECT path, content_hash, speakers IS NULL OR abbreviations IS NULL AS stale FROM sources WHERE path = ANY($1::text[])', [rels]);
   const hashOf = new Map<string, string>(known.rows.map((r) => [r.path, r.stale ? '' : r.content_hash]));
   const loaded: Loaded[] = [];
   for (const rel of rels) {
@@ -132,10 +133,10 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
     }
     const docs = loaded.map((l) => l.doc);
     const inserted = await client.query(
-      `INSERT INTO sources (path, content_hash, text, text_length, line_starts, meta, published, sentence_count, speakers)
-       SELECT path, hash, text, length, string_to_array(starts, ',')::int[], meta, published, sentences, speakers
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::jsonb[], $7::date[], $8::int[], $9::jsonb[])
-         AS t(path, hash, text, length, starts, meta, published, sentences, speakers)
+      `INSERT INTO sources (path, content_hash, text, text_length, line_starts, meta, published, sentence_count, speakers, abbreviations)
+       SELECT path, hash, text, length, string_to_array(starts, ',')::int[], meta, published, sentences, speakers, abbreviations
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::jsonb[], $7::date[], $8::int[], $9::jsonb[], $10::jsonb[])
+         AS t(path, hash, text, length, starts, meta, published, sentences, speakers, abbreviations)
        RETURNING id::float8 AS id, path`,
       [
         docs.map((d) => d.id),
@@ -147,12 +148,23 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
         docs.map((d) => d.meta.date ?? null),
         docs.map((d) => d.sentences.length),
         docs.map((d) => JSON.stringify(d.speakers)),
+        docs.map((d) => JSON.stringify(d.abbreviations ?? [])),
       ],
     );
     const idOf = new Map<string, number>(inserted.rows.map((r) => [r.path, r.id]));
     const rows = { source: [] as number[], n: [] as number[], start: [] as number[], end: [] as number[], gap: [] as string[], body: [] as string[], keys: [] as string[] };
     const df = new Map<string, number>();
+    const facts = { source: [] as number[], n: [] as number[], sentence: [] as string[], fact: [] as string[], keys: [] as string[] };
     for (const d of docs) {
+      // Each fact as the core extracted it (the embedded index keeps the same objects), with the
+      // prose of its sentence (SourceFact.sentence) and the keys it is found by.
+      (d.facts ?? []).forEach((f, n) => {
+        facts.source.push(idOf.get(d.id)!);
+        facts.n.push(n);
+        facts.sentence.push(d.prose.slice(f.sentence.start, f.sentence.end));
+        facts.fact.push(JSON.stringify(f));
+        facts.keys.push(factKeys(f).join(KEY_SEPARATOR));
+      });
       let prev = 0;
       d.sentences.forEach((s, n) => {
         const keys = sentenceKeys(d.prose, s);
@@ -176,6 +188,14 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
        FROM unnest($1::int8[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[]) AS t(source_id, n, s, e, gap, body, keys)`,
       [rows.source, rows.n, rows.start, rows.end, rows.gap, rows.body, rows.keys],
     );
+    if (facts.source.length > 0) {
+      await client.query(
+        `INSERT INTO facts (source_id, n, sentence, fact, keys)
+         SELECT source_id, n, sentence, fact::json, string_to_array(keys, chr(31))
+         FROM unnest($1::int8[], $2::int[], $3::text[], $4::text[], $5::text[]) AS t(source_id, n, sentence, fact, keys)`,
+        [facts.source, facts.n, facts.sentence, facts.fact, facts.keys],
+      );
+    }
     // Sorted, so that two importers lock the same term rows in the same order (no deadlock).
     const terms = [...df.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     await client.query(
@@ -183,13 +203,16 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
        ON CONFLICT (key) DO UPDATE SET df = terms.df + excluded.df`,
       [terms.map((t) => t[0]), terms.map((t) => t[1])],
     );
-    await client.query('UPDATE archive_stats SET sources = sources + $1, sentences = sentences + $2', [sourcesDelta, sentencesDelta]);
+    await client.query('UPDATE archive_stats SET sources = sources + $1, sentences = sentences + $2, writes = writes + 1', [sourcesDelta, sentencesDelta]);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
   }
 }
+
+/** Fact keys travel as one text each, split in SQL (chr(31), the unit separator, is in no key). */
+const KEY_SEPARATOR = '\u001f';
 
 export interface ArchiveCounts {
   schemaVersion: number;

@@ -3,15 +3,19 @@
 // checker aligns the same passages and reaches the same verdicts. Sentence scores are
 // summed in SQL (exact integer weights); windows are grouped and ranked by the shared
 // code; passages are rebuilt from the stored sentences and gaps, offset for offset.
+// Figures and dates: the Fact objects the core extracted at import, found by the keys
+// factKeys gave them (GIN), in the order the embedded index returns them.
 
-import type { Passage, SourceRef, SourceStore } from '../core/match/store';
+import type { Passage, SourceFact, SourceRef, SourceStore } from '../core/match/store';
+import type { Fact } from '../core/facts/extract';
+import { AliasTable, buildAliases } from '../core/facts/context';
 import type { SourceMeta } from '../core/source/metadata';
 import { contenders, groupWindows, keysToScan, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, SENTENCE_FLOOR, SentenceHit, Window } from '../core/match/ranking';
 import { positionIn } from '../core/text/lines';
 import type { Span } from '../core/text/sentences';
 import type { Quotation } from '../core/speakers/attribute';
 import { AttributedSource, corpusPeople, Person } from '../core/speakers/people';
-import type { Archive } from './connection';
+import { Archive, ArchiveUnavailable } from './connection';
 
 import { ArchiveScheme } from '../lsp/protocol';
 
@@ -73,10 +77,58 @@ const PASSAGES_SQL = `
   FROM unnest($1::int[], $2::int8[], $3::int[], $4::int[]) AS w(i, src, first, last)
   JOIN sources src ON src.id = w.src`;
 
+/**
+ * Facts indexed under any of the keys $1 (GIN on facts.keys, no other table read), each with
+ * which of $1 it is indexed under. The store keeps each key's list in path order (the order
+ * the embedded index posts them) and walks the keys as the embedded index does, so the
+ * same facts come in the same order and ties among candidates break alike.
+ */
+export const FACTS_SQL = `
+  SELECT f.source_id::float8 AS source_id, f.n, f.fact, f.sentence,
+         array(SELECT k FROM unnest(f.keys) AS k WHERE k = ANY ($1::text[])) AS hit
+  FROM facts f
+  WHERE f.keys && $1::text[]`;
+
+/** A facts query matching more rows than this fails (the check is then marked incomplete) rather than flooding the client. */
+const MAX_FACT_ROWS = 200_000;
+/** Postings (key, fact) kept across checks, per generation: common keys ("w:year") are read once. */
+const KEY_CACHE_POSTINGS = 300_000;
+/** allFacts reads this many sources' facts per query, so that no statement runs long. */
+const ALL_FACTS_PAGE = 2_000;
+
+/** A source fact with the position of the first query key it was found under (for merging stores alike). */
+export interface RankedFact {
+  sf: SourceFact;
+  first: number;
+}
+
+/** The order a folder's sources are listed in (node/sourceFiles.ts compares names as JavaScript strings). */
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface CachedFact {
+  sf: SourceFact;
+  /** source row id and fact index: one fact under several keys is returned once. */
+  id: string;
+  n: number;
+}
+
 export class PgStore implements SourceStore {
   private sources = 0;
   private sentences = 0;
+  private writes = 0;
   private revision = 0;
+  /** Source references by row id (a replaced article gets a new id), bounded. */
+  private refs = new Map<number, SourceRef>();
+  private aliasCache: { generation: number; forms: Array<[string, string[]]>; table: AliasTable } | undefined;
+  /** The archive's schema version, read once per connection epoch. */
+  private schema: { epoch: number; version: number; at: number } | undefined;
+  /** Whether every article's facts are in (schema 4, none imported before it), per generation. */
+  private ready: { generation: number; problem?: string } | undefined;
+  private refreshedAt = 0;
+  /** Key -> its facts in path order, for one generation, bounded (KEY_CACHE_POSTINGS). */
+  private keyCache: { generation: number; lists: Map<string, CachedFact[]>; postings: number } = { generation: -1, lists: new Map(), postings: 0 };
 
   private pruneAbove: number;
 
@@ -104,17 +156,13 @@ export class PgStore implements SourceStore {
     const keys = queryKeys(words);
     if (keys.length === 0) return [];
     const terms = await this.archive.query(
-      `SELECT a.sources::float8 AS sources, a.sentences::float8 AS total, t.key, t.df::float8 AS df
+      `SELECT a.sources::float8 AS sources, a.sentences::float8 AS total, ${await this.writesColumn()} AS writes, t.key, t.df::float8 AS df
        FROM archive_stats a LEFT JOIN terms t ON t.key = ANY($1::text[]) AND t.df > 0`,
       [keys],
     );
     if (terms.rows.length === 0) return [];
     const total: number = terms.rows[0].total;
-    if (terms.rows[0].sources !== this.sources || total !== this.sentences) {
-      this.sources = terms.rows[0].sources;
-      this.sentences = total;
-      this.revision++;
-    }
+    this.observe(terms.rows[0].sources, total, terms.rows[0].writes);
     const df = new Map<string, number>(terms.rows.filter((r) => r.key !== null).map((r) => [r.key, r.df]));
     const lookup = lookupKeys(keys, (k) => df.get(k), total);
     if (lookup.length === 0) return [];
@@ -134,6 +182,169 @@ export class PgStore implements SourceStore {
       weights,
     );
     return this.passages(await this.choose(windows, limit));
+  }
+
+  /** Notes the archive's totals: a change (another desk imported) is a new generation. */
+  private observe(sources: number, sentences: number, writes: number): void {
+    if (sources !== this.sources || sentences !== this.sentences || writes !== this.writes) {
+      this.sources = sources;
+      this.sentences = sentences;
+      this.writes = writes;
+      this.revision++;
+    }
+  }
+
+  /** Reads the archive's totals (one short query), so that the generation is current. */
+  async refresh(): Promise<void> {
+    this.refreshedAt = Date.now();
+    const r = await this.archive.query(`SELECT sources::float8 AS sources, sentences::float8 AS sentences, ${await this.writesColumn()} AS writes FROM archive_stats`);
+    if (r.rows[0]) this.observe(r.rows[0].sources, r.rows[0].sentences, r.rows[0].writes);
+  }
+
+  /** The schema version, per connection epoch; an old one is re-read every few seconds (an import migrates it). */
+  private async schemaVersion(): Promise<number> {
+    if (this.schema?.epoch !== this.archive.epoch || (this.schema.version < 4 && Date.now() - this.schema.at > 5000)) {
+      const r = await this.archive.query('SELECT coalesce(max(version), 0)::int AS v FROM schema_version');
+      this.schema = { epoch: this.archive.epoch, version: r.rows[0].v, at: Date.now() };
+    }
+    return this.schema.version;
+  }
+
+  /** archive_stats.writes from schema 4; an archive not yet migrated still serves quotes. */
+  private async writesColumn(): Promise<string> {
+    return (await this.schemaVersion()) >= 4 ? 'writes::float8' : '0::float8';
+  }
+
+  /**
+   * Fails (ArchiveUnavailable: the check is marked incomplete) unless every archived article's
+   * figures and dates are in: an archive of schema 3, or one whose re-import (the backfill)
+   * is not finished, would otherwise call the missing articles' figures unsourced.
+   */
+  private async factsReady(refresh: boolean): Promise<void> {
+    // Another desk's import shows within a second even in a check that asks for facts only.
+    if (refresh || this.ready === undefined || Date.now() - this.refreshedAt > 1000) await this.refresh();
+    if (this.ready?.generation !== this.generation) {
+      const version = await this.schemaVersion();
+      let problem: string | undefined;
+      if (version < 4) problem = `the archive's schema (version ${version}) predates figures and dates: run "source-check archive import" on it`;
+      else if ((await this.archive.query('SELECT EXISTS (SELECT 1 FROM sources WHERE abbreviations IS NULL) AS stale')).rows[0].stale) {
+        problem = 'some archived articles were imported before figures and dates were kept: run "source-check archive import" again to fill them';
+      }
+      this.ready = { generation: this.generation, problem };
+    }
+    if (this.ready.problem) throw new ArchiveUnavailable(this.ready.problem);
+  }
+
+  /** Source facts indexed under any of these keys (factKeys), in the embedded index's order. */
+  async facts(keys: readonly string[]): Promise<SourceFact[]> {
+    return (await this.rankedFacts(keys)).map((r) => r.sf);
+  }
+
+  /** The same, each with the position of the first key (of the distinct keys, in order) it was found under. */
+  async rankedFacts(keys: readonly string[]): Promise<RankedFact[]> {
+    const distinct = [...new Set(keys)];
+    if (distinct.length === 0) return [];
+    await this.factsReady(false);
+    if (this.keyCache.generation !== this.generation) this.keyCache = { generation: this.generation, lists: new Map(), postings: 0 };
+    const cache = this.keyCache;
+    const lists = new Map<string, CachedFact[]>();
+    const missing: string[] = [];
+    for (const k of distinct) {
+      const cached = cache.lists.get(k);
+      if (cached) lists.set(k, cached);
+      else missing.push(k);
+    }
+    if (missing.length > 0) {
+      const r = await this.archive.query(`${FACTS_SQL} LIMIT ${MAX_FACT_ROWS + 1}`, [missing]);
+      // Never a silent cut: a partial list could turn a mismatch into "verified" or "unsourced".
+      if (r.rows.length > MAX_FACT_ROWS) throw new ArchiveUnavailable(`a facts query matched more than ${MAX_FACT_ROWS} facts`);
+      const refs = await this.sourceRefs(r.rows.map((row) => row.source_id));
+      for (const k of missing) lists.set(k, []);
+      for (const row of r.rows) {
+        const source = refs.get(row.source_id)!;
+        const entry: CachedFact = { sf: { source, fact: row.fact as Fact, sentence: row.sentence as string }, id: `${row.source_id}:${row.n}`, n: row.n };
+        for (const k of row.hit as string[]) lists.get(k)!.push(entry);
+      }
+      for (const k of missing) {
+        const list = lists.get(k)!;
+        list.sort((a, b) => byPath(a.sf.source.id, b.sf.source.id) || a.n - b.n);
+        if (cache.postings + list.length > KEY_CACHE_POSTINGS) {
+          cache.lists.clear();
+          cache.postings = 0;
+        }
+        if (list.length <= KEY_CACHE_POSTINGS) {
+          cache.lists.set(k, list);
+          cache.postings += list.length;
+        }
+      }
+    }
+    // The embedded index's walk: key by key, each fact at the first key it is found under.
+    const seen = new Set<string>();
+    const out: RankedFact[] = [];
+    distinct.forEach((k, first) => {
+      for (const e of lists.get(k)!) {
+        if (seen.has(e.id)) continue;
+        seen.add(e.id);
+        out.push({ sf: e.sf, first });
+      }
+    });
+    return out;
+  }
+
+  /** Every source fact, in path order (the embedded index's order), a page of sources per query. */
+  async allFacts(): Promise<SourceFact[]> {
+    await this.factsReady(true);
+    const sources = (await this.archive.query('SELECT id::float8 AS id, path FROM sources')).rows as Array<{ id: number; path: string }>;
+    const ids = sources.sort((a, b) => byPath(a.path, b.path)).map((r) => r.id);
+    const out: SourceFact[] = [];
+    for (let i = 0; i < ids.length; i += ALL_FACTS_PAGE) {
+      const page = ids.slice(i, i + ALL_FACTS_PAGE);
+      const r = await this.archive.query(
+        `SELECT f.source_id::float8 AS source_id, f.fact, f.sentence
+         FROM unnest($1::int8[]) WITH ORDINALITY AS p(id, i)
+         JOIN facts f ON f.source_id = p.id
+         ORDER BY p.i, f.n`,
+        [page],
+      );
+      const refs = await this.sourceRefs(r.rows.map((row) => row.source_id));
+      for (const row of r.rows) out.push({ source: refs.get(row.source_id)!, fact: row.fact as Fact, sentence: row.sentence as string });
+    }
+    return out;
+  }
+
+  /** The abbreviations every article spells out, in path order (buildAliases's input); once per generation. */
+  async abbreviations(): Promise<Array<[string, string[]]>> {
+    await this.factsReady(true);
+    if (this.aliasCache?.generation !== this.generation) {
+      const r = await this.archive.query(`SELECT abbreviations FROM sources WHERE jsonb_array_length(abbreviations) > 0 ORDER BY path COLLATE "C"`);
+      const forms = r.rows.flatMap((row) => row.abbreviations as Array<[string, string[]]>);
+      this.aliasCache = { generation: this.generation, forms, table: buildAliases(forms) };
+    }
+    return this.aliasCache.forms;
+  }
+
+  /** The archive's alias table (buildAliases over its articles' abbreviations), once per generation. */
+  async aliases(): Promise<AliasTable> {
+    await this.abbreviations();
+    return this.aliasCache!.table;
+  }
+
+  /** References (identity, metadata, positions) of these sources, from a bounded cache. */
+  private async sourceRefs(ids: readonly number[]): Promise<Map<number, SourceRef>> {
+    let missing = [...new Set(ids)].filter((id) => !this.refs.has(id));
+    if (missing.length > 0) {
+      if (this.refs.size + missing.length > 20_000) {
+        this.refs.clear();
+        missing = [...new Set(ids)];
+      }
+      const r = await this.archive.query('SELECT id::float8 AS id, path, meta, line_starts, text_length FROM sources WHERE id = ANY($1::int8[])', [missing]);
+      for (const row of r.rows) this.refs.set(row.id, this.refOf(row.path, row.meta, row.line_starts, row.text_length));
+    }
+    return new Map(ids.map((id) => [id, this.refs.get(id)!]));
+  }
+
+  private refOf(path: string, meta: SourceMeta, starts: number[], length: number): SourceRef {
+    return { id: path, uri: archiveUri(path), meta, positionAt: (o: number) => positionIn(starts, length, o) };
   }
 
   /** The windows to align, exact ties broken by source path as the embedded index breaks them by id. */

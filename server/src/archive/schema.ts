@@ -14,10 +14,17 @@
 //   terms          document frequency (sentences holding it) of every key, and
 //   archive_stats  the sentence and source totals: the ranking's weights, kept exact
 //                  by the importer in the same transaction as the rows they count.
-//   facts          figures and dates with the keys of the words around them, for the
-//                  figure and date checks (filled once the core extracts them).
+//   facts          (version 4) one row per figure or date of an article: its place in
+//                  SourceDoc.facts, the Fact itself (json, the shape the embedded index
+//                  keeps), the prose of its sentence (copied: a lookup reads no other
+//                  table) and the keys it is indexed under (factKeys, GIN).
 //   sources.speakers  (version 3) the source's quotations with their speakers and the
 //                  people it names (core/speakers), as the embedded index keeps them.
+//   sources.abbreviations  (version 4) the abbreviations it spells out, for the alias
+//                  table; NULL marks an article imported before version 4, whose facts were
+//                  never extracted: the next import re-analyses it (a backfill).
+//   archive_stats.writes  (version 4) bumped by every import batch, so a store sees a
+//                  replaced article even when the totals stay the same.
 
 import type { PoolClient } from 'pg';
 
@@ -90,6 +97,28 @@ export const MIGRATIONS: Migration[] = [
     description: 'quotations with their speakers, and the people each source names',
     // NULL for articles imported before: the next import re-analyses them.
     sql: `ALTER TABLE sources ADD COLUMN speakers jsonb;`,
+  },
+  {
+    version: 4,
+    description: 'figures and dates as the core extracts them, indexed by their keys; abbreviations per source',
+    // Version 2's facts table was never filled: replaced by one that holds the core's Fact
+    // exactly. Articles imported before have abbreviations NULL: the next import re-analyses
+    // them and fills their facts (see README, "Shared archive").
+    sql: `
+      DROP TABLE facts;
+      CREATE TABLE facts (
+        source_id bigint NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        n integer NOT NULL,
+        fact json NOT NULL,
+        sentence text NOT NULL,
+        keys text[] NOT NULL,
+        PRIMARY KEY (source_id, n)
+      );
+      CREATE INDEX facts_keys ON facts USING gin (keys);
+      ALTER TABLE sources ADD COLUMN abbreviations jsonb;
+      CREATE INDEX sources_unanalysed ON sources (id) WHERE abbreviations IS NULL;
+      ALTER TABLE archive_stats ADD COLUMN writes bigint NOT NULL DEFAULT 0;
+    `,
   },
 ];
 

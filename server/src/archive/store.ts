@@ -1,19 +1,26 @@
 // The store a draft is checked against when an archive is configured: the local
 // sources and the archive together. When the archive cannot answer, the local
-// candidates are still used and the miss is counted, so the adapter can mark the
-// verdicts as incomplete (core/check/incomplete.ts) instead of reporting them as final.
-// It serves no figures and dates: the archive does not serve its facts table yet, and
-// facts from the local sources alone would call every archived figure unsourced, so a
-// check with an archive configured makes no figure or date claims (SourceStore.facts is optional).
+// candidates (and facts, and aliases) are still used and the miss is counted, so the
+// adapter can mark the verdicts as incomplete (core/check/incomplete.ts) instead of
+// reporting them as final: a figure the local sources lack is then not "unsourced",
+// and one they confirm is "verified against the local sources only".
 
-import type { Passage, SourceStore } from '../core/match/store';
+import type { Passage, SourceFact, SourceStore } from '../core/match/store';
 import { corpusPeople, Person } from '../core/speakers/people';
 import type { MemoryIndex } from '../core/index/memoryIndex';
+import { AliasTable, buildAliases } from '../core/facts/context';
+import { factKeys } from '../core/facts/keys';
 import { ArchiveUnavailable } from './connection';
-import type { PgStore } from './pgStore';
+import type { PgStore, RankedFact } from './pgStore';
+
+/**
+ * Combined alias tables by the generation of both stores (a MemoryIndex generation is unique
+ * across indexes, and the editor hands each check a fresh view of its index): the last few.
+ */
+const combinedAliases = new Map<number, AliasTable>();
 
 export class LocalAndArchive implements SourceStore {
-  /** Candidate queries the archive could not answer, so far. */
+  /** Queries (candidates, people, facts, aliases) the archive could not answer, so far. */
   misses = 0;
 
   constructor(
@@ -21,16 +28,23 @@ export class LocalAndArchive implements SourceStore {
     readonly archive: PgStore,
   ) {}
 
-  /** The people of the local sources and the archive together (the archive's alone when there are no local sources). */
-  async people(): Promise<Person[]> {
+  /** Runs an archive query; on ArchiveUnavailable counts the miss and gives the fallback. */
+  private async orLocal<T>(query: () => Promise<T>, fallback: () => T | Promise<T>): Promise<T> {
     try {
-      if (this.local.size === 0) return await this.archive.people();
-      return corpusPeople([...this.local.all(), ...(await this.archive.attributedSources())]);
+      return await query();
     } catch (e) {
       if (!(e instanceof ArchiveUnavailable)) throw e;
       this.misses++;
-      return this.local.people();
+      return fallback();
     }
+  }
+
+  /** The people of the local sources and the archive together (the archive's alone when there are no local sources). */
+  async people(): Promise<Person[]> {
+    return this.orLocal(
+      async () => (this.local.size === 0 ? await this.archive.people() : corpusPeople([...this.local.all(), ...(await this.archive.attributedSources())])),
+      () => this.local.people(),
+    );
   }
 
   get size(): number {
@@ -44,17 +58,58 @@ export class LocalAndArchive implements SourceStore {
 
   async candidates(words: readonly string[], limit: number): Promise<Passage[]> {
     const local = await this.local.candidates(words, limit);
-    let archived: Passage[];
-    try {
-      archived = await this.archive.candidates(words, limit);
-    } catch (e) {
-      if (!(e instanceof ArchiveUnavailable)) throw e;
-      this.misses++;
-      return local;
-    }
+    const archived = await this.orLocal<Passage[] | undefined>(() => this.archive.candidates(words, limit), () => undefined);
+    if (!archived) return local;
     // Scores compare within one store only: each store's passages are scored as a share of
     // its own best, and merged on that, so the checker's floor applies to each alike.
     const relative = (ps: Passage[]) => ps.map((p) => ({ ...p, score: p.score / (ps[0]?.score || 1) }));
     return [...relative(local), ...relative(archived)].sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * The local sources' facts and the archive's, in the order one embedded index holding the
+   * local sources and then the archive's would give them: by the first key each is found
+   * under, local before archived at the same key.
+   */
+  async facts(keys: readonly string[]): Promise<SourceFact[]> {
+    const local = await this.local.facts(keys);
+    const archived = await this.orLocal<RankedFact[] | undefined>(() => this.archive.rankedFacts(keys), () => undefined);
+    if (!archived) return local;
+    if (local.length === 0) return archived.map((r) => r.sf);
+    const position = new Map([...new Set(keys)].map((k, i) => [k, i]));
+    const firstKey = (sf: SourceFact) => Math.min(...factKeys(sf.fact).map((k) => position.get(k) ?? Infinity));
+    const out: SourceFact[] = [];
+    let a = 0;
+    for (const sf of local) {
+      const first = firstKey(sf);
+      while (a < archived.length && archived[a].first < first) out.push(archived[a++].sf);
+      out.push(sf);
+    }
+    while (a < archived.length) out.push(archived[a++].sf);
+    return out;
+  }
+
+  /** Every fact of both stores (the local sources first); the local ones alone when the archive is down. */
+  async allFacts(): Promise<SourceFact[]> {
+    const local = await this.local.allFacts();
+    return this.orLocal(async () => [...local, ...(await this.archive.allFacts())], () => local);
+  }
+
+  /** One alias table over both stores' abbreviations (the local ones alone when the archive is down). */
+  async aliases(): Promise<AliasTable> {
+    if (this.local.size === 0) return this.orLocal(() => this.archive.aliases(), () => this.local.aliases());
+    return this.orLocal(
+      async () => {
+        const forms = await this.archive.abbreviations();
+        const generation = this.generation;
+        const cached = combinedAliases.get(generation);
+        if (cached) return cached;
+        const table = buildAliases([...this.local.all().flatMap((d) => d.abbreviations ?? []), ...forms]);
+        if (combinedAliases.size >= 4) combinedAliases.delete(combinedAliases.keys().next().value!);
+        combinedAliases.set(generation, table);
+        return table;
+      },
+      () => this.local.aliases(),
+    );
   }
 }

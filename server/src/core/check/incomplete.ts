@@ -1,7 +1,8 @@
 // When one of the stores could not be searched (the archive was down or too slow),
-// every verdict rests on partial data and must say so: a quote found nowhere is not
-// "unsourced" but unchecked, a verified quote is verified against the local sources
-// only, and a misquote's message says the other store was not consulted.
+// every verdict rests on partial data and must say so: a quote, figure or date found
+// nowhere is not "unsourced" but unchecked, a verified (or rounded) one is verified
+// against the local sources only, and a misquote's or mismatch's message says the
+// other store was not consulted.
 
 import { CODES, CheckResult, Finding } from './findings';
 
@@ -9,22 +10,26 @@ import { CODES, CheckResult, Finding } from './findings';
 export function markIncomplete(result: CheckResult, missing: string): CheckResult {
   const findings: Finding[] = [];
   for (const claim of result.claims) {
+    // What the writer silenced (a directive) or the noise rules keep quiet stays silent.
+    if (claim.ignored || (claim.kind !== 'quote' && claim.verdict === 'unsourced' && claim.quiet)) continue;
+    const what = claim.kind;
     const own = result.findings.filter((f) => f.start === claim.start && f.end === claim.end);
     const base = { start: claim.start, end: claim.end, code: 'sources-unsearched' as const, severity: CODES['sources-unsearched'] };
     if (claim.verdict === 'unsourced') {
       findings.push({
         ...base,
-        message: `Not found in the local sources, and ${missing} could not be searched: this quote is unchecked.`,
+        message: `Not found in the local sources, and ${missing} could not be searched: this ${what} is unchecked.`,
         related: own.flatMap((f) => f.related),
         fixes: [],
       });
-    } else if (claim.verdict === 'verified') {
+    } else if (claim.verdict === 'verified' || claim.verdict === 'rounded') {
       findings.push({ ...base, message: `Verified against the local sources only: ${missing} could not be searched.`, related: [], fixes: [] });
     } else {
       for (const f of own) findings.push({ ...f, message: `${f.message} Checked against the local sources only: ${missing} could not be searched.` });
     }
   }
-  // Findings that belong to no quote claim (none yet) pass through unchanged.
+  // Findings that belong to no claim pass through unchanged.
   for (const f of result.findings) if (!result.claims.some((c) => c.start === f.start && c.end === f.end)) findings.push(f);
+  findings.sort((a, b) => a.start - b.start);
   return { claims: result.claims, findings };
 }
