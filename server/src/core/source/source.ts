@@ -6,8 +6,7 @@ import { htmlToText, maskMarkdown, maskPlaintext } from '../text/markup';
 import { splitSentences, Span } from '../text/sentences';
 import { LineIndex } from '../text/lines';
 import { extractMetadata, SourceMeta } from './metadata';
-import { extractFacts, Fact } from '../facts/extract';
-import { abbreviationsOf } from '../facts/context';
+import { extractSourceFacts, Fact } from '../facts/extract';
 import { attributeQuotes, TextAttributions } from '../speakers/attribute';
 
 export interface SourceDoc {
@@ -57,8 +56,7 @@ export function parseSource(id: string, uri: string, text: string, format: Sourc
   }
   const sentences = splitSentences(prose);
   // Facts are extracted at indexing (they are what the index posts); speakers on first use.
-  const facts = extractFacts(prose, sentences, meta.date);
-  const abbreviations = abbreviationsOf(prose, sentences);
+  const { facts, abbreviations } = extractSourceFacts(prose, sentences, meta.date);
   return withLazySpeakers({ id, uri, text, prose, meta, sentences, lines: new LineIndex(text), facts, abbreviations } as SourceDoc, () => ({ prose, sentences }));
 }
 
