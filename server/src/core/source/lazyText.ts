@@ -3,11 +3,13 @@
 // fetched through a loader when first needed and kept in a small most-recently-used
 // cache. The loader must return exactly the text that was indexed (the caller checks
 // a fingerprint) or undefined, in which case the source reads as empty until it is
-// re-indexed: offsets into changed text would point at the wrong words.
+// re-indexed: offsets into changed text would point at the wrong words. Its facts are
+// kept packed (core/facts/packed.ts) and unpacked when read.
 
 import { LineIndex } from '../text/lines';
 import { SourceDoc, withLazySpeakers } from './source';
 import type { Span } from '../text/sentences';
+import { packFacts, PackedFacts, unpackFacts } from '../facts/packed';
 
 interface Loaded {
   text: string;
@@ -77,10 +79,14 @@ export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines' | 
     return hit;
   };
   if (primed) cache.put(key, primed);
-  const { sentences, ...rest } = fields;
+  const { sentences, facts, ...rest } = fields;
   const packed = pack(sentences);
   const lazy = { ...rest } as SourceDoc;
+  const packedFacts = packFacts(facts ?? []);
+  packedFactsByDoc.set(lazy, packedFacts);
   Object.defineProperties(lazy, {
+    // Enumerable, so that copies and snapshots see them as a Fact[]; unpacked on each use (the index reads packedFactsOf).
+    facts: { get: () => unpackFacts(packedFacts), enumerable: true },
     text: { get: () => loaded().text, enumerable: false },
     prose: { get: () => loaded().prose, enumerable: false },
     lines: { get: () => loaded().lines, enumerable: false },
@@ -88,6 +94,13 @@ export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines' | 
     sentences: { get: () => unpack(packed), enumerable: true },
   });
   return withLazySpeakers(lazy, () => ({ prose: lazy.prose, sentences: lazy.sentences }));
+}
+
+const packedFactsByDoc = new WeakMap<SourceDoc, PackedFacts>();
+
+/** A lazy source's facts as they are kept (core/facts/packed.ts); undefined for any other source. */
+export function packedFactsOf(doc: SourceDoc): PackedFacts | undefined {
+  return packedFactsByDoc.get(doc);
 }
 
 /**
