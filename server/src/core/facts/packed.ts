@@ -203,3 +203,30 @@ export function unpackFacts(p: PackedFacts): Fact[] {
 }
 
 export const NO_FACTS: PackedFacts = packFacts([]);
+
+/**
+ * A source's abbreviations (context.ts abbreviationsOf: "dpr" → donetsk people's republic)
+ * as ids in one Int32Array: for each, its word count, the abbreviation, then its words.
+ * As arrays they cost about 2.5 KB an article (250 MB at 100,000 articles).
+ */
+export function packAbbreviations(forms: ReadonlyArray<readonly [string, readonly string[]]>): Int32Array {
+  const out: number[] = [];
+  for (const [abbr, words] of forms) {
+    out.push(words.length, idOf(abbr));
+    for (const w of words) out.push(idOf(w));
+  }
+  return Int32Array.from(out);
+}
+
+export function unpackAbbreviations(packed: Int32Array): Array<[string, string[]]> {
+  const out: Array<[string, string[]]> = [];
+  for (let i = 0; i < packed.length; ) {
+    const n = packed[i];
+    const abbr = strings[packed[i + 1]];
+    const words: string[] = new Array(n);
+    for (let k = 0; k < n; k++) words[k] = strings[packed[i + 2 + k]];
+    out.push([abbr, words]);
+    i += 2 + n;
+  }
+  return out;
+}

@@ -3,13 +3,13 @@
 // fetched through a loader when first needed and kept in a small most-recently-used
 // cache. The loader must return exactly the text that was indexed (the caller checks
 // a fingerprint) or undefined, in which case the source reads as empty until it is
-// re-indexed: offsets into changed text would point at the wrong words. Its facts are
-// kept packed (core/facts/packed.ts) and unpacked when read.
+// re-indexed: offsets into changed text would point at the wrong words. Its facts and
+// abbreviations are kept packed (core/facts/packed.ts) and unpacked when read.
 
 import { LineIndex } from '../text/lines';
 import { SourceDoc, withLazySpeakers } from './source';
 import type { Span } from '../text/sentences';
-import { packFacts, PackedFacts, unpackFacts } from '../facts/packed';
+import { packAbbreviations, packFacts, PackedFacts, unpackAbbreviations, unpackFacts } from '../facts/packed';
 
 interface Loaded {
   text: string;
@@ -79,14 +79,16 @@ export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines' | 
     return hit;
   };
   if (primed) cache.put(key, primed);
-  const { sentences, facts, ...rest } = fields;
+  const { sentences, facts, abbreviations, ...rest } = fields;
   const packed = pack(sentences);
   const lazy = { ...rest } as SourceDoc;
   const packedFacts = packFacts(facts ?? []);
   packedFactsByDoc.set(lazy, packedFacts);
+  const packedAbbreviations = packAbbreviations(abbreviations ?? []);
   Object.defineProperties(lazy, {
     // Enumerable, so that copies and snapshots see them as a Fact[]; unpacked on each use (the index reads packedFactsOf).
     facts: { get: () => unpackFacts(packedFacts), enumerable: true },
+    abbreviations: { get: () => unpackAbbreviations(packedAbbreviations), enumerable: true },
     text: { get: () => loaded().text, enumerable: false },
     prose: { get: () => loaded().prose, enumerable: false },
     lines: { get: () => loaded().lines, enumerable: false },
