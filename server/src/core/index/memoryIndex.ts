@@ -13,7 +13,7 @@ import { factKeys } from '../facts/keys';
 import { append, PostingList, Postings } from './postings';
 import type { Fact } from '../facts/extract';
 import { packFacts, PackedFacts, unpackFact, unpackFacts } from '../facts/packed';
-import { packedFactsOf } from '../source/lazyText';
+import { packedFactsOf, takeFreshFacts } from '../source/lazyText';
 import { DecodedSnapshot, encodeSnapshot } from './snapshot';
 
 export { indexKey };
@@ -230,9 +230,10 @@ export class MemoryIndex implements SourceStore {
       this.factBase.push(c * FACT_CHUNK);
     }
     let postings = 0;
+    const fresh = takeFreshFacts(doc) ?? (packedFactsOf(doc) ? undefined : doc.facts);
     for (let fi = 0; fi < packed.count; fi++) {
       const value = ((head + (fi >> FACT_BITS)) << FACT_BITS) | (fi & (FACT_CHUNK - 1));
-      for (const key of factKeys(unpackFact(packed, fi))) {
+      for (const key of factKeys(fresh ? fresh[fi] : unpackFact(packed, fi))) {
         let list = this.factPostings.get(key);
         if (!list) this.factPostings.set(key, (list = { data: new Int32Array(4), length: 0 }));
         append(list, value);

@@ -9,6 +9,7 @@
 import { LineIndex } from '../text/lines';
 import { SourceDoc, withLazySpeakers } from './source';
 import type { Span } from '../text/sentences';
+import type { Fact } from '../facts/extract';
 import { packAbbreviations, packFacts, PackedFacts, unpackAbbreviations, unpackFacts } from '../facts/packed';
 
 interface Loaded {
@@ -84,6 +85,7 @@ export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines' | 
   const lazy = { ...rest } as SourceDoc;
   const packedFacts = packFacts(facts ?? []);
   packedFactsByDoc.set(lazy, packedFacts);
+  if (facts) freshFactsByDoc.set(lazy, facts);
   const packedAbbreviations = packAbbreviations(abbreviations ?? []);
   Object.defineProperties(lazy, {
     // Enumerable, so that copies and snapshots see them as a Fact[]; unpacked on each use (the index reads packedFactsOf).
@@ -99,6 +101,15 @@ export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines' | 
 }
 
 const packedFactsByDoc = new WeakMap<SourceDoc, PackedFacts>();
+
+/** The facts a lazy source was built from, until the index takes them (it reads their keys once, without unpacking). */
+const freshFactsByDoc = new WeakMap<SourceDoc, readonly Fact[]>();
+
+export function takeFreshFacts(doc: SourceDoc): readonly Fact[] | undefined {
+  const facts = freshFactsByDoc.get(doc);
+  freshFactsByDoc.delete(doc);
+  return facts;
+}
 
 /** A lazy source's facts as they are kept (core/facts/packed.ts); undefined for any other source. */
 export function packedFactsOf(doc: SourceDoc): PackedFacts | undefined {
