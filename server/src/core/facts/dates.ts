@@ -81,6 +81,7 @@ const DAY_UNIT = new RegExp(
   'i',
 );
 const YEAR = /year/i;
+const FOUR_DIGITS = /\d{4}/;
 const YEAR_RELATIVE = /this|last|past|next/i;
 /** chrono's month words, capitalised (JUNE, June, not june). */
 const CAPITAL_MONTH = new RegExp(
@@ -119,7 +120,8 @@ export function findDates(text: string, articleDate?: string, from = 0, to = tex
   // chrono is the costly part: only text that names a month, a weekday, a relative day or an ISO
   // date (MAYBE_DATE), and may hold a date we keep, is given to it.
   if (MAYBE_DATE.test(slice) && mayHoldChronoDate(slice)) for (const m of chronoDates(slice, articleDate)) out.push({ ...m, start: m.start + from, end: m.end + from });
-  // Forms chrono leaves alone: compact dates (20220618) and years standing as dates ("in 2014").
+  // Forms chrono leaves alone: compact dates (20220618) and years standing as dates ("in 2014"), both four digits or more.
+  if (!FOUR_DIGITS.test(slice)) return out.sort((a, b) => a.start - b.start);
   const covered = (s: number, e: number) => out.some((d) => d.start < e && s < d.end);
   for (const m of slice.matchAll(/(?<![\p{L}\p{N}/.:-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{L}\p{N}/-])/gu)) {
     const s = from + m.index!;
