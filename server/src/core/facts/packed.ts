@@ -1,6 +1,6 @@
 // A source's facts packed into typed arrays: a Fact is a dozen small objects and arrays
 // (about 600 bytes), and an index of 100,000 articles holds about two million of them.
-// Packed, a fact is one row of 25 int32s and two float64s, its names and key words are
+// Packed, a fact is one row of 27 int32s and two float64s, its names and key words are
 // ids into one table shared by every source (a corpus repeats the same few hundred
 // thousand words), and its text is a slice of one string per source. unpackFact rebuilds
 // a fact equal to the one packed (the same fields and values; an undefined field is left
@@ -35,14 +35,19 @@ function stringOf(id: number): string | undefined {
 
 export interface PackedFacts {
   readonly count: number;
+  /**
+   * One typed array per source (each costs about 180 bytes of heap besides its data): the
+   * rows, then each figure's value and step as float64 bits (two int32s each), then the
+   * context lists (ids), which rows point into; a sentence's facts share their lists.
+   */
   readonly ints: Int32Array;
-  /** A figure's value and step (dates: unused). */
-  readonly floats: Float64Array;
-  /** The context lists (ids), which rows point into; a sentence's facts share theirs. */
-  readonly lists: Int32Array;
   /** Facts' texts and dates' explanations, end to end (ints hold their offsets). */
   readonly texts: string;
 }
+
+/** Moves float64s in and out of int32 pairs. */
+const f64 = new Float64Array(1);
+const i32 = new Int32Array(f64.buffer);
 
 const STRIDE = 27;
 const F_KIND = 0; // 0 figure, 1 date
@@ -75,6 +80,7 @@ const HEDGES: Hedge[] = ['about', 'over', 'atleast', 'under', 'atmost', 'nearly'
 const DATE_PARTS = ['year', 'month', 'day', 'weekday'] as const;
 
 export function packFacts(facts: readonly Fact[]): PackedFacts {
+  if (facts.length === 0) return NO_FACTS;
   const ints = new Int32Array(facts.length * STRIDE);
   const floats = new Float64Array(facts.length * 2);
   const lists: number[] = [];
@@ -141,14 +147,29 @@ export function packFacts(facts: readonly Fact[]): PackedFacts {
       }
     }
   });
-  return { count: facts.length, ints, floats, lists: Int32Array.from(lists), texts: texts.join('') };
+  // One array: rows, floats (as int32 pairs), lists; list offsets become absolute.
+  const floatsAt = ints.length;
+  const listsAt = floatsAt + 2 * floats.length;
+  const all = new Int32Array(listsAt + lists.length);
+  all.set(ints);
+  all.set(new Int32Array(floats.buffer), floatsAt);
+  all.set(lists, listsAt);
+  for (let row = 0; row < ints.length; row += STRIDE) for (const field of [F_SUBJECT, F_ENTITIES, F_WORDS, F_SENTENCE_WORDS]) all[row + field] += listsAt;
+  return { count: facts.length, ints: all, texts: texts.join('') };
+}
+
+function floatAt(p: PackedFacts, k: number): number {
+  const at = p.count * STRIDE + 2 * k;
+  i32[0] = p.ints[at];
+  i32[1] = p.ints[at + 1];
+  return f64[0];
 }
 
 function listOf(p: PackedFacts, row: number, field: number): string[] {
   const at = p.ints[row + field];
   const n = p.ints[row + field + 1];
   const out: string[] = new Array(n);
-  for (let k = 0; k < n; k++) out[k] = strings[p.lists[at + k]];
+  for (let k = 0; k < n; k++) out[k] = strings[p.ints[at + k]];
   return out;
 }
 
@@ -178,7 +199,7 @@ export function unpackFact(p: PackedFacts, i: number): Fact {
     context,
   };
   if (ints[row + F_KIND] === 0) {
-    const figure: Figure = { kind: FIGURE_KINDS[ints[row + F_A]], value: p.floats[2 * i], step: p.floats[2 * i + 1], spelled: ints[row + F_FLAGS] === 1 };
+    const figure: Figure = { kind: FIGURE_KINDS[ints[row + F_A]], value: floatAt(p, 2 * i), step: floatAt(p, 2 * i + 1), spelled: ints[row + F_FLAGS] === 1 };
     const unit = stringOf(ints[row + F_B]);
     if (unit !== undefined) figure.unit = unit;
     const currency = stringOf(ints[row + F_C]);
@@ -202,14 +223,17 @@ export function unpackFacts(p: PackedFacts): Fact[] {
   return out;
 }
 
-export const NO_FACTS: PackedFacts = packFacts([]);
+export const NO_FACTS: PackedFacts = { count: 0, ints: new Int32Array(0), texts: '' };
 
 /**
  * A source's abbreviations (context.ts abbreviationsOf: "dpr" → donetsk people's republic)
  * as ids in one Int32Array: for each, its word count, the abbreviation, then its words.
  * As arrays they cost about 2.5 KB an article (250 MB at 100,000 articles).
  */
+const NO_ABBREVIATIONS = new Int32Array(0);
+
 export function packAbbreviations(forms: ReadonlyArray<readonly [string, readonly string[]]>): Int32Array {
+  if (forms.length === 0) return NO_ABBREVIATIONS;
   const out: number[] = [];
   for (const [abbr, words] of forms) {
     out.push(words.length, idOf(abbr));
