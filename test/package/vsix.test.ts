@@ -30,7 +30,7 @@ test('the packaged .vsix holds the bundles, grammars and icon, and no node_modul
     const entries = zipEntries(readFileSync(out));
     const files = entries.filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
     assert.deepEqual(files.filter((f) => f.includes('node_modules')), []);
-    for (const f of ['package.json', 'readme.md', 'changelog.md', 'dist/extension.js', 'dist/server.js', 'images/icon.png', 'syntaxes/source-check.claims.tmLanguage.json', 'syntaxes/plaintext.tmLanguage.json']) {
+    for (const f of ['package.json', 'readme.md', 'changelog.md', 'dist/extension.js', 'dist/server.js', 'dist/parseWorker.js', 'images/icon.png', 'syntaxes/source-check.claims.tmLanguage.json', 'syntaxes/plaintext.tmLanguage.json']) {
       assert.ok(files.includes(f), `${f} is in the .vsix: ${files.join(', ')}`);
     }
     // Nothing a user does not run: no TypeScript, tests, seeds, benchmarks or source maps.

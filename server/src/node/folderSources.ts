@@ -12,11 +12,20 @@ import { pathToFileURL } from 'url';
 import { MemoryIndex } from '../core/index/memoryIndex';
 import { decodeSnapshot } from '../core/index/snapshot';
 import { detachText, TextLoader } from '../core/source/lazyText';
-import { formatOf, parseSource, proseOf } from '../core/source/source';
+import { formatOf, parseSource, proseOf, SourceDoc } from '../core/source/source';
+import { ParsePool } from './parsePool';
 import { compileGlobs, listSourceFiles, SourceGlobs } from './sourceFiles';
 import { DEFAULT_MAX_FILE_SIZE, readTextFile, readTextFileSync, TextFile, Unreadable } from './decode';
 
 const READ_BATCH = 64;
+/** Fewer files are parsed on the main thread: starting a worker costs about as much as parsing 50. */
+const POOL_MIN_FILES = 128;
+
+interface Prepared {
+  rel: string;
+  file: TextFile | Unreadable;
+  parsed?: Promise<{ doc: SourceDoc } | { error: Error }>;
+}
 
 /** What identifies the content a source was indexed from. */
 export interface Stamp {
@@ -35,6 +44,8 @@ export interface FolderSourcesOptions {
   cacheFile?: string;
   /** The engine's version: a cache written by another version is not used. */
   engine?: string;
+  /** Worker threads that parse sources while loading many files (default: one per spare core, at most four; 0: none). */
+  workers?: number;
 }
 
 export function fingerprint(text: string): string {
@@ -78,12 +89,34 @@ export class FolderSources {
   }
 
   private async readAll(files: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
-    // Reads overlap in batches (the disk works while the CPU parses); parsing stays in order.
-    for (let i = 0; i < files.length; i += READ_BATCH) {
-      const batch = files.slice(i, i + READ_BATCH);
-      const read = await Promise.all(batch.map((rel) => readTextFile(path.join(this.root, rel), this.maxFileSize)));
-      batch.forEach((rel, k) => this.ingest(rel, read[k]));
-      onProgress?.(Math.min(files.length, i + READ_BATCH), files.length);
+    // Parsing runs in worker threads when there are enough files to pay for starting them.
+    const pool = files.length >= POOL_MIN_FILES ? ParsePool.create(this.options.workers) : undefined;
+    try {
+      // Reads overlap in batches (the disk works while the CPU parses), and so do parsing in the
+      // workers and adding to the index here: batch i+1 is read and parsed while batch i is added.
+      const prepare = async (batch: string[]): Promise<Prepared[]> => {
+        const read = await Promise.all(batch.map((rel) => readTextFile(path.join(this.root, rel), this.maxFileSize)));
+        return batch.map((rel, k) => {
+          const file = read[k];
+          const parsed =
+            pool && 'text' in file && !this.unchanged(rel, file.text)
+              ? pool.parse(rel, this.uriOf(rel), file.text).then(
+                  (doc) => ({ doc }),
+                  (error: Error) => ({ error }),
+                )
+              : undefined;
+          return { rel, file, parsed };
+        });
+      };
+      let next = files.length > 0 ? prepare(files.slice(0, READ_BATCH)) : undefined;
+      for (let i = 0; i < files.length; i += READ_BATCH) {
+        const prepared = await next!;
+        next = i + READ_BATCH < files.length ? prepare(files.slice(i + READ_BATCH, i + 2 * READ_BATCH)) : undefined;
+        for (const { rel, file, parsed } of prepared) this.ingest(rel, file, parsed && (await parsed));
+        onProgress?.(Math.min(files.length, i + READ_BATCH), files.length);
+      }
+    } finally {
+      await pool?.close();
     }
     this.index.trim();
   }
@@ -173,9 +206,18 @@ export class FolderSources {
     };
   }
 
-  /** Indexes what was read from one file; returns whether the index changed. */
-  private ingest(rel: string, file: TextFile | Unreadable): boolean {
-    const abs = path.join(this.root, rel);
+  private uriOf(rel: string): string {
+    return pathToFileURL(path.join(this.root, rel)).toString();
+  }
+
+  /** Whether this text is what the index already holds for the file. */
+  private unchanged(rel: string, text: string): boolean {
+    const known = this.stamps.get(rel);
+    return !!known && known.hash === fingerprint(text) && !!this.index.get(rel);
+  }
+
+  /** Indexes what was read from one file (`parsed`: parsed already, in a worker); returns whether the index changed. */
+  private ingest(rel: string, file: TextFile | Unreadable, parsed?: { doc: SourceDoc } | { error: Error }): boolean {
     if ('problem' in file) {
       this.report(rel, `${file.problem}; left out of the sources`);
       // A file that became unreadable keeps no stale entry.
@@ -192,7 +234,8 @@ export class FolderSources {
       return false;
     }
     try {
-      const doc = parseSource(rel, pathToFileURL(abs).toString(), file.text);
+      if (parsed && 'error' in parsed) throw parsed.error;
+      const doc = parsed ? parsed.doc : parseSource(rel, this.uriOf(rel), file.text);
       for (const p of doc.meta.problems) this.options.onProblem?.(p);
       this.stamps.set(rel, stamp);
       this.index.add(detachText(doc, this.loaderFor(rel, stamp)));

@@ -72,6 +72,19 @@ function closeSkeletons(a: string, b: string): boolean {
 
 /** Light stemming for key words: started / starts / start, referendums / referendum. */
 export function stem(norm: string): string {
+  let k = stemCache.get(norm);
+  if (k === undefined) {
+    k = stemUncached(norm);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(norm, k);
+  }
+  return k;
+}
+
+/** A corpus stems the same few tens of thousands of words over and over. */
+const stemCache = new Map<string, string>();
+
+function stemUncached(norm: string): string {
   let w = houseStyle(norm).replace(/is(e|es|ed|ing|ation)$/, 'iz$1');
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ied')) w = w.slice(0, -3) + 'y';
@@ -83,15 +96,18 @@ export function stem(norm: string): string {
 }
 
 function isAcronym(text: string, t: Token): boolean {
+  // Most words start with a lower-case letter or a digit, which no acronym does.
+  const c = text.charCodeAt(t.start);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
   const raw = text.slice(t.start, t.end).replace(/\./g, '');
   return raw.length >= 2 && raw.length <= 6 && /^\p{Lu}+$/u.test(raw);
 }
 
 /** The capitalised words a text uses in mid-sentence: its names (for telling a name at a sentence's start). */
-export function namesOf(text: string, sentences: readonly Span[]): Set<string> {
+export function namesOf(text: string, sentences: readonly Span[], tokensOf: (k: number) => Token[] = (k) => tokenize(text, sentences[k].start, sentences[k].end)): Set<string> {
   const names = new Set<string>();
-  for (const s of sentences) {
-    const tokens = tokenize(text, s.start, s.end);
+  for (let k = 0; k < sentences.length; k++) {
+    const tokens = tokensOf(k);
     for (let i = 1; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !/[.!?:]\s*$/.test(text.slice(tokens[i - 1].end, t.start))) names.add(t.norm);
@@ -105,11 +121,11 @@ export function namesOf(text: string, sentences: readonly Span[]): Set<string> {
  * "of", "and", "the" at most) gives its initials: "Donetsk People's Republic" → dpr,
  * "Luhansk People’s Republics" → lpr, "United Nations" → un.
  */
-export function abbreviationsOf(text: string, sentences: readonly Span[]): Array<[string, string[]]> {
+export function abbreviationsOf(text: string, sentences: readonly Span[], tokensOf: (k: number) => Token[] = (k) => tokenize(text, sentences[k].start, sentences[k].end)): Array<[string, string[]]> {
   const out: Array<[string, string[]]> = [];
   const isNameWord = (t: Token) => t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && !isAcronym(text, t);
-  for (const s of sentences) {
-    const tokens = tokenize(text, s.start, s.end);
+  for (let k = 0; k < sentences.length; k++) {
+    const tokens = tokensOf(k);
     let run: Token[] = [];
     const flush = () => {
       if (run.length >= 2 && run.length <= 6) out.push([run.map((t) => t.norm[0]).join(''), run.map((t) => t.norm)]);
@@ -134,7 +150,21 @@ export function abbreviationsOf(text: string, sentences: readonly Span[]): Array
  * Donetsk and 98.42% in Luhansk" gives Donetsk to the first and Luhansk to the second.
  */
 export function contextsIn(text: string, sentence: Span, spans: ReadonlyArray<{ start: number; end: number }>, names: ReadonlySet<string>, masked: ReadonlyArray<{ start: number; end: number }>): FactContext[] {
-  const tokens = tokenize(text, sentence.start, sentence.end);
+  return sentenceContexts(text, sentence, tokenize(text, sentence.start, sentence.end), names, masked)(spans);
+}
+
+/**
+ * contextsIn in two steps: what the sentence gives every fact (its names, actor and key
+ * words, read once from its tokens, which are left unchanged), then each fact's clause.
+ * A sentence's figures and dates share the first step.
+ */
+export function sentenceContexts(
+  text: string,
+  sentence: Span,
+  tokens: readonly Token[],
+  names: ReadonlySet<string>,
+  masked: ReadonlyArray<{ start: number; end: number }>,
+): (spans: ReadonlyArray<{ start: number; end: number }>) => FactContext[] {
   const inMasked = (t: Token) => masked.some((m) => t.start < m.end && m.start < t.end);
   const isName = (t: Token, i: number) => {
     if (!isContentWord(t.norm) || /\d/.test(t.norm) || DATE_WORDS.has(t.norm) || HONORIFICS.has(t.norm)) return false;
@@ -142,44 +172,50 @@ export function contextsIn(text: string, sentence: Span, spans: ReadonlyArray<{ 
     if (!t.capital) return false;
     return i > 0 ? true : names.has(t.norm);
   };
-  const entityTokens = tokens.filter((t, i) => isName(t, i) && !inMasked(t));
-  // A possessive is the name itself: Kazakhstan’s → kazakhstan.
-  const normOf = (t: Token) => (/['’]s$/.test(text.slice(t.start, t.end)) ? t.norm.slice(0, -1) : t.norm);
-  for (const t of entityTokens) t.norm = normOf(t);
-  const entities = [...new Set(entityTokens.map((t) => intern(t.norm)))];
-  const found = actorOf(tokens, entityTokens, inMasked);
+  // A name's form: a possessive is the name itself (Kazakhstan’s → kazakhstan).
+  const normOf = new Map<Token, string>();
+  const entityTokens: Token[] = [];
+  tokens.forEach((t, i) => {
+    if (!isName(t, i) || inMasked(t)) return;
+    entityTokens.push(t);
+    normOf.set(t, /['’]s$/.test(text.slice(t.start, t.end)) ? t.norm.slice(0, -1) : t.norm);
+  });
+  const norm = (t: Token) => normOf.get(t) ?? t.norm;
+  const entities = [...new Set(entityTokens.map((t) => intern(norm(t))))];
+  const found = actorOf(tokens, entityTokens, inMasked, norm);
   const actor = found ? intern(found) : undefined;
   const isKeyWord = (t: Token) => !t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && !GENERIC.has(t.norm) && t.norm.length > 2;
   const sentenceWords = [...new Set(tokens.filter((t) => isKeyWord(t) && !inMasked(t)).map((t) => intern(stem(t.norm))))];
-  return spans.map((span, k) => {
-    const prevEnd = k > 0 ? spans[k - 1].end : sentence.start;
-    const nextStart = k + 1 < spans.length ? spans[k + 1].start : sentence.end;
-    const from = k > 0 ? lastBreak(text, prevEnd, span.start) ?? prevEnd : sentence.start;
-    const to = k + 1 < spans.length ? firstBreak(text, span.end, nextStart) ?? nextStart : sentence.end;
-    const inClause = tokens.filter((t) => t.start >= from && t.end <= to && !inMasked(t));
-    const subjectTokens = entityTokens.filter((t) => t.start >= from && t.end <= to);
-    let nearest: Token | undefined;
-    let best = Infinity;
-    for (const t of subjectTokens) {
-      // Distance in characters; a name after the figure wins a tie ("99.23% in Donetsk").
-      const d = t.start >= span.end ? t.start - span.end : span.start - t.end + 0.5;
-      if (d < best) {
-        best = d;
-        nearest = t;
+  return (spans) =>
+    spans.map((span, k) => {
+      const prevEnd = k > 0 ? spans[k - 1].end : sentence.start;
+      const nextStart = k + 1 < spans.length ? spans[k + 1].start : sentence.end;
+      const from = k > 0 ? lastBreak(text, prevEnd, span.start) ?? prevEnd : sentence.start;
+      const to = k + 1 < spans.length ? firstBreak(text, span.end, nextStart) ?? nextStart : sentence.end;
+      const inClause = tokens.filter((t) => t.start >= from && t.end <= to && !inMasked(t));
+      const subjectTokens = entityTokens.filter((t) => t.start >= from && t.end <= to);
+      let nearest: Token | undefined;
+      let best = Infinity;
+      for (const t of subjectTokens) {
+        // Distance in characters; a name after the figure wins a tie ("99.23% in Donetsk").
+        const d = t.start >= span.end ? t.start - span.end : span.start - t.end + 0.5;
+        if (d < best) {
+          best = d;
+          nearest = t;
+        }
       }
-    }
-    const words = inClause.filter(isKeyWord).map((t) => stem(t.norm));
-    return {
-      subject: [...new Set(subjectTokens.map((t) => intern(t.norm)))],
-      nearest: nearest ? intern(nearest.norm) : undefined,
-      actor,
-      entities,
-      words: [...new Set(words.map(intern))],
-      sentenceWords,
-      slot: k,
-      slots: spans.length,
-    };
-  });
+      const words = inClause.filter(isKeyWord).map((t) => stem(t.norm));
+      return {
+        subject: [...new Set(subjectTokens.map((t) => intern(norm(t))))],
+        nearest: nearest ? intern(norm(nearest)) : undefined,
+        actor,
+        entities,
+        words: [...new Set(words.map(intern))],
+        sentenceWords,
+        slot: k,
+        slots: spans.length,
+      };
+    });
 }
 
 /**
@@ -216,13 +252,13 @@ const ACTION_VERBS = new Set(
 );
 
 /** The name just before the sentence's first reporting or action verb, skipping a date between ("said Monday"). */
-function actorOf(tokens: Token[], names: Token[], inMasked: (t: Token) => boolean): string | undefined {
+function actorOf(tokens: readonly Token[], names: Token[], inMasked: (t: Token) => boolean, norm: (t: Token) => string): string | undefined {
   const isName = new Set(names);
   for (let i = 1; i < tokens.length; i++) {
-    if (!ACTION_VERBS.has(tokens[i].norm)) continue;
+    if (!ACTION_VERBS.has(norm(tokens[i]))) continue;
     let j = i - 1;
     while (j >= 0 && inMasked(tokens[j])) j--;
-    if (j >= 0 && isName.has(tokens[j])) return tokens[j].norm;
+    if (j >= 0 && isName.has(tokens[j])) return norm(tokens[j]);
   }
   return undefined;
 }

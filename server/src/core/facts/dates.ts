@@ -62,26 +62,66 @@ const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a
 const DATE_PREPOSITION = /(?:^|[^\p{L}])(?:in|since|by|until|till|from|during|early|late|mid|mid-|of|before|after|through|throughout|between|and|last|next|this|on)\s*$/iu;
 const MAYBE_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\b|\b(?:today|tonight|this|last|next)\b|\d{4}-\d{2}-\d{2}/i;
 const UNDATED_REF = new Date(Date.UTC(2000, 0, 15, 12));
+/**
+ * What a text needs for chrono to find a date toMention keeps: a capitalised month name
+ * (a lower-case one is refused); digits around a separator (9/11, 2022-09-26, 1.5); a day,
+ * night, morrow or noon word (weekdays, today, tonight, "a day after"); "month" ("last
+ * month", "end of the month"); "year" with this, last, past or next; "half" (half a year
+ * is days); or a number (digits or a word chrono reads as one) or "past" before a second,
+ * minute, hour, day or week unit that ends there or runs into chrono's next number or
+ * "ago"/"later" word, spaced or glued as chrono reads them ("for a second", "5m", "them"
+ * is "the m[inute]", "the money" is "the m[inute], one y[ear]"). Whole months and years
+ * leave the day uncertain, and toMention refuses them.
+ */
+const CHRONO_WORDS = /\d[/.-]\d|day|night|morrow|tmrw?|noon|month|half/i;
+const DAY_UNIT = new RegExp(
+  '(?:\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?\\b|few|several|the|couple(?:\\s{0,2}of)?|past)\\s{0,3}' +
+    '(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w)' +
+    '(?:(?![A-Za-z0-9_])|(?=\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?\\b|a\\s{0,2}couple|couple|few|several|the|ago|before|earlier|later|after|from|henceforth|forward|out))',
+  'i',
+);
+const YEAR = /year/i;
+const FOUR_DIGITS = /\d{4}/;
+const YEAR_RELATIVE = /this|last|past|next/i;
+/** chrono's month words, capitalised (JUNE, June, not june). */
+const CAPITAL_MONTH = new RegExp(
+  `(?<![A-Za-z])(?:${'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec'
+    .split(' ')
+    .map((w) => w[0].toUpperCase() + [...w.slice(1)].map((c) => `[${c}${c.toUpperCase()}]`).join(''))
+    .join('|')})(?![A-Za-z])`,
+);
+
+/** Whether chrono can find a date in `slice` that findDates keeps: false means it need not run (test/core/factPrefilter.test.ts). */
+export function mayHoldChronoDate(slice: string): boolean {
+  return CAPITAL_MONTH.test(slice) || CHRONO_WORDS.test(slice) || DAY_UNIT.test(slice) || (YEAR.test(slice) && YEAR_RELATIVE.test(slice));
+}
+
+/** chrono's dates in `slice`, as findDates keeps them (offsets into the slice), without any prefilter. */
+export function chronoDates(slice: string, articleDate?: string): DateMention[] {
+  const ref = parseIsoDate(articleDate);
+  let results: chrono.ParsedResult[];
+  try {
+    results = chrono.en.casual.parse(slice, { instant: ref ? utc(ref as Required<DateValue>) : UNDATED_REF, timezone: 0 });
+  } catch {
+    results = [];
+  }
+  const out: DateMention[] = [];
+  for (const r of results) {
+    const m = toMention(r, slice, ref);
+    if (m) out.push(m);
+  }
+  return out;
+}
 
 /** Finds the dates in text[from, to); `articleDate` (ISO) resolves relative and year-less dates. */
 export function findDates(text: string, articleDate?: string, from = 0, to = text.length): DateMention[] {
-  const ref = parseIsoDate(articleDate);
   const slice = text.slice(from, to);
   const out: DateMention[] = [];
-  let results: chrono.ParsedResult[] = [];
-  // chrono is the costly part: only text that names a month, a weekday, a relative day or an ISO date can hold a date for it.
-  if (MAYBE_DATE.test(slice)) {
-    try {
-      results = chrono.en.casual.parse(slice, { instant: ref ? utc(ref as Required<DateValue>) : UNDATED_REF, timezone: 0 });
-    } catch {
-      results = [];
-    }
-  }
-  for (const r of results) {
-    const m = toMention(r, slice, ref);
-    if (m) out.push({ ...m, start: m.start + from, end: m.end + from });
-  }
-  // Forms chrono leaves alone: compact dates (20220618) and years standing as dates ("in 2014").
+  // chrono is the costly part: only text that names a month, a weekday, a relative day or an ISO
+  // date (MAYBE_DATE), and may hold a date we keep, is given to it.
+  if (MAYBE_DATE.test(slice) && mayHoldChronoDate(slice)) for (const m of chronoDates(slice, articleDate)) out.push({ ...m, start: m.start + from, end: m.end + from });
+  // Forms chrono leaves alone: compact dates (20220618) and years standing as dates ("in 2014"), both four digits or more.
+  if (!FOUR_DIGITS.test(slice)) return out.sort((a, b) => a.start - b.start);
   const covered = (s: number, e: number) => out.some((d) => d.start < e && s < d.end);
   for (const m of slice.matchAll(/(?<![\p{L}\p{N}/.:-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{L}\p{N}/-])/gu)) {
     const s = from + m.index!;

@@ -5,7 +5,8 @@
 import type { Span } from '../text/sentences';
 import { findDates, formatDate, DateValue } from './dates';
 import { findFigures, Figure } from './figures';
-import { contextsIn, FactContext, namesOf } from './context';
+import { abbreviationsOf, FactContext, namesOf, sentenceContexts } from './context';
+import { tokenize, Token } from '../text/tokens';
 
 interface FactBase {
   start: number;
@@ -62,13 +63,30 @@ export const MAX_FACTS = 50_000;
  * (ISO) resolves relative dates; without it they stay unresolved.
  */
 export function extractFacts(text: string, sentences: readonly Span[], articleDate?: string, knownNames: Iterable<string> = []): Fact[] {
-  const names = namesOf(text, sentences);
+  const tokensOf = (k: number) => tokenize(text, sentences[k].start, sentences[k].end);
+  const names = namesOf(text, sentences, tokensOf);
   for (const n of knownNames) names.add(n);
+  return factsOf(text, sentences, articleDate, names, tokensOf);
+}
+
+/**
+ * A source's facts and the abbreviations it spells out (core/source/source.ts): the same
+ * as extractFacts and abbreviationsOf, with each sentence tokenised once for the three
+ * readings (names, contexts, abbreviations) instead of once for each.
+ */
+export function extractSourceFacts(text: string, sentences: readonly Span[], articleDate?: string): { facts: Fact[]; abbreviations: Array<[string, string[]]> } {
+  const tokens = sentences.map((s) => tokenize(text, s.start, s.end));
+  const tokensOf = (k: number) => tokens[k];
+  const facts = factsOf(text, sentences, articleDate, namesOf(text, sentences, tokensOf), tokensOf);
+  return { facts, abbreviations: abbreviationsOf(text, sentences, tokensOf) };
+}
+
+function factsOf(text: string, sentences: readonly Span[], articleDate: string | undefined, names: ReadonlySet<string>, tokensOf: (k: number) => Token[]): Fact[] {
   // The article's own dateline (a date line at its top) is metadata, not a fact about an event.
   const head = text.split(/\r?\n/, 4).join('\n').length;
   const out: Fact[] = [];
-  for (const sentence of sentences) {
-    if (out.length >= MAX_FACTS) break;
+  for (let k = 0; k < sentences.length && out.length < MAX_FACTS; k++) {
+    const sentence = sentences[k];
     const dates = findDates(text, articleDate, sentence.start, sentence.end).filter((d) => !(articleDate && d.start < head && formatDate(d.value) === articleDate));
     const overlapsDate = (s: number, e: number) => dates.some((d) => s < d.end && d.start < e);
     const figures = findFigures(text, sentence.start, sentence.end).filter(
@@ -76,8 +94,9 @@ export function extractFacts(text: string, sentences: readonly Span[], articleDa
     );
     if (dates.length === 0 && figures.length === 0) continue;
     const masked = [...dates, ...figures.map((f) => ({ start: f.numStart, end: f.numEnd }))];
-    const figureContexts = contextsIn(text, sentence, figures, names, masked);
-    const dateContexts = contextsIn(text, sentence, dates, names, masked);
+    const contexts = sentenceContexts(text, sentence, tokensOf(k), names, masked);
+    const figureContexts = contexts(figures);
+    const dateContexts = contexts(dates);
     figures.forEach((f, i) => {
       const { start, end, numStart, numEnd, ...figure } = f;
       out.push({ kind: 'figure', start, end, numStart, numEnd, text: flat(text.slice(start, end)), sentence, context: figureContexts[i], figure });

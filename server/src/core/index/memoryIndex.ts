@@ -11,6 +11,9 @@ import { corpusPeople, Person } from '../speakers/people';
 import { buildAliases, AliasTable } from '../facts/context';
 import { factKeys } from '../facts/keys';
 import { append, PostingList, Postings } from './postings';
+import type { Fact } from '../facts/extract';
+import { packFacts, PackedFacts, unpackFact, unpackFacts } from '../facts/packed';
+import { packedFactsOf, takeFreshFacts } from '../source/lazyText';
 import { DecodedSnapshot, encodeSnapshot } from './snapshot';
 
 export { indexKey };
@@ -26,6 +29,13 @@ let nextGeneration = 1;
 const CHUNK_BITS = 11;
 const CHUNK = 1 << CHUNK_BITS;
 const MAX_SLOTS = 1 << 20;
+
+/** Fact postings: (chunk << FACT_BITS) | fact within the chunk; a source with more facts takes several chunks. */
+const FACT_BITS = 11;
+const FACT_CHUNK = 1 << FACT_BITS;
+const MAX_FACT_CHUNKS = 1 << 20;
+/** SourceFacts kept between calls of facts(): about 20 MB at most. */
+const FACT_CACHE = 30_000;
 
 function chunksOf(sentences: number): number {
   return Math.max(1, Math.ceil(sentences / CHUNK));
@@ -46,13 +56,28 @@ export class MemoryIndex implements SourceStore {
   /** Unique across all indexes, so a rebuilt index never repeats an old generation. */
   generation = nextGeneration++;
   /**
-   * Fact key -> flat list of (source, fact index) pairs. Postings name the SourceDoc itself,
-   * so slot renumbering never touches them; a replaced or removed source's postings are
-   * skipped at query time and dropped when they outnumber the live ones.
+   * Fact key -> postings, one int32 each: (fact chunk << FACT_BITS) | fact within the chunk.
+   * Chunks are numbered apart from slots, so slot renumbering never touches them; a replaced
+   * or removed source's chunks are emptied, its postings skipped at query time and dropped
+   * when they outnumber the live ones. (A JavaScript array of (source, index) pairs cost
+   * 16 bytes a posting; a corpus of 100,000 articles holds tens of millions.)
    */
-  private factPostings = new Map<string, Array<SourceDoc | number>>();
+  private factPostings = new Map<string, PostingList>();
+  /** Per fact chunk: its source (undefined once removed), its packed facts, its first fact. */
+  private factDoc: Array<SourceDoc | undefined> = [];
+  private factPack: PackedFacts[] = [];
+  private factBase: number[] = [];
+  /** Each indexed source's first chunk, chunk count and number of postings. */
+  private factHead = new Map<SourceDoc, { head: number; chunks: number; postings: number }>();
   private factPostingCount = 0;
   private deadFactPostings = 0;
+  private rebuildingFacts = false;
+  /**
+   * Answers of facts(), by posting: a check looks the same names and words up on every
+   * keystroke. Bounded; cleared when full and when chunks are renumbered.
+   */
+  private factCache = new Map<number, SourceFact>();
+  private refs = new WeakMap<SourceDoc, SourceRef>();
   private aliasCache: AliasTable | undefined;
 
   get size(): number {
@@ -143,6 +168,7 @@ export class MemoryIndex implements SourceStore {
   /** Frees the spare room of the posting lists once a bulk load is over. */
   trim(): void {
     this.postings.trim();
+    for (const list of this.factPostings.values()) if (list.data.length > list.length) list.data = list.data.slice(0, list.length);
   }
 
   remove(id: string): boolean {
@@ -189,34 +215,69 @@ export class MemoryIndex implements SourceStore {
 
   private indexFacts(doc: SourceDoc): void {
     this.aliasCache = undefined;
-    (doc.facts ?? []).forEach((fact, fi) => {
-      for (const key of factKeys(fact)) {
+    const packed = packedFactsOf(doc) ?? packFacts(doc.facts ?? []);
+    if (packed.count === 0) return;
+    const chunks = Math.ceil(packed.count / FACT_CHUNK);
+    if (this.factDoc.length + chunks > MAX_FACT_CHUNKS) {
+      if (this.rebuildingFacts) throw new Error(`the fact index is full (${MAX_FACT_CHUNKS} chunks)`);
+      this.rebuildFacts(); // indexes every live source, this one included
+      return;
+    }
+    const head = this.factDoc.length;
+    for (let c = 0; c < chunks; c++) {
+      this.factDoc.push(doc);
+      this.factPack.push(packed);
+      this.factBase.push(c * FACT_CHUNK);
+    }
+    let postings = 0;
+    const fresh = takeFreshFacts(doc) ?? (packedFactsOf(doc) ? undefined : doc.facts);
+    for (let fi = 0; fi < packed.count; fi++) {
+      const value = ((head + (fi >> FACT_BITS)) << FACT_BITS) | (fi & (FACT_CHUNK - 1));
+      for (const key of factKeys(fresh ? fresh[fi] : unpackFact(packed, fi))) {
         let list = this.factPostings.get(key);
-        if (!list) this.factPostings.set(key, (list = []));
-        list.push(doc, fi);
-        this.factPostingCount++;
+        if (!list) this.factPostings.set(key, (list = { data: new Int32Array(4), length: 0 }));
+        append(list, value);
+        postings++;
       }
-    });
+    }
+    this.factPostingCount += postings;
+    this.factHead.set(doc, { head, chunks, postings });
   }
 
   private dropFacts(doc: SourceDoc): void {
     this.aliasCache = undefined;
-    this.deadFactPostings += (doc.facts ?? []).reduce((n, f) => n + factKeys(f).length, 0);
+    const placed = this.factHead.get(doc);
+    if (!placed) return;
+    for (let c = 0; c < placed.chunks; c++) this.factDoc[placed.head + c] = undefined;
+    this.deadFactPostings += placed.postings;
+    this.factHead.delete(doc);
   }
 
   private rebuildFacts(): void {
     this.factPostings.clear();
+    this.factDoc = [];
+    this.factPack = [];
+    this.factBase = [];
+    this.factHead.clear();
+    this.factCache.clear();
     this.factPostingCount = 0;
     this.deadFactPostings = 0;
-    for (const doc of this.all()) this.indexFacts(doc);
+    this.rebuildingFacts = true;
+    try {
+      for (const doc of this.all()) this.indexFacts(doc);
+    } finally {
+      this.rebuildingFacts = false;
+    }
+    this.trim();
   }
 
   private refOf(doc: SourceDoc): SourceRef {
-    return { id: doc.id, uri: doc.uri, meta: doc.meta, positionAt: (o: number) => doc.lines.positionAt(o) };
+    let ref = this.refs.get(doc);
+    if (!ref) this.refs.set(doc, (ref = { id: doc.id, uri: doc.uri, meta: doc.meta, positionAt: (o: number) => doc.lines.positionAt(o) }));
+    return ref;
   }
 
-  private sourceFact(doc: SourceDoc, fi: number): SourceFact {
-    const fact = doc.facts[fi];
+  private sourceFact(doc: SourceDoc, fact: Fact): SourceFact {
     // The sentence is read only when a message or hover needs it (a cached source's text stays on disk until then).
     return {
       source: this.refOf(doc),
@@ -228,26 +289,42 @@ export class MemoryIndex implements SourceStore {
   }
 
   async facts(keys: readonly string[]): Promise<SourceFact[]> {
+    return this.factsSync(keys);
+  }
+
+  /** facts() without the promise. In posting order: by key, then by source and fact as indexed. */
+  factsSync(keys: readonly string[]): SourceFact[] {
     if (this.deadFactPostings > 4096 && this.deadFactPostings > this.factPostingCount / 2) this.rebuildFacts();
-    const seen = new Set<SourceFact['fact']>();
+    const seen = new Set<number>();
     const out: SourceFact[] = [];
     for (const key of new Set(keys)) {
       const list = this.factPostings.get(key);
       if (!list) continue;
-      for (let p = 0; p < list.length; p += 2) {
-        const doc = list[p] as SourceDoc;
-        const fact = doc.facts[list[p + 1] as number];
+      const data = list.data;
+      for (let p = 0; p < list.length; p++) {
+        const value = data[p];
+        const chunk = value >>> FACT_BITS;
+        const doc = this.factDoc[chunk];
         // Live sources only: a removed or replaced source's postings stay until the next rebuild.
-        if (seen.has(fact) || this.get(doc.id) !== doc) continue;
-        seen.add(fact);
-        out.push(this.sourceFact(doc, list[p + 1] as number));
+        if (!doc || seen.has(value)) continue;
+        seen.add(value);
+        let sf = this.factCache.get(value);
+        if (!sf) {
+          if (this.factCache.size >= FACT_CACHE) this.factCache.clear();
+          sf = this.sourceFact(doc, unpackFact(this.factPack[chunk], this.factBase[chunk] + (value & (FACT_CHUNK - 1))));
+          this.factCache.set(value, sf);
+        }
+        out.push(sf);
       }
     }
     return out;
   }
 
   async allFacts(): Promise<SourceFact[]> {
-    return this.all().flatMap((doc) => (doc.facts ?? []).map((_, fi) => this.sourceFact(doc, fi)));
+    return this.all().flatMap((doc) => {
+      const packed = packedFactsOf(doc);
+      return (packed ? unpackFacts(packed) : (doc.facts ?? [])).map((fact) => this.sourceFact(doc, fact));
+    });
   }
 
   async aliases(): Promise<AliasTable> {

@@ -3,11 +3,14 @@
 // fetched through a loader when first needed and kept in a small most-recently-used
 // cache. The loader must return exactly the text that was indexed (the caller checks
 // a fingerprint) or undefined, in which case the source reads as empty until it is
-// re-indexed: offsets into changed text would point at the wrong words.
+// re-indexed: offsets into changed text would point at the wrong words. Its facts and
+// abbreviations are kept packed (core/facts/packed.ts) and unpacked when read.
 
 import { LineIndex } from '../text/lines';
 import { SourceDoc, withLazySpeakers } from './source';
 import type { Span } from '../text/sentences';
+import type { Fact } from '../facts/extract';
+import { packAbbreviations, packFacts, PackedFacts, unpackAbbreviations, unpackFacts } from '../facts/packed';
 
 interface Loaded {
   text: string;
@@ -77,10 +80,17 @@ export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines' | 
     return hit;
   };
   if (primed) cache.put(key, primed);
-  const { sentences, ...rest } = fields;
+  const { sentences, facts, abbreviations, ...rest } = fields;
   const packed = pack(sentences);
   const lazy = { ...rest } as SourceDoc;
+  const packedFacts = packFacts(facts ?? []);
+  packedFactsByDoc.set(lazy, packedFacts);
+  if (facts) freshFactsByDoc.set(lazy, facts);
+  const packedAbbreviations = packAbbreviations(abbreviations ?? []);
   Object.defineProperties(lazy, {
+    // Enumerable, so that copies and snapshots see them as a Fact[]; unpacked on each use (the index reads packedFactsOf).
+    facts: { get: () => unpackFacts(packedFacts), enumerable: true },
+    abbreviations: { get: () => unpackAbbreviations(packedAbbreviations), enumerable: true },
     text: { get: () => loaded().text, enumerable: false },
     prose: { get: () => loaded().prose, enumerable: false },
     lines: { get: () => loaded().lines, enumerable: false },
@@ -88,6 +98,22 @@ export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines' | 
     sentences: { get: () => unpack(packed), enumerable: true },
   });
   return withLazySpeakers(lazy, () => ({ prose: lazy.prose, sentences: lazy.sentences }));
+}
+
+const packedFactsByDoc = new WeakMap<SourceDoc, PackedFacts>();
+
+/** The facts a lazy source was built from, until the index takes them (it reads their keys once, without unpacking). */
+const freshFactsByDoc = new WeakMap<SourceDoc, readonly Fact[]>();
+
+export function takeFreshFacts(doc: SourceDoc): readonly Fact[] | undefined {
+  const facts = freshFactsByDoc.get(doc);
+  freshFactsByDoc.delete(doc);
+  return facts;
+}
+
+/** A lazy source's facts as they are kept (core/facts/packed.ts); undefined for any other source. */
+export function packedFactsOf(doc: SourceDoc): PackedFacts | undefined {
+  return packedFactsByDoc.get(doc);
 }
 
 /**

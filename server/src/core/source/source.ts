@@ -6,8 +6,7 @@ import { htmlToText, maskMarkdown, maskPlaintext } from '../text/markup';
 import { splitSentences, Span } from '../text/sentences';
 import { LineIndex } from '../text/lines';
 import { extractMetadata, SourceMeta } from './metadata';
-import { extractFacts, Fact, MAX_FACTS } from '../facts/extract';
-import { abbreviationsOf } from '../facts/context';
+import { extractSourceFacts, Fact, MAX_FACTS } from '../facts/extract';
 import { attributeQuotes, TextAttributions } from '../speakers/attribute';
 
 export interface SourceDoc {
@@ -57,12 +56,11 @@ export function parseSource(id: string, uri: string, text: string, format: Sourc
   }
   const sentences = splitSentences(prose);
   // Facts are extracted at indexing (they are what the index posts); speakers on first use.
-  const facts = extractFacts(prose, sentences, meta.date);
+  const { facts, abbreviations } = extractSourceFacts(prose, sentences, meta.date);
   if (facts.length >= MAX_FACTS) {
     const upTo = facts[facts.length - 1].sentence.end;
     meta.problems.push(`${id}: over ${MAX_FACTS.toLocaleString('en')} figures and dates (a table or a list of numbers?); only those in its first ${Math.round((upTo / Math.max(1, prose.length)) * 100)}% are checked against`);
   }
-  const abbreviations = abbreviationsOf(prose, sentences);
   return withLazySpeakers({ id, uri, text, prose, meta, sentences, lines: new LineIndex(text), facts, abbreviations } as SourceDoc, () => ({ prose, sentences }));
 }
 
