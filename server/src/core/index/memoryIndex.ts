@@ -10,8 +10,8 @@ import { contenders, groupWindows, indexKey, keyWeight, lookupKeys, passageSente
 import { corpusPeople, Person } from '../speakers/people';
 import { buildAliases, AliasTable } from '../facts/context';
 import { factKeys } from '../facts/keys';
-import { append, PostingList, Postings } from './postings';
-import { DecodedSnapshot, encodeSnapshot } from './snapshot';
+import { append, PackedPairLists, PostingList, Postings } from './postings';
+import { DecodedSnapshot, encodeSnapshot, SnapshotStamp } from './snapshot';
 
 export { indexKey };
 
@@ -116,27 +116,43 @@ export class MemoryIndex implements SourceStore {
   }
 
   /**
-   * The index as bytes for the on-disk cache; `stampOf` gives the opaque file facts to keep
-   * with each source. Slots are renumbered densely first, so that postings match entries.
+   * The index as bytes for the on-disk cache; `stampOf` gives the file facts to keep with
+   * each source. Slots are renumbered densely first, so that postings match entries.
    */
-  snapshot(stampOf: (id: string) => unknown, engine: string): Buffer {
+  snapshot(stampOf: (id: string) => SnapshotStamp | undefined, engine: string): Buffer {
     if (this.deadSlots > 0) this.compact();
     this.postings.trim();
+    const words = (function* (entries: IterableIterator<[string, PostingList]>): Generator<[string, Int32Array]> {
+      for (const [key, list] of entries) yield [key, list.data.subarray(0, list.length)];
+    })(this.postings.entries());
     return encodeSnapshot(
       this.all().map((doc) => ({ doc, stamp: stampOf(doc.id) })),
-      this.postings,
+      words,
       engine,
     );
   }
 
-  /** An index rebuilt from a decoded snapshot, without re-reading or re-tokenising anything. */
+  /**
+   * An index rebuilt from a decoded snapshot, without re-reading or re-tokenising anything:
+   * the postings stay packed as the snapshot holds them (each list is unpacked on its first
+   * lookup). Throws if a posting points outside the restored sources (the cache is not used).
+   */
   static restore(snapshot: DecodedSnapshot): MemoryIndex {
     const index = new MemoryIndex();
-    for (const { doc, sentences } of snapshot.entries) {
-      index.place(doc, sentences);
-      index.indexFacts(doc);
+    const { docs, sentenceCounts } = snapshot;
+    for (let d = 0; d < docs.length; d++) index.place(docs[d], sentenceCounts[d]);
+    // Each slot's sentences in use: a posting must name one of them.
+    const inSlot = new Int32Array(index.slotDoc.length);
+    for (let slot = 0; slot < inSlot.length; slot++) inSlot[slot] = Math.min(CHUNK, index.counts.get(index.slotHead[slot])! - index.slotBase[slot]);
+    const data = snapshot.words.data;
+    for (let p = 0; p < data.length; p++) {
+      const v = data[p];
+      if (v < 0 || (v >>> CHUNK_BITS) >= inSlot.length || (v & (CHUNK - 1)) >= inSlot[v >>> CHUNK_BITS]) throw new Error('a word posting out of range');
     }
-    for (const { key, data } of snapshot.postings) index.postings.set(key, data);
+    index.postings = Postings.fromPacked(snapshot.words);
+    // Fact postings as the snapshot holds them (checked in range by decodeSnapshot), not recomputed from every fact.
+    index.factPostings = new PackedPairLists<SourceDoc>(snapshot.facts, docs);
+    index.factPostingCount = snapshot.facts.data.length >> 1;
     return index;
   }
 
