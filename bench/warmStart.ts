@@ -42,7 +42,7 @@ async function main() {
   console.log(`cache ${cacheFile}: ${(statSync(cacheFile).size / 1024 / 1024).toFixed(1)} MB`);
   for (let r = 0; r < runs; r++) {
     const t = performance.now();
-    const server = await startServer(root, { sources: globs, maxFileSize: 5 }, { cacheDir });
+    const server = await startServer(root, { sources: globs, maxFileSize: 5 }, { cacheDir }, process.env, process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROF_DIR] : []);
     const uri = pathToFileURL(path.join(root, '__bench__', 'draft2k.md')).toString();
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft.text } });
     await server.diagnostics(uri, (p) => p.version === 1, 600_000);

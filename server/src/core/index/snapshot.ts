@@ -17,6 +17,7 @@
 //   docSentences[N+1]  first sentence of each source (into spans)
 //   spans[2S]          sentence (start, end) pairs
 //   factCounts[N]      facts per source (fact postings are checked against it)
+//   factAt[T]          where each fact ends in `strings` (T facts in all, in source order; a source's first starts its facts field)
 //   fields[FIELDS*N+1] byte offsets into `strings` of each source's id, uri, hash, meta, facts, abbreviations
 //   stamps             f64 size, f64 mtimeMs per source (read with readDoubleLE: no alignment needed)
 //   wordOffsets[K+1], wordData[P]    word postings: key i owns wordData[wordOffsets[i] .. wordOffsets[i+1]]
@@ -59,21 +60,64 @@ export interface SnapshotEntry {
   stamp: SnapshotStamp | undefined;
 }
 
-// ---- Facts: how one source's facts are kept in the cache (the one place that knows). ----
+// ---- Facts: how one fact is kept in the cache (the one place that knows). ----
+// Each fact is encoded on its own, so that a check decodes only the facts its keys reach
+// (a common key reaches most sources, not most of their facts).
 
-/** A source's facts as the cache keeps them. */
-export function encodeFacts(facts: readonly Fact[]): string {
-  return facts.length === 0 ? '' : JSON.stringify(facts);
+/** A fact as the cache keeps it. */
+export function encodeFact(fact: Fact): string {
+  return JSON.stringify(fact);
 }
 
-/** The facts `encodeFacts` wrote; throws if they are not a list of `count` facts. */
-export function decodeFacts(encoded: string, count: number): Fact[] {
-  const facts = encoded === '' ? [] : (JSON.parse(encoded) as Fact[]);
-  if (!Array.isArray(facts) || facts.length !== count) throw new Error(`expected ${count} facts`);
-  for (const f of facts) {
-    if (!f || typeof f !== 'object' || (f.kind !== 'figure' && f.kind !== 'date') || !f.sentence || !f.context) throw new Error('a malformed fact');
-  }
-  return facts;
+const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isSpan = (v: unknown) => !!v && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number';
+
+/** The fact `encodeFact` wrote; throws if it is not one. */
+export function decodeFact(encoded: string): Fact {
+  const f = JSON.parse(encoded) as Fact;
+  const c = f?.context;
+  const ok =
+    !!f && typeof f === 'object' && typeof f.start === 'number' && typeof f.end === 'number' && typeof f.text === 'string' && isSpan(f.sentence) &&
+    !!c && isStrings(c.subject) && isStrings(c.entities) && isStrings(c.words) && isStrings(c.sentenceWords) &&
+    ((f.kind === 'figure' && !!f.figure && typeof f.figure.value === 'number') || (f.kind === 'date' && !!f.date && typeof f.date === 'object'));
+  if (!ok) throw new Error('a malformed fact');
+  return f;
+}
+
+/** Stands for a fact that could not be decoded: no name, no word, no value, so it matches nothing. */
+function inertFact(): Fact {
+  const span = { start: 0, end: 0 };
+  const context = { subject: [], entities: [], words: [], sentenceWords: [], slot: 0, slots: 0 };
+  return { kind: 'figure', ...span, numStart: 0, numEnd: 0, text: '', sentence: span, context, figure: { kind: 'count', value: NaN, step: 1, spelled: true } } as Fact;
+}
+
+/**
+ * A source's facts as an array whose elements are decoded on first access (an element is
+ * decoded once; the same object is returned after).
+ */
+function lazyFacts(count: number, decode: (fi: number) => Fact): Fact[] {
+  const target: Fact[] = new Array(count);
+  const index = (prop: string | symbol) => {
+    if (typeof prop !== 'string') return -1;
+    const i = Number(prop);
+    return Number.isInteger(i) && i >= 0 && i < count && String(i) === prop ? i : -1;
+  };
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      const i = index(prop);
+      return i < 0 ? Reflect.get(t, prop, receiver) : (t[i] ??= decode(i));
+    },
+    has(t, prop) {
+      return index(prop) >= 0 || Reflect.has(t, prop);
+    },
+    getOwnPropertyDescriptor(t, prop) {
+      const i = index(prop);
+      return i < 0 ? Reflect.getOwnPropertyDescriptor(t, prop) : { value: (t[i] ??= decode(i)), writable: true, enumerable: true, configurable: true };
+    },
+    ownKeys(t) {
+      return [...Array.from({ length: count }, (_, i) => String(i)), ...Reflect.ownKeys(t).filter((k) => index(k) < 0)];
+    },
+  });
 }
 
 // ---- Encoding ----
@@ -86,6 +130,7 @@ export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iter
   const n = entries.length;
   const docSentences = new Int32Array(n + 1);
   const factCounts = new Int32Array(n);
+  const factAt: number[] = [];
   const fieldOffsets = new Int32Array(FIELDS * n + 1);
   const stamps = Buffer.alloc(16 * n);
   const strings: string[] = [];
@@ -95,18 +140,24 @@ export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iter
   const docSpans: Int32Array[] = [];
   entries.forEach(({ doc, stamp }, d) => {
     const cached = doc instanceof CachedSource ? doc : undefined;
+    // A restored source's facts are copied as encoded (decoded only for their keys, not kept).
     const facts = cached ? cached.factsForSaving() : doc.facts ?? [];
+    const encodedFacts = cached ? cached.rawFacts() : facts.map(encodeFact);
     const values = [
       doc.id,
       doc.uri,
       String(stamp?.hash ?? ''),
       cached ? cached.raw(F_META) : JSON.stringify(doc.meta),
-      cached ? cached.raw(F_FACTS) : encodeFacts(facts),
+      encodedFacts,
       cached ? cached.raw(F_ABBR) : doc.abbreviations?.length ? JSON.stringify(doc.abbreviations) : '',
     ];
     for (let f = 0; f < FIELDS; f++) {
-      strings.push(values[f]);
-      stringBytes += Buffer.byteLength(values[f], 'utf8');
+      const v = values[f];
+      for (const part of typeof v === 'string' ? [v] : v) {
+        strings.push(part);
+        stringBytes += Buffer.byteLength(part, 'utf8');
+        if (f === F_FACTS) factAt.push(stringBytes);
+      }
       fieldOffsets[FIELDS * d + f + 1] = stringBytes;
     }
     stamps.writeDoubleLE(Number(stamp?.size ?? -1), 16 * d);
@@ -164,9 +215,9 @@ export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iter
   const wordKeyBytes = Buffer.from(wordKeys.join(SEP), 'utf8');
   const factKeyBytes = Buffer.from(factKeyList.join(SEP), 'utf8');
   const header = new Uint32Array(HEADER);
-  header.set([engineBytes.length, n, spanCount, wordKeys.length, wordInts, factKeyList.length, pairInts >> 1, stringRegion.length, wordKeyBytes.length, factKeyBytes.length]);
+  header.set([engineBytes.length, n, spanCount, wordKeys.length, wordInts, factKeyList.length, pairInts >> 1, stringRegion.length, wordKeyBytes.length, factKeyBytes.length, factAt.length]);
   const ints = (a: Int32Array | Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  const parts = [ints(header), ints(docSentences), ints(spans), ints(factCounts), ints(fieldOffsets), stamps, ints(wordOffsets), ints(wordData), ints(factOffsets), ints(factPairs)];
+  const parts = [ints(header), ints(docSentences), ints(spans), ints(factCounts), ints(Int32Array.from(factAt)), ints(fieldOffsets), stamps, ints(wordOffsets), ints(wordData), ints(factOffsets), ints(factPairs)];
   for (const region of [engineBytes, stringRegion, wordKeyBytes, factKeyBytes]) parts.push(region, Buffer.alloc((4 - (region.length % 4)) % 4));
   const payload = Buffer.concat(parts);
   const prefix = Buffer.alloc(16);
@@ -212,6 +263,9 @@ interface Columns {
   spans: Int32Array;
   docSentences: Int32Array;
   factCounts: Int32Array;
+  /** Per source, its first fact's number in factAt. */
+  firstFact: Int32Array;
+  factAt: Int32Array;
   loaderFor: (fields: { id: string }, stamp: SnapshotStamp) => TextLoader;
   stamps: SnapshotStamp[];
   /** Told once per source whose encoded fields cannot be read (it then reads as having none). */
@@ -252,12 +306,28 @@ class CachedSource implements SourceDoc {
   get meta(): SourceMeta {
     return (this.memo.meta ??= this.decode(F_META, (s) => checkedObject(JSON.parse(s)) as SourceMeta, { problems: [], how: {} } as unknown as SourceMeta));
   }
+  private rawFact(fi: number): string {
+    const k = this.c.firstFact[this.i] + fi;
+    const start = fi === 0 ? this.c.fields[FIELDS * this.i + F_FACTS] : this.c.factAt[k - 1];
+    return this.c.bytes.toString('utf8', this.c.stringsAt + start, this.c.stringsAt + this.c.factAt[k]);
+  }
+  private decodeFact(fi: number): Fact {
+    try {
+      return decodeFact(this.rawFact(fi));
+    } catch (e) {
+      this.c.onDamage?.(this.id, `unreadable fact ${fi} (${(e as Error).message})`);
+      return inertFact();
+    }
+  }
   get facts(): Fact[] {
-    return (this.memo.facts ??= this.decode(F_FACTS, (s) => decodeFacts(s, this.c.factCounts[this.i]), []));
+    return (this.memo.facts ??= lazyFacts(this.c.factCounts[this.i], (fi) => this.decodeFact(fi)));
   }
   /** The facts, for writing a new snapshot, without keeping them decoded. */
   factsForSaving(): Fact[] {
-    return this.memo.facts ?? this.decode(F_FACTS, (s) => decodeFacts(s, this.c.factCounts[this.i]), []);
+    return this.memo.facts ?? Array.from({ length: this.c.factCounts[this.i] }, (_, fi) => this.decodeFact(fi));
+  }
+  rawFacts(): string[] {
+    return Array.from({ length: this.c.factCounts[this.i] }, (_, fi) => this.rawFact(fi));
   }
   get abbreviations(): Array<[string, string[]]> {
     return (this.memo.abbreviations ??= this.decode(F_ABBR, (s) => (s === '' ? [] : checkedArray(JSON.parse(s))), []));
@@ -336,11 +406,11 @@ export function decodeSnapshot(
   if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(16, PREFIX))) return { problem: 'checksum mismatch (a torn or altered file)' };
   try {
     const h = new Uint32Array(bytes.buffer, bytes.byteOffset + PREFIX, HEADER);
-    const [engineLength, n, spanCount, wordKeys, wordInts, factKeys, pairs, stringLength, wordKeyLength, factKeyLength] = h;
+    const [engineLength, n, spanCount, wordKeys, wordInts, factKeys, pairs, stringLength, wordKeyLength, factKeyLength, factTotal] = h;
     // Every count is bounded by the bytes it claims before anything is allocated for it.
     const pad = (x: number) => x + ((4 - (x % 4)) % 4);
     const expected =
-      4 * HEADER + 4 * (n + 1) + 8 * spanCount + 4 * n + 4 * (FIELDS * n + 1) + 16 * n + 4 * (wordKeys + 1) + 4 * wordInts + 4 * (factKeys + 1) + 8 * pairs +
+      4 * HEADER + 4 * (n + 1) + 8 * spanCount + 4 * n + 4 * factTotal + 4 * (FIELDS * n + 1) + 16 * n + 4 * (wordKeys + 1) + 4 * wordInts + 4 * (factKeys + 1) + 8 * pairs +
       pad(engineLength) + pad(stringLength) + pad(wordKeyLength) + pad(factKeyLength);
     if (expected !== payload.length) throw new Bad(`inconsistent sizes inside the cache (${expected} bytes by its counts, ${payload.length} present)`);
     let at = bytes.byteOffset + PREFIX + 4 * HEADER;
@@ -352,6 +422,7 @@ export function decodeSnapshot(
     const docSentences = i32(n + 1);
     const spans = i32(2 * spanCount);
     const factCounts = i32(n);
+    const factAt = i32(factTotal);
     const fields = i32(FIELDS * n + 1);
     const stampsAt = at - bytes.byteOffset;
     at += 16 * n;
@@ -374,7 +445,19 @@ export function decodeSnapshot(
     checkOffsets(fields, 0, stringLength, 'field offsets');
     checkOffsets(wordOffsets, 0, wordInts, 'word posting offsets');
     checkOffsets(factOffsets, 0, pairs, 'fact posting offsets');
-    for (let f = 0; f < n; f++) if (factCounts[f] < 0) throw new Bad('a negative fact count');
+    // Each source's facts lie, in order, within its facts field.
+    const firstFact = new Int32Array(n + 1);
+    for (let d = 0; d < n; d++) {
+      if (factCounts[d] < 0 || firstFact[d] + factCounts[d] > factTotal) throw new Bad('a fact count out of range');
+      firstFact[d + 1] = firstFact[d] + factCounts[d];
+      let end = fields[FIELDS * d + F_FACTS];
+      for (let k = firstFact[d]; k < firstFact[d + 1]; k++) {
+        if (factAt[k] < end) throw new Bad('fact offsets out of order');
+        end = factAt[k];
+      }
+      if (end !== fields[FIELDS * d + F_FACTS + 1]) throw new Bad('fact offsets out of range');
+    }
+    if (firstFact[n] !== factTotal) throw new Bad('fact counts do not add up');
     for (let p = 0; p < factPairs.length; p += 2) {
       const d = factPairs[p];
       if (!(d >= 0 && d < n) || !(factPairs[p + 1] >= 0 && factPairs[p + 1] < factCounts[d])) throw new Bad('a fact posting out of range');
@@ -382,7 +465,7 @@ export function decodeSnapshot(
     if (new Set(words.keys).size !== wordKeys || new Set(facts.keys).size !== factKeys) throw new Bad('a key listed twice');
 
     const stamps: SnapshotStamp[] = new Array(n);
-    const columns: Columns = { bytes, stringsAt, fields, spans, docSentences, factCounts, loaderFor, stamps, onDamage };
+    const columns: Columns = { bytes, stringsAt, fields, spans, docSentences, factCounts, firstFact, factAt, loaderFor, stamps, onDamage };
     const docs: SourceDoc[] = new Array(n);
     const sentenceCounts = new Int32Array(n);
     const ids = new Set<string>();
