@@ -124,6 +124,8 @@ export class Workspace {
   /** Documents with a publish queued or running; a change meanwhile sets the flag to run again. */
   private publishing = new Map<string, { again: boolean }>();
   private caches = new Map<string, QuoteCache>();
+  /** Folders whose index cache could not be written (told once). */
+  private cacheWriteFailed = new Set<string>();
   private saveTimers = new Map<string, NodeJS.Timeout>();
   private skippedLarge = new Set<string>();
   private pending = new Map<string, Promise<void>>();
@@ -387,7 +389,15 @@ export class Workspace {
       folder.uri,
       setTimeout(() => {
         this.saveTimers.delete(folder.uri);
-        folder.sources.save().catch((e) => this.connection.console.warn(`Source Check: could not write the index cache: ${(e as Error).message}`));
+        folder.sources.save().then(
+          () => this.cacheWriteFailed.delete(folder.uri),
+          (e) => {
+            // Once per folder until a write succeeds: the sources keep working, read afresh at the next start.
+            if (this.cacheWriteFailed.has(folder.uri)) return;
+            this.cacheWriteFailed.add(folder.uri);
+            this.connection.console.warn(`Source Check: could not write the index cache ${folder.sources.cacheFile} (${(e as Error).message}); the sources will be read again at the next start`);
+          },
+        );
       }, SAVE_DELAY_MS),
     );
   }

@@ -184,9 +184,20 @@ export class FolderSources {
     if (!file) return;
     const bytes = this.index.snapshot((id) => this.stamps.get(id), this.options.engine ?? 'dev');
     await fs.mkdir(path.dirname(file), { recursive: true });
+    // A crash mid-write leaves at worst this temporary file, which restore() never reads.
     const tmp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
+    try {
+      await fs.writeFile(tmp, bytes);
+      await fs.rename(tmp, file);
+    } catch (e) {
+      await fs.rm(tmp, { force: true }).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** Where the cache file is (undefined: no cache). */
+  get cacheFile(): string | undefined {
+    return this.options.cacheFile;
   }
 
   /** Re-reads one file (created or changed); returns whether the index changed. */
