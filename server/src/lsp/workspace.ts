@@ -55,6 +55,8 @@ function flag(s: Record<string, unknown> | null | undefined, group: string, key:
   const flat = s?.[`${group}.${key}`];
   return typeof nested === 'boolean' ? nested : typeof flat === 'boolean' ? flat : fallback;
 }
+/** After a restore from the cache, the time left to the first checks before the sources are checked for changes. */
+const REFRESH_DELAY_MS = 500;
 /** Quiet time after the last source change before the index cache is rewritten. */
 const SAVE_DELAY_MS = 2000;
 declare const __VERSION__: string | undefined;
@@ -325,12 +327,15 @@ export class Workspace {
       // was written are caught up in the background, and the drafts re-checked if any were.
       folder.indexing = undefined;
       this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache in ${Date.now() - started} ms`);
-      void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
-        if (changed) {
-          this.recheckAll();
-          this.scheduleSave(folder);
-        }
-      });
+      // The freshness check (a stat of every source) starts once the drafts open with the editor are answered.
+      setTimeout(() => {
+        void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
+          if (changed) {
+            this.recheckAll();
+            this.scheduleSave(folder);
+          }
+        }, (e) => this.connection.console.error(`Source Check: checking ${folder.root} for changed sources failed: ${(e as Error).message}`));
+      }, REFRESH_DELAY_MS);
       return;
     }
     folder.indexing = { done: 0, total: 0 };

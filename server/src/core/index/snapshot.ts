@@ -93,26 +93,38 @@ function inertFact(): Fact {
 
 /**
  * A source's facts as an array whose elements are decoded on first access (an element is
- * decoded once; the same object is returned after).
+ * decoded once; the same object is returned after). `whole` is told when every element is
+ * decoded, so that the owner can hand out the plain array from then on.
  */
-function lazyFacts(count: number, decode: (fi: number) => Fact): Fact[] {
+function lazyFacts(count: number, decode: (fi: number) => Fact, whole: (facts: Fact[]) => void): Fact[] {
   const target: Fact[] = new Array(count);
-  const index = (prop: string | symbol) => {
+  let decoded = 0;
+  const index = (prop: string | symbol): number => {
     if (typeof prop !== 'string') return -1;
-    const i = Number(prop);
-    return Number.isInteger(i) && i >= 0 && i < count && String(i) === prop ? i : -1;
+    const c = prop.charCodeAt(0);
+    if (c < 48 || c > 57) return -1; // not a digit: length, forEach, ...
+    const i = +prop;
+    return i < count && (i | 0) === i && String(i) === prop ? i : -1;
+  };
+  const at = (t: Fact[], i: number): Fact => {
+    let fact = t[i];
+    if (fact === undefined) {
+      fact = t[i] = decode(i);
+      if (++decoded === count) whole(t);
+    }
+    return fact;
   };
   return new Proxy(target, {
     get(t, prop, receiver) {
       const i = index(prop);
-      return i < 0 ? Reflect.get(t, prop, receiver) : (t[i] ??= decode(i));
+      return i < 0 ? Reflect.get(t, prop, receiver) : at(t, i);
     },
     has(t, prop) {
       return index(prop) >= 0 || Reflect.has(t, prop);
     },
     getOwnPropertyDescriptor(t, prop) {
       const i = index(prop);
-      return i < 0 ? Reflect.getOwnPropertyDescriptor(t, prop) : { value: (t[i] ??= decode(i)), writable: true, enumerable: true, configurable: true };
+      return i < 0 ? Reflect.getOwnPropertyDescriptor(t, prop) : { value: at(t, i), writable: true, enumerable: true, configurable: true };
     },
     ownKeys(t) {
       return [...Array.from({ length: count }, (_, i) => String(i)), ...Reflect.ownKeys(t).filter((k) => index(k) < 0)];
@@ -320,7 +332,8 @@ class CachedSource implements SourceDoc {
     }
   }
   get facts(): Fact[] {
-    return (this.memo.facts ??= lazyFacts(this.c.factCounts[this.i], (fi) => this.decodeFact(fi)));
+    // Once all are decoded, the plain array (no proxy in the way of the index's lookups).
+    return (this.memo.facts ??= lazyFacts(this.c.factCounts[this.i], (fi) => this.decodeFact(fi), (all) => (this.memo.facts = all)));
   }
   /** The facts, for writing a new snapshot, without keeping them decoded. */
   factsForSaving(): Fact[] {
