@@ -4,7 +4,6 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -12,7 +11,7 @@ import { pathToFileURL } from 'url';
 import { startServer } from '../support/lspClient';
 import { makeWorkspace } from '../support/workspace';
 import { FolderSources } from '../../server/src/node/folderSources';
-import { INDEX_FORMAT } from '../../server/src/core/index/snapshot';
+import { INDEX_FORMAT, sealSnapshot } from '../../server/src/core/index/snapshot';
 
 const DRAFT = 'Tokayev said “Of course, that would be a disaster.” The minister said “Kazakhstan will send peacekeepers to the region next week.”\n';
 
@@ -79,7 +78,7 @@ test('a damaged cache is rebuilt, not trusted', async () => {
 
 // ---- Format 5's columns, as a test that edits them sees them (snapshot.ts describes the layout). ----
 
-const PREFIX = 48;
+const PREFIX = 52;
 
 /** Byte offsets of the cache's sections, read from its header. */
 function sections(bytes: Buffer) {
@@ -108,7 +107,7 @@ function sections(bytes: Buffer) {
 
 /** Writes `bytes` back with a checksum that matches them: only the structural checks stand between them and the index. */
 function rewriteWithChecksum(file: string, bytes: Buffer): void {
-  createHash('sha256').update(bytes.subarray(PREFIX)).digest().copy(bytes, 16);
+  sealSnapshot(bytes);
   writeFileSync(file, bytes);
 }
 
@@ -223,6 +222,12 @@ test('a cache written by another engine version is ignored and rebuilt', async (
     const older = folderSources(ws.root, cacheFile, '0.0.9', problems);
     assert.equal(await older.restore(), false);
     assert.ok(problems.some((p) => new RegExp(`index format ${INDEX_FORMAT - 1}, expected ${INDEX_FORMAT}`).test(p)));
+    // And a checksum of a kind this engine does not know.
+    bytes.writeUInt32LE(INDEX_FORMAT, 8);
+    bytes.writeUInt32LE(9, 16);
+    writeFileSync(cacheFile, bytes);
+    assert.equal(await folderSources(ws.root, cacheFile, '0.0.9', problems).restore(), false);
+    assert.ok(problems.some((p) => /checksum of kind 9/.test(p)), problems.join('\n'));
   } finally {
     ws.dispose();
   }
