@@ -324,7 +324,7 @@ class CachedSource implements SourceDoc {
   raw(field: number): string {
     const f = this.c.fields;
     const k = FIELDS * this.i + field;
-    return this.c.bytes.toString('utf8', this.c.stringsAt + f[k], this.c.stringsAt + f[k + 1]);
+    return f[k] === f[k + 1] ? '' : this.c.bytes.toString('utf8', this.c.stringsAt + f[k], this.c.stringsAt + f[k + 1]);
   }
 
   private decode<T>(field: number, read: (s: string) => T, fallback: T): T {
