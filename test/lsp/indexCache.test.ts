@@ -83,7 +83,7 @@ const PREFIX = 52;
 /** Byte offsets of the cache's sections, read from its header. */
 function sections(bytes: Buffer) {
   const h = (i: number) => bytes.readUInt32LE(PREFIX + 4 * i);
-  const [engine, n, spans, wordKeys, wordInts, factKeys, pairs, strings, , , facts] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(h);
+  const [engine, n, spans, wordKeys, wordInts, factKeys, pairs, strings, wordKeyBytes, , facts] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(h);
   let at = PREFIX + 4 * 12;
   const take = (bytesLong: number) => {
     const start = at;
@@ -102,7 +102,7 @@ function sections(bytes: Buffer) {
   const factPairs = take(8 * pairs);
   take(engine + ((4 - (engine % 4)) % 4));
   const stringsAt = take(strings);
-  return { n, docSentences, factCounts, fields, wordOffsets, wordData, wordInts, factPairs, pairs, stringsAt };
+  return { n, docSentences, factCounts, fields, wordOffsets, wordData, wordInts, factPairs, pairs, stringsAt, strings: strings + ((4 - (strings % 4)) % 4), wordKeyBytes };
 }
 
 /** Writes `bytes` back with a checksum that matches them: only the structural checks stand between them and the index. */
@@ -131,6 +131,14 @@ test('a cache edited and its checksum recomputed is rejected by its structure an
       ['a posting offset past the postings', (b) => b.writeInt32LE(s.wordInts + 5, s.wordOffsets + 4), /posting offsets/],
       ['sentence offsets out of order', (b) => b.writeInt32LE(-3, s.docSentences + 4), /sentence offsets/],
       ['a field offset past the strings', (b) => b.writeInt32LE(1 << 30, s.fields + 4), /field offsets|fact offsets/],
+      ['a word key listed twice', (b) => {
+        // Two neighbouring keys of one length: the second becomes a copy of the first.
+        const start = s.stringsAt + s.strings;
+        const keys = b.toString('latin1', start, start + s.wordKeyBytes).split('\0');
+        const i = keys.findIndex((k, j) => j + 1 < keys.length && k.length === keys[j + 1].length && k !== keys[j + 1]);
+        const at = start + keys.slice(0, i).reduce((n, k) => n + k.length + 1, 0);
+        b.copy(b, at + keys[i].length + 1, at, at + keys[i].length);
+      }, /listed twice/],
       ['a fact count that does not add up', (b) => b.writeInt32LE(b.readInt32LE(s.factCounts) + 1, s.factCounts), /fact (count|offsets)/],
     ];
     for (const [what, edit, problem] of edits) {

@@ -39,6 +39,7 @@ export class Postings {
     const postings = new Postings();
     const index = new Map<string, number>();
     packed.keys.forEach((key, i) => {
+      if (index.has(key)) throw new Error('a posting key listed twice');
       if (packed.offsets[i + 1] > packed.offsets[i]) index.set(key, i);
     });
     postings.packed = { index, offsets: packed.offsets, data: packed.data };
@@ -133,7 +134,11 @@ export class PackedPairLists<T> extends Map<string, Array<T | number>> {
     private readonly items: readonly T[],
   ) {
     super();
-    packed.keys.forEach((key, i) => this.index!.set(key, i));
+    const index = this.index!;
+    packed.keys.forEach((key, i) => {
+      if (index.has(key)) throw new Error('a posting key listed twice');
+      index.set(key, i);
+    });
   }
 
   override get(key: string): Array<T | number> | undefined {
