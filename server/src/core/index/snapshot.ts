@@ -245,7 +245,11 @@ export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iter
   });
   for (const key of [...wordKeys, ...factKeyList]) if (key.includes(SEP)) throw new Error('an index key holds a NUL character');
   const engineBytes = Buffer.from(engine, 'utf8');
-  const stringRegion = Buffer.from(strings.join(''), 'utf8');
+  // Written part by part: at 100,000 sources the region is larger than a JavaScript string may be.
+  const stringRegion = Buffer.allocUnsafe(stringBytes);
+  let written = 0;
+  for (const part of strings) written += stringRegion.write(part, written, 'utf8');
+  if (written !== stringBytes) throw new Error('the string region did not add up');
   const wordKeyBytes = Buffer.from(wordKeys.join(SEP), 'utf8');
   const factKeyBytes = Buffer.from(factKeyList.join(SEP), 'utf8');
   const header = new Uint32Array(HEADER);
