@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -284,6 +284,33 @@ test('a restored index gives the same facts; a fact edited in the cache is never
     // The next refresh re-reads that source: its facts are whole again.
     assert.equal(await damaged.refresh(), true);
     assert.deepEqual((await damaged.index.allFacts()).map((f) => `${f.source.id} ${f.fact.kind} ${f.fact.text} ${f.sentence}`).sort(), expected);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('a source changed under the same size and modification time is never read as the text that was indexed', async () => {
+  const ws = makeWorkspace();
+  const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'source-check-cache-')), 'index.bin');
+  try {
+    // Whole seconds, so that putting the time back gives the very same mtimeMs.
+    const when = new Date('2026-01-02T03:04:05Z');
+    for (const f of readdirSync(path.join(ws.root, 'seeds'))) utimesSync(path.join(ws.root, 'seeds', f), when, when);
+    const built = folderSources(ws.root, cacheFile, 'v');
+    await built.loadAll();
+    await built.save();
+    const id = built.index.all()[0].id;
+    const file = path.join(ws.root, id);
+    const text = readFileSync(file, 'latin1');
+    // Same length, one letter changed, the old modification time put back.
+    const at = text.search(/[a-z]/);
+    writeFileSync(file, text.slice(0, at) + (text[at] === 'x' ? 'y' : 'x') + text.slice(at + 1), 'latin1');
+    utimesSync(file, when, when);
+    const restored = folderSources(ws.root, cacheFile, 'v');
+    assert.ok(await restored.restore());
+    await restored.refresh();
+    // The stamp (size, mtime) agrees, so it is not re-read; but its text is checked by hash when fetched.
+    assert.equal(restored.index.get(id)!.text, '');
   } finally {
     ws.dispose();
   }
