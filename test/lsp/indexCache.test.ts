@@ -4,12 +4,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { startServer } from '../support/lspClient';
 import { makeWorkspace } from '../support/workspace';
+import { FolderSources } from '../../server/src/node/folderSources';
+import { INDEX_FORMAT, sealSnapshot } from '../../server/src/core/index/snapshot';
 
 const DRAFT = 'Tokayev said “Of course, that would be a disaster.” The minister said “Kazakhstan will send peacekeepers to the region next week.”\n';
 
@@ -69,6 +71,246 @@ test('a damaged cache is rebuilt, not trusted', async () => {
       assert.deepEqual(again.codes, ['misquote', 'unsourced-quote']);
       await again.server.stop();
     }
+  } finally {
+    ws.dispose();
+  }
+});
+
+// ---- Format 5's columns, as a test that edits them sees them (snapshot.ts describes the layout). ----
+
+const PREFIX = 52;
+
+/** Byte offsets of the cache's sections, read from its header. */
+function sections(bytes: Buffer) {
+  const h = (i: number) => bytes.readUInt32LE(PREFIX + 4 * i);
+  const [engine, n, spans, wordKeys, wordInts, factKeys, pairs, strings, wordKeyBytes, , facts] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(h);
+  let at = PREFIX + 4 * 12;
+  const take = (bytesLong: number) => {
+    const start = at;
+    at += bytesLong;
+    return start;
+  };
+  const docSentences = take(4 * (n + 1));
+  take(8 * spans);
+  const factCounts = take(4 * n);
+  take(4 * facts);
+  const fields = take(4 * (6 * n + 1));
+  take(16 * n);
+  const wordOffsets = take(4 * (wordKeys + 1));
+  const wordData = take(4 * wordInts);
+  take(4 * (factKeys + 1));
+  const factPairs = take(8 * pairs);
+  take(engine + ((4 - (engine % 4)) % 4));
+  const stringsAt = take(strings);
+  return { n, docSentences, factCounts, fields, wordOffsets, wordData, wordInts, factPairs, pairs, stringsAt, strings: strings + ((4 - (strings % 4)) % 4), wordKeyBytes };
+}
+
+/** Writes `bytes` back with a checksum that matches them: only the structural checks stand between them and the index. */
+function rewriteWithChecksum(file: string, bytes: Buffer): void {
+  sealSnapshot(bytes);
+  writeFileSync(file, bytes);
+}
+
+test('a cache edited and its checksum recomputed is rejected by its structure and rebuilt, never believed', async () => {
+  const ws = makeWorkspace({ 'draft.md': DRAFT });
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'source-check-cache-'));
+  try {
+    const first = await session(ws.root, cacheDir);
+    const file = await cacheFile(cacheDir);
+    await first.server.stop();
+    const original = readFileSync(file);
+    assert.equal(original.readUInt32LE(8), INDEX_FORMAT);
+    const s = sections(original);
+    assert.ok(s.wordInts > 0 && s.pairs > 0, 'the seeds have word and fact postings');
+    const edits: Array<[string, (b: Buffer) => void, RegExp]> = [
+      ['a source count one too many', (b) => b.writeUInt32LE(s.n + 1, PREFIX + 4), /inconsistent sizes/],
+      ['a word posting beyond every source', (b) => b.writeInt32LE(0x7fffffff, s.wordData + 4 * (s.wordInts - 1)), /word posting out of range/],
+      ['a negative word posting', (b) => b.writeInt32LE(-1, s.wordData), /word posting out of range/],
+      ['a fact posting naming a missing source', (b) => b.writeInt32LE(s.n + 7, s.factPairs), /fact posting out of range/],
+      ['a fact posting naming a missing fact', (b) => b.writeInt32LE(1 << 20, s.factPairs + 4), /fact posting out of range/],
+      ['a posting offset past the postings', (b) => b.writeInt32LE(s.wordInts + 5, s.wordOffsets + 4), /posting offsets/],
+      ['sentence offsets out of order', (b) => b.writeInt32LE(-3, s.docSentences + 4), /sentence offsets/],
+      ['a field offset past the strings', (b) => b.writeInt32LE(1 << 30, s.fields + 4), /field offsets|fact offsets/],
+      ['a word key listed twice', (b) => {
+        // Two neighbouring keys of one length: the second becomes a copy of the first.
+        const start = s.stringsAt + s.strings;
+        const keys = b.toString('latin1', start, start + s.wordKeyBytes).split('\0');
+        const i = keys.findIndex((k, j) => j + 1 < keys.length && k.length === keys[j + 1].length && k !== keys[j + 1]);
+        const at = start + keys.slice(0, i).reduce((n, k) => n + k.length + 1, 0);
+        b.copy(b, at + keys[i].length + 1, at, at + keys[i].length);
+      }, /listed twice/],
+      ['a fact count that does not add up', (b) => b.writeInt32LE(b.readInt32LE(s.factCounts) + 1, s.factCounts), /fact (count|offsets)/],
+    ];
+    for (const [what, edit, problem] of edits) {
+      const bytes = Buffer.from(original);
+      edit(bytes);
+      rewriteWithChecksum(file, bytes);
+      const again = await session(ws.root, cacheDir);
+      const logs = again.server.logs.join('\n');
+      assert.ok(again.server.logs.some((l) => /index cache .*rebuilding it/.test(l) && problem.test(l)), `${what}:\n${logs}`);
+      assert.ok(!again.server.logs.some((l) => /restored from the index cache/.test(l)), what);
+      assert.deepEqual(again.codes, ['misquote', 'unsourced-quote'], what);
+      await again.server.stop();
+    }
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('a cache left by a crash mid-write (its temporary file) is ignored', async () => {
+  const ws = makeWorkspace({ 'draft.md': DRAFT });
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'source-check-cache-'));
+  try {
+    const first = await session(ws.root, cacheDir);
+    const file = await cacheFile(cacheDir);
+    await first.server.stop();
+    // Written with a temporary file renamed into place: none is left behind.
+    assert.deepEqual(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp')), []);
+    const bytes = readFileSync(file);
+    // A crash while rewriting: the complete old cache, and half a new one beside it.
+    writeFileSync(`${file}.99999.tmp`, bytes.subarray(0, bytes.length >> 1));
+    const again = await session(ws.root, cacheDir);
+    assert.ok(again.server.logs.some((l) => /restored from the index cache/.test(l)), again.server.logs.join('\n'));
+    assert.deepEqual(again.codes, ['misquote', 'unsourced-quote']);
+    await again.server.stop();
+    // A crash during the very first write: only the temporary file. Nothing is restored from it.
+    unlinkSync(file);
+    const fresh = await session(ws.root, cacheDir);
+    assert.ok(!fresh.server.logs.some((l) => /restored from the index cache|index cache .*rebuilding/.test(l)), fresh.server.logs.join('\n'));
+    assert.deepEqual(fresh.codes, ['misquote', 'unsourced-quote']);
+    await fresh.server.stop();
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('an unwritable cache folder: the server keeps checking and says once where it could not write', async () => {
+  const ws = makeWorkspace({ 'draft.md': DRAFT });
+  // A path under a regular file cannot be created, whoever runs the test (even root).
+  const blocker = path.join(mkdtempSync(path.join(tmpdir(), 'source-check-cache-')), 'not-a-folder');
+  writeFileSync(blocker, '');
+  const cacheDir = path.join(blocker, 'cache');
+  try {
+    const { server, codes } = await session(ws.root, cacheDir);
+    assert.deepEqual(codes, ['misquote', 'unsourced-quote']);
+    let told: string[] = [];
+    for (let i = 0; i < 100 && told.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      told = server.logs.filter((l) => /could not write the index cache/.test(l));
+    }
+    assert.equal(told.length, 1, server.logs.join('\n'));
+    assert.ok(told[0].includes(cacheDir), told[0]);
+    await server.stop();
+  } finally {
+    ws.dispose();
+  }
+});
+
+function folderSources(root: string, cacheFile: string, engine: string, problems: string[] = [], maxCacheSize?: number) {
+  return new FolderSources(root, { globs: ['seeds/**/*.txt'], cacheFile, engine, maxCacheSize, onProblem: (m) => problems.push(m) });
+}
+
+test('a cache written by another engine version is ignored and rebuilt', async () => {
+  const ws = makeWorkspace();
+  const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'source-check-cache-')), 'index.bin');
+  try {
+    const old = folderSources(ws.root, cacheFile, '0.0.9');
+    await old.loadAll();
+    await old.save();
+    assert.ok(await folderSources(ws.root, cacheFile, '0.0.9').restore());
+    const problems: string[] = [];
+    const newer = folderSources(ws.root, cacheFile, '0.1.0', problems);
+    assert.equal(await newer.restore(), false);
+    assert.equal(newer.index.size, 0);
+    assert.ok(problems.some((p) => /built by Source Check 0\.0\.9, this is 0\.1\.0; rebuilding it/.test(p)), problems.join('\n'));
+    // So is a cache in another index format (from an older release).
+    const bytes = readFileSync(cacheFile);
+    bytes.writeUInt32LE(INDEX_FORMAT - 1, 8);
+    writeFileSync(cacheFile, bytes);
+    const older = folderSources(ws.root, cacheFile, '0.0.9', problems);
+    assert.equal(await older.restore(), false);
+    assert.ok(problems.some((p) => new RegExp(`index format ${INDEX_FORMAT - 1}, expected ${INDEX_FORMAT}`).test(p)));
+    // And a checksum of a kind this engine does not know.
+    bytes.writeUInt32LE(INDEX_FORMAT, 8);
+    bytes.writeUInt32LE(9, 16);
+    writeFileSync(cacheFile, bytes);
+    assert.equal(await folderSources(ws.root, cacheFile, '0.0.9', problems).restore(), false);
+    assert.ok(problems.some((p) => /checksum of kind 9/.test(p)), problems.join('\n'));
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('a cache larger than the bound is not read', async () => {
+  const ws = makeWorkspace();
+  const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'source-check-cache-')), 'index.bin');
+  try {
+    const sources = folderSources(ws.root, cacheFile, 'v');
+    await sources.loadAll();
+    await sources.save();
+    const problems: string[] = [];
+    assert.equal(await folderSources(ws.root, cacheFile, 'v', problems, 1024).restore(), false);
+    assert.ok(problems.some((p) => /more than the 1024 a cache may have; rebuilding it/.test(p)), problems.join('\n'));
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('a restored index gives the same facts; a fact edited in the cache is never a crash and its source is re-read', async () => {
+  const ws = makeWorkspace();
+  const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'source-check-cache-')), 'index.bin');
+  try {
+    const built = folderSources(ws.root, cacheFile, 'v');
+    await built.loadAll();
+    await built.save();
+    const expected = (await built.index.allFacts()).map((f) => `${f.source.id} ${f.fact.kind} ${f.fact.text} ${f.sentence}`).sort();
+    assert.ok(expected.length > 0);
+    const restored = folderSources(ws.root, cacheFile, 'v');
+    assert.ok(await restored.restore());
+    assert.deepEqual((await restored.index.allFacts()).map((f) => `${f.source.id} ${f.fact.kind} ${f.fact.text} ${f.sentence}`).sort(), expected);
+
+    // Break the first fact's JSON (same length), and make the checksum agree.
+    const bytes = readFileSync(cacheFile);
+    const at = bytes.indexOf('{"kind":', sections(bytes).stringsAt);
+    assert.ok(at > 0);
+    bytes.write('[', at, 'latin1');
+    rewriteWithChecksum(cacheFile, bytes);
+    const problems: string[] = [];
+    const damaged = folderSources(ws.root, cacheFile, 'v', problems);
+    assert.ok(await damaged.restore(), 'the structure is sound: restored');
+    const facts = await damaged.index.allFacts();
+    assert.equal(facts.length, expected.length);
+    assert.ok(problems.some((p) => /unreadable fact 0 .*re-reading it/.test(p)), problems.join('\n'));
+    // The next refresh re-reads that source: its facts are whole again.
+    assert.equal(await damaged.refresh(), true);
+    assert.deepEqual((await damaged.index.allFacts()).map((f) => `${f.source.id} ${f.fact.kind} ${f.fact.text} ${f.sentence}`).sort(), expected);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('a source changed under the same size and modification time is never read as the text that was indexed', async () => {
+  const ws = makeWorkspace();
+  const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'source-check-cache-')), 'index.bin');
+  try {
+    // Whole seconds, so that putting the time back gives the very same mtimeMs.
+    const when = new Date('2026-01-02T03:04:05Z');
+    for (const f of readdirSync(path.join(ws.root, 'seeds'))) utimesSync(path.join(ws.root, 'seeds', f), when, when);
+    const built = folderSources(ws.root, cacheFile, 'v');
+    await built.loadAll();
+    await built.save();
+    const id = built.index.all()[0].id;
+    const file = path.join(ws.root, id);
+    const text = readFileSync(file, 'latin1');
+    // Same length, one letter changed, the old modification time put back.
+    const at = text.search(/[a-z]/);
+    writeFileSync(file, text.slice(0, at) + (text[at] === 'x' ? 'y' : 'x') + text.slice(at + 1), 'latin1');
+    utimesSync(file, when, when);
+    const restored = folderSources(ws.root, cacheFile, 'v');
+    assert.ok(await restored.restore());
+    await restored.refresh();
+    // The stamp (size, mtime) agrees, so it is not re-read; but its text is checked by hash when fetched.
+    assert.equal(restored.index.get(id)!.text, '');
   } finally {
     ws.dispose();
   }

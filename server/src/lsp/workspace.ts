@@ -55,6 +55,8 @@ function flag(s: Record<string, unknown> | null | undefined, group: string, key:
   const flat = s?.[`${group}.${key}`];
   return typeof nested === 'boolean' ? nested : typeof flat === 'boolean' ? flat : fallback;
 }
+/** After a restore from the cache, the time left to the first checks before the sources are checked for changes. */
+const REFRESH_DELAY_MS = 500;
 /** Quiet time after the last source change before the index cache is rewritten. */
 const SAVE_DELAY_MS = 2000;
 declare const __VERSION__: string | undefined;
@@ -148,6 +150,8 @@ export class Workspace {
   /** Documents with a publish waiting or running (scheduleCheck). */
   private publishing = new Map<string, PublishState>();
   private caches = new Map<string, QuoteCache>();
+  /** Folders whose index cache could not be written (told once). */
+  private cacheWriteFailed = new Set<string>();
   private saveTimers = new Map<string, NodeJS.Timeout>();
   private skippedLarge = new Set<string>();
   private pending = new Map<string, Promise<void>>();
@@ -347,12 +351,15 @@ export class Workspace {
       // was written are caught up in the background, and the drafts re-checked if any were.
       folder.indexing = undefined;
       this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache in ${Date.now() - started} ms`);
-      void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
-        if (changed) {
-          this.recheckAll();
-          this.scheduleSave(folder);
-        }
-      });
+      // The freshness check (a stat of every source) starts once the drafts open with the editor are answered.
+      setTimeout(() => {
+        void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
+          if (changed) {
+            this.recheckAll();
+            this.scheduleSave(folder);
+          }
+        }, (e) => this.connection.console.error(`Source Check: checking ${folder.root} for changed sources failed: ${(e as Error).message}`));
+      }, REFRESH_DELAY_MS);
       return;
     }
     folder.indexing = { done: 0, total: 0 };
@@ -411,7 +418,15 @@ export class Workspace {
       folder.uri,
       setTimeout(() => {
         this.saveTimers.delete(folder.uri);
-        folder.sources.save().catch((e) => this.connection.console.warn(`Source Check: could not write the index cache: ${(e as Error).message}`));
+        folder.sources.save().then(
+          () => this.cacheWriteFailed.delete(folder.uri),
+          (e) => {
+            // Once per folder until a write succeeds: the sources keep working, read afresh at the next start.
+            if (this.cacheWriteFailed.has(folder.uri)) return;
+            this.cacheWriteFailed.add(folder.uri);
+            this.connection.console.warn(`Source Check: could not write the index cache ${folder.sources.cacheFile} (${(e as Error).message}); the sources will be read again at the next start`);
+          },
+        );
       }, SAVE_DELAY_MS),
     );
   }

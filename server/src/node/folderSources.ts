@@ -46,6 +46,31 @@ export interface FolderSourcesOptions {
   engine?: string;
   /** Worker threads that parse sources while loading many files (default: one per spare core, at most four; 0: none). */
   workers?: number;
+  /** A larger cache file is not read (it is rebuilt); default DEFAULT_MAX_CACHE_SIZE. */
+  maxCacheSize?: number;
+}
+
+/** 2 GiB: far above a 100,000-article index (a few hundred MB), and what a Buffer can hold. */
+export const DEFAULT_MAX_CACHE_SIZE = 2 ** 31 - 1;
+
+/** A file's bytes, refused (without reading them) when it is larger than `max`. */
+async function readBounded(file: string, max: number): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > max) throw new Error(`${size} bytes, more than the ${max} a cache may have`);
+    // Exactly `size` bytes into a buffer of its own (4-byte aligned, for typed-array views).
+    const bytes = Buffer.allocUnsafeSlow(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === size ? bytes : bytes.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
 }
 
 export function fingerprint(text: string): string {
@@ -57,6 +82,8 @@ export class FolderSources {
   /** Files left out or read with a fallback, with the reason. */
   readonly problems = new Map<string, string>();
   private stamps = new Map<string, Stamp>();
+  /** Restored sources whose cached fields turned out unreadable: re-read by the next refresh. */
+  private damaged = new Set<string>();
   private globs: SourceGlobs;
   private maxFileSize: number;
 
@@ -128,15 +155,32 @@ export class FolderSources {
   async restore(): Promise<boolean> {
     const file = this.options.cacheFile;
     if (!file) return false;
-    const bytes = await fs.readFile(file).catch(() => undefined);
-    if (!bytes) return false;
-    const decoded = decodeSnapshot(bytes, this.options.engine ?? 'dev', (fields, stamp) => this.loaderFor(String(fields.id), stamp as Stamp));
-    if ('problem' in decoded) {
-      this.options.onProblem?.(`index cache ${file}: ${decoded.problem}; rebuilding it`);
+    const bytes = await readBounded(file, this.options.maxCacheSize ?? DEFAULT_MAX_CACHE_SIZE).catch((e: Error) => e);
+    if (bytes instanceof Error) {
+      if ((bytes as NodeJS.ErrnoException).code !== 'ENOENT') this.options.onProblem?.(`index cache ${file}: ${bytes.message}; rebuilding it`);
       return false;
     }
-    this.index = MemoryIndex.restore(decoded);
-    this.stamps = new Map(decoded.entries.map((e) => [e.doc.id, e.stamp as Stamp]));
+    const decoded = decodeSnapshot(
+      bytes,
+      this.options.engine ?? 'dev',
+      (fields, stamp) => this.loaderFor(fields.id, stamp),
+      // A source whose cached fields cannot be read is re-read from its file by the next refresh.
+      (id, problem) => {
+        this.damaged.add(id);
+        this.options.onProblem?.(`index cache ${file}: ${id}: ${problem}; re-reading it`);
+      },
+    );
+    let index: MemoryIndex;
+    try {
+      if ('problem' in decoded) throw new Error(decoded.problem);
+      index = MemoryIndex.restore(decoded);
+    } catch (e) {
+      this.options.onProblem?.(`index cache ${file}: ${(e as Error).message}; rebuilding it`);
+      return false;
+    }
+    this.index = index;
+    this.stamps = new Map();
+    decoded.docs.forEach((doc, d) => this.stamps.set(doc.id, decoded.stamps[d]));
     return true;
   }
 
@@ -158,9 +202,10 @@ export class FolderSources {
       batch.forEach((rel, k) => {
         const st = stats[k];
         const known = this.stamps.get(rel);
-        if (!known || !st || st.size !== known.size || st.mtimeMs !== known.mtimeMs) changed.push(rel);
+        if (!known || !st || st.size !== known.size || st.mtimeMs !== known.mtimeMs || this.damaged.has(rel)) changed.push(rel);
       });
     }
+    for (const rel of changed) if (this.damaged.delete(rel)) this.stamps.delete(rel); // re-indexed whatever its hash
     // A file touched but not changed keeps its entry: ingest compares content hashes.
     await this.readAll(changed, onProgress);
     return this.index.generation !== generation;
@@ -172,9 +217,20 @@ export class FolderSources {
     if (!file) return;
     const bytes = this.index.snapshot((id) => this.stamps.get(id), this.options.engine ?? 'dev');
     await fs.mkdir(path.dirname(file), { recursive: true });
+    // A crash mid-write leaves at worst this temporary file, which restore() never reads.
     const tmp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
+    try {
+      await fs.writeFile(tmp, bytes);
+      await fs.rename(tmp, file);
+    } catch (e) {
+      await fs.rm(tmp, { force: true }).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** Where the cache file is (undefined: no cache). */
+  get cacheFile(): string | undefined {
+    return this.options.cacheFile;
   }
 
   /** Re-reads one file (created or changed); returns whether the index changed. */

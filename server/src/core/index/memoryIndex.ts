@@ -10,11 +10,11 @@ import { contenders, groupWindows, indexKey, keyWeight, lookupKeys, passageSente
 import { corpusPeople, Person } from '../speakers/people';
 import { buildAliases, AliasTable } from '../facts/context';
 import { factKeys } from '../facts/keys';
-import { append, PostingList, Postings } from './postings';
+import { append, PackedFactLists, PostingList, Postings } from './postings';
 import type { Fact } from '../facts/extract';
 import { packFacts, PackedFacts, unpackFact, unpackFacts } from '../facts/packed';
 import { packedFactsOf, takeFreshFacts } from '../source/lazyText';
-import { DecodedSnapshot, encodeSnapshot } from './snapshot';
+import { DecodedSnapshot, encodeSnapshot, SnapshotStamp } from './snapshot';
 
 export { indexKey };
 
@@ -36,6 +36,10 @@ const FACT_CHUNK = 1 << FACT_BITS;
 const MAX_FACT_CHUNKS = 1 << 20;
 /** SourceFacts kept between calls of facts(): about 20 MB at most. */
 const FACT_CACHE = 30_000;
+
+function factAt(facts: PackedFacts | readonly Fact[], fi: number): Fact {
+  return Array.isArray(facts) ? facts[fi] : unpackFact(facts as PackedFacts, fi);
+}
 
 function chunksOf(sentences: number): number {
   return Math.max(1, Math.ceil(sentences / CHUNK));
@@ -63,9 +67,12 @@ export class MemoryIndex implements SourceStore {
    * 16 bytes a posting; a corpus of 100,000 articles holds tens of millions.)
    */
   private factPostings = new Map<string, PostingList>();
-  /** Per fact chunk: its source (undefined once removed), its packed facts, its first fact. */
+  /**
+   * Per fact chunk: its source (undefined once removed), its facts (packed, or a restored
+   * source's facts, decoded one by one as they are read), its first fact.
+   */
   private factDoc: Array<SourceDoc | undefined> = [];
-  private factPack: PackedFacts[] = [];
+  private factPack: Array<PackedFacts | readonly Fact[]> = [];
   private factBase: number[] = [];
   /** Each indexed source's first chunk, chunk count and number of postings. */
   private factHead = new Map<SourceDoc, { head: number; chunks: number; postings: number }>();
@@ -141,27 +148,81 @@ export class MemoryIndex implements SourceStore {
   }
 
   /**
-   * The index as bytes for the on-disk cache; `stampOf` gives the opaque file facts to keep
-   * with each source. Slots are renumbered densely first, so that postings match entries.
+   * The index as bytes for the on-disk cache; `stampOf` gives the file facts to keep with
+   * each source. Slots are renumbered densely first, so that postings match entries.
    */
-  snapshot(stampOf: (id: string) => unknown, engine: string): Buffer {
+  snapshot(stampOf: (id: string) => SnapshotStamp | undefined, engine: string): Buffer {
     if (this.deadSlots > 0) this.compact();
     this.postings.trim();
+    const words = (function* (entries: IterableIterator<[string, PostingList]>): Generator<[string, Int32Array]> {
+      for (const [key, list] of entries) yield [key, list.data.subarray(0, list.length)];
+    })(this.postings.entries());
+    const docs = this.all();
     return encodeSnapshot(
-      this.all().map((doc) => ({ doc, stamp: stampOf(doc.id) })),
-      this.postings,
+      docs.map((doc) => ({ doc, stamp: stampOf(doc.id) })),
+      words,
+      this.factPairs(docs),
       engine,
     );
   }
 
-  /** An index rebuilt from a decoded snapshot, without re-reading or re-tokenising anything. */
+  /** The live fact postings as (source number in `docs`, fact number) pairs, for the snapshot: no fact is decoded. */
+  private *factPairs(docs: readonly SourceDoc[]): Generator<[string, Int32Array]> {
+    const number = new Map(docs.map((doc, d) => [doc, d]));
+    for (const [key, list] of this.factPostings) {
+      const pairs = new Int32Array(2 * list.length);
+      let n = 0;
+      for (let p = 0; p < list.length; p++) {
+        const chunk = list.data[p] >>> FACT_BITS;
+        const doc = this.factDoc[chunk];
+        if (!doc) continue;
+        pairs[n++] = number.get(doc)!;
+        pairs[n++] = this.factBase[chunk] + (list.data[p] & (FACT_CHUNK - 1));
+      }
+      if (n > 0) yield [key, pairs.subarray(0, n)];
+    }
+  }
+
+  /**
+   * An index rebuilt from a decoded snapshot, without re-reading or re-tokenising anything:
+   * the postings stay packed as the snapshot holds them (each list is unpacked on its first
+   * lookup). Throws if a posting points outside the restored sources (the cache is not used).
+   */
   static restore(snapshot: DecodedSnapshot): MemoryIndex {
     const index = new MemoryIndex();
-    for (const { doc, sentences } of snapshot.entries) {
-      index.place(doc, sentences);
-      index.indexFacts(doc);
+    const { docs, sentenceCounts } = snapshot;
+    for (let d = 0; d < docs.length; d++) index.place(docs[d], sentenceCounts[d]);
+    // Each slot's sentences in use: a posting must name one of them.
+    const inSlot = new Int32Array(index.slotDoc.length);
+    for (let slot = 0; slot < inSlot.length; slot++) inSlot[slot] = Math.min(CHUNK, index.counts.get(index.slotHead[slot])! - index.slotBase[slot]);
+    const data = snapshot.words.data;
+    for (let p = 0; p < data.length; p++) {
+      const v = data[p];
+      if (v < 0 || (v >>> CHUNK_BITS) >= inSlot.length || (v & (CHUNK - 1)) >= inSlot[v >>> CHUNK_BITS]) throw new Error('a word posting out of range');
     }
-    for (const { key, data } of snapshot.postings) index.postings.set(key, data);
+    index.postings = Postings.fromPacked(snapshot.words);
+    // Fact chunks in source order, over each restored source's lazily decoded facts; the fact
+    // postings as the snapshot holds them (checked in range by decodeSnapshot), turned into
+    // chunk postings key by key on first lookup, never recomputed from the facts.
+    const heads = new Int32Array(docs.length);
+    const postingsOf = new Int32Array(docs.length);
+    const pairs = snapshot.facts.data;
+    for (let p = 0; p < pairs.length; p += 2) postingsOf[pairs[p]]++;
+    docs.forEach((doc, d) => {
+      const facts = doc.facts ?? [];
+      heads[d] = index.factDoc.length;
+      const chunks = Math.ceil(facts.length / FACT_CHUNK);
+      if (chunks === 0) return;
+      for (let c = 0; c < chunks; c++) {
+        index.factDoc.push(doc);
+        index.factPack.push(facts);
+        index.factBase.push(c * FACT_CHUNK);
+      }
+      index.factHead.set(doc, { head: heads[d], chunks, postings: postingsOf[d] });
+    });
+    if (index.factDoc.length > MAX_FACT_CHUNKS) throw new Error(`the fact index is full (${MAX_FACT_CHUNKS} chunks)`);
+    index.factPostings = new PackedFactLists(snapshot.facts, (d, fi) => ((heads[d] + (fi >> FACT_BITS)) << FACT_BITS) | (fi & (FACT_CHUNK - 1)));
+    index.factPostingCount = pairs.length >> 1;
     return index;
   }
 
@@ -216,8 +277,9 @@ export class MemoryIndex implements SourceStore {
   private indexFacts(doc: SourceDoc): void {
     this.aliasCache = undefined;
     const packed = packedFactsOf(doc) ?? packFacts(doc.facts ?? []);
-    if (packed.count === 0) return;
-    const chunks = Math.ceil(packed.count / FACT_CHUNK);
+    const count = packed.count;
+    if (count === 0) return;
+    const chunks = Math.ceil(count / FACT_CHUNK);
     if (this.factDoc.length + chunks > MAX_FACT_CHUNKS) {
       if (this.rebuildingFacts) throw new Error(`the fact index is full (${MAX_FACT_CHUNKS} chunks)`);
       this.rebuildFacts(); // indexes every live source, this one included
@@ -311,7 +373,7 @@ export class MemoryIndex implements SourceStore {
         let sf = this.factCache.get(value);
         if (!sf) {
           if (this.factCache.size >= FACT_CACHE) this.factCache.clear();
-          sf = this.sourceFact(doc, unpackFact(this.factPack[chunk], this.factBase[chunk] + (value & (FACT_CHUNK - 1))));
+          sf = this.sourceFact(doc, factAt(this.factPack[chunk], this.factBase[chunk] + (value & (FACT_CHUNK - 1))));
           this.factCache.set(value, sf);
         }
         out.push(sf);

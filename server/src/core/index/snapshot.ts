@@ -1,132 +1,519 @@
 // The index as bytes, so that a large corpus is loaded from an on-disk cache instead of
 // re-read and re-tokenised. The bytes are checked before they are believed: a magic
-// number, the index format, the payload's length and its SHA-256 digest; any mismatch
-// (a torn write, a truncated or edited file, an older format) rejects the whole
+// number, the index format, the payload's length and its checksum, then the
+// structure itself (every count, offset and reference in range); any mismatch (a torn
+// write, a truncated or edited file, an older format, another engine) rejects the whole
 // snapshot and the caller rebuilds the index.
 //
+// Loading takes time in proportion to the bytes and allocates little: the payload is a
+// set of columns read in place (typed-array views over the one Buffer); per source only
+// its id is decoded up front. Its uri, metadata, facts and abbreviations stay encoded
+// (UTF-8 in one string region) until first read, and its sentence spans are a view.
 // Texts are not in the snapshot: restored sources fetch theirs on demand (source/lazyText.ts).
+// Integers are little-endian (every platform Node runs on).
 //
-// Layout: "SRCCHKIX" | u32 format | u32 payload length | 32-byte SHA-256 of payload | payload
-// payload: u32 header length | header JSON | padding to 4 | sentence spans (i32 pairs) | postings (i32)
+// The checksum is CRC-32 (zlib, about 2 GB/s: a 100,000-article cache is read in well under a
+// second) or SHA-256 where zlib lacks crc32 (Node before 20.15); it catches torn and damaged
+// files, and the structural checks catch an edit made to agree with it.
+//
+// Layout: "SRCCHKIX" | u32 format | u32 payload length | u32 checksum kind | 32-byte checksum of payload | payload
+// payload: u32[HEADER] counts | i32 columns | byte regions, each padded to 4:
+//   docSentences[N+1]  first sentence of each source (into spans)
+//   spans[2S]          sentence (start, end) pairs
+//   factCounts[N]      facts per source (fact postings are checked against it)
+//   factAt[T]          where each fact ends in `strings` (T facts in all, in source order; a source's first starts its facts field)
+//   fields[FIELDS*N+1] byte offsets into `strings` of each source's id, uri, hash, meta, facts, abbreviations
+//   stamps             f64 size, f64 mtimeMs per source (read with readDoubleLE: no alignment needed)
+//   wordOffsets[K+1], wordData[P]    word postings: key i owns wordData[wordOffsets[i] .. wordOffsets[i+1]]
+//   factOffsets[F+1], factPairs[2Q]  fact postings: (source number, fact number) pairs
+//   engine, strings, word keys ("\0"-separated), fact keys ("\0"-separated)
 
 import { createHash } from 'crypto';
-import { lazySource, TextLoader } from '../source/lazyText';
+import * as zlib from 'zlib';
+import { loadedText, TextLoader } from '../source/lazyText';
 import type { SourceDoc } from '../source/source';
-import type { Postings } from './postings';
+import type { SourceMeta } from '../source/metadata';
+import type { Fact } from '../facts/extract';
+import type { Span } from '../text/sentences';
+import type { LineIndex } from '../text/lines';
+import { attributeQuotes, TextAttributions } from '../speakers/attribute';
 
 const MAGIC = 'SRCCHKIX';
-/** Bump whenever tokenising, keys, sentence splitting or SourceDoc's shape changes. */
-export const INDEX_FORMAT = 4;
+/** Bump whenever tokenising, keys, sentence splitting, SourceDoc's shape or this layout changes. */
+export const INDEX_FORMAT = 5;
+const PREFIX = 52;
+const CRC32 = 1;
+const SHA256 = 2;
+const crc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/** The payload's checksum (32 bytes) by the given kind; undefined if this Node cannot compute that kind. */
+function checksum(payload: Buffer, kind: number): Buffer | undefined {
+  if (kind === SHA256) return createHash('sha256').update(payload).digest();
+  if (kind !== CRC32 || !crc32) return undefined;
+  const digest = Buffer.alloc(32);
+  digest.writeUInt32LE(crc32(payload) >>> 0, 0);
+  return digest;
+}
+
+/** Recomputes a snapshot's checksum in place (tests use it to show that the structure is checked too). */
+export function sealSnapshot(bytes: Buffer): void {
+  checksum(bytes.subarray(PREFIX), bytes.readUInt32LE(16))!.copy(bytes, 20);
+}
+const HEADER = 12;
+const FIELDS = 6;
+const F_ID = 0;
+const F_URI = 1;
+const F_HASH = 2;
+const F_META = 3;
+const F_FACTS = 4;
+const F_ABBR = 5;
+const SEP = '\0';
+
+/** What identifies the content a source was indexed from (kept for the caller's freshness check). */
+export interface SnapshotStamp {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
 
 export interface SnapshotEntry {
   doc: SourceDoc;
-  /** Opaque facts about the file the doc came from (size, mtime, hash), kept for the caller. */
-  stamp: unknown;
+  stamp: SnapshotStamp | undefined;
 }
 
-interface Header {
-  engine: string;
-  docs: Array<{ fields: Record<string, unknown>; stamp: unknown; sentences: number }>;
-  keys: string[];
-  lengths: number[];
+// ---- Facts: how one fact is kept in the cache (the one place that knows). ----
+// Each fact is encoded on its own, so that a check decodes only the facts its keys reach
+// (a common key reaches most sources, not most of their facts).
+
+/** A fact as the cache keeps it. */
+export function encodeFact(fact: Fact): string {
+  return JSON.stringify(fact);
 }
 
-/** `engine` names the code that built the index (its version): another engine's snapshot is rejected. */
-export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Postings, engine: string): Buffer {
-  const header: Header = { engine, docs: [], keys: [], lengths: [] };
-  let spanCount = 0;
-  for (const { doc, stamp } of entries) {
-    // Everything but the text, its derived forms and the spans is plain data: keep it as JSON.
-    // (Own enumerable properties only: a lazy source's text getters are not enumerable.)
-    const fields: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(doc)) if (k !== 'text' && k !== 'prose' && k !== 'lines' && k !== 'sentences') fields[k] = v;
-    header.docs.push({ fields, stamp, sentences: doc.sentences.length });
-    spanCount += doc.sentences.length;
-  }
-  const spans = new Int32Array(spanCount * 2);
-  let k = 0;
-  for (const { doc } of entries) {
-    for (const s of doc.sentences) {
-      spans[k++] = s.start;
-      spans[k++] = s.end;
+const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isSpan = (v: unknown) => !!v && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number';
+
+/** The fact `encodeFact` wrote; throws if it is not one. */
+export function decodeFact(encoded: string): Fact {
+  const f = JSON.parse(encoded) as Fact;
+  const c = f?.context;
+  const ok =
+    !!f && typeof f === 'object' && typeof f.start === 'number' && typeof f.end === 'number' && typeof f.text === 'string' && isSpan(f.sentence) &&
+    !!c && isStrings(c.subject) && isStrings(c.entities) && isStrings(c.words) && isStrings(c.sentenceWords) &&
+    ((f.kind === 'figure' && !!f.figure && typeof f.figure.value === 'number') || (f.kind === 'date' && !!f.date && typeof f.date === 'object'));
+  if (!ok) throw new Error('a malformed fact');
+  return f;
+}
+
+/** Stands for a fact that could not be decoded: no name, no word, no value, so it matches nothing. */
+function inertFact(): Fact {
+  const span = { start: 0, end: 0 };
+  const context = { subject: [], entities: [], words: [], sentenceWords: [], slot: 0, slots: 0 };
+  return { kind: 'figure', ...span, numStart: 0, numEnd: 0, text: '', sentence: span, context, figure: { kind: 'count', value: NaN, step: 1, spelled: true } } as Fact;
+}
+
+/**
+ * A source's facts as an array whose elements are decoded on first access (an element is
+ * decoded once; the same object is returned after). `whole` is told when every element is
+ * decoded, so that the owner can hand out the plain array from then on.
+ */
+function lazyFacts(count: number, decode: (fi: number) => Fact, whole: (facts: Fact[]) => void): Fact[] {
+  const target: Fact[] = new Array(count);
+  let decoded = 0;
+  const index = (prop: string | symbol): number => {
+    if (typeof prop !== 'string') return -1;
+    const c = prop.charCodeAt(0);
+    if (c < 48 || c > 57) return -1; // not a digit: length, forEach, ...
+    const i = +prop;
+    return i < count && (i | 0) === i && String(i) === prop ? i : -1;
+  };
+  const at = (t: Fact[], i: number): Fact => {
+    let fact = t[i];
+    if (fact === undefined) {
+      fact = t[i] = decode(i);
+      if (++decoded === count) whole(t);
     }
-  }
-  let postingInts = 0;
-  for (const [key, list] of postings.entries()) {
-    header.keys.push(key);
-    header.lengths.push(list.length);
-    postingInts += list.length;
-  }
-  const postingData = new Int32Array(postingInts);
+    return fact;
+  };
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      const i = index(prop);
+      return i < 0 ? Reflect.get(t, prop, receiver) : at(t, i);
+    },
+    has(t, prop) {
+      return index(prop) >= 0 || Reflect.has(t, prop);
+    },
+    getOwnPropertyDescriptor(t, prop) {
+      const i = index(prop);
+      return i < 0 ? Reflect.getOwnPropertyDescriptor(t, prop) : { value: at(t, i), writable: true, enumerable: true, configurable: true };
+    },
+    ownKeys(t) {
+      return [...Array.from({ length: count }, (_, i) => String(i)), ...Reflect.ownKeys(t).filter((k) => index(k) < 0)];
+    },
+  });
+}
+
+// ---- Encoding ----
+
+/**
+ * `postings` are the word postings (opaque int32s; the index checks them on restore);
+ * `factPostings` the fact postings as (number of the source in `entries`, fact number) pairs.
+ */
+export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iterable<[string, Int32Array]>, factPostings: Iterable<[string, Int32Array]>, engine: string): Buffer {
+  const n = entries.length;
+  const docSentences = new Int32Array(n + 1);
+  const factCounts = new Int32Array(n);
+  const factAt: number[] = [];
+  const fieldOffsets = new Int32Array(FIELDS * n + 1);
+  const stamps = Buffer.alloc(16 * n);
+  const strings: string[] = [];
+  let stringBytes = 0;
+  let spanCount = 0;
+  const docSpans: Int32Array[] = [];
+  entries.forEach(({ doc, stamp }, d) => {
+    const cached = doc instanceof CachedSource ? doc : undefined;
+    // A restored source's facts are copied as encoded, never decoded.
+    const encodedFacts = cached ? cached.rawFacts() : (doc.facts ?? []).map(encodeFact);
+    const values = [
+      doc.id,
+      doc.uri,
+      String(stamp?.hash ?? ''),
+      cached ? cached.raw(F_META) : JSON.stringify(doc.meta),
+      encodedFacts,
+      cached ? cached.raw(F_ABBR) : doc.abbreviations?.length ? JSON.stringify(doc.abbreviations) : '',
+    ];
+    for (let f = 0; f < FIELDS; f++) {
+      const v = values[f];
+      for (const part of typeof v === 'string' ? [v] : v) {
+        strings.push(part);
+        stringBytes += Buffer.byteLength(part, 'utf8');
+        if (f === F_FACTS) factAt.push(stringBytes);
+      }
+      fieldOffsets[FIELDS * d + f + 1] = stringBytes;
+    }
+    stamps.writeDoubleLE(Number(stamp?.size ?? -1), 16 * d);
+    stamps.writeDoubleLE(Number(stamp?.mtimeMs ?? -1), 16 * d + 8);
+    const spans = cached ? cached.packedSentences() : packSpans(doc.sentences);
+    docSpans.push(spans);
+    spanCount += spans.length >> 1;
+    docSentences[d + 1] = spanCount;
+    factCounts[d] = encodedFacts.length;
+  });
+  const spans = new Int32Array(spanCount * 2);
   let at = 0;
-  for (const [, list] of postings.entries()) {
-    postingData.set(list.data.subarray(0, list.length), at);
-    at += list.length;
+  for (const s of docSpans) {
+    spans.set(s, at);
+    at += s.length;
   }
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const lenBuf = Buffer.alloc(4);
-  lenBuf.writeUInt32LE(headerBytes.length);
-  const payload = Buffer.concat([lenBuf, headerBytes, pad4(headerBytes.length + 4), Buffer.from(spans.buffer), Buffer.from(postingData.buffer)]);
-  const prefix = Buffer.alloc(16);
+  const wordKeys: string[] = [];
+  const wordLists: Int32Array[] = [];
+  let wordInts = 0;
+  for (const [key, data] of postings) {
+    wordKeys.push(key);
+    wordLists.push(data);
+    wordInts += data.length;
+  }
+  const wordOffsets = new Int32Array(wordKeys.length + 1);
+  const wordData = new Int32Array(wordInts);
+  at = 0;
+  wordLists.forEach((data, i) => {
+    wordData.set(data, at);
+    at += data.length;
+    wordOffsets[i + 1] = at;
+  });
+  const factKeyList: string[] = [];
+  const factLists: Int32Array[] = [];
+  let pairInts = 0;
+  for (const [key, pairs] of factPostings) {
+    factKeyList.push(key);
+    factLists.push(pairs);
+    pairInts += pairs.length;
+  }
+  const factOffsets = new Int32Array(factKeyList.length + 1);
+  const factPairs = new Int32Array(pairInts);
+  at = 0;
+  factLists.forEach((pairs, i) => {
+    factPairs.set(pairs, at);
+    at += pairs.length;
+    factOffsets[i + 1] = at >> 1;
+  });
+  for (const key of [...wordKeys, ...factKeyList]) if (key.includes(SEP)) throw new Error('an index key holds a NUL character');
+  const engineBytes = Buffer.from(engine, 'utf8');
+  // Written part by part: at 100,000 sources the region is larger than a JavaScript string may be.
+  const stringRegion = Buffer.allocUnsafe(stringBytes);
+  let written = 0;
+  for (const part of strings) written += stringRegion.write(part, written, 'utf8');
+  if (written !== stringBytes) throw new Error('the string region did not add up');
+  const wordKeyBytes = Buffer.from(wordKeys.join(SEP), 'utf8');
+  const factKeyBytes = Buffer.from(factKeyList.join(SEP), 'utf8');
+  const header = new Uint32Array(HEADER);
+  header.set([engineBytes.length, n, spanCount, wordKeys.length, wordInts, factKeyList.length, pairInts >> 1, stringRegion.length, wordKeyBytes.length, factKeyBytes.length, factAt.length]);
+  const ints = (a: Int32Array | Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const parts = [ints(header), ints(docSentences), ints(spans), ints(factCounts), ints(Int32Array.from(factAt)), ints(fieldOffsets), stamps, ints(wordOffsets), ints(wordData), ints(factOffsets), ints(factPairs)];
+  for (const region of [engineBytes, stringRegion, wordKeyBytes, factKeyBytes]) parts.push(region, Buffer.alloc((4 - (region.length % 4)) % 4));
+  const payload = Buffer.concat(parts);
+  const prefix = Buffer.alloc(20);
   prefix.write(MAGIC, 0, 'latin1');
   prefix.writeUInt32LE(INDEX_FORMAT, 8);
   prefix.writeUInt32LE(payload.length, 12);
-  return Buffer.concat([prefix, createHash('sha256').update(payload).digest(), payload]);
+  const kind = crc32 ? CRC32 : SHA256;
+  prefix.writeUInt32LE(kind, 16);
+  return Buffer.concat([prefix, checksum(payload, kind)!, payload]);
 }
 
-function pad4(n: number): Buffer {
-  return Buffer.alloc((4 - (n % 4)) % 4);
+function packSpans(sentences: readonly Span[]): Int32Array {
+  const packed = new Int32Array(sentences.length * 2);
+  sentences.forEach((s, i) => {
+    packed[2 * i] = s.start;
+    packed[2 * i + 1] = s.end;
+  });
+  return packed;
+}
+
+// ---- Decoding ----
+
+export interface PackedLists {
+  keys: string[];
+  /** Key i owns data[offsets[i] .. offsets[i+1]] (for fact postings: pairs, two ints each). */
+  offsets: Int32Array;
+  data: Int32Array;
 }
 
 export interface DecodedSnapshot {
-  entries: Array<SnapshotEntry & { sentences: number }>;
-  postings: Array<{ key: string; data: Int32Array }>;
+  docs: SourceDoc[];
+  stamps: SnapshotStamp[];
+  /** Sentences per source. */
+  sentenceCounts: Int32Array;
+  words: PackedLists;
+  /** Fact postings: data holds (source number, fact number) pairs, checked in range. */
+  facts: PackedLists;
+}
+
+/** What restored sources share: the snapshot's columns and how to reach each source's text. */
+interface Columns {
+  bytes: Buffer;
+  stringsAt: number;
+  fields: Int32Array;
+  spans: Int32Array;
+  docSentences: Int32Array;
+  factCounts: Int32Array;
+  /** Per source, its first fact's number in factAt. */
+  firstFact: Int32Array;
+  factAt: Int32Array;
+  loaderFor: (fields: { id: string }, stamp: SnapshotStamp) => TextLoader;
+  stamps: SnapshotStamp[];
+  /** Told once per source whose encoded fields cannot be read (it then reads as having none). */
+  onDamage?: (id: string, problem: string) => void;
+}
+
+/**
+ * A source restored from a snapshot: its id is decoded, everything else is read from the
+ * snapshot's bytes on first use (and its text through its loader, like any lazy source).
+ */
+class CachedSource implements SourceDoc {
+  private memo: { uri?: string; meta?: SourceMeta; facts?: Fact[]; abbreviations?: Array<[string, string[]]>; speakers?: TextAttributions; loader?: TextLoader } = {};
+  constructor(
+    private readonly c: Columns,
+    private readonly i: number,
+    readonly id: string,
+  ) {}
+
+  /** A field's encoded string. */
+  raw(field: number): string {
+    const f = this.c.fields;
+    const k = FIELDS * this.i + field;
+    return f[k] === f[k + 1] ? '' : this.c.bytes.toString('utf8', this.c.stringsAt + f[k], this.c.stringsAt + f[k + 1]);
+  }
+
+  private decode<T>(field: number, read: (s: string) => T, fallback: T): T {
+    try {
+      return read(this.raw(field));
+    } catch (e) {
+      this.c.onDamage?.(this.id, `unreadable ${['id', 'uri', 'hash', 'metadata', 'facts', 'abbreviations'][field]} (${(e as Error).message})`);
+      return fallback;
+    }
+  }
+
+  get uri(): string {
+    return (this.memo.uri ??= this.raw(F_URI));
+  }
+  get meta(): SourceMeta {
+    return (this.memo.meta ??= this.decode(F_META, (s) => checkedObject(JSON.parse(s)) as SourceMeta, { problems: [], how: {} } as unknown as SourceMeta));
+  }
+  private rawFact(fi: number): string {
+    const k = this.c.firstFact[this.i] + fi;
+    const start = fi === 0 ? this.c.fields[FIELDS * this.i + F_FACTS] : this.c.factAt[k - 1];
+    return this.c.bytes.toString('utf8', this.c.stringsAt + start, this.c.stringsAt + this.c.factAt[k]);
+  }
+  private decodeFact(fi: number): Fact {
+    try {
+      return decodeFact(this.rawFact(fi));
+    } catch (e) {
+      this.c.onDamage?.(this.id, `unreadable fact ${fi} (${(e as Error).message})`);
+      return inertFact();
+    }
+  }
+  get facts(): Fact[] {
+    // Once all are decoded, the plain array (no proxy in the way of the index's lookups).
+    return (this.memo.facts ??= lazyFacts(this.c.factCounts[this.i], (fi) => this.decodeFact(fi), (all) => (this.memo.facts = all)));
+  }
+  rawFacts(): string[] {
+    return Array.from({ length: this.c.factCounts[this.i] }, (_, fi) => this.rawFact(fi));
+  }
+  get abbreviations(): Array<[string, string[]]> {
+    return (this.memo.abbreviations ??= this.decode(F_ABBR, (s) => (s === '' ? [] : checkedArray(JSON.parse(s))), []));
+  }
+  packedSentences(): Int32Array {
+    const d = this.c.docSentences;
+    return this.c.spans.subarray(2 * d[this.i], 2 * d[this.i + 1]);
+  }
+  /** Rebuilt from the packed spans on each use (a {start, end} object costs ten times more). */
+  get sentences(): Span[] {
+    const packed = this.packedSentences();
+    const spans: Span[] = new Array(packed.length >> 1);
+    for (let s = 0; s < spans.length; s++) spans[s] = { start: packed[2 * s], end: packed[2 * s + 1] };
+    return spans;
+  }
+  private loaded() {
+    return loadedText(this, (this.memo.loader ??= this.c.loaderFor({ id: this.id }, this.c.stamps[this.i])));
+  }
+  get text(): string {
+    return this.loaded().text;
+  }
+  get prose(): string {
+    return this.loaded().prose;
+  }
+  get lines(): LineIndex {
+    return this.loaded().lines;
+  }
+  /** Attributed on first use, as for any source (source.ts withLazySpeakers). */
+  get speakers(): TextAttributions {
+    return (this.memo.speakers ??= attributeQuotes(this.prose, this.sentences));
+  }
+}
+
+function checkedObject(v: unknown): object {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
+  return v;
+}
+
+function checkedArray<T>(v: unknown): T[] {
+  if (!Array.isArray(v)) throw new Error('not a list');
+  return v as T[];
+}
+
+class Bad extends Error {}
+
+/** Monotone from `first` to `last`, every step within [0, ...]. */
+function checkOffsets(a: Int32Array, first: number, last: number, what: string): void {
+  if (a[0] !== first || a[a.length - 1] !== last) throw new Bad(`${what} out of range`);
+  for (let i = 1; i < a.length; i++) if (a[i] < a[i - 1]) throw new Bad(`${what} out of order`);
+}
+
+function splitKeys(bytes: Buffer, start: number, length: number, count: number, what: string): string[] {
+  const keys = count === 0 ? [] : bytes.toString('utf8', start, start + length).split(SEP);
+  if (keys.length !== count) throw new Bad(`${what}: ${keys.length} keys, header says ${count}`);
+  return keys;
 }
 
 /**
  * The snapshot's contents, or the reason it cannot be trusted. `loaderFor` gives each
- * restored source the way to fetch its text.
+ * restored source the way to fetch its text (called on its first use); `onDamage` hears of
+ * a source whose encoded fields turn out unreadable when first used.
  */
 export function decodeSnapshot(
   bytes: Buffer,
   engine: string,
-  loaderFor: (fields: Record<string, unknown>, stamp: unknown) => TextLoader,
+  loaderFor: (fields: { id: string }, stamp: SnapshotStamp) => TextLoader,
+  onDamage?: (id: string, problem: string) => void,
 ): DecodedSnapshot | { problem: string } {
-  if (bytes.length < 48 || bytes.toString('latin1', 0, 8) !== MAGIC) return { problem: 'not a Source Check index cache' };
+  if (bytes.length < PREFIX + 4 * HEADER || bytes.toString('latin1', 0, 8) !== MAGIC) return { problem: 'not a Source Check index cache' };
   if (bytes.readUInt32LE(8) !== INDEX_FORMAT) return { problem: `index format ${bytes.readUInt32LE(8)}, expected ${INDEX_FORMAT}` };
   const length = bytes.readUInt32LE(12);
-  if (bytes.length !== 48 + length) return { problem: `truncated or padded (${bytes.length - 48} payload bytes, header says ${length})` };
-  const payload = bytes.subarray(48);
-  if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(16, 48))) return { problem: 'checksum mismatch (a torn or altered file)' };
+  if (bytes.length !== PREFIX + length) return { problem: `truncated or padded (${bytes.length - PREFIX} payload bytes, header says ${length})` };
+  // Typed-array views need 4-byte alignment: a Buffer from a pool may not have it.
+  if (bytes.byteOffset % 4 !== 0) bytes = Buffer.from(bytes);
+  const payload = bytes.subarray(PREFIX);
+  const digest = checksum(payload, bytes.readUInt32LE(16));
+  if (!digest) return { problem: `a checksum of kind ${bytes.readUInt32LE(16)}, which this Node cannot compute` };
+  if (!digest.equals(bytes.subarray(20, PREFIX))) return { problem: 'checksum mismatch (a torn or altered file)' };
   try {
-    const headerLength = payload.readUInt32LE(0);
-    const header = JSON.parse(payload.toString('utf8', 4, 4 + headerLength)) as Header;
-    if (header.engine !== engine) return { problem: `built by Source Check ${header.engine}, this is ${engine}` };
-    let at = 4 + headerLength;
-    at += (4 - (at % 4)) % 4;
-    const spanCount = header.docs.reduce((n, d) => n + d.sentences, 0);
-    const spans = new Int32Array(payload.buffer.slice(payload.byteOffset + at, payload.byteOffset + at + spanCount * 8));
-    at += spanCount * 8;
-    const postings: DecodedSnapshot['postings'] = [];
-    const totalInts = header.lengths.reduce((n, l) => n + l, 0);
-    const all = new Int32Array(payload.buffer.slice(payload.byteOffset + at, payload.byteOffset + at + totalInts * 4));
-    at += totalInts * 4;
-    let p = 0;
-    header.keys.forEach((key, i) => {
-      postings.push({ key, data: all.subarray(p, p + header.lengths[i]) });
-      p += header.lengths[i];
-    });
-    let s = 0;
-    const entries: DecodedSnapshot['entries'] = header.docs.map((d) => {
-      const sentences = [];
-      for (let i = 0; i < d.sentences; i++, s += 2) sentences.push({ start: spans[s], end: spans[s + 1] });
-      const fields = { ...(d.fields as Omit<SourceDoc, 'text' | 'prose' | 'lines' | 'sentences'>), sentences };
-      if (typeof fields.id !== 'string' || typeof fields.uri !== 'string') throw new Error('a source without id or uri');
-      return { doc: lazySource(fields, loaderFor(d.fields, d.stamp)), stamp: d.stamp, sentences: d.sentences };
-    });
-    if (at !== payload.length) return { problem: 'inconsistent sizes inside the cache' };
-    return { entries, postings };
+    const h = new Uint32Array(bytes.buffer, bytes.byteOffset + PREFIX, HEADER);
+    const [engineLength, n, spanCount, wordKeys, wordInts, factKeys, pairs, stringLength, wordKeyLength, factKeyLength, factTotal] = h;
+    // Every count is bounded by the bytes it claims before anything is allocated for it.
+    const pad = (x: number) => x + ((4 - (x % 4)) % 4);
+    const expected =
+      4 * HEADER + 4 * (n + 1) + 8 * spanCount + 4 * n + 4 * factTotal + 4 * (FIELDS * n + 1) + 16 * n + 4 * (wordKeys + 1) + 4 * wordInts + 4 * (factKeys + 1) + 8 * pairs +
+      pad(engineLength) + pad(stringLength) + pad(wordKeyLength) + pad(factKeyLength);
+    if (expected !== payload.length) throw new Bad(`inconsistent sizes inside the cache (${expected} bytes by its counts, ${payload.length} present)`);
+    let at = bytes.byteOffset + PREFIX + 4 * HEADER;
+    const i32 = (count: number) => {
+      const a = new Int32Array(bytes.buffer, at, count);
+      at += 4 * count;
+      return a;
+    };
+    const docSentences = i32(n + 1);
+    const spans = i32(2 * spanCount);
+    const factCounts = i32(n);
+    const factAt = i32(factTotal);
+    const fields = i32(FIELDS * n + 1);
+    const stampsAt = at - bytes.byteOffset;
+    at += 16 * n;
+    const wordOffsets = i32(wordKeys + 1);
+    const wordData = i32(wordInts);
+    const factOffsets = i32(factKeys + 1);
+    const factPairs = i32(2 * pairs);
+    let off = at - bytes.byteOffset;
+    const engineText = bytes.toString('utf8', off, off + engineLength);
+    if (engineText !== engine) return { problem: `built by Source Check ${engineText}, this is ${engine}` };
+    off += pad(engineLength);
+    const stringsAt = off;
+    off += pad(stringLength);
+    const words = { keys: splitKeys(bytes, off, wordKeyLength, wordKeys, 'word keys'), offsets: wordOffsets, data: wordData };
+    off += pad(wordKeyLength);
+    const facts = { keys: splitKeys(bytes, off, factKeyLength, factKeys, 'fact keys'), offsets: factOffsets, data: factPairs };
+
+    checkOffsets(docSentences, 0, spanCount, 'sentence offsets');
+    for (let s = 0; s < spans.length; s += 2) if (spans[s] < 0 || spans[s + 1] < spans[s]) throw new Bad('a sentence span out of range');
+    checkOffsets(fields, 0, stringLength, 'field offsets');
+    checkOffsets(wordOffsets, 0, wordInts, 'word posting offsets');
+    checkOffsets(factOffsets, 0, pairs, 'fact posting offsets');
+    // Each source's facts lie, in order, within its facts field.
+    const firstFact = new Int32Array(n + 1);
+    for (let d = 0; d < n; d++) {
+      if (factCounts[d] < 0 || firstFact[d] + factCounts[d] > factTotal) throw new Bad('a fact count out of range');
+      firstFact[d + 1] = firstFact[d] + factCounts[d];
+      let end = fields[FIELDS * d + F_FACTS];
+      for (let k = firstFact[d]; k < firstFact[d + 1]; k++) {
+        if (factAt[k] < end) throw new Bad('fact offsets out of order');
+        end = factAt[k];
+      }
+      if (end !== fields[FIELDS * d + F_FACTS + 1]) throw new Bad('fact offsets out of range');
+    }
+    if (firstFact[n] !== factTotal) throw new Bad('fact counts do not add up');
+    for (let p = 0; p < factPairs.length; p += 2) {
+      const d = factPairs[p];
+      if (!(d >= 0 && d < n) || !(factPairs[p + 1] >= 0 && factPairs[p + 1] < factCounts[d])) throw new Bad('a fact posting out of range');
+    }
+    // A key listed twice is refused when the lists are put in place (postings.ts).
+
+    const stamps: SnapshotStamp[] = new Array(n);
+    const columns: Columns = { bytes, stringsAt, fields, spans, docSentences, factCounts, firstFact, factAt, loaderFor, stamps, onDamage };
+    const docs: SourceDoc[] = new Array(n);
+    const sentenceCounts = new Int32Array(n);
+    const ids = new Set<string>();
+    for (let d = 0; d < n; d++) {
+      const field = (f: number) => bytes.toString('utf8', stringsAt + fields[FIELDS * d + f], stringsAt + fields[FIELDS * d + f + 1]);
+      const id = field(F_ID);
+      if (id === '' || ids.has(id)) throw new Bad('a source without an id, or listed twice');
+      ids.add(id);
+      stamps[d] = { size: bytes.readDoubleLE(stampsAt + 16 * d), mtimeMs: bytes.readDoubleLE(stampsAt + 16 * d + 8), hash: field(F_HASH) };
+      docs[d] = new CachedSource(columns, d, id);
+      sentenceCounts[d] = docSentences[d + 1] - docSentences[d];
+    }
+    return { docs, stamps, sentenceCounts, words, facts };
   } catch (e) {
+    if (e instanceof Bad) return { problem: e.message };
     return { problem: `unreadable (${(e as Error).message})` };
   }
 }

@@ -12,7 +12,7 @@ import type { Span } from '../text/sentences';
 import type { Fact } from '../facts/extract';
 import { packAbbreviations, packFacts, PackedFacts, unpackAbbreviations, unpackFacts } from '../facts/packed';
 
-interface Loaded {
+export interface Loaded {
   text: string;
   prose: string;
   lines: LineIndex;
@@ -68,17 +68,20 @@ export interface TextLoader {
 }
 
 /** A source built from its fields (no text) whose text is fetched through `loader` on demand. */
+/** The text of the source `key` stands for, from the shared cache or through `loader`. */
+export function loadedText(key: object, loader: TextLoader): Loaded {
+  let hit = cache.get(key);
+  if (!hit) {
+    const t = loader.load();
+    hit = t === undefined ? EMPTY : { text: t, prose: loader.prose(t), lines: new LineIndex(t) };
+    cache.put(key, hit);
+  }
+  return hit;
+}
+
 export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines' | 'speakers'>, loader: TextLoader, primed?: Loaded): SourceDoc {
   const key = {};
-  const loaded = (): Loaded => {
-    let hit = cache.get(key);
-    if (!hit) {
-      const t = loader.load();
-      hit = t === undefined ? EMPTY : { text: t, prose: loader.prose(t), lines: new LineIndex(t) };
-      cache.put(key, hit);
-    }
-    return hit;
-  };
+  const loaded = (): Loaded => loadedText(key, loader);
   if (primed) cache.put(key, primed);
   const { sentences, facts, abbreviations, ...rest } = fields;
   const packed = pack(sentences);
