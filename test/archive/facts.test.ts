@@ -22,7 +22,9 @@ import type { CheckResult, DateClaim, FigureClaim } from '../../server/src/core/
 import { findDisagreements } from '../../server/src/core/check/disagreements';
 import type { SourceFact } from '../../server/src/core/match/store';
 import type { SourceDoc } from '../../server/src/core/source/source';
-import { alter } from '../support/factCorpus';
+import { alter, crowdedArticle, placeName } from '../support/factCorpus';
+import { factKeys, MAX_FACTS_PER_KEY } from '../../server/src/core/facts/keys';
+import { writeFileSync } from 'fs';
 import { Cluster, startCluster } from '../support/pgCluster';
 import { REPO } from '../support/seeds';
 import { canonical, corpusPath, localLikeImport } from '../support/archive';
@@ -70,9 +72,11 @@ function canonicalFacts(r: CheckResult): string {
   return canonical({ claims, findings: r.findings.filter((f) => claims.some((c) => c.start === f.start && c.end === f.end)) });
 }
 
-/** A source fact as comparable data: its source, the Fact, its sentence, its position. */
+/** A source fact as comparable data: its source, the Fact, its sentence, its position (fields in name order: a packed fact is rebuilt in another order). */
 function factRow(sf: SourceFact): string {
-  return JSON.stringify([sf.source.id, sf.fact, sf.sentence, sf.source.positionAt(sf.fact.start)]);
+  return JSON.stringify([sf.source.id, sf.fact, sf.sentence, sf.source.positionAt(sf.fact.start)], (_, value) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
+  );
 }
 
 test('the fact fixtures give identical figure and date findings on the archive and on the embedded index', async (t) => {
@@ -121,6 +125,30 @@ test("the archive's facts, all facts, alias table and disagreements are the embe
   }
   const disagreements = (s: Parameters<typeof findDisagreements>[0]) => findDisagreements(s).then((ds) => canonical({ claims: [], findings: ds as never }));
   assert.equal(await disagreements(store), await disagreements(local.index));
+});
+
+test('a key held by more than MAX_FACTS_PER_KEY facts answers nothing on either store, and rarer keys the same facts', async (t) => {
+  const archive = await freshArchive(t, 'facts_crowded');
+  if (!archive) return;
+  const dir = mkdtempSync(path.join(tmpdir(), 'source-check-crowded-'));
+  try {
+    for (let i = 0; i < 101; i++) writeFileSync(path.join(dir, `s${String(i).padStart(3, '0')}.txt`), crowdedArticle(i));
+    await importFolders(archive, [dir]);
+    const local = await localLikeImport(dir);
+    const store = new PgStore(archive);
+    const held = new Map<string, number>();
+    for (const sf of await local.index.allFacts()) for (const k of factKeys(sf.fact)) held.set(k, (held.get(k) ?? 0) + 1);
+    const common = [...held].filter(([, n]) => n > MAX_FACTS_PER_KEY).map(([k]) => k);
+    assert.ok(common.length > 0);
+    assert.deepEqual(await store.facts(common), []);
+    assert.deepEqual(await local.index.facts(common), []);
+    const draft = `The harbour master of Port ${placeName(2017)} said 3017 ferries docked there, and Port ${placeName(55)} said 1056 ferries did.`;
+    const onArchive = await checkDraft({ text: draft, format: 'text' }, store);
+    assert.equal(canonicalFacts(onArchive), canonicalFacts(await checkDraft({ text: draft, format: 'text' }, local.index)));
+    assert.deepEqual(factClaims(onArchive).map((c) => c.verdict), ['verified', 'mismatch']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('local sources and the archive together give the figure and date findings of one index holding both', async (t) => {

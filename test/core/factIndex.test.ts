@@ -8,6 +8,8 @@ import { checkDraft } from '../../server/src/core/check/draft';
 import { MemoryIndex } from '../../server/src/core/index/memoryIndex';
 import { decodeSnapshot } from '../../server/src/core/index/snapshot';
 import { parseSource } from '../../server/src/core/source/source';
+import { factKeys, MAX_FACTS_PER_KEY } from '../../server/src/core/facts/keys';
+import { crowdedArticle, placeName } from '../support/factCorpus';
 
 const PORTS = ['Oslo', 'Lima', 'Quito', 'Dakar', 'Hanoi', 'Tunis', 'Accra', 'Riga', 'Sofia', 'Minsk'];
 const article = (i: number) => `Port report ${i}\n\nThe port authority of ${PORTS[i % 10]} said ${i + 1000} ferries sailed on time at the harbour.\n`;
@@ -51,4 +53,23 @@ test('a restored snapshot gives the same figure verdicts', async () => {
   restored.remove('s12.txt');
   restored.add(parseSource('new.txt', 'file:///new.txt', article(12)));
   assert.deepEqual(await sourcesOf(restored, 1012), ['new.txt']);
+});
+
+test('a key that more than MAX_FACTS_PER_KEY facts share is no evidence: looked up, it answers nothing; rarer keys still do', async () => {
+  const index = new MemoryIndex();
+  // 2,020 facts about ferries, each under its own port's name.
+  for (let i = 0; i < 101; i++) index.add(parseSource(`s${i}.txt`, `file:///s${i}.txt`, crowdedArticle(i)));
+  const all = await index.allFacts();
+  assert.ok(all.length > MAX_FACTS_PER_KEY);
+  const held = new Map<string, number>();
+  for (const sf of all) for (const k of factKeys(sf.fact)) held.set(k, (held.get(k) ?? 0) + 1);
+  const shared = [...held].filter(([, n]) => n > MAX_FACTS_PER_KEY).map(([k]) => k);
+  assert.ok(shared.length > 0, `some key is held by more than ${MAX_FACTS_PER_KEY} facts`);
+  assert.deepEqual(await index.facts(shared), []);
+  // The port's own name still finds its figure, and a draft restating it is verified.
+  const verdict = async (draft: string) => (await checkDraft({ text: draft, format: 'text' }, index)).claims.find((c) => c.kind === 'figure')?.verdict;
+  assert.equal(await verdict(`The harbour master of Port ${placeName(2017)} said 3017 ferries docked there.`), 'verified');
+  // Once sources go and the key is held by fewer facts, it is evidence again.
+  for (let i = 0; i < 5; i++) index.remove(`s${i}.txt`);
+  assert.ok((await index.facts(shared)).length > 0);
 });

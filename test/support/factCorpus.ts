@@ -131,3 +131,15 @@ export async function scoreHeldOut(index: MemoryIndex, drafts: MemoryIndex): Pro
   }
   return counts;
 }
+
+/** A made-up place name of its own for each number ("Lomira" for 123). */
+export const placeName = (n: number) => {
+  const name = [...String(n)].map((d) => ['ka', 'lo', 'mi', 'ra', 'su', 'te', 'vo', 'ne', 'di', 'pa'][+d]).join('');
+  return name[0].toUpperCase() + name.slice(1);
+};
+/** Twenty sentences of ferry counts, each at a port of its own: 101 of them share a key over MAX_FACTS_PER_KEY. */
+export function crowdedArticle(i: number): string {
+  const lines = [`Harbour report ${i}`, ''];
+  for (let j = 0; j < 20; j++) lines.push(`The harbour master of Port ${placeName(20 * i + j)} said ${1000 + 20 * i + j} ferries docked there.`, '');
+  return lines.join('\n');
+}

@@ -9,6 +9,7 @@
 import type { Passage, SourceFact, SourceRef, SourceStore } from '../core/match/store';
 import type { Fact } from '../core/facts/extract';
 import { AliasTable, buildAliases } from '../core/facts/context';
+import { MAX_FACTS_PER_KEY } from '../core/facts/keys';
 import type { SourceMeta } from '../core/source/metadata';
 import { contenders, groupWindows, keysToScan, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, SENTENCE_FLOOR, SentenceHit, Window } from '../core/match/ranking';
 import { positionIn } from '../core/text/lines';
@@ -88,6 +89,11 @@ export const FACTS_SQL = `
          array(SELECT k FROM unnest(f.keys) AS k WHERE k = ANY ($1::text[])) AS hit
   FROM facts f
   WHERE f.keys && $1::text[]`;
+
+/** How many facts each key of $1 reaches, counted up to one past MAX_FACTS_PER_KEY (GIN, bounded work). */
+const FACT_KEY_COUNTS_SQL = `
+  SELECT k, (SELECT count(*)::int FROM (SELECT 1 FROM facts f WHERE f.keys @> ARRAY[k] LIMIT ${MAX_FACTS_PER_KEY + 1}) s) AS n
+  FROM unnest($1::text[]) AS k`;
 
 /** A facts query matching more rows than this fails (the check is then marked incomplete) rather than flooding the client. */
 const MAX_FACT_ROWS = 200_000;
@@ -253,6 +259,16 @@ export class PgStore implements SourceStore {
       const cached = cache.lists.get(k);
       if (cached) lists.set(k, cached);
       else missing.push(k);
+    }
+    // Keys too common to say what a fact is about are answered as empty (MAX_FACTS_PER_KEY), as by the embedded index.
+    if (missing.length > 0) {
+      const counts = await this.archive.query(FACT_KEY_COUNTS_SQL, [missing]);
+      for (const row of counts.rows) {
+        if (row.n <= MAX_FACTS_PER_KEY) continue;
+        lists.set(row.k, []);
+        cache.lists.set(row.k, []);
+        missing.splice(missing.indexOf(row.k), 1);
+      }
     }
     if (missing.length > 0) {
       const r = await this.archive.query(`${FACTS_SQL} LIMIT ${MAX_FACT_ROWS + 1}`, [missing]);

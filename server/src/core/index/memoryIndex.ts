@@ -9,7 +9,7 @@ import type { Passage, SourceFact, SourceRef, SourceStore } from '../match/store
 import { contenders, groupWindows, indexKey, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, scoreOf, SentenceHit } from '../match/ranking';
 import { corpusPeople, Person } from '../speakers/people';
 import { buildAliases, AliasTable } from '../facts/context';
-import { factKeys } from '../facts/keys';
+import { factKeys, MAX_FACTS_PER_KEY } from '../facts/keys';
 import { append, PackedFactLists, PostingList, Postings } from './postings';
 import type { Fact } from '../facts/extract';
 import { packFacts, PackedFacts, unpackFact, unpackFacts } from '../facts/packed';
@@ -361,7 +361,7 @@ export class MemoryIndex implements SourceStore {
     const out: SourceFact[] = [];
     for (const key of new Set(keys)) {
       const list = this.factPostings.get(key);
-      if (!list) continue;
+      if (!list || this.tooCommon(list)) continue;
       const data = list.data;
       for (let p = 0; p < list.length; p++) {
         const value = data[p];
@@ -380,6 +380,14 @@ export class MemoryIndex implements SourceStore {
       }
     }
     return out;
+  }
+
+  /** Whether a key's live facts are more than MAX_FACTS_PER_KEY (postings of removed sources wait for a rebuild). */
+  private tooCommon(list: PostingList): boolean {
+    if (list.length <= MAX_FACTS_PER_KEY) return false;
+    let live = 0;
+    for (let p = 0; p < list.length && live <= MAX_FACTS_PER_KEY; p++) if (this.factDoc[list.data[p] >>> FACT_BITS]) live++;
+    return live > MAX_FACTS_PER_KEY;
   }
 
   async allFacts(): Promise<SourceFact[]> {
