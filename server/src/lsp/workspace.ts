@@ -10,7 +10,7 @@ import { createHash } from 'crypto';
 import { FolderSources } from '../node/folderSources';
 import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
-import { QuoteCache } from '../core/check/cache';
+import { FactCache, QuoteCache } from '../core/check/cache';
 import type { CheckResult, Claim } from '../core/check/findings';
 import type { SourceStore } from '../core/match/store';
 import { findDisagreements } from '../core/check/disagreements';
@@ -123,7 +123,8 @@ export class Workspace {
   private running = new Map<string, Promise<Checked | undefined>>();
   /** Documents with a publish queued or running; a change meanwhile sets the flag to run again. */
   private publishing = new Map<string, { again: boolean }>();
-  private caches = new Map<string, QuoteCache>();
+  /** Per open document: verdicts of its unchanged quotes and of its unchanged sentences' figures and dates. */
+  private caches = new Map<string, { quotes: QuoteCache; facts: FactCache }>();
   private saveTimers = new Map<string, NodeJS.Timeout>();
   private skippedLarge = new Set<string>();
   private pending = new Map<string, Promise<void>>();
@@ -531,11 +532,12 @@ export class Workspace {
     const isStale = () => this.documents.get(doc.uri)?.version !== version;
     try {
       let cache = this.caches.get(doc.uri);
-      if (!cache) this.caches.set(doc.uri, (cache = new QuoteCache()));
+      if (!cache) this.caches.set(doc.uri, (cache = { quotes: new QuoteCache(), facts: new FactCache() }));
       const format = doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'text';
       const { result } = await checkWithArchive({ text, format }, yielding(folder.sources.index), this.archive?.store, {
         isCancelled: isStale,
-        cache,
+        cache: cache.quotes,
+        factCache: cache.facts,
         unsourcedFigures: folder.settings.unsourced.figures,
         unsourcedDates: folder.settings.unsourced.dates,
       });

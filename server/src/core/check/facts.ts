@@ -6,12 +6,13 @@
 import type { Span } from '../text/sentences';
 import type { SourceFact, SourceStore } from '../match/store';
 import { extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
-import { AliasTable, hasName, nameKey, sameName, stem } from '../facts/context';
+import { AliasTable, hasName, nameKey, namesOf, sameName, stem } from '../facts/context';
 import { isContentWord, tokenize } from '../text/tokens';
 import { queryKeys } from '../facts/keys';
 import { compareFigures, formatFigure } from '../facts/figures';
 import { compareDates, formatDate, weekdayOf, WEEKDAYS } from '../facts/dates';
 import type { DateClaim, FactMatch, FactVerdict, FigureClaim } from './findings';
+import type { FactCache } from './cache';
 
 export interface FactOptions {
   /** Report figures no source gives (`sourceCheck.unsourced.figures`). */
@@ -37,34 +38,96 @@ export async function checkFacts(
   store: SourceStore,
   options: FactOptions = DEFAULT_FACT_OPTIONS,
   isCancelled: () => boolean = () => false,
+  cache?: FactCache,
 ): Promise<Array<FigureClaim | DateClaim>> {
   // A store that keeps no facts gives no verdicts on them (rather than calling every figure unsourced).
   if (!store.facts || !store.aliases) return [];
-  const facts = extractFacts(prose, sentences, undefined, await corpusNames(prose, sentences, store)).filter((f) => !skip.some((q) => f.start < q.end && q.start < f.end));
-  if (facts.length === 0) return [];
-  const aliases = await store.aliases();
+  const generation = store.generation;
+  // The draft's names, as extractFacts would gather them for the whole draft.
+  const names = namesOf(prose, sentences);
+  for (const n of await corpusNames(prose, sentences, store, cache)) names.add(n);
+  let aliases: AliasTable | undefined;
   const lookup = store.facts.bind(store);
   const claims: Array<FigureClaim | DateClaim> = [];
-  for (const fact of facts) {
-    if (isCancelled()) break;
-    const found = await lookup(queryKeys(fact, aliases));
-    claims.push(fact.kind === 'figure' ? checkFigure(fact, found, aliases, prose) : checkDate(fact, found, aliases, prose));
+  // Sentence by sentence (extractFacts reads each sentence on its own), so that a cached
+  // sentence's claims can be reused: only the sentences an edit changed are read and checked again.
+  read: for (const sentence of sentences) {
+    const { key, base } = sentenceKey(prose, sentence, names);
+    let entry = cache?.sentence(generation, key);
+    if (!entry) {
+      const facts = extractFacts(prose, [sentence], undefined, names);
+      entry = { facts: facts.map((f) => shiftFact(f, -base)), claims: facts.map(() => undefined) };
+      cache?.setSentence(generation, key, entry);
+    }
+    for (let i = 0; i < entry.facts.length; i++) {
+      const rel = entry.facts[i];
+      // A figure or date inside a quotation is checked as part of the quote.
+      if (skip.some((q) => rel.start + base < q.end && q.start < rel.end + base)) continue;
+      let claim = entry.claims[i];
+      if (!claim) {
+        if (isCancelled()) break read;
+        const fact = shiftFact(rel, base);
+        aliases ??= await store.aliases();
+        const found = await lookup(queryKeys(fact, aliases));
+        const fresh = fact.kind === 'figure' ? checkFigure(fact, found, aliases, prose) : checkDate(fact, found, aliases, prose);
+        claim = entry.claims[i] = shiftClaim(fresh, -base);
+      }
+      claims.push(shiftClaim(claim, base));
+    }
   }
   for (const c of claims) if (c.verdict === 'unsourced' && !c.quiet) c.quiet = c.kind === 'figure' ? !options.unsourcedFigures : !options.unsourcedDates;
   return claims;
 }
 
 /**
+ * What a sentence's facts and their verdicts are read from: the whole lines that hold it
+ * (a figure's list numbering and a heading's # are read up to the line's ends), where the
+ * sentence stands in them, whether they open the draft, and which of its words are names
+ * of the draft (namesOf and corpusNames decide a sentence-initial name). `base` is where
+ * the lines start: cached offsets are relative to it.
+ */
+function sentenceKey(prose: string, sentence: Span, names: ReadonlySet<string>): { key: string; base: number } {
+  const base = prose.lastIndexOf('\n', sentence.start - 1) + 1;
+  const lineEnd = prose.indexOf('\n', sentence.end);
+  const end = lineEnd < 0 ? prose.length : lineEnd;
+  let named = '';
+  for (const t of tokenize(prose, sentence.start, sentence.end)) if (names.has(t.norm)) named += t.norm + ' ';
+  return { key: `${base === 0 ? 1 : 0}|${sentence.start - base}|${sentence.end - base}|${named}|${prose.slice(base, end)}`, base };
+}
+
+/** A fact moved by `delta` characters (facts hold no other draft offsets than these). */
+function shiftFact(f: Fact, delta: number): Fact {
+  if (delta === 0) return f;
+  const sentence = { start: f.sentence.start + delta, end: f.sentence.end + delta };
+  return f.kind === 'figure'
+    ? { ...f, start: f.start + delta, end: f.end + delta, numStart: f.numStart + delta, numEnd: f.numEnd + delta, sentence }
+    : { ...f, start: f.start + delta, end: f.end + delta, sentence };
+}
+
+/** A claim moved by `delta` characters: its range and its fixes' ranges (source locations stay). A copy even when unmoved: callers mark claims. */
+function shiftClaim<C extends FigureClaim | DateClaim>(c: C, delta: number): C {
+  const move = (m: FactMatch): FactMatch => (m.fix && delta !== 0 ? { ...m, fix: { ...m.fix, start: m.fix.start + delta, end: m.fix.end + delta } } : m);
+  const moved: C = { ...c, start: c.start + delta, end: c.end + delta, others: c.others.map(move), conflicting: c.conflicting.map(move) };
+  if (c.best) moved.best = move(c.best);
+  return moved;
+}
+
+/**
  * Capitalised words opening a draft's sentences that the sources use as names
  * ("Smadiyarov said …"): a draft is too short to tell them from ordinary words itself.
  */
-async function corpusNames(prose: string, sentences: readonly Span[], store: SourceStore): Promise<Set<string>> {
+async function corpusNames(prose: string, sentences: readonly Span[], store: SourceStore, cache?: FactCache): Promise<Set<string>> {
   const names = new Set<string>();
   for (const s of sentences) {
     const first = tokenize(prose, s.start, Math.min(s.end, s.start + 40))[0];
     if (!first || !first.capital || !isContentWord(first.norm) || /\d/.test(first.norm)) continue;
-    const found = (await store.facts?.(['n:' + nameKey(first.norm)])) ?? [];
-    if (found.some((f) => f.fact.context.entities.some((e) => sameName(e, first.norm)))) names.add(first.norm);
+    let isName = cache?.corpusName(store.generation, first.norm);
+    if (isName === undefined) {
+      const found = (await store.facts?.(['n:' + nameKey(first.norm)])) ?? [];
+      isName = found.some((f) => f.fact.context.entities.some((e) => sameName(e, first.norm)));
+      cache?.setCorpusName(store.generation, first.norm, isName);
+    }
+    if (isName) names.add(first.norm);
   }
   return names;
 }
