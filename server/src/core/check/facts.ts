@@ -135,12 +135,54 @@ async function corpusNames(prose: string, sentences: readonly Span[], store: Sou
 // ---- Aboutness -------------------------------------------------------------------
 
 function sharedWords(a: readonly string[], b: readonly string[]): number {
-  const set = new Set(b);
-  return a.filter((w) => set.has(w)).length;
+  // Clauses hold a handful of key words: a scan beats building a Set per comparison.
+  let n = 0;
+  for (const w of a) if (b.includes(w)) n++;
+  return n;
 }
 
 function sharedNames(a: readonly string[], b: readonly string[], aliases: AliasTable): number {
-  return a.filter((n) => hasName(b, n, aliases)).length;
+  let n = 0;
+  for (const name of a) if (hasNameIn(b, name, aliases)) n++;
+  return n;
+}
+
+/**
+ * hasName, remembered per alias table by (name, other name): a draft fact meets the same
+ * few hundred source names across its thousand candidates, and each comparison runs the
+ * spelling rules (sameName) over both names' expansions. hasName(names, name) is whether
+ * any one of `names` matches, so each one's answer can be kept on its own. Alias tables
+ * are rebuilt, never changed, when the sources change: the WeakMap forgets old ones.
+ */
+const nameMatches = new WeakMap<AliasTable, { size: number; byName: Map<string, Map<string, boolean>> }>();
+const MAX_NAME_MATCHES = 500_000;
+
+function hasNameIn(names: readonly string[], name: string, aliases: AliasTable): boolean {
+  let memo = nameMatches.get(aliases);
+  if (!memo || memo.size > MAX_NAME_MATCHES) nameMatches.set(aliases, (memo = { size: 0, byName: new Map() }));
+  let known = memo.byName.get(name);
+  if (!known) memo.byName.set(name, (known = new Map()));
+  for (const n of names) {
+    let match = known.get(n);
+    if (match === undefined) {
+      match = hasName([n], name, aliases);
+      known.set(n, match);
+      memo.size++;
+    }
+    if (match) return true;
+  }
+  return false;
+}
+
+/** stem() of a unit or key word: the same few thousand words recur in every comparison. */
+const stems = new Map<string, string>();
+function stemOf(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size > 100_000) stems.clear();
+    stems.set(word, (s = stem(word)));
+  }
+  return s;
 }
 
 /**
@@ -152,14 +194,14 @@ function namesConflict(d: Fact, s: Fact, aliases: AliasTable): boolean {
   const ds = d.context.subject;
   const ss = s.context.subject;
   // A date is about who acts: "Smadiyarov said on …" is not "Tokayev said in …".
-  if (d.kind === 'date' && d.context.actor && s.context.actor && !hasName([s.context.actor], d.context.actor, aliases)) return true;
+  if (d.kind === 'date' && d.context.actor && s.context.actor && !hasNameIn([s.context.actor], d.context.actor, aliases)) return true;
   if (ds.length === 0 || ss.length === 0) return false;
   if (sharedNames(ds, s.context.entities, aliases) === 0 && sharedNames(ss, d.context.entities, aliases) === 0) return true;
   // A figure is about the name nearest it ("99.23% in Luhansk" is not "99.23% in the Donetsk region").
   if (d.kind !== 'figure') return false;
   const dn = d.context.nearest;
   const sn = s.context.nearest;
-  return !!dn && !!sn && !hasName(s.context.entities, dn, aliases) && !hasName(d.context.entities, sn, aliases);
+  return !!dn && !!sn && !hasNameIn(s.context.entities, dn, aliases) && !hasNameIn(d.context.entities, sn, aliases);
 }
 
 /**
@@ -170,8 +212,10 @@ function namesConflict(d: Fact, s: Fact, aliases: AliasTable): boolean {
  */
 function restates(d: Fact, s: Fact): boolean {
   const dw = d.context.sentenceWords;
+  // The cheap tests first: most candidates stand in another place of another sentence.
+  if (dw.length < 3 || d.context.slots !== s.context.slots || d.context.slot !== s.context.slot) return false;
   const sw = new Set(s.context.sentenceWords);
-  if (dw.length < 3 || sw.size < 3 || d.context.slots !== s.context.slots || d.context.slot !== s.context.slot) return false;
+  if (sw.size < 3) return false;
   const shared = dw.filter((w) => sw.has(w)).length;
   return shared >= 3 && shared / Math.min(dw.length, sw.size) >= 0.75 && shared / Math.max(dw.length, sw.size) >= 0.5;
 }
@@ -191,8 +235,8 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     // Different counted nouns are different things ("four regions" is not "two self-proclaimed republics"),
     // unless the source's clause names the draft's noun ("193 UN members" for "193 states that are members"):
     // that may agree, never contradict.
-    if (stem(du) === stem(su) || sameName(du, su)) unitScore = 2;
-    else if (s.context.words.includes(stem(du))) unitScore = 1;
+    if (stemOf(du) === stemOf(su) || sameName(du, su)) unitScore = 2;
+    else if (s.context.words.includes(stemOf(du))) unitScore = 1;
     else return undefined;
   } else if (d.figure.kind === 'count' || d.figure.kind === 'ordinal') {
     if (du || su) return undefined;
@@ -266,7 +310,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable):
 
 /** What a source fact is about, in its own words: the names it shares with the draft's fact, else the nearest. */
 function aboutText(f: Fact, sentence: string, draftFact?: Fact, aliases?: AliasTable): string {
-  const shared = draftFact && aliases ? f.context.subject.filter((n) => hasName(draftFact.context.entities, n, aliases)) : [];
+  const shared = draftFact && aliases ? f.context.subject.filter((n) => hasNameIn(draftFact.context.entities, n, aliases)) : [];
   const names = shared.length > 0 ? shared.slice(0, 2) : f.kind === 'figure' && f.context.nearest ? [f.context.nearest] : [];
   return names.map((n) => originalSpelling(sentence, n)).join(', ');
 }
@@ -286,7 +330,7 @@ export function toMatch(sf: SourceFact, draftFact: Fact, aliases: AliasTable, pr
   const match: FactMatch = {
     location: { source: s, start: f.start, end: f.end, range: { start: s.positionAt(f.start), end: s.positionAt(f.end) } },
     text: f.text,
-    value: f.kind === 'figure' ? formatFigure(f.figure) : describeDate(f),
+    value: f.kind === 'figure' ? formattedFigure(f.figure) : describeDate(f),
     about: aboutText(f, sf.sentence, draftFact, aliases),
     sentence: sf.sentence,
     marks: [{ start: f.start - f.sentence.start, end: f.end - f.sentence.start }],
@@ -294,6 +338,14 @@ export function toMatch(sf: SourceFact, draftFact: Fact, aliases: AliasTable, pr
   };
   if (prose !== undefined) match.fix = fixFor(draftFact, sf, prose);
   return match;
+}
+
+/** formatFigure of a source's figure (toLocaleString is slow, and a common figure is matched by many draft facts). */
+const formatted = new WeakMap<FigureFact['figure'], string>();
+function formattedFigure(f: FigureFact['figure']): string {
+  let s = formatted.get(f);
+  if (s === undefined) formatted.set(f, (s = formatFigure(f)));
+  return s;
 }
 
 function describeDate(f: DateFact): string {
@@ -343,7 +395,13 @@ function verdictOf(agree: Candidate[], disagree: Candidate[], disputes: Candidat
 // ---- Figures -------------------------------------------------------------------------
 
 function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, prose: string): FigureClaim {
-  const cands = found.map((sf) => figureCandidate(d, sf, aliases)).filter((c): c is Candidate => !!c);
+  const cands: Candidate[] = [];
+  for (const sf of found) {
+    // Dates share a figure's name and word keys: most of what the store returns is of the other kind.
+    if (sf.fact.kind !== 'figure') continue;
+    const c = figureCandidate(d, sf, aliases);
+    if (c) cands.push(c);
+  }
   cands.sort((a, b) => b.about - a.about);
   const consistency = (c: Candidate) => compareFigures(d.figure, (c.sf.fact as FigureFact).figure);
   const agree = perSource(cands.filter((c) => consistency(c) !== 'different'));
@@ -406,7 +464,12 @@ function quietSentence(f: Fact, prose: string): boolean {
 // ---- Dates ---------------------------------------------------------------------------
 
 function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose: string): DateClaim {
-  const cands = found.map((sf) => dateCandidate(d, sf, aliases)).filter((c): c is Candidate => !!c);
+  const cands: Candidate[] = [];
+  for (const sf of found) {
+    if (sf.fact.kind !== 'date') continue;
+    const c = dateCandidate(d, sf, aliases);
+    if (c) cands.push(c);
+  }
   cands.sort((a, b) => b.about - a.about);
   // A year-less draft date ("September 26") takes the sources' year to meet a weekday-only source ("Monday", undated article).
   const years = cands.map((c) => (c.sf.fact as DateFact).date.year).filter((y): y is number => y !== undefined);
