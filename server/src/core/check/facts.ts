@@ -174,6 +174,18 @@ function hasNameIn(names: readonly string[], name: string, aliases: AliasTable):
   return false;
 }
 
+/** Whether two counted nouns are one ("regions" / "region"), remembered: a draft's few units meet thousands of source figures. */
+const units = new Map<string, boolean>();
+function sameUnit(du: string, su: string): boolean {
+  const key = du + '\u0000' + su;
+  let same = units.get(key);
+  if (same === undefined) {
+    if (units.size > 100_000) units.clear();
+    units.set(key, (same = stemOf(du) === stemOf(su) || sameName(du, su)));
+  }
+  return same;
+}
+
 /** stem() of a unit or key word: the same few thousand words recur in every comparison. */
 const stems = new Map<string, string>();
 function stemOf(word: string): string {
@@ -235,7 +247,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     // Different counted nouns are different things ("four regions" is not "two self-proclaimed republics"),
     // unless the source's clause names the draft's noun ("193 UN members" for "193 states that are members"):
     // that may agree, never contradict.
-    if (stemOf(du) === stemOf(su) || sameName(du, su)) unitScore = 2;
+    if (sameUnit(du, su)) unitScore = 2;
     else if (s.context.words.includes(stemOf(du))) unitScore = 1;
     else return undefined;
   } else if (d.figure.kind === 'count' || d.figure.kind === 'ordinal') {
