@@ -47,7 +47,7 @@ export async function checkFacts(
   const names = namesOf(prose, sentences);
   for (const n of await corpusNames(prose, sentences, store, cache)) names.add(n);
   let aliases: AliasTable | undefined;
-  const lookup = store.facts.bind(store);
+  const lookup = lookupByKey(store.facts.bind(store));
   const claims: Array<FigureClaim | DateClaim> = [];
   // Sentence by sentence (extractFacts reads each sentence on its own), so that a cached
   // sentence's claims can be reused: only the sentences an edit changed are read and checked again.
@@ -77,6 +77,31 @@ export async function checkFacts(
   }
   for (const c of claims) if (c.verdict === 'unsourced' && !c.quiet) c.quiet = c.kind === 'figure' ? !options.unsourcedFigures : !options.unsourcedDates;
   return claims;
+}
+
+/**
+ * The store's facts under any of `keys`, asked key by key and kept for the check: a
+ * draft's facts share a third of their keys (their names, a common value), and each
+ * source fact the store returns is an object built for the answer. The union is taken
+ * in key order, each key's facts in the store's order, dropping facts already given:
+ * the answer MemoryIndex.facts(keys) gives.
+ */
+function lookupByKey(facts: (keys: readonly string[]) => Promise<SourceFact[]>): (keys: readonly string[]) => Promise<SourceFact[]> {
+  const byKey = new Map<string, Promise<SourceFact[]>>();
+  return async (keys) => {
+    const seen = new Set<Fact>();
+    const out: SourceFact[] = [];
+    for (const key of new Set(keys)) {
+      let list = byKey.get(key);
+      if (!list) byKey.set(key, (list = facts([key])));
+      for (const sf of await list) {
+        if (seen.has(sf.fact)) continue;
+        seen.add(sf.fact);
+        out.push(sf);
+      }
+    }
+    return out;
+  };
 }
 
 /**
