@@ -5,8 +5,11 @@
 
 import type { DateClaim, FigureClaim, QuoteClaim } from './findings';
 import type { Fact } from '../facts/extract';
+import type { SourceFact } from '../match/store';
 
 const MAX_ENTRIES = 5_000;
+/** Source facts a FactCache keeps from the store's answers (about 100 bytes each, plus what they share with the index). */
+const MAX_LOOKUP_FACTS = 200_000;
 
 export class QuoteCache {
   private generation = -1;
@@ -57,12 +60,35 @@ export class FactCache {
   private sentences = new Map<string, SentenceFacts>();
   /** Whether the sources use a sentence-initial word as a name (corpusNames), by word. */
   private names = new Map<string, boolean>();
+  /**
+   * The store's facts by key: re-checking an edited sentence asks mostly the keys it asked
+   * before (its names, its value). At most MAX_LOOKUP_FACTS source facts are kept.
+   */
+  private lookups = new Map<string, SourceFact[]>();
+  private lookupFacts = 0;
 
   private sync(generation: number): void {
     if (generation === this.generation) return;
     this.sentences.clear();
     this.names.clear();
+    this.lookups.clear();
+    this.lookupFacts = 0;
     this.generation = generation;
+  }
+
+  lookup(generation: number, key: string): SourceFact[] | undefined {
+    this.sync(generation);
+    return this.lookups.get(key);
+  }
+
+  setLookup(generation: number, key: string, facts: SourceFact[]): void {
+    this.sync(generation);
+    if (this.lookupFacts + facts.length > MAX_LOOKUP_FACTS) {
+      this.lookups.clear();
+      this.lookupFacts = 0;
+    }
+    this.lookups.set(key, facts);
+    this.lookupFacts += facts.length;
   }
 
   sentence(generation: number, key: string): SentenceFacts | undefined {

@@ -47,7 +47,7 @@ export async function checkFacts(
   const names = namesOf(prose, sentences);
   for (const n of await corpusNames(prose, sentences, store, cache)) names.add(n);
   let aliases: AliasTable | undefined;
-  const lookup = lookupByKey(store.facts.bind(store));
+  const lookup = lookupByKey(store.facts.bind(store), cache, generation);
   const claims: Array<FigureClaim | DateClaim> = [];
   // Sentence by sentence (extractFacts reads each sentence on its own), so that a cached
   // sentence's claims can be reused: only the sentences an edit changed are read and checked again.
@@ -86,14 +86,23 @@ export async function checkFacts(
  * in key order, each key's facts in the store's order, dropping facts already given:
  * the answer MemoryIndex.facts(keys) gives.
  */
-function lookupByKey(facts: (keys: readonly string[]) => Promise<SourceFact[]>): (keys: readonly string[]) => Promise<SourceFact[]> {
+function lookupByKey(facts: (keys: readonly string[]) => Promise<SourceFact[]>, cache: FactCache | undefined, generation: number): (keys: readonly string[]) => Promise<SourceFact[]> {
   const byKey = new Map<string, Promise<SourceFact[]>>();
+  const ask = async (key: string): Promise<SourceFact[]> => {
+    // Across checks of one document too (same store generation, same answer).
+    let answer = cache?.lookup(generation, key);
+    if (!answer) {
+      answer = await facts([key]);
+      cache?.setLookup(generation, key, answer);
+    }
+    return answer;
+  };
   return async (keys) => {
     const seen = new Set<Fact>();
     const out: SourceFact[] = [];
     for (const key of new Set(keys)) {
       let list = byKey.get(key);
-      if (!list) byKey.set(key, (list = facts([key])));
+      if (!list) byKey.set(key, (list = ask(key)));
       for (const sf of await list) {
         if (seen.has(sf.fact)) continue;
         seen.add(sf.fact);
