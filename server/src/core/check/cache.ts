@@ -8,8 +8,8 @@ import type { Fact } from '../facts/extract';
 import type { SourceFact } from '../match/store';
 
 const MAX_ENTRIES = 5_000;
-/** Source facts a FactCache keeps from the store's answers (about 100 bytes each, plus what they share with the index). */
-const MAX_LOOKUP_FACTS = 200_000;
+/** Source facts a FactCache keeps from the store's answers: about 150 bytes each (the object and its SourceRef), so about 15 MB a document at most. */
+const MAX_LOOKUP_FACTS = 100_000;
 
 export class QuoteCache {
   private generation = -1;
