@@ -8,7 +8,7 @@ import type { SourceStore } from '../match/store';
 import { checkQuote } from './quotes';
 import { checkFacts, DEFAULT_FACT_OPTIONS, FactOptions } from './facts';
 import { factFindings } from './factFindings';
-import type { QuoteCache } from './cache';
+import type { FactCache, QuoteCache } from './cache';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
 import { describeSource } from '../report/describe';
 import { applyDirectives } from './directives';
@@ -33,6 +33,8 @@ export interface CheckOptions extends Partial<FactOptions> {
   isCancelled?: () => boolean;
   /** Verdicts of unchanged quotes from earlier checks of the same document. */
   cache?: QuoteCache;
+  /** Figure and date claims of unchanged sentences from earlier checks of the same document. */
+  factCache?: FactCache;
 }
 
 /** The largest corpus whose people a check consults (see lookupPeople in checkDraft). */
@@ -73,7 +75,7 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
   // Citations are not claims: footnote definitions ("[^000]: Title. outlet, 2022-06-18.") and bracketed references.
   const citations = [...prose.matchAll(/^\[\^[^\]\n]+\]:.*$|\[[^\]\n]*\]/gm)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const skip = [...quotes.map((q) => ({ start: q.outerStart, end: q.outerEnd })), ...citations];
-  const facts = await checkFacts(prose, splitSentences(prose), skip, store, factOptions, options.isCancelled);
+  const facts = await checkFacts(prose, splitSentences(prose), skip, store, factOptions, options.isCancelled, options.factCache);
   for (const f of facts) {
     claims.push(f);
     findings.push(...findingsFor(f, draft.text));

@@ -6,12 +6,13 @@
 import type { Span } from '../text/sentences';
 import type { SourceFact, SourceStore } from '../match/store';
 import { extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
-import { AliasTable, hasName, nameKey, sameName, stem } from '../facts/context';
+import { AliasTable, hasName, nameKey, namesOf, sameName, stem } from '../facts/context';
 import { isContentWord, tokenize } from '../text/tokens';
 import { queryKeys } from '../facts/keys';
 import { compareFigures, formatFigure } from '../facts/figures';
 import { compareDates, formatDate, weekdayOf, WEEKDAYS } from '../facts/dates';
 import type { DateClaim, FactMatch, FactVerdict, FigureClaim } from './findings';
+import type { FactCache } from './cache';
 
 export interface FactOptions {
   /** Report figures no source gives (`sourceCheck.unsourced.figures`). */
@@ -37,34 +38,130 @@ export async function checkFacts(
   store: SourceStore,
   options: FactOptions = DEFAULT_FACT_OPTIONS,
   isCancelled: () => boolean = () => false,
+  cache?: FactCache,
 ): Promise<Array<FigureClaim | DateClaim>> {
   // A store that keeps no facts gives no verdicts on them (rather than calling every figure unsourced).
   if (!store.facts || !store.aliases) return [];
-  const facts = extractFacts(prose, sentences, undefined, await corpusNames(prose, sentences, store)).filter((f) => !skip.some((q) => f.start < q.end && q.start < f.end));
-  if (facts.length === 0) return [];
-  const aliases = await store.aliases();
-  const lookup = store.facts.bind(store);
+  const generation = store.generation;
+  // The draft's names, as extractFacts would gather them for the whole draft.
+  const names = namesOf(prose, sentences);
+  for (const n of await corpusNames(prose, sentences, store, cache)) names.add(n);
+  let aliases: AliasTable | undefined;
+  const lookup = lookupByKey(store.facts.bind(store), cache, generation);
   const claims: Array<FigureClaim | DateClaim> = [];
-  for (const fact of facts) {
-    if (isCancelled()) break;
-    const found = await lookup(queryKeys(fact, aliases));
-    claims.push(fact.kind === 'figure' ? checkFigure(fact, found, aliases, prose) : checkDate(fact, found, aliases, prose));
+  // Sentence by sentence (extractFacts reads each sentence on its own), so that a cached
+  // sentence's claims can be reused: only the sentences an edit changed are read and checked again.
+  read: for (const sentence of sentences) {
+    const { key, base } = sentenceKey(prose, sentence, names);
+    let entry = cache?.sentence(generation, key);
+    if (!entry) {
+      const facts = extractFacts(prose, [sentence], undefined, names);
+      entry = { facts: facts.map((f) => shiftFact(f, -base)), claims: facts.map(() => undefined) };
+      cache?.setSentence(generation, key, entry);
+    }
+    for (let i = 0; i < entry.facts.length; i++) {
+      const rel = entry.facts[i];
+      // A figure or date inside a quotation is checked as part of the quote.
+      if (skip.some((q) => rel.start + base < q.end && q.start < rel.end + base)) continue;
+      let claim = entry.claims[i];
+      if (!claim) {
+        if (isCancelled()) break read;
+        const fact = shiftFact(rel, base);
+        aliases ??= await store.aliases();
+        const found = await lookup(queryKeys(fact, aliases));
+        const fresh = fact.kind === 'figure' ? checkFigure(fact, found, aliases, prose) : checkDate(fact, found, aliases, prose);
+        claim = entry.claims[i] = shiftClaim(fresh, -base);
+      }
+      claims.push(shiftClaim(claim, base));
+    }
   }
   for (const c of claims) if (c.verdict === 'unsourced' && !c.quiet) c.quiet = c.kind === 'figure' ? !options.unsourcedFigures : !options.unsourcedDates;
   return claims;
 }
 
 /**
+ * The store's facts under any of `keys`, asked key by key and kept for the check: a
+ * draft's facts share a third of their keys (their names, a common value), and each
+ * source fact the store returns is an object built for the answer. The union is taken
+ * in key order, each key's facts in the store's order, dropping facts already given:
+ * the answer MemoryIndex.facts(keys) gives.
+ */
+function lookupByKey(facts: (keys: readonly string[]) => Promise<SourceFact[]>, cache: FactCache | undefined, generation: number): (keys: readonly string[]) => Promise<SourceFact[]> {
+  const byKey = new Map<string, Promise<SourceFact[]>>();
+  const ask = async (key: string): Promise<SourceFact[]> => {
+    // Across checks of one document too (same store generation, same answer).
+    let answer = cache?.lookup(generation, key);
+    if (!answer) {
+      answer = await facts([key]);
+      cache?.setLookup(generation, key, answer);
+    }
+    return answer;
+  };
+  return async (keys) => {
+    const seen = new Set<Fact>();
+    const out: SourceFact[] = [];
+    for (const key of new Set(keys)) {
+      let list = byKey.get(key);
+      if (!list) byKey.set(key, (list = ask(key)));
+      for (const sf of await list) {
+        if (seen.has(sf.fact)) continue;
+        seen.add(sf.fact);
+        out.push(sf);
+      }
+    }
+    return out;
+  };
+}
+
+/**
+ * What a sentence's facts and their verdicts are read from: the whole lines that hold it
+ * (a figure's list numbering and a heading's # are read up to the line's ends), where the
+ * sentence stands in them, whether they open the draft, and which of its words are names
+ * of the draft (namesOf and corpusNames decide a sentence-initial name). `base` is where
+ * the lines start: cached offsets are relative to it.
+ */
+function sentenceKey(prose: string, sentence: Span, names: ReadonlySet<string>): { key: string; base: number } {
+  const base = prose.lastIndexOf('\n', sentence.start - 1) + 1;
+  const lineEnd = prose.indexOf('\n', sentence.end);
+  const end = lineEnd < 0 ? prose.length : lineEnd;
+  let named = '';
+  for (const t of tokenize(prose, sentence.start, sentence.end)) if (names.has(t.norm)) named += t.norm + ' ';
+  return { key: `${base === 0 ? 1 : 0}|${sentence.start - base}|${sentence.end - base}|${named}|${prose.slice(base, end)}`, base };
+}
+
+/** A fact moved by `delta` characters (facts hold no other draft offsets than these). */
+function shiftFact(f: Fact, delta: number): Fact {
+  if (delta === 0) return f;
+  const sentence = { start: f.sentence.start + delta, end: f.sentence.end + delta };
+  return f.kind === 'figure'
+    ? { ...f, start: f.start + delta, end: f.end + delta, numStart: f.numStart + delta, numEnd: f.numEnd + delta, sentence }
+    : { ...f, start: f.start + delta, end: f.end + delta, sentence };
+}
+
+/** A claim moved by `delta` characters: its range and its fixes' ranges (source locations stay). A copy even when unmoved: callers mark claims. */
+function shiftClaim<C extends FigureClaim | DateClaim>(c: C, delta: number): C {
+  const move = (m: FactMatch): FactMatch => (m.fix && delta !== 0 ? { ...m, fix: { ...m.fix, start: m.fix.start + delta, end: m.fix.end + delta } } : m);
+  const moved: C = { ...c, start: c.start + delta, end: c.end + delta, others: c.others.map(move), conflicting: c.conflicting.map(move) };
+  if (c.best) moved.best = move(c.best);
+  return moved;
+}
+
+/**
  * Capitalised words opening a draft's sentences that the sources use as names
  * ("Smadiyarov said …"): a draft is too short to tell them from ordinary words itself.
  */
-async function corpusNames(prose: string, sentences: readonly Span[], store: SourceStore): Promise<Set<string>> {
+async function corpusNames(prose: string, sentences: readonly Span[], store: SourceStore, cache?: FactCache): Promise<Set<string>> {
   const names = new Set<string>();
   for (const s of sentences) {
     const first = tokenize(prose, s.start, Math.min(s.end, s.start + 40))[0];
     if (!first || !first.capital || !isContentWord(first.norm) || /\d/.test(first.norm)) continue;
-    const found = (await store.facts?.(['n:' + nameKey(first.norm)])) ?? [];
-    if (found.some((f) => f.fact.context.entities.some((e) => sameName(e, first.norm)))) names.add(first.norm);
+    let isName = cache?.corpusName(store.generation, first.norm);
+    if (isName === undefined) {
+      const found = (await store.facts?.(['n:' + nameKey(first.norm)])) ?? [];
+      isName = found.some((f) => f.fact.context.entities.some((e) => sameName(e, first.norm)));
+      cache?.setCorpusName(store.generation, first.norm, isName);
+    }
+    if (isName) names.add(first.norm);
   }
   return names;
 }
@@ -72,12 +169,66 @@ async function corpusNames(prose: string, sentences: readonly Span[], store: Sou
 // ---- Aboutness -------------------------------------------------------------------
 
 function sharedWords(a: readonly string[], b: readonly string[]): number {
-  const set = new Set(b);
-  return a.filter((w) => set.has(w)).length;
+  // Clauses hold a handful of key words: a scan beats building a Set per comparison.
+  let n = 0;
+  for (const w of a) if (b.includes(w)) n++;
+  return n;
 }
 
 function sharedNames(a: readonly string[], b: readonly string[], aliases: AliasTable): number {
-  return a.filter((n) => hasName(b, n, aliases)).length;
+  let n = 0;
+  for (const name of a) if (hasNameIn(b, name, aliases)) n++;
+  return n;
+}
+
+/**
+ * hasName, remembered per alias table by (name, other name): a draft fact meets the same
+ * few hundred source names across its thousand candidates, and each comparison runs the
+ * spelling rules (sameName) over both names' expansions. hasName(names, name) is whether
+ * any one of `names` matches, so each one's answer can be kept on its own. Alias tables
+ * are rebuilt, never changed, when the sources change: the WeakMap forgets old ones.
+ */
+const nameMatches = new WeakMap<AliasTable, { size: number; byName: Map<string, Map<string, boolean>> }>();
+const MAX_NAME_MATCHES = 500_000;
+
+function hasNameIn(names: readonly string[], name: string, aliases: AliasTable): boolean {
+  let memo = nameMatches.get(aliases);
+  if (!memo || memo.size > MAX_NAME_MATCHES) nameMatches.set(aliases, (memo = { size: 0, byName: new Map() }));
+  let known = memo.byName.get(name);
+  if (!known) memo.byName.set(name, (known = new Map()));
+  for (const n of names) {
+    let match = known.get(n);
+    if (match === undefined) {
+      match = hasName([n], name, aliases);
+      known.set(n, match);
+      memo.size++;
+    }
+    if (match) return true;
+  }
+  return false;
+}
+
+/** Whether two counted nouns are one ("regions" / "region"), remembered: a draft's few units meet thousands of source figures. */
+const units = new Map<string, boolean>();
+function sameUnit(du: string, su: string): boolean {
+  const key = du + '\u0000' + su;
+  let same = units.get(key);
+  if (same === undefined) {
+    if (units.size > 100_000) units.clear();
+    units.set(key, (same = stemOf(du) === stemOf(su) || sameName(du, su)));
+  }
+  return same;
+}
+
+/** stem() of a unit or key word: the same few thousand words recur in every comparison. */
+const stems = new Map<string, string>();
+function stemOf(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size > 100_000) stems.clear();
+    stems.set(word, (s = stem(word)));
+  }
+  return s;
 }
 
 /**
@@ -89,14 +240,14 @@ function namesConflict(d: Fact, s: Fact, aliases: AliasTable): boolean {
   const ds = d.context.subject;
   const ss = s.context.subject;
   // A date is about who acts: "Smadiyarov said on …" is not "Tokayev said in …".
-  if (d.kind === 'date' && d.context.actor && s.context.actor && !hasName([s.context.actor], d.context.actor, aliases)) return true;
+  if (d.kind === 'date' && d.context.actor && s.context.actor && !hasNameIn([s.context.actor], d.context.actor, aliases)) return true;
   if (ds.length === 0 || ss.length === 0) return false;
   if (sharedNames(ds, s.context.entities, aliases) === 0 && sharedNames(ss, d.context.entities, aliases) === 0) return true;
   // A figure is about the name nearest it ("99.23% in Luhansk" is not "99.23% in the Donetsk region").
   if (d.kind !== 'figure') return false;
   const dn = d.context.nearest;
   const sn = s.context.nearest;
-  return !!dn && !!sn && !hasName(s.context.entities, dn, aliases) && !hasName(d.context.entities, sn, aliases);
+  return !!dn && !!sn && !hasNameIn(s.context.entities, dn, aliases) && !hasNameIn(d.context.entities, sn, aliases);
 }
 
 /**
@@ -107,8 +258,10 @@ function namesConflict(d: Fact, s: Fact, aliases: AliasTable): boolean {
  */
 function restates(d: Fact, s: Fact): boolean {
   const dw = d.context.sentenceWords;
+  // The cheap tests first: most candidates stand in another place of another sentence.
+  if (dw.length < 3 || d.context.slots !== s.context.slots || d.context.slot !== s.context.slot) return false;
   const sw = new Set(s.context.sentenceWords);
-  if (dw.length < 3 || sw.size < 3 || d.context.slots !== s.context.slots || d.context.slot !== s.context.slot) return false;
+  if (sw.size < 3) return false;
   const shared = dw.filter((w) => sw.has(w)).length;
   return shared >= 3 && shared / Math.min(dw.length, sw.size) >= 0.75 && shared / Math.max(dw.length, sw.size) >= 0.5;
 }
@@ -128,8 +281,8 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     // Different counted nouns are different things ("four regions" is not "two self-proclaimed republics"),
     // unless the source's clause names the draft's noun ("193 UN members" for "193 states that are members"):
     // that may agree, never contradict.
-    if (stem(du) === stem(su) || sameName(du, su)) unitScore = 2;
-    else if (s.context.words.includes(stem(du))) unitScore = 1;
+    if (sameUnit(du, su)) unitScore = 2;
+    else if (s.context.words.includes(stemOf(du))) unitScore = 1;
     else return undefined;
   } else if (d.figure.kind === 'count' || d.figure.kind === 'ordinal') {
     if (du || su) return undefined;
@@ -203,7 +356,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable):
 
 /** What a source fact is about, in its own words: the names it shares with the draft's fact, else the nearest. */
 function aboutText(f: Fact, sentence: string, draftFact?: Fact, aliases?: AliasTable): string {
-  const shared = draftFact && aliases ? f.context.subject.filter((n) => hasName(draftFact.context.entities, n, aliases)) : [];
+  const shared = draftFact && aliases ? f.context.subject.filter((n) => hasNameIn(draftFact.context.entities, n, aliases)) : [];
   const names = shared.length > 0 ? shared.slice(0, 2) : f.kind === 'figure' && f.context.nearest ? [f.context.nearest] : [];
   return names.map((n) => originalSpelling(sentence, n)).join(', ');
 }
@@ -223,7 +376,7 @@ export function toMatch(sf: SourceFact, draftFact: Fact, aliases: AliasTable, pr
   const match: FactMatch = {
     location: { source: s, start: f.start, end: f.end, range: { start: s.positionAt(f.start), end: s.positionAt(f.end) } },
     text: f.text,
-    value: f.kind === 'figure' ? formatFigure(f.figure) : describeDate(f),
+    value: f.kind === 'figure' ? formattedFigure(f.figure) : describeDate(f),
     about: aboutText(f, sf.sentence, draftFact, aliases),
     sentence: sf.sentence,
     marks: [{ start: f.start - f.sentence.start, end: f.end - f.sentence.start }],
@@ -231,6 +384,14 @@ export function toMatch(sf: SourceFact, draftFact: Fact, aliases: AliasTable, pr
   };
   if (prose !== undefined) match.fix = fixFor(draftFact, sf, prose);
   return match;
+}
+
+/** formatFigure of a source's figure (toLocaleString is slow, and a common figure is matched by many draft facts). */
+const formatted = new WeakMap<FigureFact['figure'], string>();
+function formattedFigure(f: FigureFact['figure']): string {
+  let s = formatted.get(f);
+  if (s === undefined) formatted.set(f, (s = formatFigure(f)));
+  return s;
 }
 
 function describeDate(f: DateFact): string {
@@ -280,7 +441,13 @@ function verdictOf(agree: Candidate[], disagree: Candidate[], disputes: Candidat
 // ---- Figures -------------------------------------------------------------------------
 
 function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, prose: string): FigureClaim {
-  const cands = found.map((sf) => figureCandidate(d, sf, aliases)).filter((c): c is Candidate => !!c);
+  const cands: Candidate[] = [];
+  for (const sf of found) {
+    // Dates share a figure's name and word keys: most of what the store returns is of the other kind.
+    if (sf.fact.kind !== 'figure') continue;
+    const c = figureCandidate(d, sf, aliases);
+    if (c) cands.push(c);
+  }
   cands.sort((a, b) => b.about - a.about);
   const consistency = (c: Candidate) => compareFigures(d.figure, (c.sf.fact as FigureFact).figure);
   const agree = perSource(cands.filter((c) => consistency(c) !== 'different'));
@@ -343,7 +510,12 @@ function quietSentence(f: Fact, prose: string): boolean {
 // ---- Dates ---------------------------------------------------------------------------
 
 function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose: string): DateClaim {
-  const cands = found.map((sf) => dateCandidate(d, sf, aliases)).filter((c): c is Candidate => !!c);
+  const cands: Candidate[] = [];
+  for (const sf of found) {
+    if (sf.fact.kind !== 'date') continue;
+    const c = dateCandidate(d, sf, aliases);
+    if (c) cands.push(c);
+  }
   cands.sort((a, b) => b.about - a.about);
   // A year-less draft date ("September 26") takes the sources' year to meet a weekday-only source ("Monday", undated article).
   const years = cands.map((c) => (c.sf.fact as DateFact).date.year).filter((y): y is number => y !== undefined);

@@ -163,7 +163,7 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
   }
 
   const sentence = sentenceAround(passage, start, end);
-  return {
+  const match: SourceMatch = {
     location: { source: passage.source, start, end, range: { start: passage.source.positionAt(start), end: passage.source.positionAt(end) } },
     wording: sourceWording(query, a, tokens, passage, draft),
     sentence: sentence.text,
@@ -174,15 +174,37 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     cost: a.cost,
     contentMatched,
     contentTotal,
-    presentation: passage.quotations ? presentationOf(passage, start, end) : undefined,
+    presentation: undefined,
   };
+  // Read when a check or a hover asks how the source presents the words: reading it attributes
+  // the source's quotes (about a millisecond a source on first use), which the many passages a
+  // quote is aligned on but never kept should not pay for.
+  let presentation: SourcePresentation | undefined;
+  let known = false;
+  Object.defineProperty(match, 'presentation', {
+    get: () => {
+      if (!known) {
+        known = true;
+        const qs = passage.quotations;
+        presentation = qs ? presentationOf(qs, passage.source, start, end) : undefined;
+      }
+      return presentation;
+    },
+    set: (v: SourcePresentation | undefined) => {
+      known = true;
+      presentation = v;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  return match;
 }
 
 /** The quotation (or reported speech) of the source that holds most of the matched words; else narration. */
-function presentationOf(passage: Passage, start: number, end: number): SourcePresentation {
+function presentationOf(quotations: readonly Quotation[], source: Passage['source'], start: number, end: number): SourcePresentation {
   let best: Quotation | undefined;
   let bestOverlap = 0;
-  for (const q of passage.quotations!) {
+  for (const q of quotations) {
     const overlap = Math.min(end, q.end) - Math.max(start, q.start);
     if (overlap <= 0) continue;
     // The innermost wins a tie: Tokayev's indirect speech inside an agency's report of it.
@@ -192,7 +214,7 @@ function presentationOf(passage: Passage, start: number, end: number): SourcePre
     }
   }
   if (!best || bestOverlap < (end - start) / 2) return { kind: 'narration' };
-  const at = (s: number, e: number) => ({ source: passage.source, start: s, end: e, range: { start: passage.source.positionAt(s), end: passage.source.positionAt(e) } });
+  const at = (s: number, e: number) => ({ source, start: s, end: e, range: { start: source.positionAt(s), end: source.positionAt(e) } });
   const sp = best.speaker;
   return {
     kind: best.kind,
