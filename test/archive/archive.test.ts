@@ -3,7 +3,7 @@
 // degrades to local sources, visibly, and comes back. Runs on a throwaway cluster
 // (test/support/pgCluster.ts); skipped, with the reason, where PostgreSQL is absent.
 
-import { after, before, test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -17,43 +17,16 @@ import { resolveArchiveConfig } from '../../server/src/archive/config';
 import { SCHEMA_VERSION } from '../../server/src/archive/schema';
 import { checkDraft } from '../../server/src/core/check/draft';
 import { MemoryIndex } from '../../server/src/core/index/memoryIndex';
-import { Cluster, startCluster } from '../support/pgCluster';
 import { REPO } from '../support/seeds';
-import { canonical, corpusPath, localLikeImport } from '../support/archive';
+import { canonical, corpusPath, localLikeImport, useArchiveCluster } from '../support/archive';
 import { corpusDrafts } from '../support/corpusDrafts';
 
 const SEEDS = path.join(REPO, 'seeds');
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'quotes');
 const EXAMPLE = readFileSync(path.join(REPO, 'examples', 'draft.md'), 'utf8');
 
-let cluster: Cluster | undefined;
-let skip: string | undefined;
-const archives: Archive[] = [];
-
-before(async () => {
-  const c = await startCluster();
-  if ('skip' in c) skip = c.skip;
-  else cluster = c;
-});
-
-after(async () => {
-  try {
-    for (const a of archives) await a.close();
-  } finally {
-    cluster?.stop();
-  }
-});
-
-/** An archive on a fresh database, or undefined when the test is skipped. */
-async function freshArchive(t: TestContext, name: string, options: Partial<ConstructorParameters<typeof Archive>[0]> = {}): Promise<Archive | undefined> {
-  if (!cluster) {
-    t.skip(skip);
-    return undefined;
-  }
-  const a = new Archive({ url: await cluster.database(name), ...options });
-  archives.push(a);
-  return a;
-}
+const pg = useArchiveCluster();
+const freshArchive = pg.fresh;
 
 test('the fixture drafts give identical findings on the archive and on the embedded index', async (t) => {
   const archive = await freshArchive(t, 'fixtures');
@@ -160,10 +133,10 @@ test('an interrupted import keeps its finished batches and resumes where it stop
 });
 
 test('with the archive down, the check uses the local sources and every verdict says so', async (t) => {
-  if (!cluster) return t.skip(skip);
+  if (!pg.cluster()) return t.skip(pg.skip());
   // A port nothing listens on: the cluster's own port, on a database URL that cannot connect.
   const dead = new Archive({ url: 'postgresql://postgres@127.0.0.1:1/none', connectTimeoutMs: 500 });
-  archives.push(dead);
+  pg.track(dead);
   const local = await localLikeImport(SEEDS);
   const { result, archiveMissed } = await checkWithArchive({ text: EXAMPLE, format: 'markdown' }, local.index, new PgStore(dead));
   assert.equal(archiveMissed, true);
@@ -185,6 +158,7 @@ test('with the archive down, the check uses the local sources and every verdict 
 
 test('a slow archive times out, the check goes on without it, and the archive comes back', async (t) => {
   const archive = await freshArchive(t, 'slow', { statementTimeoutMs: 300, minBackoffMs: 100, maxBackoffMs: 200 });
+  const cluster = pg.cluster();
   if (!archive || !cluster) return;
   await importFolders(archive, [SEEDS]);
   const statuses: ArchiveStatus[] = [];
@@ -216,7 +190,7 @@ test('a slow archive times out, the check goes on without it, and the archive co
 });
 
 async function archiveUrl(name: string): Promise<string> {
-  return cluster!.url.replace(/\/postgres$/, `/${name}`);
+  return pg.cluster()!.url.replace(/\/postgres$/, `/${name}`);
 }
 
 test('the archive password never comes from a settings file', () => {

@@ -6,7 +6,7 @@
 // partial data. Runs on a throwaway cluster (test/support/pgCluster.ts); skipped, with the
 // reason, where PostgreSQL or the BBC corpus is absent.
 
-import { after, before, test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
@@ -25,9 +25,8 @@ import type { SourceDoc } from '../../server/src/core/source/source';
 import { alter, crowdedArticle, placeName } from '../support/factCorpus';
 import { factKeys, MAX_FACTS_PER_KEY } from '../../server/src/core/facts/keys';
 import { writeFileSync } from 'fs';
-import { Cluster, startCluster } from '../support/pgCluster';
 import { REPO } from '../support/seeds';
-import { canonical, corpusPath, localLikeImport } from '../support/archive';
+import { canonical, corpusPath, localLikeImport, useArchiveCluster } from '../support/archive';
 
 const SEEDS = path.join(REPO, 'seeds');
 const FACT_FIXTURES = path.join(REPO, 'test', 'fixtures', 'facts');
@@ -36,33 +35,8 @@ const FACT_DRAFTS = readdirSync(FACT_FIXTURES)
   .map((f) => readFileSync(path.join(FACT_FIXTURES, f), 'utf8'));
 const FACT_CODES = new Set(['figure-mismatch', 'date-mismatch', 'unsourced-figure', 'unsourced-date', 'sources-disagree']);
 
-let cluster: Cluster | undefined;
-let skip: string | undefined;
-const archives: Archive[] = [];
-
-before(async () => {
-  const c = await startCluster();
-  if ('skip' in c) skip = c.skip;
-  else cluster = c;
-});
-
-after(async () => {
-  try {
-    for (const a of archives) await a.close();
-  } finally {
-    cluster?.stop();
-  }
-});
-
-async function freshArchive(t: TestContext, name: string, options: Partial<ConstructorParameters<typeof Archive>[0]> = {}): Promise<Archive | undefined> {
-  if (!cluster) {
-    t.skip(skip);
-    return undefined;
-  }
-  const a = new Archive({ url: await cluster.database(name), ...options });
-  archives.push(a);
-  return a;
-}
+const pg = useArchiveCluster();
+const freshArchive = pg.fresh;
 
 const factClaims = (r: CheckResult) => r.claims.filter((c): c is FigureClaim | DateClaim => c.kind !== 'quote');
 
@@ -289,9 +263,9 @@ function assertIncompleteFacts(result: CheckResult): number {
 }
 
 test('with the archive down, figures and dates are checked against the local sources and every verdict says so', async (t) => {
-  if (!cluster) return t.skip(skip);
+  if (!pg.cluster()) return t.skip(pg.skip());
   const dead = new Archive({ url: 'postgresql://postgres@127.0.0.1:1/none', connectTimeoutMs: 500 });
-  archives.push(dead);
+  pg.track(dead);
   const local = await localLikeImport(SEEDS);
   let unsourcedBefore = 0;
   let verified = 0;
@@ -310,6 +284,7 @@ test('with the archive down, figures and dates are checked against the local sou
 
 test('a facts query that fails mid-check (archive too slow) marks the figures and dates incomplete', async (t) => {
   const archive = await freshArchive(t, 'facts_slow', { statementTimeoutMs: 300, minBackoffMs: 100, maxBackoffMs: 200 });
+  const cluster = pg.cluster();
   if (!archive || !cluster) return;
   const files = readdirSync(SEEDS).sort();
   const localDir = mkdtempSync(path.join(tmpdir(), 'source-check-local-'));

@@ -3,6 +3,9 @@
 // article by its id), and a folder's sources read the way the importer reads them.
 
 import { existsSync } from 'fs';
+import { after, before, type TestContext } from 'node:test';
+import { Archive } from '../../server/src/archive/connection';
+import { Cluster, startCluster } from './pgCluster';
 import { FolderSources } from '../../server/src/node/folderSources';
 import { ARCHIVE_GLOBS } from '../../server/src/archive/importer';
 import type { CheckResult } from '../../server/src/core/check/findings';
@@ -29,4 +32,42 @@ export function corpusPath(name: string): string | undefined {
   const root = process.env.SOURCE_CHECK_CORPUS_DIR;
   const p = root ? `${root}/${name}` : new URL(`../../../shared/corpus/${name}`, `file://${__dirname}/`).pathname;
   return existsSync(p) ? p : undefined;
+}
+
+/**
+ * A throwaway PostgreSQL cluster for one test file: started before its tests, stopped (with
+ * every archive opened on it) after them. `fresh` opens an archive on a new database, or skips
+ * the test, with the reason, where PostgreSQL cannot run.
+ */
+export function useArchiveCluster() {
+  let cluster: Cluster | undefined;
+  let skip: string | undefined;
+  const archives: Archive[] = [];
+  before(async () => {
+    const c = await startCluster();
+    if ('skip' in c) skip = c.skip;
+    else cluster = c;
+  });
+  after(async () => {
+    try {
+      for (const a of archives) await a.close();
+    } finally {
+      cluster?.stop();
+    }
+  });
+  return {
+    cluster: () => cluster,
+    /** Closes `archive` with the others after the file's tests. */
+    track: (archive: Archive) => void archives.push(archive),
+    skip: () => skip,
+    async fresh(t: TestContext, name: string, options: Partial<ConstructorParameters<typeof Archive>[0]> = {}): Promise<Archive | undefined> {
+      if (!cluster) {
+        t.skip(skip);
+        return undefined;
+      }
+      const a = new Archive({ url: await cluster.database(name), ...options });
+      archives.push(a);
+      return a;
+    },
+  };
 }

@@ -205,51 +205,21 @@ export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iter
     spans.set(s, at);
     at += s.length;
   }
-  const wordKeys: string[] = [];
-  const wordLists: Int32Array[] = [];
-  let wordInts = 0;
-  for (const [key, data] of postings) {
-    wordKeys.push(key);
-    wordLists.push(data);
-    wordInts += data.length;
-  }
-  const wordOffsets = new Int32Array(wordKeys.length + 1);
-  const wordData = new Int32Array(wordInts);
-  at = 0;
-  wordLists.forEach((data, i) => {
-    wordData.set(data, at);
-    at += data.length;
-    wordOffsets[i + 1] = at;
-  });
-  const factKeyList: string[] = [];
-  const factLists: Int32Array[] = [];
-  let pairInts = 0;
-  for (const [key, pairs] of factPostings) {
-    factKeyList.push(key);
-    factLists.push(pairs);
-    pairInts += pairs.length;
-  }
-  const factOffsets = new Int32Array(factKeyList.length + 1);
-  const factPairs = new Int32Array(pairInts);
-  at = 0;
-  factLists.forEach((pairs, i) => {
-    factPairs.set(pairs, at);
-    at += pairs.length;
-    factOffsets[i + 1] = at >> 1;
-  });
-  for (const key of [...wordKeys, ...factKeyList]) if (key.includes(SEP)) throw new Error('an index key holds a NUL character');
+  const words = packLists(postings, 1);
+  const facts = packLists(factPostings, 2);
+  for (const key of [...words.keys, ...facts.keys]) if (key.includes(SEP)) throw new Error('an index key holds a NUL character');
   const engineBytes = Buffer.from(engine, 'utf8');
   // Written part by part: at 100,000 sources the region is larger than a JavaScript string may be.
   const stringRegion = Buffer.allocUnsafe(stringBytes);
   let written = 0;
   for (const part of strings) written += stringRegion.write(part, written, 'utf8');
   if (written !== stringBytes) throw new Error('the string region did not add up');
-  const wordKeyBytes = Buffer.from(wordKeys.join(SEP), 'utf8');
-  const factKeyBytes = Buffer.from(factKeyList.join(SEP), 'utf8');
+  const wordKeyBytes = Buffer.from(words.keys.join(SEP), 'utf8');
+  const factKeyBytes = Buffer.from(facts.keys.join(SEP), 'utf8');
   const header = new Uint32Array(HEADER);
-  header.set([engineBytes.length, n, spanCount, wordKeys.length, wordInts, factKeyList.length, pairInts >> 1, stringRegion.length, wordKeyBytes.length, factKeyBytes.length, factAt.length]);
+  header.set([engineBytes.length, n, spanCount, words.keys.length, words.data.length, facts.keys.length, facts.data.length >> 1, stringRegion.length, wordKeyBytes.length, factKeyBytes.length, factAt.length]);
   const ints = (a: Int32Array | Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  const parts = [ints(header), ints(docSentences), ints(spans), ints(factCounts), ints(Int32Array.from(factAt)), ints(fieldOffsets), stamps, ints(wordOffsets), ints(wordData), ints(factOffsets), ints(factPairs)];
+  const parts = [ints(header), ints(docSentences), ints(spans), ints(factCounts), ints(Int32Array.from(factAt)), ints(fieldOffsets), stamps, ints(words.offsets), ints(words.data), ints(facts.offsets), ints(facts.data)];
   for (const region of [engineBytes, stringRegion, wordKeyBytes, factKeyBytes]) parts.push(region, Buffer.alloc((4 - (region.length % 4)) % 4));
   const payload = Buffer.concat(parts);
   const prefix = Buffer.alloc(20);
@@ -259,6 +229,27 @@ export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iter
   const kind = crc32 ? CRC32 : SHA256;
   prefix.writeUInt32LE(kind, 16);
   return Buffer.concat([prefix, checksum(payload, kind)!, payload]);
+}
+
+/** Keyed lists in one array: key i owns data[width × offsets[i] .. width × offsets[i+1]] (width 2 for pairs). */
+function packLists(lists: Iterable<[string, Int32Array]>, width: number): PackedLists {
+  const keys: string[] = [];
+  const parts: Int32Array[] = [];
+  let total = 0;
+  for (const [key, data] of lists) {
+    keys.push(key);
+    parts.push(data);
+    total += data.length;
+  }
+  const offsets = new Int32Array(keys.length + 1);
+  const data = new Int32Array(total);
+  let at = 0;
+  parts.forEach((part, i) => {
+    data.set(part, at);
+    at += part.length;
+    offsets[i + 1] = at / width;
+  });
+  return { keys, offsets, data };
 }
 
 function packSpans(sentences: readonly Span[]): Int32Array {
