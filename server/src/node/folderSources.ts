@@ -215,12 +215,12 @@ export class FolderSources {
   async save(): Promise<void> {
     const file = this.options.cacheFile;
     if (!file) return;
-    const bytes = this.index.snapshot((id) => this.stamps.get(id), this.options.engine ?? 'dev');
+    const parts = this.index.snapshotParts((id) => this.stamps.get(id), this.options.engine ?? 'dev');
     await fs.mkdir(path.dirname(file), { recursive: true });
     // A crash mid-write leaves at worst this temporary file, which restore() never reads.
     const tmp = `${file}.${process.pid}.tmp`;
     try {
-      await fs.writeFile(tmp, bytes);
+      await fs.writeFile(tmp, parts);
       await fs.rename(tmp, file);
     } catch (e) {
       await fs.rm(tmp, { force: true }).catch(() => undefined);

@@ -147,11 +147,17 @@ export class MemoryIndex implements SourceStore {
     });
   }
 
-  /**
-   * The index as bytes for the on-disk cache; `stampOf` gives the file facts to keep with
-   * each source. Slots are renumbered densely first, so that postings match entries.
-   */
+  /** The index as one buffer (snapshotParts joined). */
   snapshot(stampOf: (id: string) => SnapshotStamp | undefined, engine: string): Buffer {
+    return Buffer.concat(this.snapshotParts(stampOf, engine));
+  }
+
+  /**
+   * The index as bytes for the on-disk cache, in parts to write one after the other; `stampOf`
+   * gives the file facts to keep with each source. Slots are renumbered densely first, so that
+   * postings match entries.
+   */
+  snapshotParts(stampOf: (id: string) => SnapshotStamp | undefined, engine: string): Buffer[] {
     if (this.deadSlots > 0) this.compact();
     this.postings.trim();
     const words = (function* (entries: IterableIterator<[string, PostingList]>): Generator<[string, Int32Array]> {

@@ -44,14 +44,21 @@ export const INDEX_FORMAT = 5;
 const PREFIX = 52;
 const CRC32 = 1;
 const SHA256 = 2;
-const crc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
+const crc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
-/** The payload's checksum (32 bytes) by the given kind; undefined if this Node cannot compute that kind. */
-function checksum(payload: Buffer, kind: number): Buffer | undefined {
-  if (kind === SHA256) return createHash('sha256').update(payload).digest();
+/** The checksum (32 bytes) of the payload, in one or several parts, by the given kind; undefined if this Node cannot compute that kind. */
+function checksum(payload: Buffer | readonly Buffer[], kind: number): Buffer | undefined {
+  const parts = Buffer.isBuffer(payload) ? [payload] : payload;
+  if (kind === SHA256) {
+    const hash = createHash('sha256');
+    for (const part of parts) hash.update(part);
+    return hash.digest();
+  }
   if (kind !== CRC32 || !crc32) return undefined;
+  let crc = 0;
+  for (const part of parts) crc = crc32(part, crc);
   const digest = Buffer.alloc(32);
-  digest.writeUInt32LE(crc32(payload) >>> 0, 0);
+  digest.writeUInt32LE(crc >>> 0, 0);
   return digest;
 }
 
@@ -159,15 +166,16 @@ function lazyFacts(count: number, decode: (fi: number) => Fact, whole: (facts: F
  * `postings` are the word postings (opaque int32s; the index checks them on restore);
  * `factPostings` the fact postings as (number of the source in `entries`, fact number) pairs.
  */
-export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iterable<[string, Int32Array]>, factPostings: Iterable<[string, Int32Array]>, engine: string): Buffer {
+export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iterable<[string, Int32Array]>, factPostings: Iterable<[string, Int32Array]>, engine: string): Buffer[] {
   const n = entries.length;
   const docSentences = new Int32Array(n + 1);
   const factCounts = new Int32Array(n);
   const factAt: number[] = [];
   const fieldOffsets = new Int32Array(FIELDS * n + 1);
   const stamps = Buffer.alloc(16 * n);
-  const strings: string[] = [];
-  let stringBytes = 0;
+  // The strings region, written source by source into chunks as it grows: holding every
+  // encoded string until the end cost gigabytes and half a minute of collection at 100,000 sources.
+  const region = new ChunkWriter();
   let spanCount = 0;
   const docSpans: Int32Array[] = [];
   entries.forEach(({ doc, stamp }, d) => {
@@ -185,11 +193,10 @@ export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iter
     for (let f = 0; f < FIELDS; f++) {
       const v = values[f];
       for (const part of typeof v === 'string' ? [v] : v) {
-        strings.push(part);
-        stringBytes += Buffer.byteLength(part, 'utf8');
-        if (f === F_FACTS) factAt.push(stringBytes);
+        region.write(part);
+        if (f === F_FACTS) factAt.push(region.length);
       }
-      fieldOffsets[FIELDS * d + f + 1] = stringBytes;
+      fieldOffsets[FIELDS * d + f + 1] = region.length;
     }
     stamps.writeDoubleLE(Number(stamp?.size ?? -1), 16 * d);
     stamps.writeDoubleLE(Number(stamp?.mtimeMs ?? -1), 16 * d + 8);
@@ -209,26 +216,49 @@ export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iter
   const facts = packLists(factPostings, 2);
   for (const key of [...words.keys, ...facts.keys]) if (key.includes(SEP)) throw new Error('an index key holds a NUL character');
   const engineBytes = Buffer.from(engine, 'utf8');
-  // Written part by part: at 100,000 sources the region is larger than a JavaScript string may be.
-  const stringRegion = Buffer.allocUnsafe(stringBytes);
-  let written = 0;
-  for (const part of strings) written += stringRegion.write(part, written, 'utf8');
-  if (written !== stringBytes) throw new Error('the string region did not add up');
+  const stringRegion = region.parts();
+  const stringBytes = region.length;
   const wordKeyBytes = Buffer.from(words.keys.join(SEP), 'utf8');
   const factKeyBytes = Buffer.from(facts.keys.join(SEP), 'utf8');
   const header = new Uint32Array(HEADER);
-  header.set([engineBytes.length, n, spanCount, words.keys.length, words.data.length, facts.keys.length, facts.data.length >> 1, stringRegion.length, wordKeyBytes.length, factKeyBytes.length, factAt.length]);
+  header.set([engineBytes.length, n, spanCount, words.keys.length, words.data.length, facts.keys.length, facts.data.length >> 1, stringBytes, wordKeyBytes.length, factKeyBytes.length, factAt.length]);
   const ints = (a: Int32Array | Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const parts = [ints(header), ints(docSentences), ints(spans), ints(factCounts), ints(Int32Array.from(factAt)), ints(fieldOffsets), stamps, ints(words.offsets), ints(words.data), ints(facts.offsets), ints(facts.data)];
-  for (const region of [engineBytes, stringRegion, wordKeyBytes, factKeyBytes]) parts.push(region, Buffer.alloc((4 - (region.length % 4)) % 4));
-  const payload = Buffer.concat(parts);
+  for (const [bytes, length] of [[[engineBytes], engineBytes.length], [stringRegion, stringBytes], [[wordKeyBytes], wordKeyBytes.length], [[factKeyBytes], factKeyBytes.length]] as const) {
+    parts.push(...bytes, Buffer.alloc((4 - (length % 4)) % 4));
+  }
+  // The file is its parts in order: never copied into one buffer (at 100,000 sources that is a gigabyte, twice).
+  const payloadLength = parts.reduce((sum, part) => sum + part.length, 0);
   const prefix = Buffer.alloc(20);
   prefix.write(MAGIC, 0, 'latin1');
   prefix.writeUInt32LE(INDEX_FORMAT, 8);
-  prefix.writeUInt32LE(payload.length, 12);
+  prefix.writeUInt32LE(payloadLength, 12);
   const kind = crc32 ? CRC32 : SHA256;
   prefix.writeUInt32LE(kind, 16);
-  return Buffer.concat([prefix, checksum(payload, kind)!, payload]);
+  return [prefix, checksum(parts, kind)!, ...parts];
+}
+
+/** Bytes appended string by string into chunks of 16 MB (a larger string gets a chunk of its own). */
+class ChunkWriter {
+  private done: Buffer[] = [];
+  private chunk = Buffer.allocUnsafe(0);
+  private used = 0;
+  length = 0;
+
+  write(s: string): void {
+    const bytes = Buffer.byteLength(s, 'utf8');
+    if (this.used + bytes > this.chunk.length) {
+      if (this.used > 0) this.done.push(this.chunk.subarray(0, this.used));
+      this.chunk = Buffer.allocUnsafe(Math.max(16 << 20, bytes));
+      this.used = 0;
+    }
+    this.used += this.chunk.write(s, this.used, 'utf8');
+    this.length += bytes;
+  }
+
+  parts(): Buffer[] {
+    return this.used > 0 ? [...this.done, this.chunk.subarray(0, this.used)] : this.done;
+  }
 }
 
 /** Keyed lists in one array: key i owns data[width × offsets[i] .. width × offsets[i+1]] (width 2 for pairs). */
