@@ -210,9 +210,16 @@ async function main() {
   const index = indexArticles(bbcArticles);
   // The baseline only finds quotes: time Source Check's quote checks alone (no figures, dates or speakers).
   const prose = draftProse({ text: draft2k.text, format: 'markdown' });
-  const engineStart = performance.now();
-  for (const q of findQuotes(prose)) await checkQuote(prose, q.start, q.end, index);
-  const engineMs = performance.now() - engineStart;
+  const quoteChecks = async () => {
+    const start = performance.now();
+    for (const q of findQuotes(prose)) await checkQuote(prose, q.start, q.end, index);
+    return performance.now() - start;
+  };
+  // The first run includes compiling the engine's code; later runs are what a writer's session sees.
+  const engineMs = await quoteChecks();
+  const warmRuns: number[] = [];
+  for (let i = 0; i < 5; i++) warmRuns.push(await quoteChecks());
+  const warmMs = stats(warmRuns).median;
   const result = await checkDraft({ text: draft2k.text, format: 'markdown' }, index);
   const naiveStart = performance.now();
   let agree = 0;
@@ -229,7 +236,7 @@ async function main() {
   const naiveMs = performance.now() - naiveStart;
   say('### Against the naive baseline (BBC, 2,000-word draft)');
   say();
-  say(`A fuzzy search of each quote through every article (approx-string-match, Myers' algorithm, up to 20% edits): ${ms(naiveMs)} for ${draft2k.quotes.length} quotes; Source Check's quote checks: ${ms(engineMs)} (first, uncached). **${(naiveMs / engineMs).toFixed(0)}× faster.** Verdicts: the same on ${agree}/${draft2k.quotes.length} quotes; right by the ground truth: Source Check ${engineRight}/${draft2k.quotes.length}, naive ${naiveRight}/${draft2k.quotes.length} (the naive search cannot follow an ellipsis and calls every near hit a misquote).`);
+  say(`A fuzzy search of each quote through every article (approx-string-match, Myers' algorithm, up to 20% edits): ${ms(naiveMs)} for ${draft2k.quotes.length} quotes; Source Check's quote checks (no verdict cache): ${ms(engineMs)} on the first run of the process, ${ms(warmRuns.length ? warmMs : engineMs)} median of the next 5. **${(naiveMs / engineMs).toFixed(0)}× faster on the first run, ${(naiveMs / warmMs).toFixed(0)}× after.** Verdicts: the same on ${agree}/${draft2k.quotes.length} quotes; right by the ground truth: Source Check ${engineRight}/${draft2k.quotes.length}, naive ${naiveRight}/${draft2k.quotes.length} (the naive search cannot follow an ellipsis and calls every near hit a misquote).`);
   say();
 
   // Accuracy on drafts with ground truth.
