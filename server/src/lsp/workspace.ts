@@ -158,7 +158,7 @@ export class Workspace {
   private publishing = new Map<string, PublishState>();
   /** Per open document: verdicts of its unchanged quotes and of its unchanged sentences' figures and dates. */
   private caches = new Map<string, { quotes: QuoteCache; facts: FactCache }>();
-  /** When a document was last opened or edited (the cache is written in a pause). */
+  /** When a document was last opened, edited or published (the cache is written in a pause). */
   private lastActivity = 0;
   /** Folders whose index cache could not be written (told once). */
   private cacheWriteFailed = new Set<string>();
@@ -554,6 +554,8 @@ export class Workspace {
     if (!current || current.version !== doc.version) return;
     const diagnostics = checked ? this.published(doc.uri, checked.result).map((f) => toDiagnostic(doc, f)) : [];
     void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    // Diagnostics go out as the event loop turns: a cache write right now would hold them back.
+    this.lastActivity = Date.now();
     // The drafts' citations may have changed: the Sources view marks uncited sources.
     this.sourcesChangedNotice();
   }
