@@ -62,7 +62,13 @@ export class LocalAndArchive implements SourceStore {
     if (!archived) return local;
     // Scores compare within one store only: each store's passages are scored as a share of
     // its own best, and merged on that, so the checker's floor applies to each alike.
-    const relative = (ps: Passage[]) => ps.map((p) => ({ ...p, score: p.score / (ps[0]?.score || 1) }));
+    // Scored in place: a copy ({ ...p }) would read every local passage's quotations, which
+    // attributes the speakers of its whole source (they are computed when first read).
+    const relative = (ps: Passage[]) => {
+      const best = ps[0]?.score || 1;
+      for (const p of ps) p.score /= best;
+      return ps;
+    };
     return [...relative(local), ...relative(archived)].sort((a, b) => b.score - a.score);
   }
 
