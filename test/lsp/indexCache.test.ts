@@ -23,6 +23,13 @@ async function session(root: string, cacheDir: string) {
   return { server, codes: published.diagnostics.map((d) => d.code).sort(), uri };
 }
 
+/** A restart that told why it rebuilt the index (a log line `told` accepts), restored nothing, and gives a fresh index's verdicts. */
+function assertRebuilt(again: Awaited<ReturnType<typeof session>>, told: (line: string) => boolean, what = ''): void {
+  assert.ok(again.server.logs.some(told), `${what}:\n${again.server.logs.join('\n')}`);
+  assert.ok(!again.server.logs.some((l) => /restored from the index cache/.test(l)), what);
+  assert.deepEqual(again.codes, ['misquote', 'unsourced-quote'], what);
+}
+
 async function cacheFile(cacheDir: string): Promise<string> {
   for (let i = 0; i < 100; i++) {
     const f = readdirSync(cacheDir).find((n) => n.endsWith('.bin'));
@@ -66,9 +73,7 @@ test('a damaged cache is rebuilt, not trusted', async () => {
       if (damage === 'flip') bytes[bytes.length - 5] ^= 0xff;
       writeFileSync(file, damage === 'flip' ? bytes : bytes.subarray(0, bytes.length >> 1));
       const again = await session(ws.root, cacheDir);
-      assert.ok(again.server.logs.some((l) => /index cache .*(checksum mismatch|truncated).*rebuilding it/.test(l)), again.server.logs.join('\n'));
-      assert.ok(!again.server.logs.some((l) => /restored from the index cache/.test(l)));
-      assert.deepEqual(again.codes, ['misquote', 'unsourced-quote']);
+      assertRebuilt(again, (l) => /index cache .*(checksum mismatch|truncated).*rebuilding it/.test(l), damage);
       await again.server.stop();
     }
   } finally {
@@ -146,10 +151,7 @@ test('a cache edited and its checksum recomputed is rejected by its structure an
       edit(bytes);
       rewriteWithChecksum(file, bytes);
       const again = await session(ws.root, cacheDir);
-      const logs = again.server.logs.join('\n');
-      assert.ok(again.server.logs.some((l) => /index cache .*rebuilding it/.test(l) && problem.test(l)), `${what}:\n${logs}`);
-      assert.ok(!again.server.logs.some((l) => /restored from the index cache/.test(l)), what);
-      assert.deepEqual(again.codes, ['misquote', 'unsourced-quote'], what);
+      assertRebuilt(again, (l) => /index cache .*rebuilding it/.test(l) && problem.test(l), what);
       await again.server.stop();
     }
   } finally {
