@@ -24,6 +24,8 @@ const POOL_MIN_FILES = 128;
 interface Prepared {
   rel: string;
   file: TextFile | Unreadable;
+  /** The text's fingerprint, when it was taken to decide whether to parse (ingest takes it otherwise). */
+  hash?: string;
   parsed?: Promise<{ doc: SourceDoc } | { error: Error }>;
 }
 
@@ -125,21 +127,22 @@ export class FolderSources {
         const read = await Promise.all(batch.map((rel) => readTextFile(path.join(this.root, rel), this.maxFileSize)));
         return batch.map((rel, k) => {
           const file = read[k];
+          const hash = pool && 'text' in file ? fingerprint(file.text) : undefined;
           const parsed =
-            pool && 'text' in file && !this.unchanged(rel, file.text)
+            pool && 'text' in file && !this.unchanged(rel, hash!)
               ? pool.parse(rel, this.uriOf(rel), file.text).then(
                   (doc) => ({ doc }),
                   (error: Error) => ({ error }),
                 )
               : undefined;
-          return { rel, file, parsed };
+          return { rel, file, hash, parsed };
         });
       };
       let next = files.length > 0 ? prepare(files.slice(0, READ_BATCH)) : undefined;
       for (let i = 0; i < files.length; i += READ_BATCH) {
         const prepared = await next!;
         next = i + READ_BATCH < files.length ? prepare(files.slice(i + READ_BATCH, i + 2 * READ_BATCH)) : undefined;
-        for (const { rel, file, parsed } of prepared) this.ingest(rel, file, parsed && (await parsed));
+        for (const { rel, file, hash, parsed } of prepared) this.ingest(rel, file, parsed && (await parsed), hash);
         onProgress?.(Math.min(files.length, i + READ_BATCH), files.length);
       }
     } finally {
@@ -266,14 +269,17 @@ export class FolderSources {
     return pathToFileURL(path.join(this.root, rel)).toString();
   }
 
-  /** Whether this text is what the index already holds for the file. */
-  private unchanged(rel: string, text: string): boolean {
+  /** Whether a text with this fingerprint is what the index already holds for the file. */
+  private unchanged(rel: string, hash: string): boolean {
     const known = this.stamps.get(rel);
-    return !!known && known.hash === fingerprint(text) && !!this.index.get(rel);
+    return !!known && known.hash === hash && !!this.index.get(rel);
   }
 
-  /** Indexes what was read from one file (`parsed`: parsed already, in a worker); returns whether the index changed. */
-  private ingest(rel: string, file: TextFile | Unreadable, parsed?: { doc: SourceDoc } | { error: Error }): boolean {
+  /**
+   * Indexes what was read from one file (`parsed`: parsed already, in a worker; `hash`: its
+   * text's fingerprint, if taken already); returns whether the index changed.
+   */
+  private ingest(rel: string, file: TextFile | Unreadable, parsed?: { doc: SourceDoc } | { error: Error }, hash?: string): boolean {
     if ('problem' in file) {
       this.report(rel, `${file.problem}; left out of the sources`);
       // A file that became unreadable keeps no stale entry.
@@ -283,9 +289,8 @@ export class FolderSources {
     this.problems.delete(rel);
     if (file.note) this.report(rel, file.note);
     else if (file.text.trim() === '') this.report(rel, 'empty file; there is nothing in it to check against');
-    const stamp: Stamp = { size: file.size ?? file.text.length, mtimeMs: file.mtimeMs ?? 0, hash: fingerprint(file.text) };
-    const known = this.stamps.get(rel);
-    if (known && known.hash === stamp.hash && this.index.get(rel)) {
+    const stamp: Stamp = { size: file.size ?? file.text.length, mtimeMs: file.mtimeMs ?? 0, hash: hash ?? fingerprint(file.text) };
+    if (this.unchanged(rel, stamp.hash)) {
       this.stamps.set(rel, stamp); // touched, not changed
       return false;
     }

@@ -12,7 +12,7 @@ import { buildAliases, AliasTable } from '../facts/context';
 import { factKeys, MAX_FACTS_PER_KEY } from '../facts/keys';
 import { append, PackedFactLists, PostingList, Postings } from './postings';
 import type { Fact } from '../facts/extract';
-import { packFacts, PackedFacts, unpackFact, unpackFacts } from '../facts/packed';
+import { packFacts, PackedFacts, unpackFact } from '../facts/packed';
 import { packedFactsOf, takeFreshFacts } from '../source/lazyText';
 import { DecodedSnapshot, encodeSnapshot, SnapshotStamp } from './snapshot';
 
@@ -283,9 +283,8 @@ export class MemoryIndex implements SourceStore {
   private indexFacts(doc: SourceDoc): void {
     this.aliasCache = undefined;
     const packed = packedFactsOf(doc) ?? packFacts(doc.facts ?? []);
-    const count = packed.count;
-    if (count === 0) return;
-    const chunks = Math.ceil(count / FACT_CHUNK);
+    if (packed.count === 0) return;
+    const chunks = Math.ceil(packed.count / FACT_CHUNK);
     if (this.factDoc.length + chunks > MAX_FACT_CHUNKS) {
       if (this.rebuildingFacts) throw new Error(`the fact index is full (${MAX_FACT_CHUNKS} chunks)`);
       this.rebuildFacts(); // indexes every live source, this one included
@@ -397,10 +396,8 @@ export class MemoryIndex implements SourceStore {
   }
 
   async allFacts(): Promise<SourceFact[]> {
-    return this.all().flatMap((doc) => {
-      const packed = packedFactsOf(doc);
-      return (packed ? unpackFacts(packed) : (doc.facts ?? [])).map((fact) => this.sourceFact(doc, fact));
-    });
+    // A lazy source's facts getter unpacks its packed facts; a restored one's decodes them.
+    return this.all().flatMap((doc) => (doc.facts ?? []).map((fact) => this.sourceFact(doc, fact)));
   }
 
   async aliases(): Promise<AliasTable> {

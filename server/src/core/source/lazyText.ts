@@ -67,7 +67,6 @@ export interface TextLoader {
   prose(text: string): string;
 }
 
-/** A source built from its fields (no text) whose text is fetched through `loader` on demand. */
 /** The text of the source `key` stands for, from the shared cache or through `loader`. */
 export function loadedText(key: object, loader: TextLoader): Loaded {
   let hit = cache.get(key);
@@ -79,6 +78,7 @@ export function loadedText(key: object, loader: TextLoader): Loaded {
   return hit;
 }
 
+/** A source built from its fields (no text) whose text is fetched through `loader` on demand. */
 export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines' | 'speakers'>, loader: TextLoader, primed?: Loaded): SourceDoc {
   const key = {};
   const loaded = (): Loaded => loadedText(key, loader);
