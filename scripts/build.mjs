@@ -23,4 +23,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The parse worker the server and the CLI start next to themselves (server/src/node/parsePool.ts).
   build({ ...common, entryPoints: ['server/src/node/parseWorker.ts'], outfile: 'dist/parseWorker.js' }),
+  // The archive import's worker, started by the CLI (server/src/archive/importer.ts).
+  build({ ...common, entryPoints: ['server/src/archive/importWorker.ts'], outfile: 'dist/importWorker.js' }),
 ]);

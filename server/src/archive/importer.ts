@@ -7,14 +7,12 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import type { PoolClient } from 'pg';
-import { parseSource, SourceDoc } from '../core/source/source';
-import { sentenceKeys } from '../core/match/ranking';
-import { factKeys } from '../core/facts/keys';
 import { readTextFile, DEFAULT_MAX_FILE_SIZE } from '../node/decode';
 import { compileGlobs, listSourceFiles } from '../node/sourceFiles';
 import type { Archive } from './connection';
 import { migrate, schemaVersion } from './schema';
-import { archiveUri } from './pgStore';
+import { WorkerPool } from '../node/workerPool';
+import { articleRows, type ArticleRows } from './rows';
 
 /** What an archive import reads from each folder. */
 export const ARCHIVE_GLOBS = ['**/*.{txt,md,markdown,html,htm}'];
@@ -36,6 +34,8 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** "business/bad.txt: binary file …" */
   onProblem?: (message: string) => void;
+  /** Worker threads that analyse articles (default: one per spare core, at most four; 0: none). */
+  workers?: number;
 }
 
 export function contentHash(text: string): string {
@@ -43,14 +43,23 @@ export function contentHash(text: string): string {
 }
 
 interface Loaded {
-  doc: SourceDoc;
+  rows: ArticleRows;
+  text: string;
   hash: string;
 }
+
+/** Below this many articles the import analyses them itself: starting workers would cost more. */
+const POOL_MIN_FILES = 128;
+
+type Analyse = (path: string, text: string) => Promise<ArticleRows>;
 
 export async function importFolders(archive: Archive, folders: string[], options: ImportOptions = {}): Promise<ImportProgress> {
   const batchSize = options.batchSize ?? 200;
   const problem = (m: string) => options.onProblem?.(m);
   const client = await archive.client();
+  // A second connection reads which articles are known while the first writes the previous batch.
+  let reader: PoolClient | undefined;
+  let pool: WorkerPool<{ path: string; text: string }, ArticleRows> | undefined;
   try {
     await migrate(client);
     const globs = compileGlobs(ARCHIVE_GLOBS);
@@ -60,61 +69,96 @@ export async function importFolders(archive: Archive, folders: string[], options
       lists.push({ root, files: await listSourceFiles(root, globs, (rel, p) => problem(`${path.join(folder, rel)}: ${p}`)) });
     }
     const progress: ImportProgress = { done: 0, total: lists.reduce((n, l) => n + l.files.length, 0), added: 0, updated: 0, unchanged: 0, failed: 0 };
+    // Articles are analysed in worker threads while this thread writes the previous batch:
+    // analysis is ~4/5 of an import's CPU, so with spare cores the database sets the pace.
+    if (progress.total >= POOL_MIN_FILES) pool = WorkerPool.create({ script: path.join(__dirname, 'importWorker'), local: (r) => articleRows(r.path, r.text) }, options.workers);
+    const analyse: Analyse = pool ? (p, text) => pool!.run({ path: p, text }) : async (p, text) => articleRows(p, text);
+    reader = progress.total > batchSize ? await archive.client() : client;
     for (const { root, files } of lists) {
+      let writing: Promise<void> | undefined;
       for (let i = 0; i < files.length; i += batchSize) {
-        await importBatch(client, root, files.slice(i, i + batchSize), options, progress, problem);
-        options.onProgress?.({ ...progress });
+        const batch = await readBatch(reader, root, files.slice(i, i + batchSize), options, problem, analyse);
+        await writing;
+        writing = writeBatch(client, batch, progress).then(() => options.onProgress?.({ ...progress }));
+        // A failed write must not go unheard while the next batch is read.
+        writing.catch(() => undefined);
       }
+      await writing;
     }
     return progress;
   } finally {
+    await pool?.close();
+    if (reader !== client) reader?.release();
     client.release();
   }
 }
 
-async function importBatch(client: PoolClient, root: string, rels: string[], options: ImportOptions, progress: ImportProgress, problem: (m: string) => void): Promise<void> {
+interface Batch {
+  loaded: Loaded[];
+  hashOf: Map<string, string>;
+  size: number;
+  unchanged: number;
+  failed: number;
+}
+
+/** Reads a batch, skips what is unchanged, and analyses the rest (in the workers when there are some). */
+async function readBatch(client: PoolClient, root: string, rels: string[], options: ImportOptions, problem: (m: string) => void, analyse: Analyse): Promise<Batch> {
+  const counts = { unchanged: 0, failed: 0 };
   // An article analysed before the schema kept speakers (3) or facts (4) counts as changed: it is re-analysed.
   const known = await client.query('SELECT path, content_hash, speakers IS NULL OR abbreviations IS NULL AS stale FROM sources WHERE path = ANY($1::text[])', [rels]);
   const hashOf = new Map<string, string>(known.rows.map((r) => [r.path, r.stale ? '' : r.content_hash]));
-  const loaded: Loaded[] = [];
+  const analysed: Array<Promise<Loaded | undefined>> = [];
   for (const rel of rels) {
     const file = await readTextFile(path.join(root, rel), options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if ('problem' in file) {
       problem(`${rel}: ${file.problem}; not imported`);
-      progress.failed++;
+      counts.failed++;
       continue;
     }
     if (file.note) problem(`${rel}: ${file.note}`);
     if (file.text.includes('\u0000')) {
       problem(`${rel}: contains NUL characters, which PostgreSQL text cannot hold; not imported`);
-      progress.failed++;
+      counts.failed++;
       continue;
     }
     const hash = contentHash(file.text);
     if (!options.force && hashOf.get(rel) === hash) {
-      progress.unchanged++;
+      counts.unchanged++;
       continue;
     }
-    try {
-      const doc = parseSource(rel, archiveUri(rel), file.text);
-      for (const p of doc.meta.problems) problem(p);
-      loaded.push({ doc, hash });
-    } catch (e) {
-      problem(`${rel}: could not be analysed (${(e as Error).message}); not imported`);
-      progress.failed++;
-    }
+    const text = file.text;
+    analysed.push(
+      analyse(rel, text).then(
+        (rows) => {
+          for (const p of rows.problems) problem(p);
+          return { rows, text, hash };
+        },
+        (e: Error) => {
+          problem(`${rel}: could not be analysed (${e.message}); not imported`);
+          counts.failed++;
+          return undefined;
+        },
+      ),
+    );
   }
+  const loaded = (await Promise.all(analysed)).filter((l): l is Loaded => l !== undefined);
+  return { loaded, hashOf, size: rels.length, ...counts };
+}
+
+async function writeBatch(client: PoolClient, { loaded, hashOf, size, unchanged, failed }: Batch, progress: ImportProgress): Promise<void> {
   if (loaded.length > 0) await write(client, loaded, hashOf);
+  progress.unchanged += unchanged;
+  progress.failed += failed;
   for (const l of loaded) {
-    if (hashOf.has(l.doc.id)) progress.updated++;
+    if (hashOf.has(l.rows.path)) progress.updated++;
     else progress.added++;
   }
-  progress.done += rels.length;
+  progress.done += size;
 }
 
 /** One transaction: drop the old versions (and their counts), insert the new ones, recount. */
 async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, string>): Promise<void> {
-  const replaced = loaded.filter((l) => hashOf.has(l.doc.id)).map((l) => l.doc.id);
+  const replaced = loaded.filter((l) => hashOf.has(l.rows.path)).map((l) => l.rows.path);
   await client.query('BEGIN');
   try {
     let sourcesDelta = 0;
@@ -131,7 +175,7 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
       sourcesDelta -= gone.rowCount ?? 0;
       sentencesDelta -= gone.rows.reduce((n, r) => n + r.sentence_count, 0);
     }
-    const docs = loaded.map((l) => l.doc);
+    const articles = loaded.map((l) => l.rows);
     const inserted = await client.query(
       `INSERT INTO sources (path, content_hash, text, text_length, line_starts, meta, published, sentence_count, speakers, abbreviations)
        SELECT path, hash, text, length, string_to_array(starts, ',')::int[], meta, published, sentences, speakers, abbreviations
@@ -139,48 +183,38 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
          AS t(path, hash, text, length, starts, meta, published, sentences, speakers, abbreviations)
        RETURNING id::float8 AS id, path`,
       [
-        docs.map((d) => d.id),
+        articles.map((a) => a.path),
         loaded.map((l) => l.hash),
-        docs.map((d) => d.text),
-        docs.map((d) => d.text.length),
-        docs.map((d) => d.lines.lineStarts().join(',')),
-        docs.map((d) => JSON.stringify(d.meta)),
-        docs.map((d) => d.meta.date ?? null),
-        docs.map((d) => d.sentences.length),
-        docs.map((d) => JSON.stringify(d.speakers)),
-        docs.map((d) => JSON.stringify(d.abbreviations ?? [])),
+        loaded.map((l) => l.text),
+        loaded.map((l) => l.text.length),
+        articles.map((a) => a.lineStarts),
+        articles.map((a) => a.meta),
+        articles.map((a) => a.published),
+        articles.map((a) => a.sentences.start.length),
+        articles.map((a) => a.speakers),
+        articles.map((a) => a.abbreviations),
       ],
     );
     const idOf = new Map<string, number>(inserted.rows.map((r) => [r.path, r.id]));
     const rows = { source: [] as number[], n: [] as number[], start: [] as number[], end: [] as number[], gap: [] as string[], body: [] as string[], keys: [] as string[] };
-    const df = new Map<string, number>();
     const facts = { source: [] as number[], n: [] as number[], sentence: [] as string[], fact: [] as string[], keys: [] as string[] };
-    for (const d of docs) {
-      // Each fact as the core extracted it (the embedded index keeps the same objects), with the
-      // prose of its sentence (SourceFact.sentence) and the keys it is found by.
-      (d.facts ?? []).forEach((f, n) => {
-        facts.source.push(idOf.get(d.id)!);
-        facts.n.push(n);
-        facts.sentence.push(d.prose.slice(f.sentence.start, f.sentence.end));
-        facts.fact.push(JSON.stringify(f));
-        facts.keys.push(factKeys(f).join(KEY_SEPARATOR));
-      });
-      let prev = 0;
-      d.sentences.forEach((s, n) => {
-        const keys = sentenceKeys(d.prose, s);
-        for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
-        rows.source.push(idOf.get(d.id)!);
-        rows.n.push(n);
-        rows.start.push(s.start);
-        rows.end.push(s.end);
-        rows.gap.push(d.prose.slice(prev, s.start));
-        rows.body.push(d.prose.slice(s.start, s.end));
-        // Keys never hold spaces (they are normalised words), so a space-joined list travels as one text.
-        rows.keys.push(keys.join(' '));
-        prev = s.end;
-      });
+    const df = new Map<string, number>();
+    for (const a of articles) {
+      const id = idOf.get(a.path)!;
+      const s = a.sentences;
+      for (let n = 0; n < s.start.length; n++) rows.source.push(id), rows.n.push(n);
+      rows.start.push(...s.start);
+      rows.end.push(...s.end);
+      rows.gap.push(...s.gap);
+      rows.body.push(...s.body);
+      rows.keys.push(...s.keys);
+      for (let n = 0; n < a.facts.fact.length; n++) facts.source.push(id), facts.n.push(n);
+      facts.sentence.push(...a.facts.sentence);
+      facts.fact.push(...a.facts.fact);
+      facts.keys.push(...a.facts.keys);
+      a.terms.key.forEach((k, i) => df.set(k, (df.get(k) ?? 0) + a.terms.count[i]));
       sourcesDelta++;
-      sentencesDelta += d.sentences.length;
+      sentencesDelta += s.start.length;
     }
     await client.query(
       `INSERT INTO sentences (source_id, n, start_offset, end_offset, gap, body, keys)
@@ -210,9 +244,6 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
     throw e;
   }
 }
-
-/** Fact keys travel as one text each, split in SQL (chr(31), the unit separator, is in no key). */
-const KEY_SEPARATOR = '\u001f';
 
 export interface ArchiveCounts {
   schemaVersion: number;

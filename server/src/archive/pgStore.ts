@@ -91,7 +91,7 @@ export const FACTS_SQL = `
   WHERE f.keys && $1::text[]`;
 
 /** How many facts each key of $1 reaches, counted up to one past MAX_FACTS_PER_KEY (GIN, bounded work). */
-const FACT_KEY_COUNTS_SQL = `
+export const FACT_KEY_COUNTS_SQL = `
   SELECT k, (SELECT count(*)::int FROM (SELECT 1 FROM facts f WHERE f.keys @> ARRAY[k] LIMIT ${MAX_FACTS_PER_KEY + 1}) s) AS n
   FROM unnest($1::text[]) AS k`;
 

@@ -13,7 +13,7 @@ import { MemoryIndex } from '../core/index/memoryIndex';
 import { decodeSnapshot } from '../core/index/snapshot';
 import { detachText, TextLoader } from '../core/source/lazyText';
 import { formatOf, parseSource, proseOf, SourceDoc } from '../core/source/source';
-import { ParsePool } from './parsePool';
+import { createParsePool } from './parsePool';
 import { compileGlobs, listSourceFiles, SourceGlobs } from './sourceFiles';
 import { DEFAULT_MAX_FILE_SIZE, readTextFile, readTextFileSync, TextFile, Unreadable } from './decode';
 
@@ -119,7 +119,7 @@ export class FolderSources {
 
   private async readAll(files: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
     // Parsing runs in worker threads when there are enough files to pay for starting them.
-    const pool = files.length >= POOL_MIN_FILES ? ParsePool.create(this.options.workers) : undefined;
+    const pool = files.length >= POOL_MIN_FILES ? createParsePool(this.options.workers) : undefined;
     try {
       // Reads overlap in batches (the disk works while the CPU parses), and so do parsing in the
       // workers and adding to the index here: batch i+1 is read and parsed while batch i is added.
@@ -130,7 +130,7 @@ export class FolderSources {
           const hash = pool && 'text' in file ? fingerprint(file.text) : undefined;
           const parsed =
             pool && 'text' in file && !this.unchanged(rel, hash!)
-              ? pool.parse(rel, this.uriOf(rel), file.text).then(
+              ? pool.run({ id: rel, uri: this.uriOf(rel), text: file.text }).then(
                   (doc) => ({ doc }),
                   (error: Error) => ({ error }),
                 )
