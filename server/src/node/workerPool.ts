@@ -39,7 +39,8 @@ export class WorkerPool<Req, Res, Wire = Res> {
     count: number,
   ) {
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(script);
+      // Under tsx (tests, benchmarks) a worker does not inherit the loader: it registers it itself.
+      const worker = script.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { eval: true }) : new Worker(script);
       const slot = { worker, pending: new Map<number, Pending<Req, Res>>() };
       worker.unref();
       worker.on('message', (reply: Reply<Wire>) => {
