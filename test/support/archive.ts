@@ -20,6 +20,15 @@ export function canonical(result: CheckResult): string {
   });
 }
 
+/** Keys whose fact_terms count differs from a recount of the facts table (a key on no fact may keep 0). */
+export async function factTermsDrift(archive: Archive): Promise<string[]> {
+  const r = await archive.query(`
+    WITH recount AS (SELECT k AS key, count(*) AS n FROM facts, unnest(keys) AS k GROUP BY k)
+    SELECT coalesce(t.key, c.key) AS key FROM (SELECT * FROM fact_terms WHERE n <> 0) t FULL JOIN recount c ON c.key = t.key
+    WHERE t.n IS DISTINCT FROM c.n`);
+  return r.rows.map((row) => row.key);
+}
+
 /** The embedded index over a folder, with the ids an archive import gives (paths relative to it). */
 export async function localLikeImport(folder: string): Promise<FolderSources> {
   const s = new FolderSources(folder, { globs: ARCHIVE_GLOBS });

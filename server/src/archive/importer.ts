@@ -171,6 +171,13 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
          UPDATE terms t SET df = t.df - k.n FROM k WHERE t.key = k.key`,
         [replaced],
       );
+      await client.query(
+        `WITH k AS (
+           SELECT key, count(*) AS n FROM sources src JOIN facts f ON f.source_id = src.id, unnest(f.keys) AS key
+           WHERE src.path = ANY($1::text[]) GROUP BY key ORDER BY key)
+         UPDATE fact_terms t SET n = t.n - k.n FROM k WHERE t.key = k.key`,
+        [replaced],
+      );
       const gone = await client.query('DELETE FROM sources WHERE path = ANY($1::text[]) RETURNING sentence_count', [replaced]);
       sourcesDelta -= gone.rowCount ?? 0;
       sentencesDelta -= gone.rows.reduce((n, r) => n + r.sentence_count, 0);
@@ -199,6 +206,7 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
     const rows = { source: [] as number[], n: [] as number[], start: [] as number[], end: [] as number[], gap: [] as string[], body: [] as string[], keys: [] as string[] };
     const facts = { source: [] as number[], n: [] as number[], sentence: [] as string[], fact: [] as string[], keys: [] as string[] };
     const df = new Map<string, number>();
+    const factDf = new Map<string, number>();
     for (const a of articles) {
       const id = idOf.get(a.path)!;
       const s = a.sentences;
@@ -213,6 +221,7 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
       facts.fact.push(...a.facts.fact);
       facts.keys.push(...a.facts.keys);
       a.terms.key.forEach((k, i) => df.set(k, (df.get(k) ?? 0) + a.terms.count[i]));
+      a.factTerms.key.forEach((k, i) => factDf.set(k, (factDf.get(k) ?? 0) + a.factTerms.count[i]));
       sourcesDelta++;
       sentencesDelta += s.start.length;
     }
@@ -231,12 +240,14 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
       );
     }
     // Sorted, so that two importers lock the same term rows in the same order (no deadlock).
-    const terms = [...df.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    await client.query(
-      `INSERT INTO terms (key, df) SELECT * FROM unnest($1::text[], $2::int8[])
-       ON CONFLICT (key) DO UPDATE SET df = terms.df + excluded.df`,
-      [terms.map((t) => t[0]), terms.map((t) => t[1])],
-    );
+    for (const [table, column, counts] of [['terms', 'df', df], ['fact_terms', 'n', factDf]] as const) {
+      const sorted = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      await client.query(
+        `INSERT INTO ${table} (key, ${column}) SELECT * FROM unnest($1::text[], $2::int8[])
+         ON CONFLICT (key) DO UPDATE SET ${column} = ${table}.${column} + excluded.${column}`,
+        [sorted.map((t) => t[0]), sorted.map((t) => t[1])],
+      );
+    }
     await client.query('UPDATE archive_stats SET sources = sources + $1, sentences = sentences + $2, writes = writes + 1', [sourcesDelta, sentencesDelta]);
     await client.query('COMMIT');
   } catch (e) {

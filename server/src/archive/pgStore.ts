@@ -90,8 +90,12 @@ export const FACTS_SQL = `
   FROM facts f
   WHERE f.keys && $1::text[]`;
 
-/** How many facts each key of $1 reaches, counted up to one past MAX_FACTS_PER_KEY (GIN, bounded work). */
+/** How many facts each key of $1 is on (schema 5 keeps the counts). */
 export const FACT_KEY_COUNTS_SQL = `
+  SELECT k, coalesce(t.n, 0)::float8 AS n FROM unnest($1::text[]) AS k LEFT JOIN fact_terms t ON t.key = k`;
+
+/** The same on a schema-4 archive, counted in the GIN index up to one past MAX_FACTS_PER_KEY. */
+const FACT_KEY_COUNTS_V4_SQL = `
   SELECT k, (SELECT count(*)::int FROM (SELECT 1 FROM facts f WHERE f.keys @> ARRAY[k] LIMIT ${MAX_FACTS_PER_KEY + 1}) s) AS n
   FROM unnest($1::text[]) AS k`;
 
@@ -268,7 +272,7 @@ export class PgStore implements SourceStore {
     }
     // Keys too common to say what a fact is about are answered as empty (MAX_FACTS_PER_KEY), as by the embedded index.
     if (missing.length > 0) {
-      const counts = await this.archive.query(FACT_KEY_COUNTS_SQL, [missing]);
+      const counts = await this.archive.query((await this.schemaVersion()) >= 5 ? FACT_KEY_COUNTS_SQL : FACT_KEY_COUNTS_V4_SQL, [missing]);
       for (const row of counts.rows) {
         if (row.n <= MAX_FACTS_PER_KEY) continue;
         lists.set(row.k, []);

@@ -20,6 +20,8 @@ export interface ArticleRows {
   facts: { sentence: string[]; fact: string[]; keys: string[] };
   /** Each key of the article's sentences, with the number of its sentences that hold it. */
   terms: { key: string[]; count: number[] };
+  /** Each key of the article's facts, with the number of its facts indexed under it. */
+  factTerms: { key: string[]; count: number[] };
 }
 
 /** Fact keys travel as one text each, split in SQL (chr(31), the unit separator, is in no key). */
@@ -44,10 +46,13 @@ export function articleRows(path: string, text: string): ArticleRows {
   // Each fact as the core extracted it (the embedded index keeps the same objects), with the
   // prose of its sentence (SourceFact.sentence) and the keys it is found by.
   const facts = { sentence: [] as string[], fact: [] as string[], keys: [] as string[] };
+  const factDf = new Map<string, number>();
   for (const f of d.facts ?? []) {
+    const keys = factKeys(f);
+    for (const k of keys) factDf.set(k, (factDf.get(k) ?? 0) + 1);
     facts.sentence.push(d.prose.slice(f.sentence.start, f.sentence.end));
     facts.fact.push(JSON.stringify(f));
-    facts.keys.push(factKeys(f).join(KEY_SEPARATOR));
+    facts.keys.push(keys.join(KEY_SEPARATOR));
   }
   return {
     path,
@@ -60,5 +65,6 @@ export function articleRows(path: string, text: string): ArticleRows {
     sentences,
     facts,
     terms: { key: [...df.keys()], count: [...df.values()] },
+    factTerms: { key: [...factDf.keys()], count: [...factDf.values()] },
   };
 }

@@ -25,6 +25,9 @@
 //                  never extracted: the next import re-analyses it (a backfill).
 //   archive_stats.writes  (version 4) bumped by every import batch, so a store sees a
 //                  replaced article even when the totals stay the same.
+//   fact_terms     (version 5) how many facts each fact key is on, kept exact by the importer
+//                  like terms: a lookup drops keys on over MAX_FACTS_PER_KEY facts, and
+//                  counting them in the GIN index read each key's whole posting list.
 
 import type { PoolClient } from 'pg';
 
@@ -118,6 +121,17 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE sources ADD COLUMN abbreviations jsonb;
       CREATE INDEX sources_unanalysed ON sources (id) WHERE abbreviations IS NULL;
       ALTER TABLE archive_stats ADD COLUMN writes bigint NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    version: 5,
+    description: 'the number of facts on each fact key',
+    sql: `
+      CREATE TABLE fact_terms (
+        key text PRIMARY KEY,
+        n bigint NOT NULL
+      );
+      INSERT INTO fact_terms SELECT k, count(*) FROM facts, unnest(keys) AS k GROUP BY k;
     `,
   },
 ];
