@@ -159,7 +159,10 @@ export async function migrate(client: PoolClient): Promise<number[]> {
     for (const m of MIGRATIONS.filter((m) => m.version > current)) {
       await client.query('BEGIN');
       try {
-        await client.query(m.sql);
+        // A migration rewrites whole tables (minutes on a large archive): no statement timeout
+        // on the server, a day on the client's wait (node-postgres takes 0 as "the pool's").
+        await client.query('SET LOCAL statement_timeout = 0');
+        await client.query({ text: m.sql, query_timeout: 24 * 3600 * 1000 } as { text: string }); // (the typings lack query_timeout)
         await client.query('INSERT INTO schema_version (version, description) VALUES ($1, $2)', [m.version, m.description]);
         await client.query('COMMIT');
       } catch (e) {
