@@ -18,7 +18,7 @@ import { SCHEMA_VERSION } from '../../server/src/archive/schema';
 import { checkDraft } from '../../server/src/core/check/draft';
 import { MemoryIndex } from '../../server/src/core/index/memoryIndex';
 import { REPO } from '../support/seeds';
-import { canonical, corpusPath, factTermsDrift, localLikeImport, useArchiveCluster } from '../support/archive';
+import { canonical, corpusPath, countsDrift, localLikeImport, useArchiveCluster } from '../support/archive';
 import { corpusDrafts } from '../support/corpusDrafts';
 
 const SEEDS = path.join(REPO, 'seeds');
@@ -118,7 +118,7 @@ test('re-importing skips unchanged articles and replaces changed ones, and verdi
     writeFileSync(file, readFileSync(file, 'utf8').replace('that would be chaos', 'that would be a disaster'));
     const changed = await importFolders(archive, [dir]);
     assert.deepEqual({ added: changed.added, updated: changed.updated, unchanged: changed.unchanged }, { added: 0, updated: 1, unchanged: 4 });
-    assert.deepEqual(await factTermsDrift(archive), [], 'fact key counts follow a replaced article');
+    assert.deepEqual(await countsDrift(archive), [], 'kept counts follow a replaced article');
 
     const draft = { text: '“Of course, that would be a disaster,” Tokayev said.', format: 'markdown' as const };
     const archived = await checkDraft(draft, new PgStore(archive));
@@ -134,6 +134,7 @@ test('re-importing skips unchanged articles and replaces changed ones, and verdi
     await archive.query('UPDATE sources SET speakers = NULL');
     const upgraded = await importFolders(archive, [dir]);
     assert.deepEqual({ updated: upgraded.updated, unchanged: upgraded.unchanged }, { updated: 5, unchanged: 0 });
+    assert.deepEqual(await countsDrift(archive), [], 'kept counts follow five replaced articles');
     assert.equal(canonical(await checkDraft(draft, new PgStore(archive))), canonical(await checkDraft(draft, local.index)));
   } finally {
     rmSync(dir, { recursive: true, force: true });

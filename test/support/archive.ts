@@ -20,11 +20,18 @@ export function canonical(result: CheckResult): string {
   });
 }
 
-/** Keys whose fact_terms count differs from a recount of the facts table (a key on no fact may keep 0). */
-export async function factTermsDrift(archive: Archive): Promise<string[]> {
+/** Rows of the archive's kept counts (fact_terms, abbreviation_forms) that differ from a recount; a row counted 0 may stay. */
+export async function countsDrift(archive: Archive): Promise<string[]> {
   const r = await archive.query(`
-    WITH recount AS (SELECT k AS key, count(*) AS n FROM facts, unnest(keys) AS k GROUP BY k)
-    SELECT coalesce(t.key, c.key) AS key FROM (SELECT * FROM fact_terms WHERE n <> 0) t FULL JOIN recount c ON c.key = t.key
+    WITH facts_recount AS (SELECT k AS key, count(*) AS n FROM facts, unnest(keys) AS k GROUP BY k),
+         forms_recount AS (
+           SELECT a->>0 || ' ' || (a->1)::text AS key, count(*) AS n
+           FROM sources, jsonb_array_elements(abbreviations) AS a GROUP BY 1),
+         forms_kept AS (SELECT abbr || ' ' || to_jsonb(words)::text AS key, n FROM abbreviation_forms WHERE n <> 0)
+    SELECT 'fact_terms ' || coalesce(t.key, c.key) AS key FROM (SELECT * FROM fact_terms WHERE n <> 0) t FULL JOIN facts_recount c ON c.key = t.key
+    WHERE t.n IS DISTINCT FROM c.n
+    UNION ALL
+    SELECT 'abbreviation_forms ' || coalesce(t.key, c.key) FROM forms_kept t FULL JOIN forms_recount c ON c.key = t.key
     WHERE t.n IS DISTINCT FROM c.n`);
   return r.rows.map((row) => row.key);
 }

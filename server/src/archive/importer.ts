@@ -178,6 +178,14 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
          UPDATE fact_terms t SET n = t.n - k.n FROM k WHERE t.key = k.key`,
         [replaced],
       );
+      await client.query(
+        `WITH f AS (
+           SELECT a->>0 AS abbr, ARRAY(SELECT w FROM jsonb_array_elements_text(a->1) WITH ORDINALITY AS e(w, i) ORDER BY i) AS words, count(*) AS n
+           FROM sources src, jsonb_array_elements(src.abbreviations) AS a
+           WHERE src.path = ANY($1::text[]) GROUP BY 1, 2 ORDER BY 1, 2)
+         UPDATE abbreviation_forms t SET n = t.n - f.n FROM f WHERE t.abbr = f.abbr AND t.words = f.words`,
+        [replaced],
+      );
       const gone = await client.query('DELETE FROM sources WHERE path = ANY($1::text[]) RETURNING sentence_count', [replaced]);
       sourcesDelta -= gone.rowCount ?? 0;
       sentencesDelta -= gone.rows.reduce((n, r) => n + r.sentence_count, 0);
@@ -207,6 +215,7 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
     const facts = { source: [] as number[], n: [] as number[], sentence: [] as string[], fact: [] as string[], keys: [] as string[] };
     const df = new Map<string, number>();
     const factDf = new Map<string, number>();
+    const forms = new Map<string, number>();
     for (const a of articles) {
       const id = idOf.get(a.path)!;
       const s = a.sentences;
@@ -222,6 +231,7 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
       facts.keys.push(...a.facts.keys);
       a.terms.key.forEach((k, i) => df.set(k, (df.get(k) ?? 0) + a.terms.count[i]));
       a.factTerms.key.forEach((k, i) => factDf.set(k, (factDf.get(k) ?? 0) + a.factTerms.count[i]));
+      for (const f of a.forms) forms.set(f, (forms.get(f) ?? 0) + 1);
       sourcesDelta++;
       sentencesDelta += s.start.length;
     }
@@ -239,15 +249,23 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
         [facts.source, facts.n, facts.sentence, facts.fact, facts.keys],
       );
     }
-    // Sorted, so that two importers lock the same term rows in the same order (no deadlock).
+    // Sorted, so that two importers lock the same rows in the same order (no deadlock).
+    const sorted = (counts: Map<string, number>) => [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     for (const [table, column, counts] of [['terms', 'df', df], ['fact_terms', 'n', factDf]] as const) {
-      const sorted = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const rows = sorted(counts);
       await client.query(
         `INSERT INTO ${table} (key, ${column}) SELECT * FROM unnest($1::text[], $2::int8[])
          ON CONFLICT (key) DO UPDATE SET ${column} = ${table}.${column} + excluded.${column}`,
-        [sorted.map((t) => t[0]), sorted.map((t) => t[1])],
+        [rows.map((t) => t[0]), rows.map((t) => t[1])],
       );
     }
+    const formRows = sorted(forms);
+    await client.query(
+      `INSERT INTO abbreviation_forms (abbr, words, n)
+       SELECT parts[1], parts[2:], n FROM unnest($1::text[], $2::int8[]) AS t(form, n), string_to_array(form, chr(31)) AS parts
+       ON CONFLICT (abbr, words) DO UPDATE SET n = abbreviation_forms.n + excluded.n`,
+      [formRows.map((t) => t[0]), formRows.map((t) => t[1])],
+    );
     await client.query('UPDATE archive_stats SET sources = sources + $1, sentences = sentences + $2, writes = writes + 1', [sourcesDelta, sentencesDelta]);
     await client.query('COMMIT');
   } catch (e) {

@@ -345,8 +345,11 @@ export class PgStore implements SourceStore {
   async abbreviations(): Promise<Array<[string, string[]]>> {
     await this.factsReady(true);
     if (this.aliasCache?.generation !== this.generation) {
-      const r = await this.archive.query(`SELECT abbreviations FROM sources WHERE jsonb_array_length(abbreviations) > 0 ORDER BY path COLLATE "C"`);
-      const forms = r.rows.flatMap((row) => row.abbreviations as Array<[string, string[]]>);
+      // Schema 6 keeps the distinct forms; before it, every article's are read (buildAliases takes them in any order).
+      const forms: Array<[string, string[]]> =
+        (await this.schemaVersion()) >= 6
+          ? (await this.archive.query({ text: 'SELECT abbr, words FROM abbreviation_forms WHERE n > 0', values: [], rowMode: 'array' })).rows
+          : (await this.archive.query('SELECT abbreviations FROM sources WHERE jsonb_array_length(abbreviations) > 0')).rows.flatMap((row) => row.abbreviations);
       this.aliasCache = { generation: this.generation, forms, table: buildAliases(forms) };
     }
     return this.aliasCache.forms;

@@ -22,6 +22,8 @@ export interface ArticleRows {
   terms: { key: string[]; count: number[] };
   /** Each key of the article's facts, with the number of its facts indexed under it. */
   factTerms: { key: string[]; count: number[] };
+  /** The abbreviations it spells out, each as one text: the abbreviation, then its long form's words (KEY_SEPARATOR between). */
+  forms: string[];
 }
 
 /** Fact keys travel as one text each, split in SQL (chr(31), the unit separator, is in no key). */
@@ -66,5 +68,6 @@ export function articleRows(path: string, text: string): ArticleRows {
     facts,
     terms: { key: [...df.keys()], count: [...df.values()] },
     factTerms: { key: [...factDf.keys()], count: [...factDf.values()] },
+    forms: (d.abbreviations ?? []).map(([abbr, words]) => [abbr, ...words].join(KEY_SEPARATOR)),
   };
 }

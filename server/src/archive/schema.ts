@@ -28,6 +28,9 @@
 //   fact_terms     (version 5) how many facts each fact key is on, kept exact by the importer
 //                  like terms: a lookup drops keys on over MAX_FACTS_PER_KEY facts, and
 //                  counting them in the GIN index read each key's whole posting list.
+//   abbreviation_forms  (version 6) each distinct (abbreviation, long form) of the articles,
+//                  with how many times they spell it out: the alias table reads this small
+//                  table instead of every article's abbreviations (25 s at 1M articles).
 
 import type { PoolClient } from 'pg';
 
@@ -132,6 +135,21 @@ export const MIGRATIONS: Migration[] = [
         n bigint NOT NULL
       );
       INSERT INTO fact_terms SELECT k, count(*) FROM facts, unnest(keys) AS k GROUP BY k;
+    `,
+  },
+  {
+    version: 6,
+    description: 'the distinct abbreviations of the articles, counted',
+    sql: `
+      CREATE TABLE abbreviation_forms (
+        abbr text NOT NULL,
+        words text[] NOT NULL,
+        n bigint NOT NULL,
+        PRIMARY KEY (abbr, words)
+      );
+      INSERT INTO abbreviation_forms
+        SELECT a->>0, ARRAY(SELECT w FROM jsonb_array_elements_text(a->1) WITH ORDINALITY AS e(w, i) ORDER BY i), count(*)
+        FROM sources, jsonb_array_elements(abbreviations) AS a GROUP BY 1, 2;
     `,
   },
 ];

@@ -283,9 +283,10 @@ function lastBreak(text: string, from: number, to: number): number | undefined {
  * DPR means Donetsk and LPR Luhansk, and the two never match each other.
  */
 export function buildAliases(forms: Iterable<readonly [string, readonly string[]]>): AliasTable {
-  // Words of each abbreviation's long forms, by letter position.
+  // Words of each abbreviation's long forms, by letter position. In a fixed order, so that the
+  // table does not depend on the order sources were read in (an archive reads its forms as a set).
   const byAbbr = new Map<string, Array<Set<string>>>();
-  for (const [abbr, words] of forms) {
+  for (const [abbr, words] of [...forms].sort(byForm)) {
     let pos = byAbbr.get(abbr);
     if (!pos) byAbbr.set(abbr, (pos = words.map(() => new Set<string>())));
     words.forEach((w, i) => pos![i]?.add(w));
@@ -316,6 +317,12 @@ export function buildAliases(forms: Iterable<readonly [string, readonly string[]
     table.set(abbr, distinctive.length > 0 ? distinctive : pos.flatMap((set) => [...set]));
   }
   return table;
+}
+
+function byForm(a: readonly [string, readonly string[]], b: readonly [string, readonly string[]]): number {
+  const x = a[0] + '\u0000' + a[1].join('\u0000');
+  const y = b[0] + '\u0000' + b[1].join('\u0000');
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 const reverseCache = new WeakMap<AliasTable, Map<string, Array<[string, string]>>>();
