@@ -363,16 +363,24 @@ export class PgStore implements SourceStore {
 
   /** References (identity, metadata, positions) of these sources, from a bounded cache. */
   private async sourceRefs(ids: readonly number[]): Promise<Map<number, SourceRef>> {
-    let missing = [...new Set(ids)].filter((id) => !this.refs.has(id));
-    if (missing.length > 0) {
-      if (this.refs.size + missing.length > 20_000) {
-        this.refs.clear();
-        missing = [...new Set(ids)];
-      }
-      const r = await this.archive.query('SELECT id::float8 AS id, path, meta, line_starts, text_length FROM sources WHERE id = ANY($1::int8[])', [missing]);
-      for (const row of r.rows) this.refs.set(row.id, this.refOf(row.path, row.meta, row.line_starts, row.text_length));
+    // The answer is built apart from the cache: a concurrent lookup may clear the cache meanwhile.
+    const out = new Map<number, SourceRef>();
+    const missing: number[] = [];
+    for (const id of new Set(ids)) {
+      const ref = this.refs.get(id);
+      if (ref) out.set(id, ref);
+      else missing.push(id);
     }
-    return new Map(ids.map((id) => [id, this.refs.get(id)!]));
+    if (missing.length > 0) {
+      if (this.refs.size + missing.length > 20_000) this.refs.clear();
+      const r = await this.archive.query('SELECT id::float8 AS id, path, meta, line_starts, text_length FROM sources WHERE id = ANY($1::int8[])', [missing]);
+      for (const row of r.rows) {
+        const ref = this.refOf(row.path, row.meta, row.line_starts, row.text_length);
+        this.refs.set(row.id, ref);
+        out.set(row.id, ref);
+      }
+    }
+    return out;
   }
 
   private refOf(path: string, meta: SourceMeta, starts: number[], length: number): SourceRef {

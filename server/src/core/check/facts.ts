@@ -100,9 +100,16 @@ function lookupByKey(facts: (keys: readonly string[]) => Promise<SourceFact[]>, 
   return async (keys) => {
     const seen = new Set<Fact>();
     const out: SourceFact[] = [];
-    for (const key of new Set(keys)) {
+    // Every key asked at once (an archive answers them on several connections), read in key order.
+    const lists = [...new Set(keys)].map((key) => {
       let list = byKey.get(key);
-      if (!list) byKey.set(key, (list = ask(key)));
+      if (!list) {
+        byKey.set(key, (list = ask(key)));
+        list.catch(() => undefined); // a failure is thrown where the list is read, not left unhandled
+      }
+      return list;
+    });
+    for (const list of lists) {
       for (const sf of await list) {
         if (seen.has(sf.fact)) continue;
         seen.add(sf.fact);
