@@ -69,6 +69,8 @@ test('the fact fixtures give identical figure and date findings on the archive a
     const combined = await checkWithArchive({ text, format: 'markdown' }, new (local.index.constructor as new () => typeof local.index)(), store);
     assert.equal(combined.archiveMissed, false);
     assert.equal(canonical(combined.result), canonical(embedded));
+    // A fact's keys are looked up concurrently: with a cache of one source reference, each lookup clears the others'.
+    assert.equal(canonical(await checkDraft({ text, format: 'markdown' }, new PgStore(archive, { refCacheSize: 1 }))), canonical(embedded));
     for (const c of factClaims(archived)) {
       verdicts.add(c.quiet ? 'quiet' : c.verdict);
       if (c.best) assert.match(c.best.location.source.uri, /^source-check-archive:\/\d{3}_[0-9a-f]+\.txt$/);

@@ -69,6 +69,8 @@ const PRUNE_ABOVE_POSTINGS = 20_000;
 export interface PgStoreOptions {
   /** Postings (summed over a quote's keys) above which the store bounds the scan; tests set 0. */
   pruneAbovePostings?: number;
+  /** Source references kept between lookups (metadata, line starts); tests set 1. */
+  refCacheSize?: number;
 }
 
 const PASSAGES_SQL = `
@@ -148,11 +150,14 @@ export class PgStore implements SourceStore {
 
   private pruneAbove: number;
 
+  private readonly refCacheSize: number;
+
   constructor(
     readonly archive: Archive,
     options: PgStoreOptions = {},
   ) {
     this.pruneAbove = options.pruneAbovePostings ?? PRUNE_ABOVE_POSTINGS;
+    this.refCacheSize = options.refCacheSize ?? 20_000;
   }
 
   /** Sources in the archive at the last query (the interface wants it synchronously). */
@@ -372,7 +377,7 @@ export class PgStore implements SourceStore {
       else missing.push(id);
     }
     if (missing.length > 0) {
-      if (this.refs.size + missing.length > 20_000) this.refs.clear();
+      if (this.refs.size + missing.length > this.refCacheSize) this.refs.clear();
       const r = await this.archive.query('SELECT id::float8 AS id, path, meta, line_starts, text_length FROM sources WHERE id = ANY($1::int8[])', [missing]);
       for (const row of r.rows) {
         const ref = this.refOf(row.path, row.meta, row.line_starts, row.text_length);
