@@ -9,7 +9,8 @@
 //   node --import tsx bench/archive.ts bbc            # ../shared/corpus/bbc
 //   node --import tsx bench/archive.ts gen-100000     # bench/.corpora (bench/generate.ts)
 //   add --no-alternatives to skip the tsvector and pg_trgm experiments (slow at 100k)
-//   --no-check skips the 2,000-word draft's timed checks (minutes each at 10k+: see BENCHMARKS.md)
+//   --no-check skips the 2,000-word draft's timed checks; --runs=N times N checks (default 6, the first a warm-up)
+//   --no-reindex stops before rebuilding the GIN index (minutes at 1M)
 //   --archive-only skips the embedded index (its load takes minutes at 100k on a busy machine)
 //   --keep leaves the cluster running and prints its database URL; --url=URL uses that
 //   database instead of a new cluster (the import then finds every article unchanged);
@@ -122,7 +123,8 @@ async function main(): Promise<void> {
     const times = { memory: [] as number[], archive: [] as number[] };
     let same = true;
     const first = { memory: 0, archive: 0 };
-    for (let run = 0; run < (args.includes('--no-check') ? 0 : 6); run++) {
+    const runs = args.includes('--no-check') ? 0 : Number(args.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 6);
+    for (let run = 0; run < runs; run++) {
       t = performance.now();
       const a = embedded && (await checkDraft({ text: draft.text, format: 'markdown' }, embedded));
       const tm = performance.now() - t;
@@ -147,7 +149,7 @@ async function main(): Promise<void> {
       const last = await checkDraft({ text: draft.text, format: 'markdown' }, embedded ?? store);
       console.log(`- the draft's figures and dates (outside quotes): ${verdictCounts(claimed(last)) || 'none'} (${draftFacts.length} extracted)`);
       console.log(
-        `- 2,000-word draft (${draft.words} words, ${draft.quotes.length} quotes, figures and dates), median of 5 after a warm-up: embedded ${embedded ? ms(median(times.memory)) : 'not run'}, archive ${ms(median(times.archive))} (max ${ms(Math.max(...times.archive))}); first run (cold caches): embedded ${embedded ? ms(first.memory) : 'not run'}, archive ${ms(first.archive)}; findings identical: ${embedded ? (same ? 'yes' : 'NO') : 'not compared'}`,
+        `- 2,000-word draft (${draft.words} words, ${draft.quotes.length} quotes, figures and dates), median of ${runs - 1} after a warm-up: embedded ${embedded ? ms(median(times.memory)) : 'not run'}, archive ${ms(median(times.archive))} (max ${ms(Math.max(...times.archive))}); first run (cold caches): embedded ${embedded ? ms(first.memory) : 'not run'}, archive ${ms(first.archive)}; findings identical: ${embedded ? (same ? 'yes' : 'NO') : 'not compared'}`,
       );
     }
 
@@ -241,6 +243,7 @@ async function main(): Promise<void> {
     console.log(`- same, as the store runs it (probe of the 2 rarest keys, then only the keys that can pass the floor: ${scanned} of ${offered} keys scanned): median ${ms(median(pruned))}, p95 ${ms(p95(pruned))}, max ${ms(Math.max(...pruned))} (probe + hits)`);
     console.log(`- same query, no index (sequential scan): ${await explain(HITS_SQL, hitParams, ['SET enable_bitmapscan = off', 'SET enable_indexscan = off'])}`);
     // The GIN index grew batch by batch during the import; rebuilt in one pass it is denser.
+    if (args.includes('--no-reindex')) return;
     t = performance.now();
     await archive.query('REINDEX INDEX sentences_keys');
     const reindexMs = performance.now() - t;
