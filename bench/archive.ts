@@ -19,7 +19,7 @@
 // Runs a throwaway cluster (test/support/pgCluster.ts) with fsync off: import rates are
 // for bulk loading, not for a durable server. Prints markdown for BENCHMARKS.md.
 
-import { existsSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Archive } from '../server/src/archive/connection';
@@ -37,7 +37,7 @@ import { startCluster } from '../test/support/pgCluster';
 import { canonical } from '../test/support/archive';
 import { corpusDir } from './corpora';
 import { corporaRoot, generateCorpus, loadNamedCorpus } from './generate';
-import { DRAFT_2K, makeDraft } from './drafts';
+import { type Draft, DRAFT_2K, makeDraft } from './drafts';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -49,6 +49,17 @@ function folderOf(name: string): string | undefined {
   const n = /^gen-(\d+)$/.exec(name);
   if (n) return generateCorpus({ n: Number(n[1]) })?.dir ?? undefined;
   return undefined;
+}
+
+/** The corpus's 2,000-word draft; a generated corpus keeps it beside its articles (at 1M making it takes minutes). */
+function draftFor(name: string): Draft | undefined {
+  const file = name.startsWith('gen-') ? path.join(corporaRoot, name, 'draft-2k.json') : undefined;
+  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Draft;
+  const articles = loadNamedCorpus(name);
+  if (!articles) return undefined;
+  const draft = makeDraft(articles, DRAFT_2K);
+  if (file) writeFileSync(file, JSON.stringify(draft));
+  return draft;
 }
 
 async function main(): Promise<void> {
@@ -94,11 +105,13 @@ async function main(): Promise<void> {
               pg_total_relation_size('terms')::float8 AS terms,
               pg_table_size('facts')::float8 AS facts,
               pg_relation_size('facts_keys')::float8 AS facts_gin,
-              pg_relation_size('facts_pkey')::float8 AS facts_pkey`,
+              pg_relation_size('facts_pkey')::float8 AS facts_pkey,
+              pg_total_relation_size('fact_terms')::float8 AS fact_terms,
+              pg_total_relation_size('abbreviation_forms')::float8 AS forms`,
     );
     const s = sizes.rows[0];
     console.log(
-      `- database: ${mb(s.db)} (sources with text and TOAST ${mb(s.sources)}; sentences ${mb(s.sentences_heap)} + primary key/TOAST ${mb(s.sentences_other)}; GIN on keys ${mb(s.gin)}; terms ${mb(s.terms)}; facts ${mb(s.facts)} + GIN on fact keys ${mb(s.facts_gin)} + primary key ${mb(s.facts_pkey)})`,
+      `- database: ${mb(s.db)} (sources with text and TOAST ${mb(s.sources)}; sentences ${mb(s.sentences_heap)} + primary key/TOAST ${mb(s.sentences_other)}; GIN on keys ${mb(s.gin)}; terms ${mb(s.terms)}; facts ${mb(s.facts)} + GIN on fact keys ${mb(s.facts_gin)} + primary key ${mb(s.facts_pkey)}; fact_terms ${mb(s.fact_terms)}; abbreviation_forms ${mb(s.forms)})`,
     );
 
     // The embedded index over the same folder, with the same ids.
@@ -116,9 +129,8 @@ async function main(): Promise<void> {
     }
 
     // Check latency: the 2,000-word draft, no verdict cache, both backends.
-    const articles = loadNamedCorpus(name);
-    if (!articles) return;
-    const draft = makeDraft(articles, DRAFT_2K);
+    const draft = draftFor(name);
+    if (!draft) return;
     const store = new PgStore(archive);
     const times = { memory: [] as number[], archive: [] as number[] };
     let same = true;
