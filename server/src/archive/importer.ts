@@ -164,20 +164,16 @@ async function write(client: PoolClient, loaded: Loaded[], hashOf: Map<string, s
     let sourcesDelta = 0;
     let sentencesDelta = 0;
     if (replaced.length > 0) {
-      await client.query(
-        `WITH k AS (
-           SELECT key, count(*) AS n FROM sources src JOIN sentences s ON s.source_id = src.id, unnest(s.keys) AS key
-           WHERE src.path = ANY($1::text[]) GROUP BY key ORDER BY key)
-         UPDATE terms t SET df = t.df - k.n FROM k WHERE t.key = k.key`,
-        [replaced],
-      );
-      await client.query(
-        `WITH k AS (
-           SELECT key, count(*) AS n FROM sources src JOIN facts f ON f.source_id = src.id, unnest(f.keys) AS key
-           WHERE src.path = ANY($1::text[]) GROUP BY key ORDER BY key)
-         UPDATE fact_terms t SET n = t.n - k.n FROM k WHERE t.key = k.key`,
-        [replaced],
-      );
+      // The replaced articles' keys leave the counts (sentence keys in terms, fact keys in fact_terms).
+      for (const [table, column, rows] of [['terms', 'df', 'sentences'], ['fact_terms', 'n', 'facts']] as const) {
+        await client.query(
+          `WITH k AS (
+             SELECT key, count(*) AS n FROM sources src JOIN ${rows} r ON r.source_id = src.id, unnest(r.keys) AS key
+             WHERE src.path = ANY($1::text[]) GROUP BY key ORDER BY key)
+           UPDATE ${table} t SET ${column} = t.${column} - k.n FROM k WHERE t.key = k.key`,
+          [replaced],
+        );
+      }
       await client.query(
         `WITH f AS (
            SELECT a->>0 AS abbr, ARRAY(SELECT w FROM jsonb_array_elements_text(a->1) WITH ORDINALITY AS e(w, i) ORDER BY i) AS words, count(*) AS n
