@@ -286,7 +286,7 @@ export function buildAliases(forms: Iterable<readonly [string, readonly string[]
   // Words of each abbreviation's long forms, by letter position. In a fixed order, so that the
   // table does not depend on the order sources were read in (an archive reads its forms as a set).
   const byAbbr = new Map<string, Array<Set<string>>>();
-  for (const [abbr, words] of [...forms].sort(byForm)) {
+  for (const [abbr, words] of inFixedOrder(forms)) {
     let pos = byAbbr.get(abbr);
     if (!pos) byAbbr.set(abbr, (pos = words.map(() => new Set<string>())));
     words.forEach((w, i) => pos![i]?.add(w));
@@ -319,10 +319,11 @@ export function buildAliases(forms: Iterable<readonly [string, readonly string[]
   return table;
 }
 
-function byForm(a: readonly [string, readonly string[]], b: readonly [string, readonly string[]]): number {
-  const x = a[0] + '\u0000' + a[1].join('\u0000');
-  const y = b[0] + '\u0000' + b[1].join('\u0000');
-  return x < y ? -1 : x > y ? 1 : 0;
+/** Distinct forms, sorted (a form repeated by many articles adds nothing to the sets above). */
+function inFixedOrder(forms: Iterable<readonly [string, readonly string[]]>): Array<readonly [string, readonly string[]]> {
+  const byKey = new Map<string, readonly [string, readonly string[]]>();
+  for (const f of forms) byKey.set(f[0] + '\u0000' + f[1].join('\u0000'), f);
+  return [...byKey.keys()].sort().map((k) => byKey.get(k)!);
 }
 
 const reverseCache = new WeakMap<AliasTable, Map<string, Array<[string, string]>>>();
