@@ -11,7 +11,7 @@ import { readTextFile, DEFAULT_MAX_FILE_SIZE } from '../node/decode';
 import { compileGlobs, listSourceFiles } from '../node/sourceFiles';
 import type { Archive } from './connection';
 import { migrate, schemaVersion } from './schema';
-import { WorkerPool } from '../node/workerPool';
+import { POOL_MIN_ITEMS, WorkerPool } from '../node/workerPool';
 import { articleRows, type ArticleRows } from './rows';
 
 /** What an archive import reads from each folder. */
@@ -48,9 +48,6 @@ interface Loaded {
   hash: string;
 }
 
-/** Below this many articles the import analyses them itself: starting workers would cost more. */
-const POOL_MIN_FILES = 128;
-
 type Analyse = (path: string, text: string) => Promise<ArticleRows>;
 
 export async function importFolders(archive: Archive, folders: string[], options: ImportOptions = {}): Promise<ImportProgress> {
@@ -71,7 +68,7 @@ export async function importFolders(archive: Archive, folders: string[], options
     const progress: ImportProgress = { done: 0, total: lists.reduce((n, l) => n + l.files.length, 0), added: 0, updated: 0, unchanged: 0, failed: 0 };
     // Articles are analysed in worker threads while this thread writes the previous batch:
     // analysis is ~4/5 of an import's CPU, so with spare cores the database sets the pace.
-    if (progress.total >= POOL_MIN_FILES) pool = WorkerPool.create({ script: path.join(__dirname, 'importWorker'), local: (r) => articleRows(r.path, r.text) }, options.workers);
+    if (progress.total >= POOL_MIN_ITEMS) pool = WorkerPool.create({ script: path.join(__dirname, 'importWorker'), local: (r) => articleRows(r.path, r.text) }, options.workers);
     const analyse: Analyse = pool ? (p, text) => pool!.run({ path: p, text }) : async (p, text) => articleRows(p, text);
     reader = progress.total > batchSize ? await archive.client() : client;
     for (const { root, files } of lists) {

@@ -14,12 +14,11 @@ import { decodeSnapshot } from '../core/index/snapshot';
 import { detachText, TextLoader } from '../core/source/lazyText';
 import { formatOf, parseSource, proseOf, SourceDoc } from '../core/source/source';
 import { createParsePool } from './parsePool';
+import { POOL_MIN_ITEMS } from './workerPool';
 import { compileGlobs, listSourceFiles, SourceGlobs } from './sourceFiles';
 import { DEFAULT_MAX_FILE_SIZE, readTextFile, readTextFileSync, TextFile, Unreadable } from './decode';
 
 const READ_BATCH = 64;
-/** Fewer files are parsed on the main thread: starting a worker costs about as much as parsing 50. */
-const POOL_MIN_FILES = 128;
 
 interface Prepared {
   rel: string;
@@ -119,7 +118,7 @@ export class FolderSources {
 
   private async readAll(files: string[], onProgress?: (done: number, total: number) => void): Promise<void> {
     // Parsing runs in worker threads when there are enough files to pay for starting them.
-    const pool = files.length >= POOL_MIN_FILES ? createParsePool(this.options.workers) : undefined;
+    const pool = files.length >= POOL_MIN_ITEMS ? createParsePool(this.options.workers) : undefined;
     try {
       // Reads overlap in batches (the disk works while the CPU parses), and so do parsing in the
       // workers and adding to the index here: batch i+1 is read and parsed while batch i is added.

@@ -6,6 +6,9 @@ import { availableParallelism } from 'os';
 import { existsSync } from 'fs';
 import { parentPort, Worker } from 'worker_threads';
 
+/** Below this many items a caller does the work itself: starting a worker costs about as much as parsing 50 sources. */
+export const POOL_MIN_ITEMS = 128;
+
 /** How many workers: one core is the main thread's; at most four. */
 export function defaultWorkers(): number {
   return Math.max(0, Math.min(4, availableParallelism() - 1));
