@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -212,13 +212,29 @@ function folderSources(root: string, cacheFile: string, engine: string, problems
   return new FolderSources(root, { globs: ['seeds/**/*.txt'], cacheFile, engine, maxCacheSize, onProblem: (m) => problems.push(m) });
 }
 
-test('a cache written by another engine version is ignored and rebuilt', async () => {
+/** A fresh workspace and a cache file in a folder of its own, both removed afterwards. */
+async function withCacheFile(fn: (ws: ReturnType<typeof makeWorkspace>, cacheFile: string) => Promise<void>): Promise<void> {
   const ws = makeWorkspace();
-  const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'source-check-cache-')), 'index.bin');
+  const dir = mkdtempSync(path.join(tmpdir(), 'source-check-cache-'));
   try {
-    const old = folderSources(ws.root, cacheFile, '0.0.9');
-    await old.loadAll();
-    await old.save();
+    await fn(ws, path.join(dir, 'index.bin'));
+  } finally {
+    ws.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The workspace's sources indexed from scratch by this engine version, and the cache saved. */
+async function builtAndSaved(root: string, cacheFile: string, engine: string): Promise<FolderSources> {
+  const built = folderSources(root, cacheFile, engine);
+  await built.loadAll();
+  await built.save();
+  return built;
+}
+
+test('a cache written by another engine version is ignored and rebuilt', () =>
+  withCacheFile(async (ws, cacheFile) => {
+    await builtAndSaved(ws.root, cacheFile, '0.0.9');
     assert.ok(await folderSources(ws.root, cacheFile, '0.0.9').restore());
     const problems: string[] = [];
     const newer = folderSources(ws.root, cacheFile, '0.1.0', problems);
@@ -238,38 +254,24 @@ test('a cache written by another engine version is ignored and rebuilt', async (
     writeFileSync(cacheFile, bytes);
     assert.equal(await folderSources(ws.root, cacheFile, '0.0.9', problems).restore(), false);
     assert.ok(problems.some((p) => /checksum of kind 9/.test(p)), problems.join('\n'));
-  } finally {
-    ws.dispose();
-  }
-});
+  }));
 
-test('a cache larger than the bound is not read', async () => {
-  const ws = makeWorkspace();
-  const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'source-check-cache-')), 'index.bin');
-  try {
-    const sources = folderSources(ws.root, cacheFile, 'v');
-    await sources.loadAll();
-    await sources.save();
+test('a cache larger than the bound is not read', () =>
+  withCacheFile(async (ws, cacheFile) => {
+    await builtAndSaved(ws.root, cacheFile, 'v');
     const problems: string[] = [];
     assert.equal(await folderSources(ws.root, cacheFile, 'v', problems, 1024).restore(), false);
     assert.ok(problems.some((p) => /more than the 1024 a cache may have; rebuilding it/.test(p)), problems.join('\n'));
-  } finally {
-    ws.dispose();
-  }
-});
+  }));
 
-test('a restored index gives the same facts; a fact edited in the cache is never a crash and its source is re-read', async () => {
-  const ws = makeWorkspace();
-  const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'source-check-cache-')), 'index.bin');
-  try {
-    const built = folderSources(ws.root, cacheFile, 'v');
-    await built.loadAll();
-    await built.save();
-    const expected = (await built.index.allFacts()).map((f) => `${f.source.id} ${f.fact.kind} ${f.fact.text} ${f.sentence}`).sort();
+test('a restored index gives the same facts; a fact edited in the cache is never a crash and its source is re-read', () =>
+  withCacheFile(async (ws, cacheFile) => {
+    const factLines = async (s: FolderSources) => (await s.index.allFacts()).map((f) => `${f.source.id} ${f.fact.kind} ${f.fact.text} ${f.sentence}`).sort();
+    const expected = await factLines(await builtAndSaved(ws.root, cacheFile, 'v'));
     assert.ok(expected.length > 0);
     const restored = folderSources(ws.root, cacheFile, 'v');
     assert.ok(await restored.restore());
-    assert.deepEqual((await restored.index.allFacts()).map((f) => `${f.source.id} ${f.fact.kind} ${f.fact.text} ${f.sentence}`).sort(), expected);
+    assert.deepEqual(await factLines(restored), expected);
 
     // Break the first fact's JSON (same length), and make the checksum agree.
     const bytes = readFileSync(cacheFile);
@@ -285,22 +287,15 @@ test('a restored index gives the same facts; a fact edited in the cache is never
     assert.ok(problems.some((p) => /unreadable fact 0 .*re-reading it/.test(p)), problems.join('\n'));
     // The next refresh re-reads that source: its facts are whole again.
     assert.equal(await damaged.refresh(), true);
-    assert.deepEqual((await damaged.index.allFacts()).map((f) => `${f.source.id} ${f.fact.kind} ${f.fact.text} ${f.sentence}`).sort(), expected);
-  } finally {
-    ws.dispose();
-  }
-});
+    assert.deepEqual(await factLines(damaged), expected);
+  }));
 
-test('a source changed under the same size and modification time is never read as the text that was indexed', async () => {
-  const ws = makeWorkspace();
-  const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'source-check-cache-')), 'index.bin');
-  try {
+test('a source changed under the same size and modification time is never read as the text that was indexed', () =>
+  withCacheFile(async (ws, cacheFile) => {
     // Whole seconds, so that putting the time back gives the very same mtimeMs.
     const when = new Date('2026-01-02T03:04:05Z');
     for (const f of readdirSync(path.join(ws.root, 'seeds'))) utimesSync(path.join(ws.root, 'seeds', f), when, when);
-    const built = folderSources(ws.root, cacheFile, 'v');
-    await built.loadAll();
-    await built.save();
+    const built = await builtAndSaved(ws.root, cacheFile, 'v');
     const id = built.index.all()[0].id;
     const file = path.join(ws.root, id);
     const text = readFileSync(file, 'latin1');
@@ -313,7 +308,4 @@ test('a source changed under the same size and modification time is never read a
     await restored.refresh();
     // The stamp (size, mtime) agrees, so it is not re-read; but its text is checked by hash when fetched.
     assert.equal(restored.index.get(id)!.text, '');
-  } finally {
-    ws.dispose();
-  }
-});
+  }));
