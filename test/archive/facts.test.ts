@@ -8,7 +8,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
@@ -24,9 +24,9 @@ import type { SourceFact } from '../../server/src/core/match/store';
 import type { SourceDoc } from '../../server/src/core/source/source';
 import { alter, crowdedArticle, placeName } from '../support/factCorpus';
 import { factKeys, MAX_FACTS_PER_KEY } from '../../server/src/core/facts/keys';
-import { writeFileSync } from 'fs';
 import { REPO } from '../support/seeds';
 import { canonical, corpusPath, countsDrift, localLikeImport, useArchiveCluster } from '../support/archive';
+import { strided } from '../support/corpusDrafts';
 
 const SEEDS = path.join(REPO, 'seeds');
 const FACT_FIXTURES = path.join(REPO, 'test', 'fixtures', 'facts');
@@ -153,13 +153,12 @@ test('local sources and the archive together give the figure and date findings o
 
 /** Drafts of BBC sentences stating figures and dates: verbatim, with a digit altered, and articles checked whole. */
 function bbcFactDrafts(docs: SourceDoc[], count: number, per: number): string[] {
-  const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)).filter((d) => d.facts.length > 0);
-  const stride = Math.max(1, Math.floor(sorted.length / (count * per)));
+  const pick = strided(docs, (d) => d.facts.length > 0, count, per);
   const drafts: string[] = [];
   for (let d = 0; d < count; d++) {
     const lines = ['# Figures', ''];
     for (let k = 0; k < per; k++) {
-      const doc = sorted[((d * per + k) * stride) % sorted.length];
+      const doc = pick(d, k);
       for (const fact of doc.facts.slice(0, 3)) {
         const sentence = doc.prose.slice(fact.sentence.start, fact.sentence.end).replace(/\s+/g, ' ');
         if (/["“”«»]/.test(sentence)) continue;

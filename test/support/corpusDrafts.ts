@@ -17,16 +17,25 @@ function words(doc: SourceDoc, si: number, from: number, to: number): string | u
   return PLAIN.test(text) ? text.replace(/\s+/g, ' ') : undefined;
 }
 
+/**
+ * Articles at a fixed stride through `docs` (sorted by id, those `keep` accepts), for `count`
+ * drafts of `per` articles: pick(d, k) is draft d's k-th, pick(d, k, shift) `shift` further on.
+ */
+export function strided(docs: SourceDoc[], keep: (d: SourceDoc) => boolean, count: number, per: number): (d: number, k: number, shift?: number) => SourceDoc {
+  const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)).filter(keep);
+  const stride = Math.max(1, Math.floor(sorted.length / (count * per)));
+  return (d, k, shift = 0) => sorted[((d * per + k) * stride + shift) % sorted.length];
+}
+
 /** `count` drafts, each quoting `per` articles picked at a fixed stride through `docs` (sorted by id). */
 export function corpusDrafts(docs: SourceDoc[], count: number, per: number): string[] {
-  const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)).filter((d) => d.sentences.length > 4);
-  const stride = Math.max(1, Math.floor(sorted.length / (count * per)));
+  const pick = strided(docs, (d) => d.sentences.length > 4, count, per);
   const drafts: string[] = [];
   for (let d = 0; d < count; d++) {
     const lines = ['# Draft', ''];
     for (let k = 0; k < per; k++) {
-      const doc = sorted[((d * per + k) * stride) % sorted.length];
-      const other = sorted[((d * per + k) * stride + 7) % sorted.length];
+      const doc = pick(d, k);
+      const other = pick(d, k, 7);
       const si = 2 + (k % Math.max(1, doc.sentences.length - 3));
       const verbatim = words(doc, si, 0, 10);
       if (verbatim) lines.push(`A spokesperson said “${verbatim}”, according to the report.`, '');
