@@ -11,7 +11,7 @@ import type { Fact } from '../core/facts/extract';
 import { AliasTable, buildAliases } from '../core/facts/context';
 import { MAX_FACTS_PER_KEY } from '../core/facts/keys';
 import type { SourceMeta } from '../core/source/metadata';
-import { contenders, groupWindows, keysToScan, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, SENTENCE_FLOOR, SentenceHit, Window } from '../core/match/ranking';
+import { contenders, groupWindows, keyArms, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, SENTENCE_FLOOR, SentenceHit, Window } from '../core/match/ranking';
 import { positionIn } from '../core/text/lines';
 import type { Span } from '../core/text/sentences';
 import type { Quotation } from '../core/speakers/attribute';
@@ -44,25 +44,44 @@ export interface ArchiveDocument {
   meta: SourceMeta;
 }
 
-// Sentences holding any of the scanned keys $4 (GIN on keys), each with the mask of the
-// quote's keys it holds (bit k: the k-th of $1) and their summed weights ($2; keys are
-// stored distinct per sentence, as the embedded index posts them); only those within the
-// floor of the best are sent back (integers: the comparison is exact).
-const SCORED = `
+// Sentences holding any of the looked-up keys $1, or, given arms (core/match/ranking.ts
+// keyArms), those matching an arm (a key alone, or two together: the GIN index intersects
+// their posting lists before any row is read), each with the mask of the quote's keys it holds
+// (bit k: the k-th of $1) and their summed weights ($2; keys are stored distinct per sentence,
+// as the embedded index posts them). The arms' keys are subscripts of $1, folded to constants
+// when the statement is planned, so the text carries only integers of our own.
+function scored(arms?: readonly number[][]): string {
+  const key = (i: number) => `($1::text[])[${i + 1}]`;
+  const match: string[] = [];
+  if (!arms) match.push('s.keys && $1::text[]');
+  else {
+    const singles = arms.filter((a) => a.length === 1);
+    if (singles.length > 0) match.push(`s.keys && ARRAY[${singles.map((a) => key(a[0])).join(', ')}]`);
+    for (const a of arms) if (a.length > 1) match.push(`s.keys @> ARRAY[${a.map(key).join(', ')}]`);
+  }
+  return `
     SELECT s.source_id, s.n, bit_or(1 << (w.i - 1)::int) AS mask, sum(w.weight) AS score
     FROM sentences s
     CROSS JOIN LATERAL unnest(s.keys) AS k(key)
     JOIN unnest($1::text[], $2::int8[]) WITH ORDINALITY AS w(key, weight, i) ON w.key = k.key
-    WHERE s.keys && $SCAN::text[]
+    WHERE ${match.join(' OR ') || 'false'}
     GROUP BY s.source_id, s.n`;
-export const HITS_SQL = `
-  WITH hits AS (${SCORED.replace('$SCAN', '$4')})
+}
+/** The sentences of the arms within the floor of the best ($3: 1 / SENTENCE_FLOOR; integers, so the comparison is exact). */
+export function hitsSql(arms?: readonly number[][]): string {
+  return `
+  WITH hits AS (${scored(arms)})
   SELECT source_id::float8, n, mask, score::float8
   FROM (SELECT hits.*, max(score) OVER () AS best FROM hits) h
   WHERE score * $3::int8 >= best
   ORDER BY source_id, n`;
-/** The best score among sentences holding any of the keys $3: a lower bound on the best of all. */
-export const BEST_SQL = `SELECT coalesce(max(score), 0)::float8 AS best FROM (${SCORED.replace('$SCAN', '$3')}) x`;
+}
+/** The best score among the arms' sentences: a lower bound on the best of all. */
+export function bestSql(arms: readonly number[][]): string {
+  return `SELECT coalesce(max(score), 0)::float8 AS best FROM (${scored(arms)}) x`;
+}
+/** The probes for that bound, in turn until one finds a sentence: the two rarest keys together, then either. */
+export const PROBES = [[[0, 1]], [[0], [1]]];
 /** Below this many postings in all, one query scans every key; above, the bound saves time. */
 const PRUNE_ABOVE_POSTINGS = 20_000;
 
@@ -189,15 +208,16 @@ export class PgStore implements SourceStore {
     if (lookup.length === 0) return [];
     const all = lookup.map((k) => k.key);
     const weights = lookup.map((k) => keyWeight(total, k.df));
-    // The common words' posting lists are the long ones: when the rarest keys' sentences
-    // already score high enough, sentences holding only common words cannot pass the
-    // floor, and their lists need not be read (same result, see keysToScan).
-    let scan = all;
+    // The common words' posting lists are the long ones: once the rarest keys' sentences
+    // bound the best score, only the sentences that can pass the floor are read (keyArms:
+    // a common word's sentences only where they also hold another of the quote's words).
+    let arms: number[][] | undefined;
     if (lookup.reduce((n, k) => n + k.df, 0) > this.pruneAbove && lookup.length > 2) {
-      const probe = await this.archive.query(BEST_SQL, [all, weights, all.slice(0, 2)]);
-      scan = all.slice(0, keysToScan(weights, probe.rows[0].best));
+      let best = 0;
+      for (const probe of PROBES) if (best === 0) best = (await this.archive.query(bestSql(probe), [all, weights])).rows[0].best;
+      arms = keyArms(weights, best);
     }
-    const hits = await this.archive.query({ text: HITS_SQL, values: [all, weights, 1 / SENTENCE_FLOOR, scan], rowMode: 'array' });
+    const hits = await this.archive.query({ text: hitsSql(arms), values: [all, weights, 1 / SENTENCE_FLOOR], rowMode: 'array' });
     const windows = groupWindows(
       (hits.rows as unknown as number[][]).map((r): SentenceHit => ({ source: r[0], sentence: r[1], mask: r[2], score: r[3] })),
       weights,

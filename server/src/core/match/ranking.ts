@@ -87,19 +87,32 @@ export function scoreOf(mask: number, weights: readonly number[]): number {
 }
 
 /**
- * How many of the keys (rarest first, with their weights) a store must scan to find every
- * sentence above the floor, given a lower bound on the best sentence's score. A sentence
- * holding none of the first n keys scores at most the sum of the other weights; while that
- * sum is under the floor of the lower bound, it is under the floor of the true best too,
- * so it would be dropped anyway. Scanning fewer posting lists (the common words' are the
- * long ones) changes nothing in the result: stores use it to save time, never to rank.
+ * Which keys a sentence must hold to score at least a quarter of the best (the floor), given a
+ * lower bound on the best score and the looked-up keys' weights: every such sentence holds
+ * all the keys of one of the returned arms (indices into the weights), and a store reads only
+ * the sentences matching an arm. Take a passing sentence's first key i (in lookup order) and
+ * its second j: its other keys come after j, so it scores at most w[i] + w[j] + (all weights
+ * after j). An arm [i] stands for the sentences whose first key is i when w[i] alone reaches
+ * the floor; otherwise the pairs [i, j] whose bound reaches it do, and a key i whose bound
+ * with every later key stays under it starts no arm at all (a common word's long posting
+ * list is then never read on its own). Exact: the arms only leave out sentences the floor
+ * would drop, so stores use them to save time, never to rank. A bound of 0: every key alone.
  */
-export function keysToScan(weights: readonly number[], bestLowerBound: number): number {
+export function keyArms(weights: readonly number[], bestLowerBound: number): number[][] {
   const floor = bestLowerBound * SENTENCE_FLOOR;
-  let rest = 0;
-  let n = weights.length;
-  while (n > 1 && rest + weights[n - 1] < floor) rest += weights[--n];
-  return n;
+  // after[k]: the summed weights of the keys from k on.
+  const after = new Array<number>(weights.length + 1).fill(0);
+  for (let k = weights.length - 1; k >= 0; k--) after[k] = after[k + 1] + weights[k];
+  const arms: number[][] = [];
+  for (let i = 0; i < weights.length; i++) {
+    if (after[i] < floor) break;
+    if (weights[i] >= floor) {
+      arms.push([i]);
+      continue;
+    }
+    for (let j = i + 1; j < weights.length; j++) if (weights[i] + weights[j] + after[j + 1] >= floor) arms.push([i, j]);
+  }
+  return arms;
 }
 
 /** A sentence holding some of the quote's keys. `source` is a store's own source number. */
