@@ -67,7 +67,7 @@ test('the fact fixtures give identical figure and date findings on the archive a
     assert.equal(canonical(archived), canonical(embedded));
     // Through the combined store of the editor (no local sources), too.
     const combined = await checkWithArchive({ text, format: 'markdown' }, new (local.index.constructor as new () => typeof local.index)(), store);
-    assert.equal(combined.archiveMissed, false);
+    assert.equal(combined.unsearched, 0);
     assert.equal(canonical(combined.result), canonical(embedded));
     // A fact's keys are looked up concurrently: with a cache of one source reference, each lookup clears the others'.
     assert.equal(canonical(await checkDraft({ text, format: 'markdown' }, new PgStore(archive, { refCacheSize: 1 }))), canonical(embedded));
@@ -141,8 +141,8 @@ test('local sources and the archive together give the figure and date findings o
     const whole = await localLikeImport(SEEDS);
     const store = new PgStore(archive);
     for (const text of FACT_DRAFTS) {
-      const { result, archiveMissed } = await checkWithArchive({ text, format: 'markdown' }, local.index, store);
-      assert.equal(archiveMissed, false);
+      const { result, unsearched } = await checkWithArchive({ text, format: 'markdown' }, local.index, store);
+      assert.equal(unsearched, 0);
       assert.equal(canonicalFacts(result), canonicalFacts(await checkDraft({ text, format: 'markdown' }, whole.index)));
     }
   } finally {
@@ -214,9 +214,10 @@ test('an archive imported under schema 3 is migrated, serves no facts until back
     const local = await localLikeImport(dir);
     const text = FACT_DRAFTS[0];
     const embedded = await checkDraft({ text, format: 'markdown' }, local.index);
-    // A schema-3 archive still serves quotes; its facts are missing, so a check through it is marked incomplete.
+    // A schema-3 archive still serves quotes; its facts are missing, so the figures and dates of a check through it are marked incomplete.
     const old = await checkWithArchive({ text, format: 'markdown' }, local.index, new PgStore(archive));
-    assert.equal(old.archiveMissed, true);
+    assert.equal(old.unsearched, factClaims(old.result).length);
+    assertIncompleteFacts(old.result);
     assert.ok(!old.result.findings.some((f) => f.code === 'unsourced-figure' || f.code === 'unsourced-date'));
 
     // The next import migrates to schema 4 and re-analyses every article imported before it.
@@ -239,7 +240,7 @@ test('an archive imported under schema 3 is migrated, serves no facts until back
     await archive.query(`DELETE FROM facts WHERE source_id = (SELECT id FROM sources WHERE path = '004_984c000052343a31.txt')`);
     await archive.query('UPDATE archive_stats SET writes = writes + 1');
     const partial = await checkWithArchive({ text, format: 'markdown' }, new (local.index.constructor as new () => typeof local.index)(), new PgStore(archive));
-    assert.equal(partial.archiveMissed, true);
+    assert.equal(partial.unsearched, factClaims(partial.result).length);
     assert.ok(!partial.result.findings.some((f) => f.code === 'unsourced-figure' || f.code === 'unsourced-date'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -280,10 +281,12 @@ test('with the archive down, figures and dates are checked against the local sou
   for (const text of FACT_DRAFTS) {
     const full = await checkDraft({ text, format: 'markdown' }, local.index);
     unsourcedBefore += full.findings.filter((f) => f.code === 'unsourced-figure' || f.code === 'unsourced-date').length;
-    const { result, archiveMissed } = await checkWithArchive({ text, format: 'markdown' }, local.index, new PgStore(dead));
-    assert.equal(archiveMissed, true);
-    // The same claims as the local sources alone give; only the findings say the archive was not searched.
-    assert.equal(canonical({ claims: result.claims, findings: [] }), canonical({ claims: full.claims, findings: [] }));
+    const { result, unsearched } = await checkWithArchive({ text, format: 'markdown' }, local.index, new PgStore(dead));
+    assert.equal(unsearched, result.claims.length);
+    // The same claims as the local sources alone give, marked incomplete; the findings say the archive was not searched.
+    assert.ok(result.claims.every((c) => c.incomplete));
+    const unmarked = result.claims.map(({ incomplete, ...c }) => c);
+    assert.equal(canonical({ claims: unmarked, findings: [] }), canonical({ claims: full.claims, findings: [] }));
     verified += assertIncompleteFacts(result);
   }
   assert.ok(verified > 0, 'the fixtures have verified figures or dates to qualify');
@@ -307,8 +310,8 @@ test('a facts query that fails mid-check (archive too slow) marks the figures an
     await locker.query('BEGIN');
     await locker.query('LOCK TABLE facts IN ACCESS EXCLUSIVE MODE');
     const text = FACT_DRAFTS.find((d) => d.startsWith('# Figures'))!;
-    const { result, archiveMissed } = await checkWithArchive({ text, format: 'markdown' }, local.index, store);
-    assert.equal(archiveMissed, true);
+    const { result, unsearched } = await checkWithArchive({ text, format: 'markdown' }, local.index, store);
+    assert.ok(unsearched > 0);
     assert.ok(assertIncompleteFacts(result) > 0);
   } finally {
     await locker.query('ROLLBACK').catch(() => undefined);

@@ -1,7 +1,10 @@
 // The connection to a PostgreSQL archive: a small pool with bounded connect, statement
-// and query times, and a circuit breaker. After a failure (down, or too slow) every
-// query fails at once — the editor checks against local sources instead of waiting —
-// while a probe reconnects with exponential backoff; listeners hear each change.
+// and query times, and a circuit breaker. After a failure to reach the server (refused,
+// dropped, or no answer at all) every query fails at once — the editor checks against
+// local sources instead of waiting — while a probe reconnects with exponential backoff;
+// listeners hear each change. A query the server cancels at the statement timeout fails
+// alone: the server answered, and one costly query (a quote of common words in a large
+// archive, a table locked by a migration) must not leave the rest of a check unsearched.
 
 import { Pool, PoolClient, QueryArrayConfig, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 
@@ -112,6 +115,11 @@ export class Archive {
       this.succeed();
       return r;
     } catch (e) {
+      // The server cancelled the statement at the timeout: it is up, this query is too costly.
+      if ((e as { code?: string }).code === '57014') {
+        this.failures++;
+        throw new ArchiveUnavailable(`an archive query took longer than ${this.o.statementTimeoutMs} ms`);
+      }
       throw this.fail(e as Error);
     }
   }

@@ -1,9 +1,9 @@
 // The store a draft is checked against when an archive is configured: the local
-// sources and the archive together. When the archive cannot answer, the local
-// candidates (and facts, and aliases) are still used and the miss is counted, so the
-// adapter can mark the verdicts as incomplete (core/check/incomplete.ts) instead of
-// reporting them as final: a figure the local sources lack is then not "unsourced",
-// and one they confirm is "verified against the local sources only".
+// sources and the archive together. When the archive cannot answer a query, the local
+// answer (candidates, facts, aliases, people) is used and marked partial, so the checker
+// marks the claims built on it incomplete (core/check/incomplete.ts) instead of reporting
+// them as final: a figure the local sources lack is then not "unsourced", and one they
+// confirm is "verified against the local sources only". The other claims stand.
 
 import type { Passage, SourceFact, SourceStore } from '../core/match/store';
 import { corpusPeople, Person } from '../core/speakers/people';
@@ -22,20 +22,33 @@ const combinedAliases = new Map<number, AliasTable>();
 export class LocalAndArchive implements SourceStore {
   /** Queries (candidates, people, facts, aliases) the archive could not answer, so far. */
   misses = 0;
+  /** The answers given without the archive's part. */
+  private partialAnswers = new WeakSet<object>();
 
   constructor(
     readonly local: MemoryIndex,
     readonly archive: PgStore,
   ) {}
 
-  /** Runs an archive query; on ArchiveUnavailable counts the miss and gives the fallback. */
-  private async orLocal<T>(query: () => Promise<T>, fallback: () => T | Promise<T>): Promise<T> {
+  partial(answer: object): boolean {
+    return this.partialAnswers.has(answer);
+  }
+
+  /** An answer given without the archive's part. */
+  private partialAnswer<T extends object>(answer: T): T {
+    this.partialAnswers.add(answer);
+    return answer;
+  }
+
+  /** Runs an archive query; on ArchiveUnavailable counts the miss and gives the fallback (a partial answer, or undefined). */
+  private async orLocal<T extends object | undefined>(query: () => Promise<T>, fallback: () => T | Promise<T>): Promise<T> {
     try {
       return await query();
     } catch (e) {
       if (!(e instanceof ArchiveUnavailable)) throw e;
       this.misses++;
-      return fallback();
+      const answer = await fallback();
+      return answer && this.partialAnswer(answer);
     }
   }
 
@@ -59,7 +72,7 @@ export class LocalAndArchive implements SourceStore {
   async candidates(words: readonly string[], limit: number): Promise<Passage[]> {
     const local = await this.local.candidates(words, limit);
     const archived = await this.orLocal<Passage[] | undefined>(() => this.archive.candidates(words, limit), () => undefined);
-    if (!archived) return local;
+    if (!archived) return this.partialAnswer(local);
     // Scores compare within one store only: each store's passages are scored as a share of
     // its own best, and merged on that, so the checker's floor applies to each alike.
     // Scored in place: a copy ({ ...p }) would read every local passage's quotations, which
@@ -80,7 +93,7 @@ export class LocalAndArchive implements SourceStore {
   async facts(keys: readonly string[]): Promise<SourceFact[]> {
     const local = await this.local.facts(keys);
     const archived = await this.orLocal<RankedFact[] | undefined>(() => this.archive.rankedFacts(keys), () => undefined);
-    if (!archived) return local;
+    if (!archived) return this.partialAnswer(local);
     if (local.length === 0) return archived.map((r) => r.sf);
     const position = new Map([...new Set(keys)].map((k, i) => [k, i]));
     const firstKey = (sf: SourceFact) => Math.min(...factKeys(sf.fact).map((k) => position.get(k) ?? Infinity));

@@ -155,11 +155,11 @@ async function checkFiles(args: Args, sources: FolderSources, archive: PgStore |
       continue;
     }
     const format: DraftFormat = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
-    const { result, archiveMissed } = await checkWithArchive({ text: read.text, format }, sources.index, archive, {
+    const { result, unsearched } = await checkWithArchive({ text: read.text, format }, sources.index, archive, {
       unsourcedFigures: args.unsourcedFigures,
       unsourcedDates: args.unsourcedDates,
     });
-    if (archiveMissed) process.stderr.write(`source-check: ${file}: the archive could not be searched; its verdicts rest on the local sources only\n`);
+    if (unsearched > 0) process.stderr.write(`source-check: ${file}: the archive could not be searched for ${unsearched} of ${result.claims.length} claims; their verdicts rest on the local sources only\n`);
     const lineIndex = new LineIndex(read.text);
     for (const f of result.findings) {
       if (args.format === 'json') json.push(toJsonFinding(file, f, lineIndex, args.root));

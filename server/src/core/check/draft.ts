@@ -37,6 +37,24 @@ export interface CheckOptions extends Partial<FactOptions> {
   factCache?: FactCache;
 }
 
+/** Quotes checked at once: the archive's pool holds four connections. */
+const CONCURRENT_QUOTES = 4;
+
+/**
+ * f over the items, at most `limit` running at once (the item `limit` places on starts when
+ * this one is done), each one's answer in order. A failure is thrown where its answer is read.
+ */
+function inTurn<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Array<Promise<R>> {
+  const out: Array<Promise<R>> = [];
+  for (let i = 0; i < items.length; i++) {
+    const turn = i < limit ? Promise.resolve() : out[i - limit].then(() => undefined, () => undefined);
+    const answer = turn.then(() => f(items[i]));
+    answer.catch(() => undefined); // not left unhandled when the reader stops early
+    out.push(answer);
+  }
+  return out;
+}
+
 /** The largest corpus whose people a check consults (see lookupPeople in checkDraft). */
 export const PEOPLE_CORPUS_LIMIT = 5_000;
 
@@ -52,14 +70,22 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
   const lookupPeople = () => (people ??= store.size <= PEOPLE_CORPUS_LIMIT ? (store.people?.() ?? Promise.resolve([])) : Promise.resolve([]));
   const claims: Claim[] = [];
   const findings: Finding[] = [];
-  for (const q of quotes) {
-    if (options.isCancelled?.()) break;
+  // Quotes are checked a few at once (an archive answers on several connections) and read in the draft's order.
+  const verdicts = inTurn(quotes, CONCURRENT_QUOTES, async (q) => {
+    if (options.isCancelled?.()) return undefined;
     const words = prose.slice(q.start, q.end);
     let claim = options.cache?.get(store.generation, words, q.start);
     if (claim === undefined) {
       claim = (await checkQuote(prose, q.start, q.end, store)) ?? null;
-      options.cache?.set(store.generation, words, claim);
+      // A verdict on part of the sources is checked again next time.
+      if (!claim?.incomplete) options.cache?.set(store.generation, words, claim);
     }
+    return claim;
+  });
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i];
+    let claim = await verdicts[i];
+    if (claim === undefined) break; // cancelled
     if (!claim) continue;
     // The speakers depend on the draft around the quote, not only on its words: never on the cached object.
     claim = { ...claim };
@@ -67,6 +93,8 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
     findings.push(...findingsFor(claim, draft.text));
     findings.push(...(await checkSpeaker(claim, drafted.find((d) => d.start === q.start && d.kind === 'quote'), lookupPeople, draft.text)));
   }
+  // Speakers compared without part of the corpus's people: every quote's may be off.
+  if (people && store.partial?.(await people)) for (const c of claims) c.incomplete = true;
   // A figure or date inside a quotation is checked as part of the quote.
   const factOptions: FactOptions = {
     unsourcedFigures: options.unsourcedFigures ?? DEFAULT_FACT_OPTIONS.unsourcedFigures,

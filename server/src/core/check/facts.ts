@@ -43,11 +43,15 @@ export async function checkFacts(
   // A store that keeps no facts gives no verdicts on them (rather than calling every figure unsourced).
   if (!store.facts || !store.aliases) return [];
   const generation = store.generation;
+  const partial = (answer: object) => store.partial?.(answer) ?? false;
   // The draft's names, as extractFacts would gather them for the whole draft.
   const names = namesOf(prose, sentences);
-  for (const n of await corpusNames(prose, sentences, store, cache)) names.add(n);
+  const corpus = await corpusNames(prose, sentences, store, cache);
+  for (const n of corpus.names) names.add(n);
+  // Names or aliases read from part of the sources bear on every claim: all are incomplete.
+  let everyPartial = corpus.partial;
   let aliases: AliasTable | undefined;
-  const lookup = lookupByKey(store.facts.bind(store), cache, generation);
+  const lookup = lookupByKey(store.facts.bind(store), partial, cache, generation);
   const claims: Array<FigureClaim | DateClaim> = [];
   // Sentence by sentence (extractFacts reads each sentence on its own), so that a cached
   // sentence's claims can be reused: only the sentences an edit changed are read and checked again.
@@ -57,7 +61,7 @@ export async function checkFacts(
     if (!entry) {
       const facts = extractFacts(prose, [sentence], undefined, names);
       entry = { facts: facts.map((f) => shiftFact(f, -base)), claims: facts.map(() => undefined) };
-      cache?.setSentence(generation, key, entry);
+      if (!corpus.partial) cache?.setSentence(generation, key, entry);
     }
     for (let i = 0; i < entry.facts.length; i++) {
       const rel = entry.facts[i];
@@ -67,14 +71,21 @@ export async function checkFacts(
       if (!claim) {
         if (isCancelled()) break read;
         const fact = shiftFact(rel, base);
-        aliases ??= await store.aliases();
+        if (!aliases) {
+          aliases = await store.aliases();
+          everyPartial ||= partial(aliases);
+        }
         const found = await lookup(queryKeys(fact, aliases));
-        const fresh = fact.kind === 'figure' ? checkFigure(fact, found, aliases, prose) : checkDate(fact, found, aliases, prose);
-        claim = entry.claims[i] = shiftClaim(fresh, -base);
+        const fresh = fact.kind === 'figure' ? checkFigure(fact, found.facts, aliases, prose) : checkDate(fact, found.facts, aliases, prose);
+        claim = shiftClaim(fresh, -base);
+        // A verdict on part of the sources is checked again next time.
+        if (found.partial || everyPartial) claim.incomplete = true;
+        else entry.claims[i] = claim;
       }
       claims.push(shiftClaim(claim, base));
     }
   }
+  if (everyPartial) for (const c of claims) c.incomplete = true;
   for (const c of claims) if (c.verdict === 'unsourced' && !c.quiet) c.quiet = c.kind === 'figure' ? !options.unsourcedFigures : !options.unsourcedDates;
   return claims;
 }
@@ -84,22 +95,28 @@ export async function checkFacts(
  * draft's facts share a third of their keys (their names, a common value), and each
  * source fact the store returns is an object built for the answer. The union is taken
  * in key order, each key's facts in the store's order, dropping facts already given:
- * the answer MemoryIndex.facts(keys) gives.
+ * the answer MemoryIndex.facts(keys) gives; partial when any key's answer was.
  */
-function lookupByKey(facts: (keys: readonly string[]) => Promise<SourceFact[]>, cache: FactCache | undefined, generation: number): (keys: readonly string[]) => Promise<SourceFact[]> {
+function lookupByKey(
+  facts: (keys: readonly string[]) => Promise<SourceFact[]>,
+  partial: (answer: object) => boolean,
+  cache: FactCache | undefined,
+  generation: number,
+): (keys: readonly string[]) => Promise<{ facts: SourceFact[]; partial: boolean }> {
   const byKey = new Map<string, Promise<SourceFact[]>>();
   const ask = async (key: string): Promise<SourceFact[]> => {
-    // Across checks of one document too (same store generation, same answer).
+    // Across checks of one document too (same store generation, same answer), unless partial.
     let answer = cache?.lookup(generation, key);
     if (!answer) {
       answer = await facts([key]);
-      cache?.setLookup(generation, key, answer);
+      if (!partial(answer)) cache?.setLookup(generation, key, answer);
     }
     return answer;
   };
   return async (keys) => {
     const seen = new Set<Fact>();
     const out: SourceFact[] = [];
+    let incomplete = false;
     // Every key asked at once (an archive answers them on several connections), read in key order.
     const lists = [...new Set(keys)].map((key) => {
       let list = byKey.get(key);
@@ -110,13 +127,15 @@ function lookupByKey(facts: (keys: readonly string[]) => Promise<SourceFact[]>, 
       return list;
     });
     for (const list of lists) {
-      for (const sf of await list) {
+      const answer = await list;
+      incomplete ||= partial(answer);
+      for (const sf of answer) {
         if (seen.has(sf.fact)) continue;
         seen.add(sf.fact);
         out.push(sf);
       }
     }
-    return out;
+    return { facts: out, partial: incomplete };
   };
 }
 
@@ -157,8 +176,9 @@ function shiftClaim<C extends FigureClaim | DateClaim>(c: C, delta: number): C {
  * Capitalised words opening a draft's sentences that the sources use as names
  * ("Smadiyarov said …"): a draft is too short to tell them from ordinary words itself.
  */
-async function corpusNames(prose: string, sentences: readonly Span[], store: SourceStore, cache?: FactCache): Promise<Set<string>> {
+async function corpusNames(prose: string, sentences: readonly Span[], store: SourceStore, cache?: FactCache): Promise<{ names: Set<string>; partial: boolean }> {
   const names = new Set<string>();
+  let partial = false;
   for (const s of sentences) {
     const first = tokenize(prose, s.start, Math.min(s.end, s.start + 40))[0];
     if (!first || !first.capital || !isContentWord(first.norm) || /\d/.test(first.norm)) continue;
@@ -166,11 +186,12 @@ async function corpusNames(prose: string, sentences: readonly Span[], store: Sou
     if (isName === undefined) {
       const found = (await store.facts?.(['n:' + nameKey(first.norm)])) ?? [];
       isName = found.some((f) => f.fact.context.entities.some((e) => sameName(e, first.norm)));
-      cache?.setCorpusName(store.generation, first.norm, isName);
+      if (store.partial?.(found)) partial = true;
+      else cache?.setCorpusName(store.generation, first.norm, isName);
     }
     if (isName) names.add(first.norm);
   }
-  return names;
+  return { names, partial };
 }
 
 // ---- Aboutness -------------------------------------------------------------------

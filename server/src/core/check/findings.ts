@@ -135,6 +135,8 @@ export interface QuoteClaim {
   speakerVerdict?: 'same' | 'institution' | 'different' | 'unknown';
   /** Covered by an ignore directive in the draft (see check/directives.ts): no finding. */
   ignored?: boolean;
+  /** Reached on part of the sources (SourceStore.partial): see check/incomplete.ts. */
+  incomplete?: boolean;
 }
 
 /** A source's figure or date that a draft's fact was compared with. */
@@ -179,6 +181,8 @@ interface FactClaimBase {
   quiet?: boolean;
   /** Covered by an ignore directive in the draft (see check/directives.ts): no finding. */
   ignored?: boolean;
+  /** Reached on part of the sources (SourceStore.partial): see check/incomplete.ts. */
+  incomplete?: boolean;
 }
 
 export interface FigureClaim extends FactClaimBase {

@@ -46,6 +46,7 @@ export async function checkQuote(text: string, start: number, end: number, store
     spoken.map((w) => w.norm),
     CANDIDATES,
   );
+  if (store.partial?.(passages)) claim.incomplete = true;
   const matches: SourceMatch[] = [];
   // Passages far weaker than the best cannot hold the quote: skip their alignment. Once a
   // passage carries it verbatim, only passages holding every looked-up word can carry it too.

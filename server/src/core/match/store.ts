@@ -69,4 +69,10 @@ export interface SourceStore {
   allFacts?(): Promise<SourceFact[]>;
   /** The corpus alias table: abbreviations → the distinctive words of what they stand for (buildAliases). */
   aliases?(): Promise<AliasTable>;
+  /**
+   * Whether one of this store's answers (a list or table it returned) rests on part of its
+   * sources only: a combined store whose archive could not answer gives its local part's.
+   * The checker marks the claims built on such an answer incomplete (check/incomplete.ts).
+   */
+  partial?(answer: object): boolean;
 }
