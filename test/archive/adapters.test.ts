@@ -90,6 +90,7 @@ test('source-check archive without an archive, or with one that is down, says so
   assert.match(down.stderr, /archive unreachable \(connection refused\)/);
   const check = cli(['check', 'examples/draft.md'], { ...env, SOURCE_CHECK_ARCHIVE_URL: 'postgresql://postgres@127.0.0.1:1/none' });
   assert.match(check.stderr, /archive unreachable, checking against local sources only/);
+  assert.match(check.stderr, /examples\/draft\.md: the archive could not be searched for (\d+) of \1 claims/);
   assert.doesNotMatch(check.stdout, /unsourced-quote/);
   assert.match(check.stdout, /information sources-unsearched: Not found in the local sources, and the archive could not be searched/);
   const usage = cli(['archive', 'import'], env);
