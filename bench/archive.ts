@@ -30,7 +30,7 @@ import { extractFacts } from '../server/src/core/facts/extract';
 import { MAX_FACTS_PER_KEY, queryKeys as factQueryKeys } from '../server/src/core/facts/keys';
 import { splitSentences } from '../server/src/core/text/sentences';
 import { checkDraft } from '../server/src/core/check/draft';
-import { keyArms, keyWeight, lookupKeys, queryKeys, SENTENCE_FLOOR } from '../server/src/core/match/ranking';
+import { keyArms, keyWeight, lookupKeys, minKeysHeld, queryKeys, SENTENCE_FLOOR } from '../server/src/core/match/ranking';
 import { tokenize } from '../server/src/core/text/tokens';
 import { FolderSources } from '../server/src/node/folderSources';
 import { startCluster } from '../test/support/pgCluster';
@@ -214,14 +214,15 @@ async function main(): Promise<void> {
     const df = new Map<string, number>(
       (await archive.query('SELECT key, df::float8 AS df FROM terms WHERE key = ANY($1::text[])', [[...new Set(quotes.flatMap((q) => q.keys))]])).rows.map((r) => [r.key, r.df]),
     );
-    const explain = async (sql: string, params: (q: (typeof quotes)[number]) => unknown[], setup: string[] = []) => {
+    type Quote = (typeof quotes)[number];
+    const explain = async (sqlOf: (q: Quote) => string, params: (q: Quote) => unknown[], setup: string[] = []) => {
       const client = await archive.client();
       const exec: number[] = [];
       let plan = '';
       try {
         for (const sq of setup) await client.query(sq);
         for (const q of quotes) {
-          const r = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params(q));
+          const r = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sqlOf(q)}`, params(q));
           const j = r.rows[0]['QUERY PLAN'][0];
           exec.push(j['Execution Time']);
           plan ||= describePlan(j.Plan);
@@ -232,15 +233,16 @@ async function main(): Promise<void> {
       }
       return `median ${ms(median(exec))}, p95 ${ms(p95(exec))}, max ${ms(Math.max(...exec))}; plan: ${plan}`;
     };
-    const hitParams = (q: (typeof quotes)[number]) => {
+    const hitParams = (q: Quote) => {
       const l = lookupKeys(q.keys, (k) => df.get(k), total);
       return [l.map((k) => k.key), l.map((k) => keyWeight(total, k.df)), 1 / SENTENCE_FLOOR];
     };
     // Every looked-up key read on its own: the query the store runs without a probe, and the base of the alternatives below.
-    const HITS_SQL = hitsSql();
+    const heldOf = (q: Quote) => minKeysHeld((hitParams(q)[0] as string[]).length);
+    const everyKey = (q: Quote) => hitsSql(heldOf(q));
     // Past 5M sentences (1M articles) the variants that read every posting, or the whole table, take minutes a quote: only the store's way is measured.
     const huge = total > 5_000_000;
-    if (!huge) console.log(`- retrieval (the archive's hits query, ${quotes.length} quotes), GIN on text[] keys, every key scanned: ${await explain(HITS_SQL, hitParams)}`);
+    if (!huge) console.log(`- retrieval (the archive's hits query, ${quotes.length} quotes), GIN on text[] keys, every key scanned: ${await explain(everyKey, hitParams)}`);
     // As the store runs it: probes of the rarest keys bound the best score, then only the sentences that can pass the floor are read.
     const pruned = [] as number[];
     let pairs = 0;
@@ -253,25 +255,25 @@ async function main(): Promise<void> {
       let best = 0;
       for (const probe of keys.length > 2 ? PROBES : []) {
         if (best > 0) break;
-        spent += (await archive.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${bestSql(probe)}`, [keys, weights])).rows[0]['QUERY PLAN'][0]['Execution Time'];
-        best = (await archive.query(bestSql(probe), [keys, weights])).rows[0].best;
+        spent += (await archive.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${bestSql(heldOf(q), probe)}`, [keys, weights])).rows[0]['QUERY PLAN'][0]['Execution Time'];
+        best = (await archive.query(bestSql(heldOf(q), probe), [keys, weights])).rows[0].best;
       }
       const arms = keyArms(weights, best);
       singles += arms.filter((a) => a.length === 1).length;
       pairs += arms.length - arms.filter((a) => a.length === 1).length;
       offered += keys.length;
-      const hits = await archive.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${hitsSql(arms)}`, [keys, weights, floor]);
+      const hits = await archive.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${hitsSql(heldOf(q), arms)}`, [keys, weights, floor]);
       pruned.push(spent + hits.rows[0]['QUERY PLAN'][0]['Execution Time']);
     }
     console.log(`- same, as the store runs it (probes of the rarest keys, then the sentences that can pass the floor: ${singles} of ${offered} keys read alone, ${pairs} pairs read together): median ${ms(median(pruned))}, p95 ${ms(p95(pruned))}, max ${ms(Math.max(...pruned))} (probes + hits)`);
-    if (!huge) console.log(`- same query, no index (sequential scan): ${await explain(HITS_SQL, hitParams, ['SET enable_bitmapscan = off', 'SET enable_indexscan = off'])}`);
+    if (!huge) console.log(`- same query, no index (sequential scan): ${await explain(everyKey, hitParams, ['SET enable_bitmapscan = off', 'SET enable_indexscan = off'])}`);
     // The GIN index grew batch by batch during the import; rebuilt in one pass it is denser.
     if (args.includes('--no-reindex')) return;
     t = performance.now();
     await archive.query('REINDEX INDEX sentences_keys');
     const reindexMs = performance.now() - t;
     const rebuilt = (await archive.query(`SELECT pg_relation_size('sentences_keys')::float8 AS b`)).rows[0].b;
-    console.log(`- GIN on keys rebuilt after the import (REINDEX, ${(reindexMs / 1000).toFixed(1)} s, index ${mb(rebuilt)}): ${await explain(HITS_SQL, hitParams)}`);
+    console.log(`- GIN on keys rebuilt after the import (REINDEX, ${(reindexMs / 1000).toFixed(1)} s, index ${mb(rebuilt)}): ${await explain(everyKey, hitParams)}`);
     if (!alternatives) return;
 
     // The same GIN index on a narrow table of (source, sentence, keys): the bitmap heap scan reads fewer pages.
@@ -282,16 +284,15 @@ async function main(): Promise<void> {
     const narrowBuild = performance.now() - t;
     const narrowSize = (await archive.query(`SELECT pg_relation_size('sentence_keys')::float8 AS heap, pg_relation_size('sentence_keys_gin')::float8 AS idx`)).rows[0];
     const narrow = (sql: string) => sql.replace('FROM sentences s', 'FROM sentence_keys s');
-    const NARROW_SQL = narrow(HITS_SQL);
-    const narrowBest = narrow(bestSql([[0], [1]]));
-    console.log(`- narrow table (source, sentence, keys) + GIN (built in ${(narrowBuild / 1000).toFixed(1)} s, table ${mb(narrowSize.heap)} + index ${mb(narrowSize.idx)}), every key scanned: ${await explain(NARROW_SQL, hitParams)}`);
+    const narrowBest = (q: Quote) => narrow(bestSql(heldOf(q), [[0], [1]]));
+    console.log(`- narrow table (source, sentence, keys) + GIN (built in ${(narrowBuild / 1000).toFixed(1)} s, table ${mb(narrowSize.heap)} + index ${mb(narrowSize.idx)}), every key scanned: ${await explain((q) => narrow(everyKey(q)), hitParams)}`);
     const narrowPruned = [] as number[];
     for (const q of quotes) {
       const [keys, weights, floor] = hitParams(q) as [string[], number[], number];
       if (keys.length === 0) continue;
-      const probe = await archive.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${narrowBest}`, [keys, weights]);
-      const best = (await archive.query(narrowBest, [keys, weights])).rows[0].best;
-      const hits = await archive.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${narrow(hitsSql(keyArms(weights, best)))}`, [keys, weights, floor]);
+      const probe = await archive.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${narrowBest(q)}`, [keys, weights]);
+      const best = (await archive.query(narrowBest(q), [keys, weights])).rows[0].best;
+      const hits = await archive.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${narrow(hitsSql(heldOf(q), keyArms(weights, best)))}`, [keys, weights, floor]);
       narrowPruned.push(probe.rows[0]['QUERY PLAN'][0]['Execution Time'] + hits.rows[0]['QUERY PLAN'][0]['Execution Time']);
     }
     console.log(`- narrow table, with the probe: median ${ms(median(narrowPruned))}, p95 ${ms(p95(narrowPruned))}, max ${ms(Math.max(...narrowPruned))}`);
@@ -304,12 +305,15 @@ async function main(): Promise<void> {
     await archive.query('VACUUM ANALYZE postings');
     const postBuild = performance.now() - t;
     const postSize = (await archive.query(`SELECT pg_relation_size('postings')::float8 AS heap, pg_relation_size('postings_key')::float8 AS idx`)).rows[0];
-    const POSTINGS_SQL = HITS_SQL.replace(
-      /FROM sentences s[\s\S]*?WHERE s\.keys && \$1::text\[\]/,
-      'FROM unnest($1::text[], $2::int8[]) WITH ORDINALITY AS w(key, weight, i) JOIN postings s ON s.key = w.key',
-    );
-    if (POSTINGS_SQL === HITS_SQL) throw new Error('the postings variant of the hits query was not built');
-    console.log(`- postings table + btree (key) INCLUDE (source, sentence) (built in ${(postBuild / 1000).toFixed(1)} s, table ${mb(postSize.heap)} + index ${mb(postSize.idx)}): ${await explain(POSTINGS_SQL, hitParams)}`);
+    const postings = (q: Quote) => {
+      const sql = everyKey(q).replace(
+        /FROM sentences s[\s\S]*?WHERE s\.keys && \$1::text\[\]/,
+        'FROM unnest($1::text[], $2::int8[]) WITH ORDINALITY AS w(key, weight, i) JOIN postings s ON s.key = w.key',
+      );
+      if (sql === everyKey(q)) throw new Error('the postings variant of the hits query was not built');
+      return sql;
+    };
+    console.log(`- postings table + btree (key) INCLUDE (source, sentence) (built in ${(postBuild / 1000).toFixed(1)} s, table ${mb(postSize.heap)} + index ${mb(postSize.idx)}): ${await explain(postings, hitParams)}`);
     await archive.query('DROP TABLE postings');
 
     // tsvector: the same keys as lexemes, a full-text GIN index, @@ an OR query.
@@ -320,8 +324,8 @@ async function main(): Promise<void> {
     await archive.query('VACUUM ANALYZE sentences');
     const tsvBuild = performance.now() - t;
     const tsvSize = (await archive.query(`SELECT pg_relation_size('sentences_tsv')::float8 AS b`)).rows[0].b;
-    const TSV_SQL = HITS_SQL.replace('WHERE s.keys && $1::text[]', `WHERE s.tsv @@ (SELECT string_agg('''' || replace(replace(k, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery FROM unnest($1::text[]) k)`);
-    console.log(`- tsvector + GIN (built in ${(tsvBuild / 1000).toFixed(1)} s, index ${mb(tsvSize)}): ${await explain(TSV_SQL, hitParams)}`);
+    const tsv = (q: Quote) => everyKey(q).replace('WHERE s.keys && $1::text[]', `WHERE s.tsv @@ (SELECT string_agg('''' || replace(replace(k, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery FROM unnest($1::text[]) k)`);
+    console.log(`- tsvector + GIN (built in ${(tsvBuild / 1000).toFixed(1)} s, index ${mb(tsvSize)}): ${await explain(tsv, hitParams)}`);
     await archive.query('DROP INDEX sentences_tsv');
     await archive.query('ALTER TABLE sentences DROP COLUMN tsv');
 
@@ -332,7 +336,7 @@ async function main(): Promise<void> {
     const trgmBuild = performance.now() - t;
     const trgmSize = (await archive.query(`SELECT pg_relation_size('sentences_trgm')::float8 AS b`)).rows[0].b;
     const TRGM_SQL = `SELECT source_id, n, word_similarity($1, body) AS sim FROM sentences WHERE $1 <% body ORDER BY sim DESC LIMIT 12`;
-    console.log(`- pg_trgm GIN on sentence prose (built in ${(trgmBuild / 1000).toFixed(1)} s, index ${mb(trgmSize)}), \`quote <% body\`: ${await explain(TRGM_SQL, (q) => [q.text])}`);
+    console.log(`- pg_trgm GIN on sentence prose (built in ${(trgmBuild / 1000).toFixed(1)} s, index ${mb(trgmSize)}), \`quote <% body\`: ${await explain(() => TRGM_SQL, (q) => [q.text])}`);
     // Does the trigram shortlist hold the article the quote came from? (The key index always does, when the engine verifies it.)
     let found = 0;
     let asked = 0;

@@ -259,6 +259,26 @@ test('the archive password never comes from a settings file', () => {
   assert.match(resolveArchiveConfig('mysql://db/x', {}).warning!, /must start with postgresql:\/\//);
 });
 
+test('a quote over several sentences, the first holding a single word of it, is verified whole by both stores', async (t) => {
+  const archive = await freshArchive(t, 'reach');
+  if (!archive) return;
+  // As in test/core/memoryIndex.test.ts: the archive reads the one-word sentence near the passage (REACHING_SQL).
+  const quote = "So, no, we're not declining. We're here. I don't have to win this tournament to prove anything";
+  const dir = mkdtempSync(path.join(tmpdir(), 'source-check-reach-'));
+  try {
+    writeFileSync(path.join(dir, 'open.txt'), `Open\n\nShe was asked about retiring. “${quote},” she said. She plays again on Monday.\n`);
+    for (let i = 0; i < 20; i++) writeFileSync(path.join(dir, `o${i}.txt`), `Other ${i}\n\nPlayers win a tournament ${i} to prove themselves.\n`);
+    await importFolders(archive, [dir]);
+    const local = await localLikeImport(dir);
+    const draft = { text: `She said: “${quote}.”`, format: 'markdown' as const };
+    const embedded = await checkDraft(draft, local.index);
+    assert.equal(embedded.claims[0].verdict, 'verified');
+    for (const store of [new PgStore(archive), new PgStore(archive, { pruneAbovePostings: 0 })]) assert.equal(canonical(await checkDraft(draft, store)), canonical(embedded));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('an empty in-process index and an empty archive both propose nothing', async (t) => {
   const archive = await freshArchive(t, 'empty');
   if (!archive) return;

@@ -54,3 +54,15 @@ test('a snapshot restores an index that gives the same verdicts', async () => {
   }
   assert.ok('problem' in decodeSnapshot(bytes, 'another version', () => ({ load: () => undefined, prose: (t) => t })));
 });
+
+test('a quote over several sentences, the first holding a single word of it, is verified whole', async () => {
+  // From three words on, a sentence holding one of them is no candidate (minKeysHeld): the
+  // passage of its neighbour must still take it in, or the quote reads as words added.
+  const quote = "So, no, we're not declining. We're here. I don't have to win this tournament to prove anything";
+  const index = new MemoryIndex();
+  index.add(parseSource('open.txt', 'file:///open.txt', `Open\n\nShe was asked about retiring. “${quote},” she said. She plays again on Monday.\n`));
+  for (let i = 0; i < 20; i++) index.add(parseSource(`o${i}.txt`, `file:///o${i}.txt`, `Other ${i}\n\nPlayers win a tournament ${i} to prove themselves.\n`));
+  const r = await checkDraft({ text: `She said: “${quote}.”`, format: 'markdown' }, index);
+  assert.equal(r.claims[0].verdict, 'verified');
+  assert.equal(r.claims[0].best!.location.source.id, 'open.txt');
+});

@@ -11,7 +11,7 @@ import type { Fact } from '../core/facts/extract';
 import { AliasTable, buildAliases } from '../core/facts/context';
 import { MAX_FACTS_PER_KEY } from '../core/facts/keys';
 import type { SourceMeta } from '../core/source/metadata';
-import { contenders, groupWindows, keyArms, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, SENTENCE_FLOOR, SentenceHit, Window } from '../core/match/ranking';
+import { contenders, groupWindows, keyArms, keyWeight, lookupKeys, minKeysHeld, passageSentences, queryKeys, rankContenders, SENTENCE_FLOOR, SentenceHit, Window, WINDOW_GAP } from '../core/match/ranking';
 import { positionIn } from '../core/text/lines';
 import type { Span } from '../core/text/sentences';
 import type { Quotation } from '../core/speakers/attribute';
@@ -44,13 +44,14 @@ export interface ArchiveDocument {
   meta: SourceMeta;
 }
 
-// Sentences holding any of the looked-up keys $1, or, given arms (core/match/ranking.ts
-// keyArms), those matching an arm (a key alone, or two together: the GIN index intersects
-// their posting lists before any row is read), each with the mask of the quote's keys it holds
-// (bit k: the k-th of $1) and their summed weights ($2; keys are stored distinct per sentence,
-// as the embedded index posts them). The arms' keys are subscripts of $1, folded to constants
-// when the statement is planned, so the text carries only integers of our own.
-function scored(arms?: readonly number[][]): string {
+// Sentences holding `held` of the looked-up keys $1 at least (minKeysHeld) and any of them,
+// or, given arms (core/match/ranking.ts keyArms), matching an arm (a key alone, or two
+// together: the GIN index intersects their posting lists before any row is read), each with
+// the mask of the quote's keys it holds (bit k: the k-th of $1) and their summed weights ($2;
+// keys are stored distinct per sentence, as the embedded index posts them). The arms' keys
+// are subscripts of $1, folded to constants when the statement is planned, so the text
+// carries only integers of our own.
+function scored(held: number, arms?: readonly number[][]): string {
   const key = (i: number) => `($1::text[])[${i + 1}]`;
   const match: string[] = [];
   if (!arms) match.push('s.keys && $1::text[]');
@@ -65,20 +66,21 @@ function scored(arms?: readonly number[][]): string {
     CROSS JOIN LATERAL unnest(s.keys) AS k(key)
     JOIN unnest($1::text[], $2::int8[]) WITH ORDINALITY AS w(key, weight, i) ON w.key = k.key
     WHERE ${match.join(' OR ') || 'false'}
-    GROUP BY s.source_id, s.n`;
+    GROUP BY s.source_id, s.n
+    HAVING count(*) >= ${held}`;
 }
-/** The sentences of the arms within the floor of the best ($3: 1 / SENTENCE_FLOOR; integers, so the comparison is exact). */
-export function hitsSql(arms?: readonly number[][]): string {
+/** The candidate sentences (of the arms) within the floor of the best ($3: 1 / SENTENCE_FLOOR; integers, so the comparison is exact). */
+export function hitsSql(held: number, arms?: readonly number[][]): string {
   return `
-  WITH hits AS (${scored(arms)})
+  WITH hits AS (${scored(held, arms)})
   SELECT source_id::float8, n, mask, score::float8
   FROM (SELECT hits.*, max(score) OVER () AS best FROM hits) h
   WHERE score * $3::int8 >= best
   ORDER BY source_id, n`;
 }
-/** The best score among the arms' sentences: a lower bound on the best of all. */
-export function bestSql(arms: readonly number[][]): string {
-  return `SELECT coalesce(max(score), 0)::float8 AS best FROM (${scored(arms)}) x`;
+/** The best score among the arms' candidate sentences: a lower bound on the best of all. */
+export function bestSql(held: number, arms: readonly number[][]): string {
+  return `SELECT coalesce(max(score), 0)::float8 AS best FROM (${scored(held, arms)}) x`;
 }
 /** The probes for that bound, in turn until one finds a sentence: the two rarest keys together, then either. */
 export const PROBES = [[[0, 1]], [[0], [1]]];
@@ -91,6 +93,13 @@ export interface PgStoreOptions {
   /** Source references kept between lookups (metadata, line starts); tests set 1. */
   refCacheSize?: number;
 }
+
+/** Sentences of the sources $1 between $2 and $3 (by window) holding any of the keys $4: those that widen a passage. */
+const REACHING_SQL = `
+  SELECT DISTINCT x.source_id::float8 AS source_id, x.n
+  FROM unnest($1::int8[], $2::int[], $3::int[]) AS w(src, lo, hi)
+  JOIN sentences x ON x.source_id = w.src AND x.n BETWEEN w.lo AND w.hi
+  WHERE x.keys && $4::text[]`;
 
 const PASSAGES_SQL = `
   SELECT w.i, src.path, src.meta, src.line_starts, src.text_length, src.speakers->'quotations' AS quotations,
@@ -211,18 +220,19 @@ export class PgStore implements SourceStore {
     // The common words' posting lists are the long ones: once the rarest keys' sentences
     // bound the best score, only the sentences that can pass the floor are read (keyArms:
     // a common word's sentences only where they also hold another of the quote's words).
+    const held = minKeysHeld(lookup.length);
     let arms: number[][] | undefined;
     if (lookup.reduce((n, k) => n + k.df, 0) > this.pruneAbove && lookup.length > 2) {
       let best = 0;
-      for (const probe of PROBES) if (best === 0) best = (await this.archive.query(bestSql(probe), [all, weights])).rows[0].best;
+      for (const probe of PROBES) if (best === 0) best = (await this.archive.query(bestSql(held, probe), [all, weights])).rows[0].best;
       arms = keyArms(weights, best);
     }
-    const hits = await this.archive.query({ text: hitsSql(arms), values: [all, weights, 1 / SENTENCE_FLOOR], rowMode: 'array' });
-    const windows = groupWindows(
+    const hits = await this.archive.query({ text: hitsSql(held, arms), values: [all, weights, 1 / SENTENCE_FLOOR], rowMode: 'array' });
+    const { windows, reaching } = groupWindows(
       (hits.rows as unknown as number[][]).map((r): SentenceHit => ({ source: r[0], sentence: r[1], mask: r[2], score: r[3] })),
       weights,
     );
-    return this.passages(await this.choose(windows, limit));
+    return this.passages(await this.choose(windows, limit), all.filter((_, k) => reaching & (1 << k)));
   }
 
   /** Notes the archive's totals: a change (another desk imported) is a new generation. */
@@ -422,10 +432,16 @@ export class PgStore implements SourceStore {
     return rankContenders(c, (s) => pathOf.get(s) ?? '');
   }
 
-  private async passages(windows: Window[]): Promise<Passage[]> {
+  /** The windows' passages; a sentence near one holding any of the `reaching` keys widens it (passageSentences). */
+  private async passages(windows: Window[], reaching: string[]): Promise<Passage[]> {
     if (windows.length === 0) return [];
+    const near = new Set<string>();
+    if (reaching.length > 0) {
+      const r = await this.archive.query(REACHING_SQL, [windows.map((w) => w.source), windows.map((w) => w.first - WINDOW_GAP), windows.map((w) => w.last + WINDOW_GAP), reaching]);
+      for (const row of r.rows) near.add(`${row.source_id}:${row.n}`);
+    }
     // Context sentences either side; the database clamps at the source's ends.
-    const spans = windows.map((w) => passageSentences(w, Number.MAX_SAFE_INTEGER));
+    const spans = windows.map((w) => passageSentences(w, Number.MAX_SAFE_INTEGER, (s) => near.has(`${w.source}:${s}`)));
     const r = await this.archive.query(PASSAGES_SQL, [windows.map((_, i) => i), windows.map((w) => w.source), spans.map((s) => s.first), spans.map((s) => s.last)]);
     const out: Passage[] = new Array(windows.length);
     const refs = new Map<string, SourceRef>();

@@ -443,11 +443,16 @@ export class MemoryIndex implements SourceStore {
       if (!this.slotDoc[slot]) continue;
       hits.push({ source: this.slotHead[slot], sentence: this.slotBase[slot] + (value & (CHUNK - 1)), mask, score: scoreOf(mask, weights) });
     }
-    const chosen = rankContenders(contenders(groupWindows(hits, weights), limit), (head) => this.slotDoc[head]!.id);
+    const { windows, reaching } = groupWindows(hits, weights);
+    const chosen = rankContenders(contenders(windows, limit), (head) => this.slotDoc[head]!.id);
+    // The chosen sources' sentences holding a key that weighs the floor alone: they widen a passage near them.
+    const sources = new Set(chosen.map((w) => w.source));
+    const reach = new Set<string>();
+    for (const h of hits) if (h.mask & reaching && sources.has(h.source)) reach.add(`${h.source}:${h.sentence}`);
     return chosen.map((w) => {
       const doc = this.slotDoc[w.source]!;
       const sentences = doc.sentences;
-      const { first, last } = passageSentences(w, sentences.length);
+      const { first, last } = passageSentences(w, sentences.length, (s) => reach.has(`${w.source}:${s}`));
       const start = sentences[first].start;
       const end = sentences[last].end;
       const passage: Passage = {

@@ -44,9 +44,22 @@ const ALWAYS_KEYS = 6;
 const COMMON_SHARE = 0.01;
 /** Sentences scoring under this share of the best sentence are not candidates. */
 export const SENTENCE_FLOOR = 0.25;
+
+/**
+ * How many of a quote's looked-up keys a sentence must hold to be a candidate: two, once
+ * there are three or more. A sentence holding one of three cannot carry half of the quote's
+ * content words, which even a misquote needs (check/quotes.ts, MISQUOTE_MIN_CONTENT); a
+ * neighbour that holds more is found itself, and its passage takes in the sentences either
+ * side. Without this, a quote whose best source holds few of its words (an invented quote, a
+ * changed word among common ones) made every sentence holding any one of them a candidate:
+ * 400,000 sentences for one quote at 1,000,000 articles.
+ */
+export function minKeysHeld(keys: number): number {
+  return keys >= 3 ? 2 : 1;
+}
 const MAX_WINDOW_SENTENCES = 24;
 /** Hit sentences this close (in sentences) join one window. */
-const WINDOW_GAP = 3;
+export const WINDOW_GAP = 3;
 /** How far a tie for the best score may stretch the list of candidates. */
 const MAX_TIED_CANDIDATES = 64;
 
@@ -87,26 +100,28 @@ export function scoreOf(mask: number, weights: readonly number[]): number {
 }
 
 /**
- * Which keys a sentence must hold to score at least a quarter of the best (the floor), given a
- * lower bound on the best score and the looked-up keys' weights: every such sentence holds
- * all the keys of one of the returned arms (indices into the weights), and a store reads only
- * the sentences matching an arm. Take a passing sentence's first key i (in lookup order) and
- * its second j: its other keys come after j, so it scores at most w[i] + w[j] + (all weights
- * after j). An arm [i] stands for the sentences whose first key is i when w[i] alone reaches
- * the floor; otherwise the pairs [i, j] whose bound reaches it do, and a key i whose bound
- * with every later key stays under it starts no arm at all (a common word's long posting
- * list is then never read on its own). Exact: the arms only leave out sentences the floor
- * would drop, so stores use them to save time, never to rank. A bound of 0: every key alone.
+ * Which keys a candidate sentence must hold (minKeysHeld of them, scoring at least a quarter
+ * of the best: the floor), given a lower bound on the best score and the looked-up keys'
+ * weights: every candidate holds all the keys of one of the returned arms (indices into the
+ * weights), and a store reads only the sentences matching an arm. Take a candidate's first
+ * key i (in lookup order) and its second j: its other keys come after j, so it scores at most
+ * w[i] + w[j] + (all weights after j). An arm [i] stands for the sentences whose first key is
+ * i when one key may do and w[i] alone reaches the floor; otherwise the pairs [i, j] whose
+ * bound reaches it do, and a key i whose bound with every later key stays under it starts no
+ * arm at all (a common word's long posting list is then never read on its own). Exact: the
+ * arms only leave out sentences that are no candidates, so stores use them to save time,
+ * never to rank. A bound of 0: every key alone, or every pair from three keys on.
  */
 export function keyArms(weights: readonly number[], bestLowerBound: number): number[][] {
   const floor = bestLowerBound * SENTENCE_FLOOR;
+  const alone = minKeysHeld(weights.length) === 1;
   // after[k]: the summed weights of the keys from k on.
   const after = new Array<number>(weights.length + 1).fill(0);
   for (let k = weights.length - 1; k >= 0; k--) after[k] = after[k + 1] + weights[k];
   const arms: number[][] = [];
   for (let i = 0; i < weights.length; i++) {
     if (after[i] < floor) break;
-    if (weights[i] >= floor) {
+    if (alone && weights[i] >= floor) {
       arms.push([i]);
       continue;
     }
@@ -138,9 +153,12 @@ export interface Window {
  * quote) and groups the others, by source and position, into windows of nearby sentences
  * (a quote may span sentences, and the fragments around an ellipsis may sit a sentence or
  * two apart). A window scores the quote words it holds, each once: many weak sentences do
- * not outweigh one exact one.
+ * not outweigh one exact one. Also gives which keys weigh the floor on their own (bit k: key
+ * k): a sentence near a window holding one of them widens its passage (passageSentences).
  */
-export function groupWindows(hits: SentenceHit[], weights: readonly number[]): Window[] {
+export function groupWindows(hits: SentenceHit[], weights: readonly number[]): { windows: Window[]; reaching: number } {
+  const held = minKeysHeld(weights.length);
+  if (held > 1) hits = hits.filter((h) => bitCount(h.mask) >= held);
   let best = 0;
   for (const h of hits) if (h.score > best) best = h.score;
   const floor = best * SENTENCE_FLOOR;
@@ -156,7 +174,15 @@ export function groupWindows(hits: SentenceHit[], weights: readonly number[]): W
     }
   }
   for (const w of windows) w.score = scoreOf(w.mask, weights);
-  return windows;
+  let reaching = 0;
+  weights.forEach((weight, k) => weight >= floor && (reaching |= 1 << k));
+  return { windows, reaching };
+}
+
+function bitCount(mask: number): number {
+  let n = 0;
+  for (; mask; mask &= mask - 1) n++;
+  return n;
 }
 
 /** Best first: higher score, then shorter (the same words closer together); ids only break exact ties. */
@@ -189,7 +215,27 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The sentences a window's passage spans: one sentence of context either side. */
-export function passageSentences(w: Window, sentenceCount: number): { first: number; last: number } {
-  return { first: Math.max(0, w.first - 1), last: Math.min(sentenceCount - 1, w.last + 1) };
+/**
+ * The sentences a window's passage spans: one of context either side, and on to the farthest
+ * sentence within WINDOW_GAP that `reaches` (holds a key weighing the floor on its own): a quote
+ * running over several sentences, one of them holding a single word of it ("So, no, we're not
+ * declining. We're here. I don't have to win this tournament…"), which is no candidate itself
+ * (minKeysHeld). Stores read only these few sentences for it.
+ */
+export function passageSentences(w: Window, sentenceCount: number, reaches: (sentence: number) => boolean = () => false): { first: number; last: number } {
+  let first = Math.max(0, w.first - 1);
+  for (let s = Math.max(0, w.first - WINDOW_GAP); s < first; s++) {
+    if (reaches(s)) {
+      first = s;
+      break;
+    }
+  }
+  let last = Math.min(sentenceCount - 1, w.last + 1);
+  for (let s = Math.min(sentenceCount - 1, w.last + WINDOW_GAP); s > last; s--) {
+    if (reaches(s)) {
+      last = s;
+      break;
+    }
+  }
+  return { first, last };
 }
