@@ -23,6 +23,7 @@ import { findDisagreements } from '../../server/src/core/check/disagreements';
 import type { SourceFact } from '../../server/src/core/match/store';
 import type { SourceDoc } from '../../server/src/core/source/source';
 import { alter, crowdedArticle, placeName } from '../support/factCorpus';
+import { HARVEST_DRAFTS, harvestCorpus } from '../support/commonFacts';
 import { factKeys, MAX_FACTS_PER_KEY } from '../../server/src/core/facts/keys';
 import { REPO } from '../support/seeds';
 import { canonical, corpusPath, countsDrift, localLikeImport, useArchiveCluster } from '../support/archive';
@@ -122,6 +123,24 @@ test('a key held by more than MAX_FACTS_PER_KEY facts answers nothing on either 
     const onArchive = await checkDraft({ text: draft, format: 'text' }, store);
     assert.equal(canonicalFacts(onArchive), canonicalFacts(await checkDraft({ text: draft, format: 'text' }, local.index)));
     assert.deepEqual(factClaims(onArchive).map((c) => c.verdict), ['verified', 'mismatch']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a figure found only through a pair of common keys gets the same verdict on both stores', async (t) => {
+  const archive = await freshArchive(t, 'facts_pairs');
+  if (!archive) return;
+  const dir = mkdtempSync(path.join(tmpdir(), 'source-check-pairs-'));
+  try {
+    for (const [name, text] of harvestCorpus()) writeFileSync(path.join(dir, name), text);
+    await importFolders(archive, [dir], { batchSize: 1000 });
+    const local = await localLikeImport(dir);
+    for (const { text, verdict } of HARVEST_DRAFTS) {
+      const onArchive = await checkDraft({ text, format: 'text' }, new PgStore(archive));
+      assert.equal(canonicalFacts(onArchive), canonicalFacts(await checkDraft({ text, format: 'text' }, local.index)));
+      assert.deepEqual(factClaims(onArchive).map((c) => c.verdict), [verdict]);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

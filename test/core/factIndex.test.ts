@@ -8,8 +8,10 @@ import { checkDraft } from '../../server/src/core/check/draft';
 import { MemoryIndex } from '../../server/src/core/index/memoryIndex';
 import { decodeSnapshot } from '../../server/src/core/index/snapshot';
 import { parseSource } from '../../server/src/core/source/source';
-import { factKeys, MAX_FACTS_PER_KEY } from '../../server/src/core/facts/keys';
+import { factKeys, MAX_FACTS_PER_KEY, pairKey } from '../../server/src/core/facts/keys';
+import { nameKey } from '../../server/src/core/facts/context';
 import { crowdedArticle, placeName } from '../support/factCorpus';
+import { HARVEST_DRAFTS, harvestCorpus } from '../support/commonFacts';
 
 const PORTS = ['Oslo', 'Lima', 'Quito', 'Dakar', 'Hanoi', 'Tunis', 'Accra', 'Riga', 'Sofia', 'Minsk'];
 const article = (i: number) => `Port report ${i}\n\nThe port authority of ${PORTS[i % 10]} said ${i + 1000} ferries sailed on time at the harbour.\n`;
@@ -72,4 +74,17 @@ test('a key that more than MAX_FACTS_PER_KEY facts share is no evidence: looked 
   // Once sources go and the key is held by fewer facts, it is evidence again.
   for (let i = 0; i < 5; i++) index.remove(`s${i}.txt`);
   assert.ok((await index.facts(shared)).length > 0);
+});
+
+test('a figure whose only links to its source are common keys is found through a pair of them', async () => {
+  // Every key of these figures is on over MAX_FACTS_PER_KEY facts; Wexshire and barley meet once.
+  const index = new MemoryIndex();
+  for (const [name, text] of harvestCorpus()) index.add(parseSource(name, `file:///${name}`, text));
+  for (const { text, verdict } of HARVEST_DRAFTS) {
+    const claim = (await checkDraft({ text, format: 'text' }, index)).claims.find((c) => c.kind === 'figure');
+    assert.equal(claim?.verdict, verdict, text);
+    assert.equal(claim?.best?.location.source.id, 't.txt', text);
+  }
+  // A pair as common as its keys is no evidence either.
+  assert.deepEqual(await index.facts([pairKey('n:' + nameKey('Wexshire'), 'w:sold')]), []);
 });

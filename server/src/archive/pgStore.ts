@@ -9,13 +9,14 @@
 import type { Passage, SourceFact, SourceRef, SourceStore } from '../core/match/store';
 import type { Fact } from '../core/facts/extract';
 import { AliasTable, buildAliases } from '../core/facts/context';
-import { MAX_FACTS_PER_KEY } from '../core/facts/keys';
+import { MAX_FACTS_PER_KEY, pairParts } from '../core/facts/keys';
 import type { SourceMeta } from '../core/source/metadata';
 import { contenders, groupWindows, keyArms, keyWeight, lookupKeys, minKeysHeld, passageSentences, queryKeys, rankContenders, SENTENCE_FLOOR, SentenceHit, Window, WINDOW_GAP } from '../core/match/ranking';
 import { positionIn } from '../core/text/lines';
 import type { Span } from '../core/text/sentences';
 import type { Quotation } from '../core/speakers/attribute';
 import { AttributedSource, corpusPeople, Person } from '../core/speakers/people';
+import type { QueryResultRow } from 'pg';
 import { Archive, ArchiveUnavailable } from './connection';
 
 import { ArchiveScheme } from '../lsp/protocol';
@@ -120,6 +121,13 @@ export const FACTS_SQL = `
   FROM facts f
   WHERE f.keys && $1::text[]`;
 
+/** Facts indexed under both keys of $1 (a pair key: GIN intersects the two posting lists), one past MAX_FACTS_PER_KEY at most. */
+export const PAIR_FACTS_SQL = `
+  SELECT f.source_id::float8 AS source_id, f.n, f.fact, f.sentence
+  FROM facts f
+  WHERE f.keys @> $1::text[]
+  LIMIT ${MAX_FACTS_PER_KEY + 1}`;
+
 /** How many facts each key of $1 is on (schema 5 keeps the counts). */
 export const FACT_KEY_COUNTS_SQL = `
   SELECT k, coalesce(t.n, 0)::float8 AS n FROM unnest($1::text[]) AS k LEFT JOIN fact_terms t ON t.key = k`;
@@ -173,6 +181,8 @@ export class PgStore implements SourceStore {
   /** Whether every article's facts are in (schema 4, none imported before it), per generation. */
   private ready: { generation: number; problem?: string } | undefined;
   private refreshedAt = 0;
+  /** Key -> how many facts it is on, for one generation. */
+  private countCache: { generation: number; counts: Map<string, number> } = { generation: -1, counts: new Map() };
   /** Key -> its facts in path order, for one generation, bounded (KEY_CACHE_POSTINGS). */
   private keyCache: { generation: number; lists: Map<string, CachedFact[]>; postings: number } = { generation: -1, lists: new Map(), postings: 0 };
 
@@ -286,9 +296,23 @@ export class PgStore implements SourceStore {
     if (this.ready.problem) throw new ArchiveUnavailable(this.ready.problem);
   }
 
-  /** Source facts indexed under any of these keys (factKeys), in the embedded index's order. */
+  /** Source facts indexed under any of these keys (factKeys, or pairs of them), in the embedded index's order. */
   async facts(keys: readonly string[]): Promise<SourceFact[]> {
     return (await this.rankedFacts(keys)).map((r) => r.sf);
+  }
+
+  /** How many facts each key is on (fact_terms; a schema-4 archive counts up to one past MAX_FACTS_PER_KEY), remembered per generation. */
+  async factCounts(keys: readonly string[]): Promise<number[]> {
+    await this.factsReady(false);
+    if (this.countCache.generation !== this.generation) this.countCache = { generation: this.generation, counts: new Map() };
+    const known = this.countCache.counts;
+    const missing = [...new Set(keys.filter((k) => !known.has(k)))];
+    if (missing.length > 0) {
+      const r = await this.archive.query((await this.schemaVersion()) >= 5 ? FACT_KEY_COUNTS_SQL : FACT_KEY_COUNTS_V4_SQL, [missing]);
+      if (known.size + missing.length > KEY_CACHE_POSTINGS) known.clear();
+      for (const row of r.rows) known.set(row.k, row.n);
+    }
+    return keys.map((k) => known.get(k) ?? 0);
   }
 
   /** The same, each with the position of the first key (of the distinct keys, in order) it was found under. */
@@ -305,22 +329,28 @@ export class PgStore implements SourceStore {
       if (cached) lists.set(k, cached);
       else missing.push(k);
     }
-    // Keys too common to say what a fact is about are answered as empty (MAX_FACTS_PER_KEY), as by the embedded index.
-    if (missing.length > 0) {
-      const counts = await this.archive.query((await this.schemaVersion()) >= 5 ? FACT_KEY_COUNTS_SQL : FACT_KEY_COUNTS_V4_SQL, [missing]);
-      for (const row of counts.rows) {
-        if (row.n <= MAX_FACTS_PER_KEY) continue;
-        lists.set(row.k, []);
-        cache.lists.set(row.k, []);
-        missing.splice(missing.indexOf(row.k), 1);
-      }
+    // Keys (and pairs) too common to say what a fact is about are answered as empty (MAX_FACTS_PER_KEY), as by the embedded index.
+    const plain = missing.filter((k) => !pairParts(k));
+    if (plain.length > 0) {
+      const counts = await this.factCounts(plain);
+      plain.forEach((k, i) => {
+        if (counts[i] <= MAX_FACTS_PER_KEY) return;
+        lists.set(k, []);
+        cache.lists.set(k, []);
+        missing.splice(missing.indexOf(k), 1);
+      });
     }
     if (missing.length > 0) {
-      const rows = [];
-      for (let i = 0; i < missing.length; i += FACT_KEYS_PER_QUERY) {
-        rows.push(...(await this.archive.query(`${FACTS_SQL} LIMIT ${MAX_FACT_ROWS + 1}`, [missing.slice(i, i + FACT_KEYS_PER_QUERY)])).rows);
+      const rows: QueryResultRow[] = [];
+      const singles = missing.filter((k) => !pairParts(k));
+      for (let i = 0; i < singles.length; i += FACT_KEYS_PER_QUERY) {
+        rows.push(...(await this.archive.query(`${FACTS_SQL} LIMIT ${MAX_FACT_ROWS + 1}`, [singles.slice(i, i + FACT_KEYS_PER_QUERY)])).rows);
         // Never a silent cut: a partial list could turn a mismatch into "verified" or "unsourced".
         if (rows.length > MAX_FACT_ROWS) throw new ArchiveUnavailable(`a facts query matched more than ${MAX_FACT_ROWS} facts`);
+      }
+      for (const pair of missing.filter((k) => pairParts(k))) {
+        const found = (await this.archive.query(PAIR_FACTS_SQL, [pairParts(pair)])).rows;
+        if (found.length <= MAX_FACTS_PER_KEY) for (const row of found) rows.push({ ...row, hit: [pair] });
       }
       const refs = await this.sourceRefs(rows.map((row) => row.source_id));
       for (const k of missing) lists.set(k, []);

@@ -9,7 +9,7 @@ import type { Passage, SourceFact, SourceStore } from '../core/match/store';
 import { corpusPeople, Person } from '../core/speakers/people';
 import type { MemoryIndex } from '../core/index/memoryIndex';
 import { AliasTable, buildAliases } from '../core/facts/context';
-import { factKeys } from '../core/facts/keys';
+import { factKeys, foundBy } from '../core/facts/keys';
 import { ArchiveUnavailable } from './connection';
 import type { PgStore, RankedFact } from './pgStore';
 
@@ -95,8 +95,12 @@ export class LocalAndArchive implements SourceStore {
     const archived = await this.orLocal<RankedFact[] | undefined>(() => this.archive.rankedFacts(keys), () => undefined);
     if (!archived) return this.partialAnswer(local);
     if (local.length === 0) return archived.map((r) => r.sf);
-    const position = new Map([...new Set(keys)].map((k, i) => [k, i]));
-    const firstKey = (sf: SourceFact) => Math.min(...factKeys(sf.fact).map((k) => position.get(k) ?? Infinity));
+    const distinct = [...new Set(keys)];
+    const firstKey = (sf: SourceFact) => {
+      const own = new Set(factKeys(sf.fact));
+      const i = distinct.findIndex((k) => foundBy(own, k));
+      return i < 0 ? Infinity : i;
+    };
     const out: SourceFact[] = [];
     let a = 0;
     for (const sf of local) {
@@ -106,6 +110,13 @@ export class LocalAndArchive implements SourceStore {
     }
     while (a < archived.length) out.push(archived[a++].sf);
     return out;
+  }
+
+  /** How many facts each key is on in both stores together (the local counts alone when the archive cannot say). */
+  async factCounts(keys: readonly string[]): Promise<number[]> {
+    const local = await this.local.factCounts(keys);
+    const archived = await this.orLocal<number[] | undefined>(() => this.archive.factCounts(keys), () => undefined);
+    return archived ? local.map((n, i) => n + archived[i]) : this.partialAnswer(local);
   }
 
   /** Every fact of both stores (the local sources first); the local ones alone when the archive is down. */

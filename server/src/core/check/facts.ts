@@ -8,7 +8,7 @@ import type { SourceFact, SourceStore } from '../match/store';
 import { extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
 import { AliasTable, hasName, nameKey, namesOf, sameName, stem } from '../facts/context';
 import { isContentWord, tokenize } from '../text/tokens';
-import { queryKeys } from '../facts/keys';
+import { commonPairs, queryKeys } from '../facts/keys';
 import { compareFigures, formatFigure } from '../facts/figures';
 import { compareDates, formatDate, weekdayOf, WEEKDAYS } from '../facts/dates';
 import type { DateClaim, FactMatch, FactVerdict, FigureClaim } from './findings';
@@ -51,7 +51,7 @@ export async function checkFacts(
   // Names or aliases read from part of the sources bear on every claim: all are incomplete.
   let everyPartial = corpus.partial;
   let aliases: AliasTable | undefined;
-  const lookup = lookupByKey(store.facts.bind(store), partial, cache, generation);
+  const lookup = lookupByKey(store, partial, cache, generation);
   const claims: Array<FigureClaim | DateClaim> = [];
   // Sentence by sentence (extractFacts reads each sentence on its own), so that a cached
   // sentence's claims can be reused: only the sentences an edit changed are read and checked again.
@@ -95,10 +95,11 @@ export async function checkFacts(
  * draft's facts share a third of their keys (their names, a common value), and each
  * source fact the store returns is an object built for the answer. The union is taken
  * in key order, each key's facts in the store's order, dropping facts already given:
- * the answer MemoryIndex.facts(keys) gives; partial when any key's answer was.
+ * the answer MemoryIndex.facts(keys) gives; partial when any key's answer was. The keys too
+ * common alone are also asked two by two (commonPairs), after the others.
  */
 function lookupByKey(
-  facts: (keys: readonly string[]) => Promise<SourceFact[]>,
+  store: SourceStore,
   partial: (answer: object) => boolean,
   cache: FactCache | undefined,
   generation: number,
@@ -108,7 +109,7 @@ function lookupByKey(
     // Across checks of one document too (same store generation, same answer), unless partial.
     let answer = cache?.lookup(generation, key);
     if (!answer) {
-      answer = await facts([key]);
+      answer = await store.facts!([key]);
       if (!partial(answer)) cache?.setLookup(generation, key, answer);
     }
     return answer;
@@ -116,9 +117,11 @@ function lookupByKey(
   return async (keys) => {
     const seen = new Set<Fact>();
     const out: SourceFact[] = [];
-    let incomplete = false;
+    const distinct = [...new Set(keys)];
+    const counts = (await store.factCounts?.(distinct)) ?? [];
+    let incomplete = partial(counts);
     // Every key asked at once (an archive answers them on several connections), read in key order.
-    const lists = [...new Set(keys)].map((key) => {
+    const lists = [...distinct, ...commonPairs(distinct, counts)].map((key) => {
       let list = byKey.get(key);
       if (!list) {
         byKey.set(key, (list = ask(key)));

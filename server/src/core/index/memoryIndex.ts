@@ -9,7 +9,7 @@ import type { Passage, SourceFact, SourceRef, SourceStore } from '../match/store
 import { contenders, groupWindows, indexKey, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, scoreOf, SentenceHit } from '../match/ranking';
 import { corpusPeople, Person } from '../speakers/people';
 import { buildAliases, AliasTable } from '../facts/context';
-import { factKeys, MAX_FACTS_PER_KEY } from '../facts/keys';
+import { factKeys, MAX_FACTS_PER_KEY, pairParts } from '../facts/keys';
 import { append, PackedFactLists, PostingList, Postings } from './postings';
 import type { Fact } from '../facts/extract';
 import { packFacts, PackedFacts, unpackFact } from '../facts/packed';
@@ -365,10 +365,17 @@ export class MemoryIndex implements SourceStore {
     const seen = new Set<number>();
     const out: SourceFact[] = [];
     for (const key of new Set(keys)) {
-      const list = this.factPostings.get(key);
-      if (!list || this.tooCommon(list)) continue;
-      const data = list.data;
-      for (let p = 0; p < list.length; p++) {
+      const parts = pairParts(key);
+      let data: ArrayLike<number>;
+      if (parts) {
+        data = this.bothKeys(parts[0], parts[1]);
+        if (data.length > MAX_FACTS_PER_KEY) continue;
+      } else {
+        const list = this.factPostings.get(key);
+        if (!list || this.tooCommon(list)) continue;
+        data = list.data.subarray(0, list.length);
+      }
+      for (let p = 0; p < data.length; p++) {
         const value = data[p];
         const chunk = value >>> FACT_BITS;
         const doc = this.factDoc[chunk];
@@ -385,6 +392,40 @@ export class MemoryIndex implements SourceStore {
       }
     }
     return out;
+  }
+
+  async factCounts(keys: readonly string[]): Promise<number[]> {
+    return keys.map((key) => {
+      const list = this.factPostings.get(key);
+      if (!list || this.deadFactPostings === 0) return list?.length ?? 0;
+      let live = 0;
+      for (let p = 0; p < list.length; p++) if (this.factDoc[list.data[p] >>> FACT_BITS]) live++;
+      return live;
+    });
+  }
+
+  /**
+   * The live postings under both keys, in posting order. Posting lists ascend (a source's
+   * facts are numbered after every earlier source's, and a rebuild or a snapshot adds them
+   * back in order), so one merge of the two lists finds them.
+   */
+  private bothKeys(a: string, b: string): number[] {
+    const x = this.factPostings.get(a);
+    const y = this.factPostings.get(b);
+    const both: number[] = [];
+    if (!x || !y) return both;
+    for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+      const u = x.data[i];
+      const v = y.data[j];
+      if (u < v) i++;
+      else if (v < u) j++;
+      else {
+        if (this.factDoc[u >>> FACT_BITS]) both.push(u);
+        i++;
+        j++;
+      }
+    }
+    return both;
   }
 
   /** Whether a key's live facts are more than MAX_FACTS_PER_KEY (postings of removed sources wait for a rebuild). */

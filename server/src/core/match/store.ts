@@ -60,11 +60,14 @@ export interface SourceStore {
   people?(): Promise<Person[]>;
   /**
    * Source facts (figures and dates) indexed under any of these keys: factKeys in
-   * core/facts/keys.ts (`n:` name keys, `w:` key words, `v:` figure values); order does
-   * not matter. The three fact methods are optional: a store without them gets no figure
-   * or date checks (every draft fact would otherwise read as unsourced).
+   * core/facts/keys.ts (`n:` name keys, `w:` key words, `v:` figure values), or pairKey of
+   * two of them (the facts under both); order does not matter. A key or pair on more than
+   * MAX_FACTS_PER_KEY facts finds none. The fact methods are optional: a store without them
+   * gets no figure or date checks (every draft fact would otherwise read as unsourced).
    */
   facts?(keys: readonly string[]): Promise<SourceFact[]>;
+  /** How many source facts each of these (plain) keys is indexed under, in order. */
+  factCounts?(keys: readonly string[]): Promise<number[]>;
   /** Every source fact, for listing the corpus's disagreements. */
   allFacts?(): Promise<SourceFact[]>;
   /** The corpus alias table: abbreviations → the distinctive words of what they stand for (buildAliases). */
