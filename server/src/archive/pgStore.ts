@@ -330,36 +330,36 @@ export class PgStore implements SourceStore {
       else missing.push(k);
     }
     // Keys (and pairs) too common to say what a fact is about are answered as empty (MAX_FACTS_PER_KEY), as by the embedded index.
-    const plain = missing.filter((k) => !pairParts(k));
+    const pairs = missing.filter((k) => pairParts(k));
+    let plain = missing.filter((k) => !pairParts(k));
     if (plain.length > 0) {
       const counts = await this.factCounts(plain);
-      plain.forEach((k, i) => {
-        if (counts[i] <= MAX_FACTS_PER_KEY) return;
+      for (const k of plain.filter((_, i) => counts[i] > MAX_FACTS_PER_KEY)) {
         lists.set(k, []);
         cache.lists.set(k, []);
-        missing.splice(missing.indexOf(k), 1);
-      });
+      }
+      plain = plain.filter((_, i) => counts[i] <= MAX_FACTS_PER_KEY);
     }
-    if (missing.length > 0) {
+    const asked = [...plain, ...pairs];
+    if (asked.length > 0) {
       const rows: QueryResultRow[] = [];
-      const singles = missing.filter((k) => !pairParts(k));
-      for (let i = 0; i < singles.length; i += FACT_KEYS_PER_QUERY) {
-        rows.push(...(await this.archive.query(`${FACTS_SQL} LIMIT ${MAX_FACT_ROWS + 1}`, [singles.slice(i, i + FACT_KEYS_PER_QUERY)])).rows);
+      for (let i = 0; i < plain.length; i += FACT_KEYS_PER_QUERY) {
+        rows.push(...(await this.archive.query(`${FACTS_SQL} LIMIT ${MAX_FACT_ROWS + 1}`, [plain.slice(i, i + FACT_KEYS_PER_QUERY)])).rows);
         // Never a silent cut: a partial list could turn a mismatch into "verified" or "unsourced".
         if (rows.length > MAX_FACT_ROWS) throw new ArchiveUnavailable(`a facts query matched more than ${MAX_FACT_ROWS} facts`);
       }
-      for (const pair of missing.filter((k) => pairParts(k))) {
+      for (const pair of pairs) {
         const found = (await this.archive.query(PAIR_FACTS_SQL, [pairParts(pair)])).rows;
         if (found.length <= MAX_FACTS_PER_KEY) for (const row of found) rows.push({ ...row, hit: [pair] });
       }
       const refs = await this.sourceRefs(rows.map((row) => row.source_id));
-      for (const k of missing) lists.set(k, []);
+      for (const k of asked) lists.set(k, []);
       for (const row of rows) {
         const source = refs.get(row.source_id)!;
         const entry: CachedFact = { sf: { source, fact: row.fact as Fact, sentence: row.sentence as string }, id: `${row.source_id}:${row.n}`, n: row.n };
         for (const k of row.hit as string[]) lists.get(k)!.push(entry);
       }
-      for (const k of missing) {
+      for (const k of asked) {
         const list = lists.get(k)!;
         list.sort((a, b) => byPath(a.sf.source.id, b.sf.source.id) || a.n - b.n);
         if (cache.postings + list.length > KEY_CACHE_POSTINGS) {

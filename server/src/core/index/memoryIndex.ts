@@ -397,10 +397,7 @@ export class MemoryIndex implements SourceStore {
   async factCounts(keys: readonly string[]): Promise<number[]> {
     return keys.map((key) => {
       const list = this.factPostings.get(key);
-      if (!list || this.deadFactPostings === 0) return list?.length ?? 0;
-      let live = 0;
-      for (let p = 0; p < list.length; p++) if (this.factDoc[list.data[p] >>> FACT_BITS]) live++;
-      return live;
+      return list ? this.liveFacts(list) : 0;
     });
   }
 
@@ -428,12 +425,17 @@ export class MemoryIndex implements SourceStore {
     return both;
   }
 
-  /** Whether a key's live facts are more than MAX_FACTS_PER_KEY (postings of removed sources wait for a rebuild). */
+  /** Whether a key's live facts are more than MAX_FACTS_PER_KEY. */
   private tooCommon(list: PostingList): boolean {
-    if (list.length <= MAX_FACTS_PER_KEY) return false;
+    return list.length > MAX_FACTS_PER_KEY && this.liveFacts(list, MAX_FACTS_PER_KEY + 1) > MAX_FACTS_PER_KEY;
+  }
+
+  /** A posting list's live facts (postings of removed sources wait for a rebuild), counted up to `atMost`. */
+  private liveFacts(list: PostingList, atMost = Infinity): number {
+    if (this.deadFactPostings === 0) return list.length;
     let live = 0;
-    for (let p = 0; p < list.length && live <= MAX_FACTS_PER_KEY; p++) if (this.factDoc[list.data[p] >>> FACT_BITS]) live++;
-    return live > MAX_FACTS_PER_KEY;
+    for (let p = 0; p < list.length && live < atMost; p++) if (this.factDoc[list.data[p] >>> FACT_BITS]) live++;
+    return live;
   }
 
   async allFacts(): Promise<SourceFact[]> {
