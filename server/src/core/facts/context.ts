@@ -273,6 +273,8 @@ function firstBreak(text: string, from: number, to: number): number | undefined 
 
 function lastBreak(text: string, from: number, to: number): number | undefined {
   let last: number | undefined;
+  // matchAll starts where the shared regex's lastIndex stands (firstBreak's exec moves it): from 0.
+  BREAK.lastIndex = 0;
   for (const m of text.slice(from, to).matchAll(BREAK)) last = from + m.index! + m[0].length;
   return last;
 }

@@ -1,0 +1,159 @@
+// What a figure or a date is a fact *about*, read from its clause: the measure (what is
+// counted or what happened: "backed", "in favor" and "voted for" are one measure), the
+// owner (whose figure: Luhansk, Unilever; "Welsh" is Wales), the period (2004, the fourth
+// quarter, December) and the direction (rose, fell). Two facts are the same fact only when
+// these agree; a contradiction needs all of them stated on both sides, so that a figure
+// about something else that happens to share a word or a unit never raises a warning.
+//
+// The frame is computed at verdict time from a fact's context (context.ts), for the draft's
+// facts and the few source facts retrieval returns, so the index and the archive keep the
+// facts as they are stored and give the same verdicts.
+
+import { countryOf, demonymsOf } from './places';
+import { stem, type AliasTable } from './context';
+import { HONORIFICS, ROLE_NOUNS } from '../speakers/lexicon';
+import type { Fact } from './extract';
+
+export interface FactFrame {
+  /** Names in the fact's own clause, demonyms read as their place (welsh → wales). */
+  owners: string[];
+  /** The owner nearest the fact (its likeliest owner), as a place where it is a demonym. */
+  nearest?: string;
+  /** What is measured or what happened: the clause's key words, synonyms folded into one class ("~rise"). */
+  measure: string[];
+  /** Years, months and quarters the sentence names ("y2004", "m12", "q4"). */
+  periods: string[];
+  direction?: 'up' | 'down';
+}
+
+/**
+ * Classes of words that say the same thing about a figure or an event. Closed classes, as
+ * the speech verbs of speakers/lexicon.ts are: the handful of verbs newsrooms use for a
+ * change, a vote or an event's start and end, with their irregular forms (a stemmer does
+ * not reach "rose", "fell", "began", "won").
+ */
+const CLASSES: Record<string, string> = {
+  '~rise':
+    'rise rises rising rose risen climb climbs climbed climbing jump jumps jumped jumping increase increases increased increasing gain gains gained gaining grow grows grew grown growing surge surged surging soar soared soaring leap leapt leaped advance advanced up higher hike hiked boost boosted',
+  '~fall':
+    'fall falls fell fallen falling drop drops dropped dropping slide slides slid sliding tumble tumbled tumbling sink sinks sank sunk sinking decline declines declined declining decrease decreased decreasing plunge plunged plunging slump slumped dip dipped shrink shrank shrunk lower down cut cuts slip slipped',
+  '~support': 'back backs backed backing support supports supported supporting favor favour favored favoured approve approved approving endorse endorsed yes',
+  '~oppose': 'oppose opposes opposed opposing against reject rejects rejected rejecting no',
+  '~begin': 'begin begins began begun beginning start starts started starting open opens opened opening launch launched launching kick kicked commence commenced',
+  '~end': 'end ends ended ending close closes closed closing finish finishes finished finishing conclude concluded concluding',
+  '~win': 'win wins won winning victory',
+  '~lose': 'lose loses lost losing defeat defeated',
+  '~kill': 'kill kills killed killing dead death deaths die died',
+  '~injure': 'injure injured injuring wound wounded hurt',
+  '~vote': 'vote votes voted voting ballot ballots poll polls polled referendum referendums',
+};
+
+const DIRECTION: Record<string, 'up' | 'down'> = { '~rise': 'up', '~fall': 'down' };
+
+/** stem → class, built from every listed form (stem() folds spelling and regular inflections). */
+const classOf = new Map<string, string>();
+for (const [cls, words] of Object.entries(CLASSES)) for (const w of words.split(' ')) classOf.set(stem(w), cls);
+
+/** The class of a key word (already stemmed), or the word itself. */
+export function measureWord(stemmed: string): string {
+  return classOf.get(stemmed) ?? stemmed;
+}
+
+/** Words that stand beside almost any figure: sharing them says nothing about the measure. */
+const WEAK_MEASURE = new Set(['percent', 'per', 'cent', 'pct', 'point', 'points', 'number', 'total', 'figure', 'figures', 'rate', 'level', 'share', 'amount', 'more', 'than', 'least', 'only', 'some', 'other', 'most', 'many', 'all', 'both', 'two', 'three'].map(stem));
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const PERIOD = /\b(1[89]\d\d|20\d\d)\b|\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)\b|\bq([1-4])\b/gi;
+const QUARTERS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+
+/** Years, months and quarters a sentence names. "May" is a month only when capitalised. */
+export function periodsOf(sentence: string): string[] {
+  const out = new Set<string>();
+  for (const m of sentence.matchAll(PERIOD)) {
+    if (m[1]) out.add('y' + m[1]);
+    else if (m[2]) {
+      if (m[2] === 'may' || m[2] === 'mar' || m[2] === 'march' || m[2] === 'dec' || m[2] === 'jan') continue; // lower-case: a verb or a word
+      if (m[2][0] !== m[2][0].toUpperCase()) continue;
+      out.add('m' + (MONTHS.indexOf(m[2].slice(0, 3).toLowerCase()) + 1));
+    } else if (m[3]) out.add('q' + QUARTERS[m[3].toLowerCase()]);
+    else if (m[4]) out.add('q' + m[4]);
+  }
+  return [...out];
+}
+
+/** A title ("President", "Senator") names no owner by itself: the name after it does. */
+function isOwner(norm: string): boolean {
+  return !ROLE_NOUNS.has(norm) && !HONORIFICS.has(norm);
+}
+
+const frames = new WeakMap<Fact, FactFrame>();
+
+/** The frame of a fact whose sentence reads `sentence` (computed once per fact object). */
+export function frameOf(fact: Fact, sentence: string): FactFrame {
+  let f = frames.get(fact);
+  if (!f) {
+    const c = fact.context;
+    // A figure in a list ("99% in Donetsk, 98% in Luhansk, and 87% in Kherson voted in favour")
+    // has no verb of its own in its clause: it measures what the sentence says of the list.
+    const measure = [...new Set((c.words.length > 0 ? c.words : c.sentenceWords).map(measureWord))];
+    if (fact.kind === 'figure' && fact.figure.unit) measure.push(measureWord(stem(fact.figure.unit)));
+    const cls = measure.find((w) => DIRECTION[w]);
+    f = {
+      owners: [...new Set(c.subject.filter(isOwner).map((n) => countryOf(n) ?? n))],
+      nearest: c.nearest && isOwner(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined,
+      measure: [...new Set(measure)],
+      // A date's own year and month are its value, not its period.
+      periods: fact.kind === 'figure' ? periodsOf(sentence) : [],
+      direction: cls ? DIRECTION[cls] : undefined,
+    };
+    frames.set(fact, f);
+  }
+  return f;
+}
+
+/** Names to look a name up by besides itself: the place of a demonym, a place's demonyms. */
+export function placeForms(norm: string): string[] {
+  const place = countryOf(norm);
+  return place ? [place] : demonymsOf(norm);
+}
+
+export interface Sameness {
+  /** Owners agree: the nearest owner of each stands in the other's clause. */
+  owner: 'same' | 'shared' | 'conflict' | 'unknown';
+  /** Distinctive measure words (or classes) both clauses hold. */
+  measure: number;
+  /** Periods both name and that do not overlap (2004 vs 2005): another fact. */
+  periodConflict: boolean;
+  directionConflict: boolean;
+}
+
+export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: readonly string[], name: string) => boolean): Sameness {
+  let owner: Sameness['owner'] = 'unknown';
+  if (a.owners.length > 0 && b.owners.length > 0) {
+    const shared = a.owners.some((n) => hasName(b.owners, n));
+    const [small, large] = a.owners.length <= b.owners.length ? [a.owners, b.owners] : [b.owners, a.owners];
+    if (!shared) owner = 'conflict';
+    // Every owner of one clause in the other, where a clause's nearest owner is not known (a name inside the figure).
+    else if ((!a.nearest || !b.nearest) && small.every((n) => hasName(large, n))) owner = 'same';
+    else if (a.nearest && b.nearest && hasName(b.owners, a.nearest) && hasName(a.owners, b.nearest)) owner = 'same';
+    else if (a.nearest && b.nearest && !hasName(b.owners, a.nearest) && !hasName(a.owners, b.nearest)) owner = 'conflict';
+    else owner = 'shared';
+  }
+  let measure = 0;
+  for (const w of a.measure) if (!WEAK_MEASURE.has(w) && b.measure.includes(w)) measure++;
+  return {
+    owner,
+    measure,
+    periodConflict: disjoint(a.periods, b.periods, 'y') || disjoint(a.periods, b.periods, 'q') || (!disjoint(a.periods, b.periods, 'y') && disjoint(a.periods, b.periods, 'm')),
+    directionConflict: !!a.direction && !!b.direction && a.direction !== b.direction,
+  };
+}
+
+/** Both name periods of this kind and none in common. */
+function disjoint(a: readonly string[], b: readonly string[], kind: string): boolean {
+  const pa = a.filter((p) => p[0] === kind);
+  const pb = b.filter((p) => p[0] === kind);
+  return pa.length > 0 && pb.length > 0 && !pa.some((p) => pb.includes(p));
+}
+
+export type { AliasTable };
