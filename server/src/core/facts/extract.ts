@@ -48,11 +48,16 @@ function isListNumber(text: string, start: number, end: number): boolean {
 /**
  * A bare year or a date's day read as a number: dates own those. A four-digit number of
  * 1800–2100 without a thousands comma is a year even before a noun ("the 2008 financial
- * crisis", "2012 Benghazi", "1994 priced"): news writes counts of that size with a comma.
+ * crisis", "2012 Benghazi", "1994 priced", "the 1988 presidential contenders"), unless a
+ * plural noun follows it at once with no determiner before it ("said 1995 ferries sailed").
  */
-function isYearLike(f: Figure, digits: string): boolean {
+function isYearLike(f: Figure, text: string, numStart: number, numEnd: number): boolean {
   if (f.kind !== 'count' || !Number.isInteger(f.value) || f.value < 1800 || f.value > 2100) return false;
-  return /^\d{4}$/.test(digits) || (!f.hedge && !f.unit);
+  if (!f.hedge && !f.unit) return true;
+  if (!/^\d{4}$/.test(text.slice(numStart, numEnd))) return false;
+  const counted = /^[ \u00A0](?:\p{Ll}+[^s\W]s|people|men|women|children)(?![\p{L}])/u.test(text.slice(numEnd, numEnd + 40));
+  const determined = /(?:\b(?:the|his|her|its|their|our|this|that|a|an)|['’]s)[ \u00A0]$/i.test(text.slice(Math.max(0, numStart - 8), numStart));
+  return !counted || determined;
 }
 
 /**
@@ -174,7 +179,7 @@ function factsOf(text: string, sentences: readonly Span[], articleDate: string |
     const figures = (isTableSentence(text.slice(sentence.start, sentence.end)) ? [] : findFigures(text, sentence.start, sentence.end)).filter(
       (f) =>
         !overlapsDate(f.numStart, f.numEnd) &&
-        !isYearLike(f, text.slice(f.numStart, f.numEnd)) &&
+        !isYearLike(f, text, f.numStart, f.numEnd) &&
         !(f.unit && isMonth(f.unit)) &&
         !(f.numStart === f.start && isListNumber(text, f.start, f.numEnd)) &&
         !inDateline(f.start) &&
