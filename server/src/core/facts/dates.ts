@@ -60,7 +60,7 @@ const VAGUE = /\b(?:week|weeks|ago|hours?|minutes?|now|later|earlier|weekend|mor
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/i;
 /** Words that introduce a month or a year standing alone as a date ("in June", "since 2014"). */
 const DATE_PREPOSITION = /(?:^|[^\p{L}])(?:in|since|by|until|till|from|during|early|late|mid|mid-|of|before|after|through|throughout|between|and|last|next|this|on)\s*$/iu;
-const MAYBE_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\b|\b(?:today|tonight|this|last|next)\b|\d{4}-\d{2}-\d{2}/i;
+const MAYBE_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\b|\b(?:today|tonight|tomorrow|this|last|next)\b|\d{4}-\d{2}-\d{2}/i;
 const UNDATED_REF = new Date(Date.UTC(2000, 0, 15, 12));
 /**
  * A span of time, not a date: "for a second day", "after a day", "11 days before", "two weeks
@@ -160,6 +160,12 @@ function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefi
     raw = raw.slice(lead[0].length);
   }
   raw = raw.replace(/[\s,;]+$/, '');
+  // "Chapter 11 tomorrow": the number is the name's, the date is "tomorrow".
+  const named = /^\d{1,4}\s+(?=(?:today|tomorrow|yesterday|tonight)\b)/i.exec(raw);
+  if (named && /\p{Lu}[\p{L}]*[ \u00A0]$/u.test(text.slice(Math.max(0, start - 20), start))) {
+    start += named[0].length;
+    raw = raw.slice(named[0].length);
+  }
   const end = start + raw.length;
   if (VAGUE.test(raw)) return undefined;
   const c = r.start;
@@ -239,14 +245,21 @@ type Tense = 'future' | 'past' | undefined;
 function tenseAt(text: string, start: number, end: number): Tense {
   let best: Tense;
   let bestDistance = Infinity;
-  TENSE.lastIndex = 0;
-  for (let m = TENSE.exec(text); m; m = TENSE.exec(text)) {
+  // Within the date's clause: "will meet on Thursday; they met on Monday".
+  // (A window of 300 characters either side keeps a sentence of many dates linear.)
+  const window = Math.max(0, start - 300);
+  const from = Math.max(text.lastIndexOf(';', start), text.lastIndexOf(':', start), window);
+  let to = text.slice(end, end + 300).search(/[;:]/);
+  to = to < 0 ? Math.min(text.length, end + 300) : end + to;
+  TENSE.lastIndex = from;
+  for (let m = TENSE.exec(text); m && m.index < to; m = TENSE.exec(text)) {
     const s = m.index;
     const e = s + m[0].length;
     if (s >= start && e <= end) continue;
     // A passive takes its auxiliary's tense: "will be held" is future, "was held" past.
     if (m[2] && /\b(?:be|been|being|to)\s+$/i.test(text.slice(Math.max(0, s - 8), s))) continue;
-    const distance = e <= start ? start - e : s - end;
+    // The verb a date belongs to comes before it more often than after ("met on Monday").
+    const distance = e <= start ? start - e : 1.5 * (s - end);
     if (distance < bestDistance) {
       bestDistance = distance;
       best = m[2] ? 'past' : 'future';

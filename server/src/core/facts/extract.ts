@@ -126,7 +126,7 @@ function isTableSentence(slice: string): boolean {
   if (/(?<![\d,.])\d[\d,.]*(?: ?(?:mln|bln|billion|million|dlrs|cts|pct|%))? vs\.? (?:(?:profit|loss|shr|a|an) )?(?:[$]|\d|nil\b)|\bvs\.? (?:profit|loss)\b/i.test(slice)) return true;
   const numbers = slice.match(/\d[\d,./-]*/g)?.length ?? 0;
   if (numbers < 3) return false;
-  const words = slice.match(/(?<![\p{L}])\p{Ll}{3,}/gu)?.length ?? 0;
+  const words = slice.match(/(?<![\p{L}])\p{Ll}{2,}/gu)?.length ?? 0;
   return words < numbers;
 }
 
@@ -176,7 +176,8 @@ function factsOf(text: string, sentences: readonly Span[], articleDate: string |
     const overlapsDate = (s: number, e: number) => found.some((d) => s < d.end && d.start < e);
     const dates = found.filter((d) => !inDateline(d.start) && !inCaption(text, d.start, captions) && !(articleDate && d.start < head && formatDate(d.value) === articleDate));
     // A table's rows are read before their figures: a long table is then no cost.
-    const figures = (isTableSentence(text.slice(sentence.start, sentence.end)) ? [] : findFigures(text, sentence.start, sentence.end)).filter(
+    const prose = dateline && dateline.end > sentence.start && dateline.end < sentence.end ? dateline.end : sentence.start;
+    const figures = (isTableSentence(text.slice(prose, sentence.end)) ? [] : findFigures(text, sentence.start, sentence.end)).filter(
       (f) =>
         !overlapsDate(f.numStart, f.numEnd) &&
         !isYearLike(f, text, f.numStart, f.numEnd) &&
