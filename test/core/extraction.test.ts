@@ -71,3 +71,20 @@ for (const c of cases) {
     assert.deepEqual(got, c.expected);
   });
 }
+
+// The rules added for news text read around each number (the word before it, its line, its
+// clause): on a long line with no line or sentence end they must stay linear. Quadratic
+// reading of these lines took minutes; linear takes well under a second each.
+test('hostile one-line texts: the news rules stay linear and the cap still holds', () => {
+  const lines: Array<[string, string, (n: number) => boolean]> = [
+    ['names holding numbers', 'Chapter 11 '.repeat(100_000), (n) => n === 0],
+    ['prices in fractions', '7-3/8 '.repeat(100_000), (n) => n >= 50_000],
+    ['a caption marker before a long run of spaces', 'Getty Images' + ' '.repeat(300_000) + 'on May 3, 2016 12 ships', (n) => n === 2],
+    ['vs between numbers', '12 vs '.repeat(100_000), (n) => n <= 50_100],
+    ['tense cues around many dates', 'It will open on June 3; '.repeat(5_000), (n) => n === 5_000],
+  ];
+  for (const [name, text, ok] of lines) {
+    const n = extractFacts(text, splitSentences(text), '2016-05-10').length;
+    assert.ok(ok(n), `${name}: ${n} facts`);
+  }
+});

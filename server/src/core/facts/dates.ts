@@ -160,6 +160,8 @@ function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefi
     raw = raw.slice(lead[0].length);
   }
   raw = raw.replace(/[\s,;]+$/, '');
+  // chrono reads a bare number after a year as an hour ("May 3, 2016, 12 ships"): it is the next figure.
+  raw = raw.replace(/(\d{4})[\s,]+\d{1,2}$/, '$1');
   // "Chapter 11 tomorrow": the number is the name's, the date is "tomorrow".
   const named = /^\d{1,4}\s+(?=(?:today|tomorrow|yesterday|tonight)\b)/i.exec(raw);
   if (named && /\p{Lu}[\p{L}]*[ \u00A0]$/u.test(text.slice(Math.max(0, start - 20), start))) {

@@ -82,9 +82,10 @@ export function datelineOf(text: string): { start: number; end: number } | undef
   for (let n = 0; n < 5 && lineStart < Math.min(text.length, 1000); n++) {
     const m = DATELINE.exec(text.slice(lineStart, lineStart + 240));
     if (m && /[A-Za-z]/.test(m[0])) return { start: lineStart, end: lineStart + m[0].length };
-    const nl = text.indexOf('\n', lineStart);
-    if (nl < 0 || nl > 1000) break;
-    lineStart = nl + 1;
+    // Sliced: on a text of one long line an unbounded search would cost its length per call (a draft's is per sentence).
+    const nl = text.slice(lineStart, 1000).indexOf('\n');
+    if (nl < 0) break;
+    lineStart += nl + 1;
     while (lineStart < text.length && /\s/.test(text[lineStart]) && lineStart < 1000) lineStart++;
   }
   return undefined;
@@ -101,33 +102,38 @@ const CAPTION =
 const CAPTION_LINE = 600;
 
 function inCaption(text: string, pos: number, seen: Map<number, boolean>): boolean {
+  // The line around pos, looked for no further than a caption's length either way.
   const from = Math.max(0, pos - CAPTION_LINE);
-  const back = text.lastIndexOf('\n', pos - 1);
-  if (back < from - 1 && from > 0) return false;
-  const start = back + 1;
+  const back = text.slice(from, pos).lastIndexOf('\n');
+  if (back < 0 && from > 0) return false;
+  const start = back < 0 ? 0 : from + back + 1;
   const cached = seen.get(start);
   if (cached !== undefined) return cached;
-  const fwd = text.indexOf('\n', pos);
-  const end = fwd < 0 ? text.length : fwd;
+  const fwd = text.slice(pos, pos + CAPTION_LINE + 1).indexOf('\n');
+  const end = fwd >= 0 ? pos + fwd : pos + CAPTION_LINE + 1 >= text.length ? text.length : Infinity;
   const is = end - start <= CAPTION_LINE && CAPTION.test(text.slice(Math.max(0, start - 1), end));
   seen.set(start, is);
   return is;
 }
 
+const TABLE_ROW = 300;
+
 /**
  * A line of a wire table, not prose: numbers set against each other with "vs" ("Net 807,000
- * vs 2,858,000", "Shr 34 cts vs 1.19 dlrs"), or at least three numbers with fewer lower-case
- * words than numbers ("Wheat 2.55 2.40 IV 4.65"). Its figures are left out: a row's noun is
+ * vs 2,858,000", "Shr 34 cts vs 1.19 dlrs"), or at least three numbers with under half as many
+ * lower-case words ("Wheat 2.55 2.40 IV 4.65"). Its figures are left out: a row's noun is
  * its label and its period is in a heading lines above, and reading both right is more than
  * a figure needs to be safe to compare (precision first).
  */
 function isTableSentence(slice: string): boolean {
+  // A row is a short line; a long run of numbers is a dump, which MAX_FACTS caps.
+  if (slice.length > TABLE_ROW) return false;
   // Each number is tried from its first digit only (the look-behind), which keeps the test linear on a line of numbers.
   if (/(?<![\d,.])\d[\d,.]*(?: ?(?:mln|bln|billion|million|dlrs|cts|pct|%))? vs\.? (?:(?:profit|loss|shr|a|an) )?(?:[$]|\d|nil\b)|\bvs\.? (?:profit|loss)\b/i.test(slice)) return true;
   const numbers = slice.match(/\d[\d,./-]*/g)?.length ?? 0;
   if (numbers < 3) return false;
   const words = slice.match(/(?<![\p{L}])\p{Ll}{2,}/gu)?.length ?? 0;
-  return words < numbers;
+  return 2 * words < numbers;
 }
 
 /**
