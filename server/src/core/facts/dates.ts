@@ -71,11 +71,14 @@ const DURATION =
   /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple|first|second|third|fourth|fifth|\d+)\s+(?:of\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)\b/i;
 /**
  * Tense cues around a year-less date: scheduling and future words first (so "scheduled" or
- * "expected" is not read as a past -ed form), then past forms. The nearest cue to the date
+ * "expected" is not read as a past -ed form), then past forms: auxiliaries, common irregular
+ * verbs, and an -ed word before a preposition or determiner (a verb: "announced her run",
+ * not the adjective of "the proposed quota"). "said" and "told" are no cue: they date the
+ * reporting, not the event ("the quota from April, they said"). The nearest cue to the date
  * decides which year its day falls in.
  */
 const TENSE =
-  /\b(will|won['’]t|shall|due|scheduled|planned|plans?|planning|expected|expects?|next|upcoming|set to|going to|to be held|is to|are to)\b|['’]ll\b|\b(was|were|had|did|ago|last|earlier|previously|said|told|spoke|met|won|lost|took|gave|went|came|made|left|ran|began|held|fell|rose|sent|saw|wrote|became|[a-z]{2,}ed)\b/gi;
+  /\b(will|won['’]t|shall|due|scheduled|planned|plans?|planning|expected|expects?|next|upcoming|set to|going to|to be held|is to|are to)\b|['’]ll\b|\b(was|were|had|did|ago|last|earlier|previously|spoke|met|won|lost|took|gave|went|came|made|left|ran|began|held|fell|rose|sent|saw|wrote|became|[a-z]{2,}ed(?=\s+(?:on|in|at|for|by|to|from|with|that|the|an?|his|her|its|their|this|after|before|since|until|during|over)\b))\b/gi;
 /**
  * What a text needs for chrono to find a date toMention keeps: a capitalised month name
  * (a lower-case one is refused); digits around a separator (9/11, 2022-09-26, 1.5); a day,
