@@ -188,6 +188,8 @@ function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefi
   if (DURATION.test(raw)) return undefined;
   // "3/8" is a price's fraction ("7-3/8", "down 3/8") and "9/11" a name more often than a date without its year.
   if (/^\d{1,2}\/\d{1,2}$/.test(raw)) return undefined;
+  // "Super Tuesday" is a name (and a day that weekday arithmetic does not find).
+  if (/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(raw) && /\bSuper[ \u00A0]$/.test(text.slice(Math.max(0, start - 6), start))) return undefined;
   // "USA TODAY": a relative word in capitals after a word in capitals is a name.
   if (/^(?:TODAY|TONIGHT|TOMORROW|YESTERDAY)$/.test(raw) && /\p{Lu}{2,}[ \u00A0]$/u.test(text.slice(Math.max(0, start - 12), start))) return undefined;
 

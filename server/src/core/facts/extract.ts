@@ -56,7 +56,11 @@ function isYearLike(f: Figure, text: string, numStart: number, numEnd: number): 
   if (!f.hedge && !f.unit) return true;
   if (!/^\d{4}$/.test(text.slice(numStart, numEnd))) return false;
   const counted = /^[ \u00A0](?:\p{Ll}+[^s\W]s|people|men|women|children)(?![\p{L}])/u.test(text.slice(numEnd, numEnd + 40));
-  const determined = /(?:\b(?:the|his|her|its|their|our|this|that|a|an)|['’]s)[ \u00A0]$/i.test(text.slice(Math.max(0, numStart - 8), numStart));
+  // After a determiner, a preposition or a period word, the number is the year ("the 1988 …
+  // contenders", "in 1986 sales", "4th qtr 1986 includes").
+  const determined = /(?:\b(?:the|his|her|its|their|our|this|that|a|an|in|of|since|from|by|until|before|after|during|qtr|quarter|fiscal|year)|['’]s)[ \u00A0]$/i.test(
+    text.slice(Math.max(0, numStart - 9), numStart),
+  );
   return !counted || determined;
 }
 

@@ -88,6 +88,8 @@ const NOT_NAME = new Set(
     'jan feb mar apr jun jul aug sep sept oct nov dec')
     .split(' '),
 );
+/** "in 10" after a small number: a share in tenths ("6 in 10 voters", "four in 10"). */
+const IN_TEN = /^ in (?:10|ten)(?![\p{L}\p{N}])/iu;
 /** Denominators of the fractions prices are quoted in ("7-3/8", "12-1/2"). */
 const PRICE_DENOMINATORS = new Set([2, 4, 8, 16, 32, 64]);
 const WORD = /[\p{L}][\p{L}\p{M}'’-]*/uy;
@@ -249,6 +251,11 @@ function digitFigure(text: string, start: number, to: number): FigureMention | u
     if (isPeriodAfter(text, e, to) || (noun && TIME_UNITS.has(noun.unit))) return undefined;
     return { ...base, kind: 'ordinal', value, step: 1, unit: noun?.unit, start: begin, end: noun?.end ?? e, numEnd: e };
   }
+  // A poll's share, "6 in 10 voters": 60%, to the tenth it is written in.
+  const tenth = IN_TEN.exec(after);
+  if (tenth && Number.isInteger(value) && value <= 10 && !priceFraction) {
+    return { ...base, kind: 'percent', value: value * 10, step: 10, start: begin, end: numEnd + tenth[0].length };
+  }
   // Percentage.
   const pct = /^\s?(%|per\s?cent\b|pct\b|percentage points?\b|points?\b(?=\s+(?:of|in|lead|ahead)))/i.exec(after);
   if (pct && !/^\s?points?/i.test(pct[0])) {
@@ -312,6 +319,8 @@ function wordFigure(text: string, start: number, wordEnd: number, to: number): F
     v *= SCALES[scale[1].toLowerCase()];
     e += scale[0].length;
   }
+  const tenth = IN_TEN.exec(text.slice(e, e + 12));
+  if (tenth && v <= 10) return { kind: 'percent', value: v * 10, step: 10, spelled: true, start: begin, end: e + tenth[0].length, numStart: start, numEnd: e, hedge: hedge?.hedge };
   const pct = /^\s?(per\s?cent|percent)\b/i.exec(text.slice(e, e + 12));
   if (pct) return { kind: 'percent', value: v, step: 1, spelled: true, start: begin, end: e + pct[0].length, numStart: start, numEnd: e, hedge: hedge?.hedge };
   const noun = countedNoun(text, e, to, false);
