@@ -212,8 +212,10 @@ function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefi
       // speaks of the future ("will be held on Nov. 8"), the last one before it when it speaks
       // of the past, else the nearest: "Nov. 8" in a May 2016 story is 2016-11-08 if the vote
       // is to come, and a 2015 date invented a disagreement.
-      const tense = tenseAt(text, start, end);
-      value.year = yearByTense(value, ref as Required<DateValue>, tense);
+      // "last February" in a February story is a year back; "next March", the one after.
+      const said = /\b(last|next)[ \u00A0]$/i.exec(text.slice(Math.max(0, start - 5), start))?.[1].toLowerCase();
+      const tense = said === 'last' ? 'past' : said === 'next' ? 'future' : tenseAt(text, start, end);
+      value.year = yearByTense(value, ref as Required<DateValue>, tense, said !== undefined);
       how = `year from the article date, ${formatDate(ref)}${tense === 'future' ? ' (the next one: future tense)' : tense === 'past' ? ' (the last one: past tense)' : ' (the nearest one)'}`;
     }
     return { start, end, value, relative: false, how };
@@ -277,13 +279,15 @@ function tenseAt(text: string, start: number, end: number): Tense {
 }
 
 /** The year of a month (and day) without one, as `tense` places it around `ref`. */
-function yearByTense(v: DateValue, ref: Required<Pick<DateValue, 'year' | 'month' | 'day'>>, tense: Tense): number {
+function yearByTense(v: DateValue, ref: Required<Pick<DateValue, 'year' | 'month' | 'day'>>, tense: Tense, strict = false): number {
   // Dates compared as months and days; a month alone counts as its 15th, and as the whole month for on-or-before/after.
   const key = (y: number) => (y * 12 + v.month! - 1) * 32 + (v.day ?? 15);
   const refKey = (ref.year * 12 + ref.month - 1) * 32 + ref.day;
   const years = [ref.year - 1, ref.year, ref.year + 1];
-  if (tense === 'future') return years.find((y) => (v.day === undefined ? Math.floor(key(y) / 32) >= Math.floor(refKey / 32) : key(y) >= refKey))!;
-  if (tense === 'past') return [...years].reverse().find((y) => (v.day === undefined ? Math.floor(key(y) / 32) <= Math.floor(refKey / 32) : key(y) <= refKey))!;
+  // Strictly ("last February", "next March"): not the article's own month or day.
+  const cmp = (y: number) => (v.day === undefined ? Math.floor(key(y) / 32) - Math.floor(refKey / 32) : key(y) - refKey);
+  if (tense === 'future') return years.find((y) => (strict ? cmp(y) > 0 : cmp(y) >= 0))!;
+  if (tense === 'past') return [...years].reverse().find((y) => (strict ? cmp(y) < 0 : cmp(y) <= 0))!;
   return years.reduce((a, y) => (Math.abs(key(y) - refKey) < Math.abs(key(a) - refKey) ? y : a));
 }
 
