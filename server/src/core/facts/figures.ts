@@ -148,7 +148,7 @@ function hedgeBefore(text: string, start: number): { hedge: Hedge; start: number
 
 /** Where a figure may start: a digit not glued to a word, or a number word. */
 const CANDIDATE = new RegExp(
-  `(?<![\\p{L}\\p{N}\\p{M}_./:\u2044-])\\d|(?<![\\p{L}\\p{N}])(?:${[...Object.keys(UNITS), ...Object.keys(ORDINAL_WORDS), ...Object.keys(FRACTIONS)]
+  `(?<![\\p{L}\\p{N}\\p{M}_./:#\u2044-])\\d|(?<![\\p{L}\\p{N}])(?:${[...Object.keys(UNITS), ...Object.keys(ORDINAL_WORDS), ...Object.keys(FRACTIONS)]
     .sort((a, b) => b.length - a.length)
     .join('|')})(?![\\p{L}])`,
   'giu',
@@ -226,6 +226,8 @@ function digitFigure(text: string, start: number, to: number): FigureMention | u
   const priceFraction = !!fraction && PRICE_DENOMINATORS.has(+fraction[2]) && +fraction[1] < +fraction[2];
   // Times, dates, ranges and codes glued to letters (13:35, 2022-09-26, U23, 3D, 5pm) are not figures.
   if (/^[:/\u2044-]\d/.test(after) && !priceFraction) return undefined;
+  // "a 30-minute spree", "a two-week delay": a duration (an age, "55-year-old", is a figure).
+  if (/^-(?:second|minute|hour|day|week|month|year|decade)s?(?![\p{L}-])/iu.test(after)) return undefined;
   if (/^\s?(?:GMT|BST|UTC|CET|EST|EDT|PST|[ap]\.?m\.?)(?![\p{L}])/iu.test(after)) return undefined;
   const glued = /^\p{L}+/u.exec(after);
   if (glued && !/^(st|nd|rd|th|m|bn|k|b|mln|bln|tn|pct)$/i.test(glued[0])) return undefined;
