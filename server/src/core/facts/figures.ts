@@ -80,7 +80,11 @@ const TIME_UNITS = new Set(
   'second sec minute min hour hr day week month mth year yr decade century quarter qtr half fortnight weekend night'.split(' '),
 );
 /** Wire earnings-table words that are no counted noun: "807,000 vs 2,858,000", "Avg shrs", "Oper net". */
-const TABLE_WORDS = new Set('vs v mths mth qtr qtrs shr shrs revs avg oper'.split(' '));
+const TABLE_WORDS = new Set('vs v versus mths mth qtr qtrs shr shrs revs avg oper'.split(' '));
+/** Words of time that end a noun run: "29 yesterday", "the 102nd Rose Bowl later Friday". */
+const WHEN_WORDS = new Set(
+  'today yesterday tomorrow tonight later earlier ago monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
 /** Capitalised words before a number that do not make it part of a name ("In 2014", "On Monday 40 …", "Another 40"). */
 const NOT_NAME = new Set(
   ('another only just all some those these nearly almost about around roughly over under more less fewer than top ' +
@@ -127,7 +131,7 @@ function countedNoun(text: string, from: number, to: number, ordinal: boolean): 
     if (!m || m.index + m[0].length > to) break;
     const raw = m[0].replace(/['’]s$/, '').replace(/-+$/, '');
     const norm = normaliseWord(raw);
-    if (!isContentWord(norm) || /^(per|percent|cent|pct|of|to)$/.test(norm) || TABLE_WORDS.has(norm)) break;
+    if (!isContentWord(norm) || /^(per|percent|cent|pct|of|to)$/.test(norm) || TABLE_WORDS.has(norm) || WHEN_WORDS.has(norm)) break;
     // An all-capitals acronym after a name (Forum SPIEF) does not change the noun.
     if (!(run.length > 0 && raw.length >= 2 && raw === raw.toUpperCase())) run.push({ raw, end: m.index + m[0].length });
     i = m.index + m[0].length;
@@ -336,7 +340,7 @@ function isPeriodAfter(text: string, at: number, to: number): boolean {
   const m = /^[ \t\u00A0]{1,3}([A-Za-z]+)/.exec(text.slice(at, Math.min(to, at + 16)));
   if (!m) return false;
   const w = m[1].toLowerCase();
-  return TABLE_WORDS.has(w) || TIME_UNITS.has(unitKey(w));
+  return /^(?:mths?|qtrs?)$/.test(w) || TIME_UNITS.has(unitKey(w));
 }
 
 /**
