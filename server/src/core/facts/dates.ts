@@ -190,6 +190,8 @@ function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefi
   if (/^\d{1,2}\/\d{1,2}$/.test(raw)) return undefined;
   // "Super Tuesday" is a name (and a day that weekday arithmetic does not find).
   if (/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(raw) && /\bSuper[ \u00A0]$/.test(text.slice(Math.max(0, start - 6), start))) return undefined;
+  // "What Happens Tomorrow", "The Tomorrow People": a capitalised relative word inside a sentence is a title's.
+  if (/^(?:Today|Tomorrow|Yesterday|Tonight)$/.test(raw) && !/(?:^|[.!?:;"“‘(\n—–-])\s*$/.test(text.slice(Math.max(0, start - 4), start))) return undefined;
   // "USA TODAY": a relative word in capitals after a word in capitals is a name.
   if (/^(?:TODAY|TONIGHT|TOMORROW|YESTERDAY)$/.test(raw) && /\p{Lu}{2,}[ \u00A0]$/u.test(text.slice(Math.max(0, start - 12), start))) return undefined;
 
