@@ -259,7 +259,8 @@ function tenseAt(text: string, start: number, end: number): Tense {
   // Within the date's clause: "will meet on Thursday; they met on Monday".
   // (A window of 300 characters either side keeps a sentence of many dates linear.)
   const window = Math.max(0, start - 300);
-  const from = Math.max(text.lastIndexOf(';', start), text.lastIndexOf(':', start), window);
+  const before = text.slice(window, start);
+  const from = window + Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'), 0);
   let to = text.slice(end, end + 300).search(/[;:]/);
   to = to < 0 ? Math.min(text.length, end + 300) : end + to;
   TENSE.lastIndex = from;

@@ -126,7 +126,7 @@ const TABLE_ROW = 300;
  * A line of a wire table, not prose: numbers set against each other with "vs" ("Net 807,000
  * vs 2,858,000", "Shr 34 cts vs 1.19 dlrs"), or at least three numbers with under half as many
  * lower-case words ("Wheat 2.55 2.40 IV 4.65"). Its figures are left out: a row's noun is
- * its label and its period is in a heading lines above, and reading both right is more than
+ * its label and its period is in a heading line above, and reading both right is more than
  * a figure needs to be safe to compare (precision first).
  */
 function isTableSentence(slice: string): boolean {
@@ -187,7 +187,7 @@ function factsOf(text: string, sentences: readonly Span[], articleDate: string |
     const dates = found.filter((d) => !inDateline(d.start) && !inCaption(text, d.start, captions) && !(articleDate && d.start < head && formatDate(d.value) === articleDate));
     // A table's rows are read before their figures: a long table is then no cost.
     const prose = dateline && dateline.end > sentence.start && dateline.end < sentence.end ? dateline.end : sentence.start;
-    const figures = (isTableSentence(text.slice(prose, sentence.end)) ? [] : findFigures(text, sentence.start, sentence.end)).filter(
+    const figures = (sentence.end - prose <= TABLE_ROW && isTableSentence(text.slice(prose, sentence.end)) ? [] : findFigures(text, sentence.start, sentence.end)).filter(
       (f) =>
         !overlapsDate(f.numStart, f.numEnd) &&
         !isYearLike(f, text, f.numStart, f.numEnd) &&

@@ -73,8 +73,8 @@ const NUMBER = /(\d+(?:[.,]\d+)*)/y;
 
 /**
  * Nouns that make a number a duration or a reporting period ("60 days", "three years ago",
- * "the fourth quarter", "Nine mths"): a span of time, not a quantity of anything. A span
- * matched against a span of another event was the commonest wrong figure warning.
+ * "the fourth quarter", "Nine mths"): a span of time, not a quantity of anything, and what
+ * it is counted from is another event the sentence rarely names.
  */
 const TIME_UNITS = new Set(
   'second sec minute min hour hr day week month mth year yr decade century quarter qtr half fortnight weekend night'.split(' '),
@@ -88,6 +88,7 @@ const WHEN_WORDS = new Set(
 /** Capitalised words before a number that do not make it part of a name ("In 2014", "On Monday 40 …", "Another 40"). */
 const NOT_NAME = new Set(
   ('another only just all some those these nearly almost about around roughly over under more less fewer than top ' +
+    'exactly approximately perhaps possibly altogether barely fully still also even least most ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec')
     .split(' '),
