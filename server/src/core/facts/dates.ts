@@ -60,8 +60,25 @@ const VAGUE = /\b(?:week|weeks|ago|hours?|minutes?|now|later|earlier|weekend|mor
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/i;
 /** Words that introduce a month or a year standing alone as a date ("in June", "since 2014"). */
 const DATE_PREPOSITION = /(?:^|[^\p{L}])(?:in|since|by|until|till|from|during|early|late|mid|mid-|of|before|after|through|throughout|between|and|last|next|this|on)\s*$/iu;
-const MAYBE_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\b|\b(?:today|tonight|this|last|next)\b|\d{4}-\d{2}-\d{2}/i;
+const MAYBE_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\b|\b(?:today|tonight|tomorrow|this|last|next)\b|\d{4}-\d{2}-\d{2}/i;
 const UNDATED_REF = new Date(Date.UTC(2000, 0, 15, 12));
+/**
+ * A span of time, not a date: "for a second day", "after a day", "11 days before", "two weeks
+ * later", "within 30 days", "three years ago". chrono reads them as a date that far from the
+ * article's; what they count from is another event, which the sentence rarely dates.
+ */
+const DURATION =
+  /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple|first|second|third|fourth|fifth|\d+)\s+(?:of\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)\b/i;
+/**
+ * Tense cues around a year-less date: scheduling and future words first (so "scheduled" or
+ * "expected" is not read as a past -ed form), then past forms: auxiliaries, common irregular
+ * verbs, and an -ed word before a preposition or determiner (a verb: "announced her run",
+ * not the adjective of "the proposed quota"). "said" and "told" are no cue: they date the
+ * reporting, not the event ("the quota from April, they said"). The nearest cue to the date
+ * decides which year its day falls in.
+ */
+const TENSE =
+  /\b(will|won['’]t|shall|due|scheduled|planned|plans?|planning|expected|expects?|next|upcoming|set to|going to|to be held|is to|are to)\b|['’]ll\b|\b(was|were|had|did|ago|last|earlier|previously|spoke|met|won|lost|took|gave|went|came|made|left|ran|began|held|fell|rose|sent|saw|wrote|became|[a-z]{2,}ed(?=\s+(?:on|in|at|for|by|to|from|with|that|the|an?|his|her|its|their|this|after|before|since|until|during|over)\b))\b/gi;
 /**
  * What a text needs for chrono to find a date toMention keeps: a capitalised month name
  * (a lower-case one is refused); digits around a separator (9/11, 2022-09-26, 1.5); a day,
@@ -146,6 +163,14 @@ function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefi
     raw = raw.slice(lead[0].length);
   }
   raw = raw.replace(/[\s,;]+$/, '');
+  // chrono reads a bare number after a year as an hour ("May 3, 2016, 12 ships"): it is the next figure.
+  raw = raw.replace(/(\d{4})[\s,]+\d{1,2}$/, '$1');
+  // "Chapter 11 tomorrow": the number is the name's, the date is "tomorrow".
+  const named = /^\d{1,4}\s+(?=(?:today|tomorrow|yesterday|tonight)\b)/i.exec(raw);
+  if (named && /\p{Lu}[\p{L}]*[ \u00A0]$/u.test(text.slice(Math.max(0, start - 20), start))) {
+    start += named[0].length;
+    raw = raw.slice(named[0].length);
+  }
   const end = start + raw.length;
   if (VAGUE.test(raw)) return undefined;
   const c = r.start;
@@ -160,6 +185,15 @@ function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefi
     if (!/^\p{Lu}/u.test(mw[0])) return undefined;
   }
   if (/^\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$/i.test(raw)) return undefined;
+  if (DURATION.test(raw)) return undefined;
+  // "3/8" is a price's fraction ("7-3/8", "down 3/8") and "9/11" a name more often than a date without its year.
+  if (/^\d{1,2}\/\d{1,2}$/.test(raw)) return undefined;
+  // "Super Tuesday" is a name (and a day that weekday arithmetic does not find).
+  if (/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(raw) && /\bSuper[ \u00A0]$/.test(text.slice(Math.max(0, start - 6), start))) return undefined;
+  // "What Happens Tomorrow", "The Tomorrow People": a capitalised relative word inside a sentence is a title's.
+  if (/^(?:Today|Tomorrow|Yesterday|Tonight)$/.test(raw) && !/(?:^|[.!?:;"“‘(\n—–-])\s*$/.test(text.slice(Math.max(0, start - 4), start))) return undefined;
+  // "USA TODAY": a relative word in capitals after a word in capitals is a name.
+  if (/^(?:TODAY|TONIGHT|TOMORROW|YESTERDAY)$/.test(raw) && /\p{Lu}{2,}[ \u00A0]$/u.test(text.slice(Math.max(0, start - 12), start))) return undefined;
 
   if (!relative) {
     const value: DateValue = {};
@@ -176,13 +210,15 @@ function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefi
     if (known.weekday !== undefined) value.weekday = known.weekday;
     let how: string | undefined;
     if (value.year === undefined && ref?.year !== undefined) {
-      // A year-less date in news is in the recent past, or weeks ahead at most.
-      let year = ref.year;
-      const monthsAhead = value.month! - ref.month!;
-      if (monthsAhead > 2) year--;
-      else if (monthsAhead < -9) year++;
-      value.year = year;
-      how = `year from the article date, ${formatDate(ref)}`;
+      // A year-less date is the next such day after the article's date when the sentence
+      // speaks of the future ("will be held on Nov. 8"), the last one before it when it speaks
+      // of the past, else the nearest: "Nov. 8" in a May 2016 story is 2016-11-08 if the vote
+      // is to come, and a 2015 date invented a disagreement.
+      // "last February" in a February story is a year back; "next March", the one after.
+      const said = /\b(last|next)[ \u00A0]$/i.exec(text.slice(Math.max(0, start - 5), start))?.[1].toLowerCase();
+      const tense = said === 'last' ? 'past' : said === 'next' ? 'future' : tenseAt(text, start, end);
+      value.year = yearByTense(value, ref as Required<DateValue>, tense, said !== undefined);
+      how = `year from the article date, ${formatDate(ref)}${tense === 'future' ? ' (the next one: future tense)' : tense === 'past' ? ' (the last one: past tense)' : ' (the nearest one)'}`;
     }
     return { start, end, value, relative: false, how };
   }
@@ -191,10 +227,10 @@ function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefi
   if (known.weekday !== undefined && known.day === undefined && !/\b(?:last|next|this)\b/i.test(raw)) {
     const weekday = known.weekday;
     if (!ref) return { start, end, value: { weekday }, relative: true, how: 'the article has no date, so the weekday is not resolved' };
-    // "Monday" in a story means the latest Monday on or before its date.
+    // "Monday" in a story means the latest Monday on or before its date; "will meet on Monday", the next one.
     const d = utc(ref as Required<DateValue>);
-    const back = (d.getUTCDay() - weekday + 7) % 7;
-    d.setUTCDate(d.getUTCDate() - back);
+    const shift = tenseAt(text, start, end) === 'future' ? (weekday - d.getUTCDay() + 7) % 7 : -((d.getUTCDay() - weekday + 7) % 7);
+    d.setUTCDate(d.getUTCDate() + shift);
     const value = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday };
     return { start, end, value, relative: true, how: `“${raw}” in an article dated ${formatDate(ref)} → ${formatDate(value)}` };
   }
@@ -212,6 +248,50 @@ function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefi
   } else return undefined;
   if (value.year === undefined) return undefined;
   return { start, end, value, relative: true, how: `“${raw}” in an article dated ${formatDate(ref)} → ${formatDate(value)}` };
+}
+
+type Tense = 'future' | 'past' | undefined;
+
+/** The tense of the cue nearest to text[start, end) in its sentence (`text` is the sentence or a few). */
+function tenseAt(text: string, start: number, end: number): Tense {
+  let best: Tense;
+  let bestDistance = Infinity;
+  // Within the date's clause: "will meet on Thursday; they met on Monday".
+  // (A window of 300 characters either side keeps a sentence of many dates linear.)
+  const window = Math.max(0, start - 300);
+  const before = text.slice(window, start);
+  const from = window + Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'), 0);
+  let to = text.slice(end, end + 300).search(/[;:]/);
+  to = to < 0 ? Math.min(text.length, end + 300) : end + to;
+  TENSE.lastIndex = from;
+  for (let m = TENSE.exec(text); m && m.index < to; m = TENSE.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (s >= start && e <= end) continue;
+    // A passive takes its auxiliary's tense: "will be held" is future, "was held" past.
+    if (m[2] && /\b(?:be|been|being|to)\s+$/i.test(text.slice(Math.max(0, s - 8), s))) continue;
+    // The verb a date belongs to comes before it more often than after ("met on Monday").
+    const distance = e <= start ? start - e : 1.5 * (s - end);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = m[2] ? 'past' : 'future';
+    }
+    if (s > end) break;
+  }
+  return best;
+}
+
+/** The year of a month (and day) without one, as `tense` places it around `ref`. */
+function yearByTense(v: DateValue, ref: Required<Pick<DateValue, 'year' | 'month' | 'day'>>, tense: Tense, strict = false): number {
+  // Dates compared as months and days; a month alone counts as its 15th, and as the whole month for on-or-before/after.
+  const key = (y: number) => (y * 12 + v.month! - 1) * 32 + (v.day ?? 15);
+  const refKey = (ref.year * 12 + ref.month - 1) * 32 + ref.day;
+  const years = [ref.year - 1, ref.year, ref.year + 1];
+  // Strictly ("last February", "next March"): not the article's own month or day.
+  const cmp = (y: number) => (v.day === undefined ? Math.floor(key(y) / 32) - Math.floor(refKey / 32) : key(y) - refKey);
+  if (tense === 'future') return years.find((y) => (strict ? cmp(y) > 0 : cmp(y) >= 0))!;
+  if (tense === 'past') return [...years].reverse().find((y) => (strict ? cmp(y) < 0 : cmp(y) <= 0))!;
+  return years.reduce((a, y) => (Math.abs(key(y) - refKey) < Math.abs(key(a) - refKey) ? y : a));
 }
 
 export type DateConsistency = 'same' | 'covers' | 'within' | 'different' | 'unknown';

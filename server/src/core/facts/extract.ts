@@ -45,9 +45,99 @@ function isListNumber(text: string, start: number, end: number): boolean {
   return /^[.)]\s|^\s+\p{Lu}/u.test(rest) || rest.trim() === '';
 }
 
-/** A bare year or a date's day read as a number: dates own those. */
-function isYearLike(f: Figure): boolean {
-  return f.kind === 'count' && !f.hedge && Number.isInteger(f.value) && f.value >= 1800 && f.value <= 2100 && !f.unit;
+/**
+ * A bare year or a date's day read as a number: dates own those. A four-digit number of
+ * 1800–2100 without a thousands comma is a year even before a noun ("the 2008 financial
+ * crisis", "2012 Benghazi", "1994 priced", "the 1988 presidential contenders"), unless a
+ * plural noun follows it at once with no determiner before it ("said 1995 ferries sailed").
+ */
+function isYearLike(f: Figure, text: string, numStart: number, numEnd: number): boolean {
+  if (f.kind !== 'count' || !Number.isInteger(f.value) || f.value < 1800 || f.value > 2100) return false;
+  if (!f.hedge && !f.unit) return true;
+  if (!/^\d{4}$/.test(text.slice(numStart, numEnd))) return false;
+  const counted = /^[ \u00A0](?:\p{Ll}+[^s\W]s|people|men|women|children)(?![\p{L}])/u.test(text.slice(numEnd, numEnd + 40));
+  // After a determiner, a preposition or a period word, the number is the year ("the 1988 …
+  // contenders", "in 1986 sales", "4th qtr 1986 includes").
+  const determined = /(?:\b(?:the|his|her|its|their|our|this|that|a|an|in|of|since|from|by|until|before|after|during|qtr|quarter|fiscal|year)|['’]s)[ \u00A0]$/i.test(
+    text.slice(Math.max(0, numStart - 9), numStart),
+  );
+  return !counted || determined;
+}
+
+/**
+ * A draft's or an article's dateline: "WASHINGTON, March 3 (Reuters) -", "PORTLAND, Ore.,
+ * Feb 26 -", "MOSCOW (AP) —", or a "Posted: …" line, at the start of one of the text's first
+ * lines. It says where and when the story was filed: metadata, not a claim (a source's date
+ * is metadata.ts's to read). Quantifiers are bounded, so the match is linear.
+ */
+const DATELINE = new RegExp(
+  '^[ \\t*_>#]*(?:' +
+    // City in capitals, an optional state or country, an optional date, an optional agency, a dash.
+    "[A-Z][A-Z.'’-]{1,20}(?: [A-Z][A-Z.'’-]{1,20}){0,3}(?:, [A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?){0,2}" +
+    '(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.? \\d{1,2}(?:, \\d{4})?)?' +
+    ' ?(?:\\((?:Reuters|AP|AFP|UPI|Bloomberg|Xinhua|dpa|IANS|PTI|CNN|AP Photo)\\) ?)?[-—–]{1,2}(?= )' +
+    '|(?:Posted|Published|Updated|Last updated|Last modified)(?: on)? ?:[^\\n]{0,160}' +
+    ')',
+);
+
+/** Where the text's dateline is, if one of its first five lines (in its first 1,000 characters) starts with one. */
+export function datelineOf(text: string): { start: number; end: number } | undefined {
+  let lineStart = 0;
+  for (let n = 0; n < 5 && lineStart < Math.min(text.length, 1000); n++) {
+    const m = DATELINE.exec(text.slice(lineStart, lineStart + 240));
+    if (m && /[A-Za-z]/.test(m[0])) return { start: lineStart, end: lineStart + m[0].length };
+    // Sliced: on a text of one long line an unbounded search would cost its length per call (a draft's is per sentence).
+    const nl = text.slice(lineStart, 1000).indexOf('\n');
+    if (nl < 0) break;
+    lineStart += nl + 1;
+    while (lineStart < text.length && /\s/.test(text[lineStart]) && lineStart < 1000) lineStart++;
+  }
+  return undefined;
+}
+
+/**
+ * Photo captions as pages print them ("(Photo: …)", "Photo: …", "UN Photo/…", "File photo",
+ * "REUTERS/Name", "Credit:", "Getty Images", "… /AP Photo"): a caption's date is when the
+ * photo was taken and its figures describe a picture, so the whole line holds no claim.
+ */
+const CAPTION =
+  /\((?:AP )?Photo\b|(?:^|\n)[ \t*_>]*(?:Photo|Photograph|Picture|Image)s? ?(?:by|:)|\bUN Photo\/|\b[Ff]ile (?:photo|picture|image)\b|\bREUTERS\/\p{Lu}|\bCredit: |[(\/] ?Getty Images|Getty Images\)?[ .]*$|\/ ?AP Photo\)?[ .]*$|\bAP Photo\/|\bPhoto: /u;
+/** A caption is one short line: a longer line (or a text of one line) is prose, and bounding it keeps the look linear. */
+const CAPTION_LINE = 600;
+
+function inCaption(text: string, pos: number, seen: Map<number, boolean>): boolean {
+  // The line around pos, looked for no further than a caption's length either way.
+  const from = Math.max(0, pos - CAPTION_LINE);
+  const back = text.slice(from, pos).lastIndexOf('\n');
+  if (back < 0 && from > 0) return false;
+  const start = back < 0 ? 0 : from + back + 1;
+  const cached = seen.get(start);
+  if (cached !== undefined) return cached;
+  const fwd = text.slice(pos, pos + CAPTION_LINE + 1).indexOf('\n');
+  const end = fwd >= 0 ? pos + fwd : pos + CAPTION_LINE + 1 >= text.length ? text.length : Infinity;
+  const is = end - start <= CAPTION_LINE && CAPTION.test(text.slice(Math.max(0, start - 1), end));
+  seen.set(start, is);
+  return is;
+}
+
+const TABLE_ROW = 300;
+
+/**
+ * A line of a wire table, not prose: numbers set against each other with "vs" ("Net 807,000
+ * vs 2,858,000", "Shr 34 cts vs 1.19 dlrs"), or at least three numbers with under half as many
+ * lower-case words ("Wheat 2.55 2.40 IV 4.65"). Its figures are left out: a row's noun is
+ * its label and its period is in a heading line above, and reading both right is more than
+ * a figure needs to be safe to compare (precision first).
+ */
+function isTableSentence(slice: string): boolean {
+  // A row is a short line; a long run of numbers is a dump, which MAX_FACTS caps.
+  if (slice.length > TABLE_ROW) return false;
+  // Each number is tried from its first digit only (the look-behind), which keeps the test linear on a line of numbers.
+  if (/(?<![\d,.])\d[\d,.]*(?: ?(?:mln|bln|billion|million|dlrs|cts|pct|%))? vs\.? (?:(?:profit|loss|shr|a|an) )?(?:[$]|\d|nil\b)|\bvs\.? (?:profit|loss)\b/i.test(slice)) return true;
+  const numbers = slice.match(/\d[\d,./-]*/g)?.length ?? 0;
+  if (numbers < 3) return false;
+  const words = slice.match(/(?<![\p{L}])\p{Ll}{2,}/gu)?.length ?? 0;
+  return 2 * words < numbers;
 }
 
 /**
@@ -82,15 +172,29 @@ export function extractSourceFacts(text: string, sentences: readonly Span[], art
 }
 
 function factsOf(text: string, sentences: readonly Span[], articleDate: string | undefined, names: ReadonlySet<string>, tokensOf: (k: number) => Token[]): Fact[] {
-  // The article's own dateline (a date line at its top) is metadata, not a fact about an event.
+  // The article's own dateline (a date line at its top) is metadata, not a fact about an event:
+  // the dateline's span, and a date equal to the article's in its first lines.
   const head = text.split(/\r?\n/, 4).join('\n').length;
+  const dateline = datelineOf(text);
+  const inDateline = (s: number) => dateline !== undefined && s >= dateline.start && s < dateline.end;
+  const captions = new Map<number, boolean>();
   const out: Fact[] = [];
   for (let k = 0; k < sentences.length && out.length < MAX_FACTS; k++) {
     const sentence = sentences[k];
-    const dates = findDates(text, articleDate, sentence.start, sentence.end).filter((d) => !(articleDate && d.start < head && formatDate(d.value) === articleDate));
-    const overlapsDate = (s: number, e: number) => dates.some((d) => s < d.end && d.start < e);
-    const figures = findFigures(text, sentence.start, sentence.end).filter(
-      (f) => !overlapsDate(f.numStart, f.numEnd) && !isYearLike(f) && !(f.unit && isMonth(f.unit)) && !(f.numStart === f.start && isListNumber(text, f.start, f.numEnd)),
+    const found = findDates(text, articleDate, sentence.start, sentence.end);
+    // Figures inside any date found (kept or not) are the date's digits, not figures.
+    const overlapsDate = (s: number, e: number) => found.some((d) => s < d.end && d.start < e);
+    const dates = found.filter((d) => !inDateline(d.start) && !inCaption(text, d.start, captions) && !(articleDate && d.start < head && formatDate(d.value) === articleDate));
+    // A table's rows are read before their figures: a long table is then no cost.
+    const prose = dateline && dateline.end > sentence.start && dateline.end < sentence.end ? dateline.end : sentence.start;
+    const figures = (sentence.end - prose <= TABLE_ROW && isTableSentence(text.slice(prose, sentence.end)) ? [] : findFigures(text, sentence.start, sentence.end)).filter(
+      (f) =>
+        !overlapsDate(f.numStart, f.numEnd) &&
+        !isYearLike(f, text, f.numStart, f.numEnd) &&
+        !(f.unit && isMonth(f.unit)) &&
+        !(f.numStart === f.start && isListNumber(text, f.start, f.numEnd)) &&
+        !inDateline(f.start) &&
+        !inCaption(text, f.start, captions),
     );
     if (dates.length === 0 && figures.length === 0) continue;
     const masked = [...dates, ...figures.map((f) => ({ start: f.numStart, end: f.numEnd }))];

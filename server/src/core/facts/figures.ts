@@ -3,6 +3,12 @@
 // regions, 1.2 million people, $1.13bn), ordinals (25th forum, fourth day) and vote
 // shares written as fractions (two-thirds). Hedges (about, more than, nearly) are kept,
 // because "over 600" is consistent with 612 and "600" is not.
+//
+// What reads like a figure and is not one (issue 14, measured on wire and political news):
+// durations ("60 days", "three years", "a second day"), a wire earnings table's period labels
+// ("Nine mths", "4TH QTR") and its "vs", names that hold a number ("Chapter 11", "Boeing 747",
+// "Fortune 500"), digits stuck in a word or in mojibake ("GÃ1⁄4len"). A price written with a
+// fraction ("7-3/8") is one figure, 7.375.
 
 import { isContentWord, normaliseWord } from '../text/tokens';
 
@@ -64,6 +70,33 @@ const HEDGES: Array<[RegExp, Hedge]> = [
 ];
 
 const NUMBER = /(\d+(?:[.,]\d+)*)/y;
+
+/**
+ * Nouns that make a number a duration or a reporting period ("60 days", "three years ago",
+ * "the fourth quarter", "Nine mths"): a span of time, not a quantity of anything, and what
+ * it is counted from is another event the sentence rarely names.
+ */
+const TIME_UNITS = new Set(
+  'second sec minute min hour hr day week month mth year yr decade century quarter qtr half fortnight weekend night'.split(' '),
+);
+/** Wire earnings-table words that are no counted noun: "807,000 vs 2,858,000", "Avg shrs", "Oper net". */
+const TABLE_WORDS = new Set('vs v versus mths mth qtr qtrs shr shrs revs avg oper'.split(' '));
+/** Words of time that end a noun run: "29 yesterday", "the 102nd Rose Bowl later Friday". */
+const WHEN_WORDS = new Set(
+  'today yesterday tomorrow tonight later earlier ago monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+/** Capitalised words before a number that do not make it part of a name ("In 2014", "On Monday 40 …", "Another 40"). */
+const NOT_NAME = new Set(
+  ('another only just all some those these nearly almost about around roughly over under more less fewer than top ' +
+    'exactly approximately perhaps possibly altogether barely fully still also even least most ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec')
+    .split(' '),
+);
+/** "in 10" after a small number: a share in tenths ("6 in 10 voters", "four in 10"). */
+const IN_TEN = /^ in (?:10|ten)(?![\p{L}\p{N}])/iu;
+/** Denominators of the fractions prices are quoted in ("7-3/8", "12-1/2"). */
+const PRICE_DENOMINATORS = new Set([2, 4, 8, 16, 32, 64]);
 const WORD = /[\p{L}][\p{L}\p{M}'’-]*/uy;
 
 function decimalsOf(num: string): number {
@@ -99,7 +132,7 @@ function countedNoun(text: string, from: number, to: number, ordinal: boolean): 
     if (!m || m.index + m[0].length > to) break;
     const raw = m[0].replace(/['’]s$/, '').replace(/-+$/, '');
     const norm = normaliseWord(raw);
-    if (!isContentWord(norm) || /^(per|percent|cent|pct|of|to)$/.test(norm)) break;
+    if (!isContentWord(norm) || /^(per|percent|cent|pct|of|to)$/.test(norm) || TABLE_WORDS.has(norm) || WHEN_WORDS.has(norm)) break;
     // An all-capitals acronym after a name (Forum SPIEF) does not change the noun.
     if (!(run.length > 0 && raw.length >= 2 && raw === raw.toUpperCase())) run.push({ raw, end: m.index + m[0].length });
     i = m.index + m[0].length;
@@ -120,7 +153,7 @@ function hedgeBefore(text: string, start: number): { hedge: Hedge; start: number
 
 /** Where a figure may start: a digit not glued to a word, or a number word. */
 const CANDIDATE = new RegExp(
-  `(?<![\\p{L}\\p{N}_./:-])\\d|(?<![\\p{L}\\p{N}])(?:${[...Object.keys(UNITS), ...Object.keys(ORDINAL_WORDS), ...Object.keys(FRACTIONS)]
+  `(?<![\\p{L}\\p{N}\\p{M}_./:#\u2044-])\\d|(?<![\\p{L}\\p{N}])(?:${[...Object.keys(UNITS), ...Object.keys(ORDINAL_WORDS), ...Object.keys(FRACTIONS)]
     .sort((a, b) => b.length - a.length)
     .join('|')})(?![\\p{L}])`,
   'giu',
@@ -164,7 +197,7 @@ export function findFiguresUnfiltered(text: string, from = 0, to = text.length):
       f = digitFigure(text, i, to);
       if (!f) {
         let j = i;
-        while (j < to && /[\d.,:/-]/.test(text[j])) j++;
+        while (j < to && /[\d.,:/\u2044-]/.test(text[j])) j++;
         re.lastIndex = Math.max(j, i + 1);
         continue;
       }
@@ -191,16 +224,27 @@ function digitFigure(text: string, start: number, to: number): FigureMention | u
   let numText = nm[1].replace(/[.,]$/, '');
   // A comma between digit groups of three is a thousands separator; otherwise it ends the number.
   if (/,/.test(numText) && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(numText)) numText = numText.split(',')[0];
-  const numEnd = start + numText.length;
-  const after = text.slice(numEnd, Math.min(to, numEnd + 40));
+  let numEnd = start + numText.length;
+  let after = text.slice(numEnd, Math.min(to, numEnd + 40));
+  // A price in fractions, "7-3/8": one number, not a range and a date.
+  const fraction = /^\d+$/.test(numText) ? /^-(\d{1,2})\/(\d{1,2})(?![\d/\p{L}])/u.exec(after) : null;
+  const priceFraction = !!fraction && PRICE_DENOMINATORS.has(+fraction[2]) && +fraction[1] < +fraction[2];
   // Times, dates, ranges and codes glued to letters (13:35, 2022-09-26, U23, 3D, 5pm) are not figures.
-  if (/^[:/-]\d/.test(after)) return undefined;
+  if (/^[:/\u2044-]\d/.test(after) && !priceFraction) return undefined;
+  // "a 30-minute spree", "a two-week delay": a duration (an age, "55-year-old", is a figure).
+  if (/^-(?:second|minute|hour|day|week|month|year|decade)s?(?![\p{L}-])/iu.test(after)) return undefined;
   if (/^\s?(?:GMT|BST|UTC|CET|EST|EDT|PST|[ap]\.?m\.?)(?![\p{L}])/iu.test(after)) return undefined;
   const glued = /^\p{L}+/u.exec(after);
   if (glued && !/^(st|nd|rd|th|m|bn|k|b|mln|bln|tn|pct)$/i.test(glued[0])) return undefined;
-  const value = Number(numText.replace(/,/g, ''));
+  let value = Number(numText.replace(/,/g, ''));
   if (!Number.isFinite(value)) return undefined;
   let step = Math.pow(10, -decimalsOf(numText));
+  if (priceFraction) {
+    value += +fraction![1] / +fraction![2];
+    step = 1 / +fraction![2];
+    numEnd += fraction![0].length;
+    after = text.slice(numEnd, Math.min(to, numEnd + 40));
+  }
   const currencySign = CURRENCY_SIGNS[text[start - 1]];
   const hedge = hedgeBefore(text, currencySign ? start - 1 : start);
   const base = { numStart: start, numEnd, spelled: false, hedge: hedge?.hedge };
@@ -211,7 +255,13 @@ function digitFigure(text: string, start: number, to: number): FigureMention | u
   if (ord) {
     const e = numEnd + ord[0].length;
     const noun = countedNoun(text, e, to, true);
+    if (isPeriodAfter(text, e, to) || (noun && TIME_UNITS.has(noun.unit))) return undefined;
     return { ...base, kind: 'ordinal', value, step: 1, unit: noun?.unit, start: begin, end: noun?.end ?? e, numEnd: e };
+  }
+  // A poll's share, "6 in 10 voters": 60%, to the tenth it is written in.
+  const tenth = IN_TEN.exec(after);
+  if (tenth && Number.isInteger(value) && value <= 10 && !priceFraction) {
+    return { ...base, kind: 'percent', value: value * 10, step: 10, start: begin, end: numEnd + tenth[0].length };
   }
   // Percentage.
   const pct = /^\s?(%|per\s?cent\b|pct\b|percentage points?\b|points?\b(?=\s+(?:of|in|lead|ahead)))/i.exec(after);
@@ -236,7 +286,11 @@ function digitFigure(text: string, start: number, to: number): FigureMention | u
     const end = curWord ? e + curWord[0].length : e;
     return { ...base, kind: 'money', value: v, step, currency: currencySign ?? CURRENCY_WORDS[curWord![1].toLowerCase()], start: begin, end };
   }
+  if (isPeriodAfter(text, e, to)) return undefined;
   const noun = countedNoun(text, e, to, false);
+  if (noun && TIME_UNITS.has(noun.unit)) return undefined;
+  // "Chapter 11", "Boeing 747", "Fortune 500", "Windows 10": a name holding a number.
+  if (e === numEnd && !priceFraction && /^\d+$/.test(numText) && isNameBefore(text, start)) return undefined;
   // Integers written with trailing zeros are rounded to that step ("600", "1,200").
   if (step === 1 && v >= 10) {
     let s = 1;
@@ -258,7 +312,7 @@ function wordFigure(text: string, start: number, wordEnd: number, to: number): F
   }
   if (ORDINAL_WORDS[norm] !== undefined) {
     const noun = countedNoun(text, wordEnd, to, true);
-    if (!noun) return undefined;
+    if (!noun || TIME_UNITS.has(noun.unit) || isPeriodAfter(text, wordEnd, to)) return undefined;
     return { kind: 'ordinal', value: ORDINAL_WORDS[norm], step: 1, unit: noun.unit, spelled: true, start: begin, end: noun.end, numStart: start, numEnd: wordEnd, hedge: hedge?.hedge };
   }
   // Cardinal words: "four regions", "twenty-five states". "one" is too often a pronoun.
@@ -272,12 +326,36 @@ function wordFigure(text: string, start: number, wordEnd: number, to: number): F
     v *= SCALES[scale[1].toLowerCase()];
     e += scale[0].length;
   }
+  const tenth = IN_TEN.exec(text.slice(e, e + 12));
+  if (tenth && v <= 10) return { kind: 'percent', value: v * 10, step: 10, spelled: true, start: begin, end: e + tenth[0].length, numStart: start, numEnd: e, hedge: hedge?.hedge };
   const pct = /^\s?(per\s?cent|percent)\b/i.exec(text.slice(e, e + 12));
   if (pct) return { kind: 'percent', value: v, step: 1, spelled: true, start: begin, end: e + pct[0].length, numStart: start, numEnd: e, hedge: hedge?.hedge };
   const noun = countedNoun(text, e, to, false);
-  // A spelled number counts something, or it is not a figure ("the two of them").
-  if (!noun) return undefined;
+  // A spelled number counts something, or it is not a figure ("the two of them"); a span of time is no count.
+  if (!noun || TIME_UNITS.has(noun.unit) || isPeriodAfter(text, e, to)) return undefined;
   return { kind: 'count', value: v, step: scale ? SCALES[scale[1].toLowerCase()] : 1, unit: noun.unit, spelled: true, start: begin, end: noun.end, numStart: start, numEnd: e, hedge: hedge?.hedge };
+}
+
+/** Whether a period word follows (the first word after `at`): "4TH QTR", "Nine mths", "third quarter". */
+function isPeriodAfter(text: string, at: number, to: number): boolean {
+  const m = /^[ \t\u00A0]{1,3}([A-Za-z]+)/.exec(text.slice(at, Math.min(to, at + 16)));
+  if (!m) return false;
+  const w = m[1].toLowerCase();
+  return /^(?:mths?|qtrs?)$/.test(w) || TIME_UNITS.has(unitKey(w));
+}
+
+/**
+ * Whether the number at `start` follows a capitalised word that names something with it
+ * ("Chapter 11", "Boeing 747", "Fortune 500"): a word in capitals, not a function word, a
+ * hedge, a month or a weekday, and not the first word of a sentence.
+ */
+function isNameBefore(text: string, start: number): boolean {
+  const m = /(?:^|[^\p{L}\p{N}'’])(\p{Lu}[\p{L}\p{M}]*)[ \u00A0]$/u.exec(text.slice(Math.max(0, start - 30), start));
+  if (!m) return false;
+  const norm = normaliseWord(m[1]);
+  // Even first in a sentence: a capitalised noun right before a bare number is a name
+  // ("Boeing 747 jets …", "Chapter 11 filings …") far more often than a count.
+  return isContentWord(norm) && !NOT_NAME.has(norm);
 }
 
 /** How the figure reads in a message: "99.23%", "over 600 countries", "the 74th session". */
@@ -296,7 +374,9 @@ export function formatFigure(f: Figure): string {
 }
 
 export function formatNumber(value: number, step = 1): string {
-  const decimals = step < 1 ? Math.min(6, Math.round(-Math.log10(step))) : 0;
+  // As many decimals as the step needs: 2 for 0.01, 3 for a price's eighths (0.125).
+  let decimals = 0;
+  while (decimals < 6 && step < 1 && Math.abs(step * 10 ** decimals - Math.round(step * 10 ** decimals)) > 1e-9) decimals++;
   return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
