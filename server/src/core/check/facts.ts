@@ -30,6 +30,8 @@ export interface Candidate {
   about: number;
   /** Clearly about the same thing: enough to contradict the draft, not only to agree with it. */
   named: boolean;
+  /** For a date: about the same event as clearly as `named` asks, though the source's weekday cannot be placed in time. */
+  sameEvent?: boolean;
 }
 
 export async function checkFacts(
@@ -77,7 +79,7 @@ export async function checkFacts(
           everyPartial ||= partial(aliases);
         }
         const found = await lookup(queryKeys(fact, aliases));
-        const fresh = fact.kind === 'figure' ? checkFigure(fact, found.facts, aliases, prose) : checkDate(fact, found.facts, aliases, prose);
+        const fresh = fact.kind === 'figure' ? checkFigure(fact, found.facts, aliases, prose, found.common) : checkDate(fact, found.facts, aliases, prose, found.common);
         claim = shiftClaim(fresh, -base);
         // A verdict on part of the sources is checked again next time.
         if (found.partial || everyPartial) claim.incomplete = true;
@@ -99,12 +101,20 @@ export async function checkFacts(
  * the answer MemoryIndex.facts(keys) gives; partial when any key's answer was. The keys too
  * common alone are also asked two by two (commonPairs), after the others.
  */
+/**
+ * A measure word held by more facts than this (and than a tenth of the number of sources)
+ * is common: "candidates", "voters" and "delegates" stand in hundreds of a politics corpus's
+ * figures, and sharing one says nothing about which figure is meant.
+ */
+const COMMON_WORD_MIN_FACTS = 30;
+const COMMON_WORD_FACTS_PER_SOURCE = 0.1;
+
 function lookupByKey(
   store: SourceStore,
   partial: (answer: object) => boolean,
   cache: FactCache | undefined,
   generation: number,
-): (keys: readonly string[]) => Promise<{ facts: SourceFact[]; partial: boolean }> {
+): (keys: readonly string[]) => Promise<{ facts: SourceFact[]; partial: boolean; common: (word: string) => boolean }> {
   const byKey = new Map<string, Promise<SourceFact[]>>();
   const ask = async (key: string): Promise<SourceFact[]> => {
     // Across checks of one document too (same store generation, same answer), unless partial.
@@ -139,7 +149,9 @@ function lookupByKey(
         out.push(sf);
       }
     }
-    return { facts: out, partial: incomplete };
+    // A key word on many of the corpus's facts says little about which fact is meant.
+    const frequent = new Set(distinct.filter((k, i) => k.startsWith('w:') && (counts[i] ?? 0) > Math.max(COMMON_WORD_MIN_FACTS, store.size * COMMON_WORD_FACTS_PER_SOURCE)).map((k) => k.slice(2)));
+    return { facts: out, partial: incomplete, common: (w) => frequent.has(w) };
   };
 }
 
@@ -307,7 +319,7 @@ function restates(d: Fact, s: Fact): boolean {
  * figure, and a measure in common. A figure that merely shares its number or a word with a
  * source fact is about something else: it is neither verified nor contradicted by it.
  */
-export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTable, draftSentence = ''): Candidate | undefined {
+export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTable, draftSentence = '', common?: (word: string) => boolean): Candidate | undefined {
   const s = sf.fact;
   if (s.kind !== 'figure' || s.figure.kind !== d.figure.kind) return undefined;
   // Money in different currencies is not comparable ($143m is not £75m).
@@ -326,7 +338,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     if (du || su) return undefined;
   }
   if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
-  const same = sameness(d, draftSentence, sf, aliases);
+  const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
   // Measure words besides the counted noun, which both already share.
   const measure = same.measure - (unitScore === 2 ? 1 : 0);
@@ -346,8 +358,8 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
  * The frames of a draft fact and a source fact compared; undefined when they are about
  * different things (another owner, period or direction).
  */
-function sameness(d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable): Sameness | undefined {
-  const same = compareFrames(frameOf(d, draftSentence), frameOf(sf.fact, sf.sentence), (names, n) => hasNameIn(names, n, aliases));
+function sameness(d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable, common?: (word: string) => boolean): Sameness | undefined {
+  const same = compareFrames(frameOf(d, draftSentence), frameOf(sf.fact, sf.sentence), (names, n) => hasNameIn(names, n, aliases), common);
   return same.owner === 'conflict' || same.periodConflict || same.directionConflict ? undefined : same;
 }
 
@@ -360,19 +372,24 @@ const RESTATED = 100;
  * words; contradicting (`named`) takes the same owner or actor and a word of the event
  * ("began" and "started" are one), or, where neither clause names anyone, two.
  */
-export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, draftSentence = ''): Candidate | undefined {
+export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, draftSentence = '', common?: (word: string) => boolean): Candidate | undefined {
   const s = sf.fact;
   if (s.kind !== 'date') return undefined;
   // A date is about who acts: "Smadiyarov said on …" is not "Tokayev said in …".
   const actorSame = !!d.context.actor && !!s.context.actor && hasNameIn([s.context.actor], d.context.actor, aliases);
   if (d.context.actor && s.context.actor && !actorSame) return undefined;
   if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
-  const same = sameness(d, draftSentence, sf, aliases);
+  const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
   const owned = actorSame || same.owner === 'same' || same.owner === 'shared';
   if (!(owned ? same.measure >= 1 : same.measure >= 2)) return undefined;
-  const strong = actorSame || same.owner === 'same' ? same.measure >= 1 : same.measure >= (same.owner === 'shared' ? 3 : 2);
-  return { sf, about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.measure, named: strong };
+  // A source's weekday in an undated article cannot be placed in time: it may agree, never contradict.
+  const placed = !(s.relative && s.date.day === undefined);
+  // A year or a month alone is named in a thousand contexts: contradicting one takes twice the evidence.
+  const partial = (d.date.day === undefined && d.date.weekday === undefined) || (s.date.day === undefined && s.date.weekday === undefined);
+  const need = partial ? 2 : 1;
+  const sameEvent = actorSame || same.owner === 'same' ? same.measure >= need : same.measure >= (same.owner === 'shared' ? 3 : 2) + (partial ? 1 : 0);
+  return { sf, about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.measure, named: placed && sameEvent, sameEvent };
 }
 
 // ---- Matches for messages and hovers -------------------------------------------------
@@ -450,6 +467,9 @@ function fixFor(d: Fact, sf: SourceFact, prose: string): FactMatch['fix'] {
   return undefined;
 }
 
+/** Versions a dispute lists besides the agreeing source's: the clearest few (the hover and report list them). */
+const MAX_DISPUTED = 3;
+
 /** One match per source: the best-scored fact of each. */
 function perSource(cands: Candidate[]): Candidate[] {
   const seen = new Set<string>();
@@ -463,12 +483,12 @@ function verdictOf(agree: Candidate[], disagree: Candidate[], disputes: Candidat
 
 // ---- Figures -------------------------------------------------------------------------
 
-function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, prose: string): FigureClaim {
+function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean): FigureClaim {
   const cands: Candidate[] = [];
   for (const sf of found) {
     // Dates share a figure's name and word keys: most of what the store returns is of the other kind.
     if (sf.fact.kind !== 'figure') continue;
-    const c = figureCandidate(d, sf, aliases, prose.slice(d.sentence.start, d.sentence.end));
+    const c = figureCandidate(d, sf, aliases, prose.slice(d.sentence.start, d.sentence.end), common);
     if (c) cands.push(c);
   }
   cands.sort((a, b) => b.about - a.about);
@@ -481,7 +501,18 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   const best = agree[0];
   // Sources dispute when one about the same named thing gives a value the agreeing source's value rules out.
   const disputes = best
-    ? disagree.filter((c) => c.named && best.named && c.sf.source.id !== best.sf.source.id && compareFigures((best.sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) === 'different' && c.about >= best.about)
+    ? disagree
+        .filter(
+          (c) =>
+            c.named &&
+            best.named &&
+            c.sf.source.id !== best.sf.source.id &&
+            compareFigures((best.sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) === 'different' &&
+            c.about >= best.about &&
+            // The two sources' figures are one fact by the same test a draft's figure meets.
+            !!figureCandidate(best.sf.fact as FigureFact, c.sf, aliases, best.sf.sentence, common)?.named,
+        )
+        .slice(0, MAX_DISPUTED)
     : [];
   let verdict = verdictOf(agree, disagree, disputes);
   if (verdict === 'verified' && agree.every((c) => consistency(c) === 'rounded')) verdict = 'rounded';
@@ -532,11 +563,11 @@ function quietSentence(f: Fact, prose: string): boolean {
 
 // ---- Dates ---------------------------------------------------------------------------
 
-function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose: string): DateClaim {
+function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean): DateClaim {
   const cands: Candidate[] = [];
   for (const sf of found) {
     if (sf.fact.kind !== 'date') continue;
-    const c = dateCandidate(d, sf, aliases, prose.slice(d.sentence.start, d.sentence.end));
+    const c = dateCandidate(d, sf, aliases, prose.slice(d.sentence.start, d.sentence.end), common);
     if (c) cands.push(c);
   }
   cands.sort((a, b) => b.about - a.about);
@@ -551,15 +582,26 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   // A weekday-only source ("Monday" in an undated article) agrees by chance one time in seven: it counts only when it is about the event at least as clearly as any source that contradicts.
   const weekdayOnly = (c: Candidate) => (c.sf.fact as DateFact).date.year === undefined && (c.sf.fact as DateFact).date.month === undefined;
   const strongest = Math.max(0, ...disagree.filter((c) => c.named).map((c) => c.about));
-  const agree = perSource(cands.filter((c) => (rel(c) === 'same' || rel(c) === 'covers') && (!weekdayOnly(c) || (c.named && c.about >= strongest * 0.75))));
+  const agree = perSource(cands.filter((c) => (rel(c) === 'same' || rel(c) === 'covers') && (!weekdayOnly(c) || (!!c.sameEvent && c.about >= strongest * 0.75))));
   if (disagree[0]?.named && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
   const best = agree[0];
   // The agreeing source's date, fuller than the draft's, against the others ("Sep. 6", a Tuesday, vs "Monday").
   const bestDate = best ? (best.sf.fact as DateFact).date : undefined;
   const disputes = bestDate
-    ? perSource(cands.filter((c) => c.named && c.sf.source.id !== best.sf.source.id && c.about >= best.about * 0.6 && compareDates(bestDate, (c.sf.fact as DateFact).date) === 'different')).filter(
-        (c) => !agree.some((a) => a.sf.source.id === c.sf.source.id),
+    ? perSource(
+        cands.filter(
+          (c) =>
+            c.sameEvent &&
+            best.sameEvent &&
+            c.sf.source.id !== best.sf.source.id &&
+            c.about >= best.about * 0.6 &&
+            compareDates(bestDate, (c.sf.fact as DateFact).date) === 'different' &&
+            // The two sources' facts are about one event by the same test a draft's fact meets.
+            !!dateCandidate(best.sf.fact as DateFact, c.sf, aliases, best.sf.sentence, common)?.sameEvent,
+        ),
       )
+        .filter((c) => !agree.some((a) => a.sf.source.id === c.sf.source.id))
+        .slice(0, MAX_DISPUTED)
     : [];
   // A contradiction must be about the event at least as clearly as any agreement.
   const strongDisagree = best ? [] : disagree.filter((c) => c.named);

@@ -43,9 +43,8 @@ const CLASSES: Record<string, string> = {
   '~end': 'end ends ended ending close closes closed closing finish finishes finished finishing conclude concluded concluding',
   '~win': 'win wins won winning victory',
   '~lose': 'lose loses lost losing defeat defeated',
-  '~kill': 'kill kills killed killing dead death deaths die died',
+  '~kill': 'kill kills killed killing death deaths die died',
   '~injure': 'injure injured injuring wound wounded hurt',
-  '~vote': 'vote votes voted voting ballot ballots poll polls polled referendum referendums',
 };
 
 const DIRECTION: Record<string, 'up' | 'down'> = { '~rise': 'up', '~fall': 'down' };
@@ -127,7 +126,11 @@ export interface Sameness {
   directionConflict: boolean;
 }
 
-export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: readonly string[], name: string) => boolean): Sameness {
+/**
+ * How two frames relate. `common` tells a measure word that stands in too many of the
+ * corpus's facts to say which fact is meant ("candidates", "voters" in a politics corpus).
+ */
+export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: readonly string[], name: string) => boolean, common: (word: string) => boolean = () => false): Sameness {
   let owner: Sameness['owner'] = 'unknown';
   if (a.owners.length > 0 && b.owners.length > 0) {
     const shared = a.owners.some((n) => hasName(b.owners, n));
@@ -140,7 +143,7 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     else owner = 'shared';
   }
   let measure = 0;
-  for (const w of a.measure) if (!WEAK_MEASURE.has(w) && b.measure.includes(w)) measure++;
+  for (const w of a.measure) if (!WEAK_MEASURE.has(w) && !(w[0] !== '~' && common(w)) && b.measure.includes(w)) measure++;
   return {
     owner,
     measure,
