@@ -102,9 +102,9 @@ export async function checkFacts(
  * common alone are also asked two by two (commonPairs), after the others.
  */
 /**
- * A measure word held by more facts than this (and than a tenth of the number of sources)
- * is common: "candidates", "voters" and "delegates" stand in hundreds of a politics corpus's
- * figures, and sharing one says nothing about which figure is meant.
+ * A name or measure word held by more facts than this (and than a tenth of the number of
+ * sources) is common: "Trump", "candidates" and "delegates" stand in hundreds of a politics
+ * corpus's figures, and sharing one says nothing about which figure is meant.
  */
 const COMMON_WORD_MIN_FACTS = 30;
 const COMMON_WORD_FACTS_PER_SOURCE = 0.1;
@@ -150,8 +150,9 @@ function lookupByKey(
       }
     }
     // A key word on many of the corpus's facts says little about which fact is meant.
-    const frequent = new Set(distinct.filter((k, i) => k.startsWith('w:') && (counts[i] ?? 0) > Math.max(COMMON_WORD_MIN_FACTS, store.size * COMMON_WORD_FACTS_PER_SOURCE)).map((k) => k.slice(2)));
-    return { facts: out, partial: incomplete, common: (w) => frequent.has(w) };
+    const frequent = new Set(distinct.filter((k, i) => (counts[i] ?? 0) > Math.max(COMMON_WORD_MIN_FACTS, store.size * COMMON_WORD_FACTS_PER_SOURCE)));
+    // Names are counted under their key (their spelling skeleton), words under themselves.
+    return { facts: out, partial: incomplete, common: (w) => frequent.has('w:' + w) || frequent.has('n:' + nameKey(w)) };
   };
 }
 
@@ -350,7 +351,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
   // An ordinal with its noun is the thing itself (the 25th forum); three measure words in common
   // make up for an owner that is only shared.
-  const strong = countsSomething && ((same.owner === 'same' && (measure >= 1 || (d.figure.kind === 'ordinal' && unitScore === 2))) || (same.owner === 'shared' && measure >= 3));
+  const strong = countsSomething && !same.periodOneSided && !same.pollConflict && ((same.owner === 'same' && (measure >= 1 || (d.figure.kind === 'ordinal' && unitScore === 2))) || (same.owner === 'shared' && measure >= 3));
   return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + measure + unitScore, named: strong };
 }
 
@@ -375,6 +376,8 @@ const RESTATED = 100;
 export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, draftSentence = '', common?: (word: string) => boolean): Candidate | undefined {
   const s = sf.fact;
   if (s.kind !== 'date') return undefined;
+  // A draft's bare weekday and a source's unplaced one ("Tuesday" in an undated article) say nothing of each other.
+  if (d.date.month === undefined && d.date.day === undefined && s.relative && s.date.day === undefined) return undefined;
   // A date is about who acts: "Smadiyarov said on …" is not "Tokayev said in …".
   const actorSame = !!d.context.actor && !!s.context.actor && hasNameIn([s.context.actor], d.context.actor, aliases);
   if (d.context.actor && s.context.actor && !actorSame) return undefined;
@@ -388,8 +391,11 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // A year or a month alone is named in a thousand contexts: contradicting one takes twice the evidence.
   const partial = (d.date.day === undefined && d.date.weekday === undefined) || (s.date.day === undefined && s.date.weekday === undefined);
   const need = partial ? 2 : 1;
-  const sameEvent = actorSame || same.owner === 'same' ? same.measure >= need : same.measure >= (same.owner === 'shared' ? 3 : 2) + (partial ? 1 : 0);
-  return { sf, about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.measure, named: placed && sameEvent, sameEvent };
+  // A date's part in a span must be the same: "from 2005 levels" is a baseline, "in 2025" a target.
+  const sameEvent =
+    frameOf(d, draftSentence).role === frameOf(s, sf.sentence).role &&
+    (actorSame || same.owner === 'same' ? same.measure >= need : same.measure >= (same.owner === 'shared' ? 3 : 2) + (partial ? 1 : 0));
+  return { sf, about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.measure, named: placed && sameEvent && !same.pollConflict, sameEvent: sameEvent && !same.pollConflict };
 }
 
 // ---- Matches for messages and hovers -------------------------------------------------
@@ -514,7 +520,10 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
         )
         .slice(0, MAX_DISPUTED)
     : [];
-  let verdict = verdictOf(agree, disagree, disputes);
+  // A mismatch says what the figure should be: only when the sources about it give one value (several
+  // values for one frame are a measure that moves, or sources that do not agree, and say nothing certain).
+  const settled = disagree.every((c) => compareFigures((disagree[0].sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) !== 'different');
+  let verdict = verdictOf(agree, settled || agree.length > 0 ? disagree : [], disputes);
   if (verdict === 'verified' && agree.every((c) => consistency(c) === 'rounded')) verdict = 'rounded';
   const claim: FigureClaim = { kind: 'figure', start: d.start, end: d.end, text: d.text, figure: d.figure, verdict, others: [], conflicting: [] };
   if (verdict === 'mismatch') {
@@ -587,6 +596,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   const best = agree[0];
   // The agreeing source's date, fuller than the draft's, against the others ("Sep. 6", a Tuesday, vs "Monday").
   const bestDate = best ? (best.sf.fact as DateFact).date : undefined;
+  const full = (x: DateFact['date']) => x.year !== undefined && x.month !== undefined && x.day !== undefined;
   const disputes = bestDate
     ? perSource(
         cands.filter(
@@ -595,6 +605,8 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
             best.sameEvent &&
             c.sf.source.id !== best.sf.source.id &&
             c.about >= best.about * 0.6 &&
+            // Two dates only contradict where one of them is a full date (a weekday is checked against it).
+            (full(bestDate) || full((c.sf.fact as DateFact).date)) &&
             compareDates(bestDate, (c.sf.fact as DateFact).date) === 'different' &&
             // The two sources' facts are about one event by the same test a draft's fact meets.
             !!dateCandidate(best.sf.fact as DateFact, c.sf, aliases, best.sf.sentence, common)?.sameEvent,

@@ -21,9 +21,17 @@ export interface FactFrame {
   nearest?: string;
   /** What is measured or what happened: the clause's key words, synonyms folded into one class ("~rise"). */
   measure: string[];
+  /** The clause's own word behind each class ("~rise" → "climb"), to weigh the class by how common that word is. */
+  classWords: Map<string, string>;
   /** Years, months and quarters the sentence names ("y2004", "m12", "q4"). */
   periods: string[];
   direction?: 'up' | 'down';
+  /** The figure's or date's part in a change or a span: "from 71% to 55%", "from 2005 levels by 2050". */
+  role?: 'from' | 'to' | 'by';
+  /** The sentence reports a poll or survey: its figures are that poll's. */
+  poll: boolean;
+  /** Who conducted it, as the sentence names the poll ("Quinnipiac", "Post-ABC", "AP-GfK"). */
+  pollsters: string[];
 }
 
 /**
@@ -85,25 +93,48 @@ function isOwner(norm: string): boolean {
   return !ROLE_NOUNS.has(norm) && !HONORIFICS.has(norm);
 }
 
+const POLL = /\b(?:poll|polls|polling|survey|surveys|surveyed|respondents|margin of error)\b/i;
+/** Capitalised words just before "poll" or "survey": the poll's name. */
+const POLLSTER = /((?:[A-Z][\w.&'’-]*\s+){1,4})(?:\w+\s+)?(?:poll|polls|survey)\b/g;
+const ROLE_BEFORE: Array<[RegExp, FactFrame['role']]> = [
+  [/\b(?:from|since)\s+(?:about\s+|around\s+|nearly\s+|just\s+)?(?:the\s+)?$/i, 'from'],
+  [/\b(?:to|into)\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$/i, 'to'],
+  [/\b(?:by|until|till|through)\s+(?:the\s+end\s+of\s+)?$/i, 'by'],
+];
+
+function pollstersOf(sentence: string): string[] {
+  const out = new Set<string>();
+  for (const m of sentence.matchAll(POLLSTER)) for (const w of m[1].trim().split(/\s+/)) if (!/^(?:The|A|An|New|Latest|This|That|Its|His|Her|Their|Our)$/.test(w)) out.add(w.toLowerCase().replace(/['’]s$/, ''));
+  return [...out];
+}
+
 const frames = new WeakMap<Fact, FactFrame>();
 
 /** The frame of a fact whose sentence reads `sentence` (computed once per fact object). */
 export function frameOf(fact: Fact, sentence: string): FactFrame {
   let f = frames.get(fact);
   if (!f) {
+    const before = sentence.slice(Math.max(0, fact.start - fact.sentence.start - 40), fact.start - fact.sentence.start);
     const c = fact.context;
     // A figure in a list ("99% in Donetsk, 98% in Luhansk, and 87% in Kherson voted in favour")
     // has no verb of its own in its clause: it measures what the sentence says of the list.
-    const measure = [...new Set((c.words.length > 0 ? c.words : c.sentenceWords).map(measureWord))];
-    if (fact.kind === 'figure' && fact.figure.unit) measure.push(measureWord(stem(fact.figure.unit)));
+    const words = [...(c.words.length > 0 ? c.words : c.sentenceWords)];
+    if (fact.kind === 'figure' && fact.figure.unit) words.push(stem(fact.figure.unit));
+    const classWords = new Map<string, string>();
+    for (const w of words) if (classOf.has(w) && !classWords.has(classOf.get(w)!)) classWords.set(classOf.get(w)!, w);
+    const measure = words.map(measureWord);
     const cls = measure.find((w) => DIRECTION[w]);
     f = {
       owners: [...new Set(c.subject.filter(isOwner).map((n) => countryOf(n) ?? n))],
       nearest: c.nearest && isOwner(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined,
       measure: [...new Set(measure)],
+      classWords,
       // A date's own year and month are its value, not its period.
       periods: fact.kind === 'figure' ? periodsOf(sentence) : [],
       direction: cls ? DIRECTION[cls] : undefined,
+      role: ROLE_BEFORE.find(([re]) => re.test(before))?.[1],
+      poll: POLL.test(sentence),
+      pollsters: pollstersOf(sentence),
     };
     frames.set(fact, f);
   }
@@ -124,31 +155,42 @@ export interface Sameness {
   /** Periods both name and that do not overlap (2004 vs 2005): another fact. */
   periodConflict: boolean;
   directionConflict: boolean;
+  /** One of the two names a year, month or quarter and the other none: they may be about different times. */
+  periodOneSided: boolean;
+  /** A poll's figure and a figure of no poll or of another poll (none of its pollster's names in common). */
+  pollConflict: boolean;
 }
 
 /**
- * How two frames relate. `common` tells a measure word that stands in too many of the
- * corpus's facts to say which fact is meant ("candidates", "voters" in a politics corpus).
+ * How two frames relate. `common` tells a name or a measure word that stands in too many
+ * of the corpus's facts to say which fact is meant ("Trump", "candidates", "voters" in a
+ * politics corpus).
  */
 export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: readonly string[], name: string) => boolean, common: (word: string) => boolean = () => false): Sameness {
   let owner: Sameness['owner'] = 'unknown';
   if (a.owners.length > 0 && b.owners.length > 0) {
     const shared = a.owners.some((n) => hasName(b.owners, n));
+    // A name in a good part of the corpus's facts (Trump in a politics corpus) owns too many figures to tell one
+    // from another: it may keep two facts apart, never bring them together.
+    const rare = a.owners.some((n) => !common(n) && hasName(b.owners, n));
     const [small, large] = a.owners.length <= b.owners.length ? [a.owners, b.owners] : [b.owners, a.owners];
     if (!shared) owner = 'conflict';
+    else if (a.nearest && b.nearest && !hasName(b.owners, a.nearest) && !hasName(a.owners, b.nearest)) owner = 'conflict';
+    else if (!rare) owner = 'unknown';
     // Every owner of one clause in the other, where a clause's nearest owner is not known (a name inside the figure).
     else if ((!a.nearest || !b.nearest) && small.every((n) => hasName(large, n))) owner = 'same';
-    else if (a.nearest && b.nearest && hasName(b.owners, a.nearest) && hasName(a.owners, b.nearest)) owner = 'same';
-    else if (a.nearest && b.nearest && !hasName(b.owners, a.nearest) && !hasName(a.owners, b.nearest)) owner = 'conflict';
+    else if (a.nearest && b.nearest && !common(a.nearest) && hasName(b.owners, a.nearest) && hasName(a.owners, b.nearest)) owner = 'same';
     else owner = 'shared';
   }
   let measure = 0;
-  for (const w of a.measure) if (!WEAK_MEASURE.has(w) && !(w[0] !== '~' && common(w)) && b.measure.includes(w)) measure++;
+  for (const w of a.measure) if (!WEAK_MEASURE.has(w) && !common(a.classWords.get(w) ?? w) && b.measure.includes(w)) measure++;
   return {
     owner,
     measure,
     periodConflict: disjoint(a.periods, b.periods, 'y') || disjoint(a.periods, b.periods, 'q') || (!disjoint(a.periods, b.periods, 'y') && disjoint(a.periods, b.periods, 'm')),
-    directionConflict: !!a.direction && !!b.direction && a.direction !== b.direction,
+    directionConflict: (!!a.direction && !!b.direction && a.direction !== b.direction) || (!!a.role && !!b.role && a.role !== b.role),
+    periodOneSided: (a.periods.length === 0) !== (b.periods.length === 0),
+    pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)),
   };
 }
 
