@@ -343,16 +343,17 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   if (!same) return undefined;
   // Measure words besides the counted noun, which both already share.
   const measure = same.measure - (unitScore === 2 ? 1 : 0);
+  const broad = same.broad - (unitScore === 2 ? 1 : 0);
   const owned = same.owner === 'same' || same.owner === 'shared';
   // Agreeing: an owner in common and a measure (the counted noun is one); with no owner on one side,
   // the counted noun and a word more, or two measure words for a percentage or a sum.
-  if (!(owned ? measure >= 1 || unitScore === 2 : measure >= (unitScore === 2 ? 1 : 2))) return undefined;
+  if (!(owned ? broad >= 1 || unitScore === 2 : broad >= (unitScore === 2 ? 1 : 2))) return undefined;
   // A contradiction also needs a figure that says what it counts (a bare "57" may be an age, a score or a count).
   const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
   // An ordinal with its noun is the thing itself (the 25th forum); three measure words in common
   // make up for an owner that is only shared.
   const strong = countsSomething && !same.periodOneSided && !same.pollConflict && ((same.owner === 'same' && (measure >= 1 || (d.figure.kind === 'ordinal' && unitScore === 2))) || (same.owner === 'shared' && measure >= 3));
-  return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + measure + unitScore, named: strong };
+  return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong };
 }
 
 /**
@@ -385,7 +386,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
   const owned = actorSame || same.owner === 'same' || same.owner === 'shared';
-  if (!(owned ? same.measure >= 1 : same.measure >= 2)) return undefined;
+  if (!(owned ? same.broad >= 1 : same.broad >= 2)) return undefined;
   // A source's weekday in an undated article cannot be placed in time: it may agree, never contradict.
   const placed = !(s.relative && s.date.day === undefined);
   // A year or a month alone is named in a thousand contexts: contradicting one takes twice the evidence.
@@ -395,7 +396,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const sameEvent =
     frameOf(d, draftSentence).role === frameOf(s, sf.sentence).role &&
     (actorSame || same.owner === 'same' ? same.measure >= need : same.measure >= (same.owner === 'shared' ? 3 : 2) + (partial ? 1 : 0));
-  return { sf, about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.measure, named: placed && sameEvent && !same.pollConflict, sameEvent: sameEvent && !same.pollConflict };
+  return { sf, about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.broad, named: placed && sameEvent && !same.pollConflict, sameEvent: sameEvent && !same.pollConflict };
 }
 
 // ---- Matches for messages and hovers -------------------------------------------------
@@ -616,7 +617,11 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
         .slice(0, MAX_DISPUTED)
     : [];
   // A contradiction must be about the event at least as clearly as any agreement.
-  const strongDisagree = best ? [] : disagree.filter((c) => c.named);
+  const named = best ? [] : disagree.filter((c) => c.named);
+  // As for figures: only sources that date the event alike say what the date should be (a weekly
+  // report "through February 25", "through April 6" … is one template, not one event).
+  const settled = named.every((c) => compareDates((named[0].sf.fact as DateFact).date, (c.sf.fact as DateFact).date) !== 'different');
+  const strongDisagree = settled ? named : [];
   const verdict = verdictOf(agree, strongDisagree, disputes);
   const claim: DateClaim = { kind: 'date', start: d.start, end: d.end, text: d.text, date: d.date, relative: d.relative, verdict, others: [], conflicting: [] };
   if (verdict === 'mismatch') {

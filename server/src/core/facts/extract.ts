@@ -74,7 +74,8 @@ const DATELINE = new RegExp(
   '^[ \\t*_>#]*(?:' +
     // City in capitals, an optional state or country, an optional date, an optional agency, a dash.
     "[A-Z][A-Z.'’-]{1,20}(?: [A-Z][A-Z.'’-]{1,20}){0,3}(?:, [A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?){0,2}" +
-    '(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.? \\d{1,2}(?:, \\d{4})?)?' +
+    // The month as wire copy prints it too: "MARCH 6".
+    '(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:[a-z]{0,6}|[A-Z]{0,6})\\.? \\d{1,2}(?:, \\d{4})?)?' +
     ' ?(?:\\((?:Reuters|AP|AFP|UPI|Bloomberg|Xinhua|dpa|IANS|PTI|CNN|AP Photo)\\) ?)?[-—–]{1,2}(?= )' +
     '|(?:Posted|Published|Updated|Last updated|Last modified)(?: on)? ?:[^\\n]{0,160}' +
     ')',

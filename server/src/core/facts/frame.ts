@@ -10,6 +10,7 @@
 // facts as they are stored and give the same verdicts.
 
 import { countryOf, demonymsOf } from './places';
+import { isContentWord, normaliseWord, tokenize } from '../text/tokens';
 import { stem, type AliasTable } from './context';
 import { HONORIFICS, ROLE_NOUNS } from '../speakers/lexicon';
 import type { Fact } from './extract';
@@ -21,6 +22,8 @@ export interface FactFrame {
   nearest?: string;
   /** What is measured or what happened: the clause's key words, synonyms folded into one class ("~rise"). */
   measure: string[];
+  /** The measure with the key words of the fact's whole stretch of sentence (context.ts): enough to agree, not to contradict. */
+  broad: string[];
   /** The clause's own word behind each class ("~rise" → "climb"), to weigh the class by how common that word is. */
   classWords: Map<string, string>;
   /** Years, months and quarters the sentence names ("y2004", "m12", "q4"). */
@@ -108,29 +111,63 @@ function pollstersOf(sentence: string): string[] {
   return [...out];
 }
 
+const CURRENCY_ADJECTIVE = /\b([A-Z][a-z]+)\s+(?:dlrs?|dollars?|francs?|marks?|guilders?|crowns?|kron[aeo]r?|lire|pesos?|rupees?|yen|pounds?|cents?)\b/g;
+
+/**
+ * Where a fact's clause runs in its sentence: from the last break before it to the first
+ * after it ("… at 4.90 mln tonnes | against 10.40 mln in 1985/86"; "stronger sales in March
+ * |, while retailers …"). A plain comma is no break: "In Luhansk, 99.23% …" is one clause.
+ */
+const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|whereas|which|who|compared)\s|\s(?:but|whereas|against|compared with|versus|vs\.?)\s|\s(?:while)\s(?!\w+ing\b)|\s[-—–]\s/g;
+
+function clauseOf(sentence: string, start: number, end: number): { start: number; end: number } {
+  let from = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (const m of sentence.slice(0, start).matchAll(CLAUSE_BREAK)) from = m.index! + m[0].length;
+  CLAUSE_BREAK.lastIndex = 0;
+  const next = CLAUSE_BREAK.exec(sentence.slice(end));
+  return { start: from, end: next ? end + next.index : sentence.length };
+}
+
+/** A clause's key words, stemmed: lower-case content words, no numbers. */
+function keyWords(clause: string): string[] {
+  const out = new Set<string>();
+  for (const t of tokenize(clause)) if (!t.capital && isContentWord(t.norm) && t.norm.length > 2 && !/\d/.test(t.norm)) out.add(stem(t.norm));
+  return [...out];
+}
+
 const frames = new WeakMap<Fact, FactFrame>();
 
 /** The frame of a fact whose sentence reads `sentence` (computed once per fact object). */
 export function frameOf(fact: Fact, sentence: string): FactFrame {
   let f = frames.get(fact);
   if (!f) {
-    const before = sentence.slice(Math.max(0, fact.start - fact.sentence.start - 40), fact.start - fact.sentence.start);
+    const at = fact.start - fact.sentence.start;
+    const before = sentence.slice(Math.max(0, at - 40), at);
     const c = fact.context;
+    const clause = clauseOf(sentence, at, fact.end - fact.sentence.start);
     // A figure in a list ("99% in Donetsk, 98% in Luhansk, and 87% in Kherson voted in favour")
     // has no verb of its own in its clause: it measures what the sentence says of the list.
-    const words = [...(c.words.length > 0 ? c.words : c.sentenceWords)];
+    const own = keyWords(sentence.slice(clause.start, clause.end));
+    const words = own.length > 0 ? own : [...c.sentenceWords];
     if (fact.kind === 'figure' && fact.figure.unit) words.push(stem(fact.figure.unit));
     const classWords = new Map<string, string>();
     for (const w of words) if (classOf.has(w) && !classWords.has(classOf.get(w)!)) classWords.set(classOf.get(w)!, w);
     const measure = words.map(measureWord);
+    for (const w of c.words) if (classOf.has(w) && !classWords.has(classOf.get(w)!)) classWords.set(classOf.get(w)!, w);
+    const broad = [...new Set([...measure, ...c.words.map(measureWord)])];
     const cls = measure.find((w) => DIRECTION[w]);
+    // "Canadian dlrs" names a currency, not whose figure it is.
+    const currencies = new Set([...sentence.matchAll(CURRENCY_ADJECTIVE)].map((m) => normaliseWord(m[1])));
+    const isOwnerHere = (n: string) => isOwner(n) && !currencies.has(n);
     f = {
-      owners: [...new Set(c.subject.filter(isOwner).map((n) => countryOf(n) ?? n))],
-      nearest: c.nearest && isOwner(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined,
+      owners: [...new Set(c.subject.filter(isOwnerHere).map((n) => countryOf(n) ?? n))],
+      nearest: c.nearest && isOwnerHere(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined,
       measure: [...new Set(measure)],
+      broad,
       classWords,
       // A date's own year and month are its value, not its period.
-      periods: fact.kind === 'figure' ? periodsOf(sentence) : [],
+      periods: fact.kind === 'figure' ? periodsOf(sentence.slice(clause.start, clause.end)) : [],
       direction: cls ? DIRECTION[cls] : undefined,
       role: ROLE_BEFORE.find(([re]) => re.test(before))?.[1],
       poll: POLL.test(sentence),
@@ -152,6 +189,8 @@ export interface Sameness {
   owner: 'same' | 'shared' | 'conflict' | 'unknown';
   /** Distinctive measure words (or classes) both clauses hold. */
   measure: number;
+  /** The same over both facts' broad measures. */
+  broad: number;
   /** Periods both name and that do not overlap (2004 vs 2005): another fact. */
   periodConflict: boolean;
   directionConflict: boolean;
@@ -182,11 +221,13 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     else if (a.nearest && b.nearest && !common(a.nearest) && hasName(b.owners, a.nearest) && hasName(a.owners, b.nearest)) owner = 'same';
     else owner = 'shared';
   }
-  let measure = 0;
-  for (const w of a.measure) if (!WEAK_MEASURE.has(w) && !common(a.classWords.get(w) ?? w) && b.measure.includes(w)) measure++;
+  const distinctive = (w: string) => !WEAK_MEASURE.has(w) && !common(a.classWords.get(w) ?? w);
+  const measure = a.measure.filter((w) => distinctive(w) && b.measure.includes(w)).length;
+  const broad = a.broad.filter((w) => distinctive(w) && b.broad.includes(w)).length;
   return {
     owner,
     measure,
+    broad,
     periodConflict: disjoint(a.periods, b.periods, 'y') || disjoint(a.periods, b.periods, 'q') || (!disjoint(a.periods, b.periods, 'y') && disjoint(a.periods, b.periods, 'm')),
     directionConflict: (!!a.direction && !!b.direction && a.direction !== b.direction) || (!!a.role && !!b.role && a.role !== b.role),
     periodOneSided: (a.periods.length === 0) !== (b.periods.length === 0),
