@@ -301,14 +301,17 @@ function namesConflict(d: Fact, s: Fact, aliases: AliasTable): boolean {
  * same places: the third figure of one is about what the third of the other is, whatever
  * the clause around it says.
  */
+/** Key words a restated sentence shares at least: "imports 1.08 billion" restates nothing. */
+const MIN_RESTATED = 4;
+
 function restates(d: Fact, s: Fact): boolean {
   const dw = d.context.sentenceWords;
   // The cheap tests first: most candidates stand in another place of another sentence.
-  if (dw.length < 3 || d.context.slots !== s.context.slots || d.context.slot !== s.context.slot) return false;
+  if (dw.length < MIN_RESTATED || d.context.slots !== s.context.slots || d.context.slot !== s.context.slot) return false;
   const sw = new Set(s.context.sentenceWords);
-  if (sw.size < 3) return false;
+  if (sw.size < MIN_RESTATED) return false;
   const shared = dw.filter((w) => sw.has(w)).length;
-  return shared >= 3 && shared / Math.min(dw.length, sw.size) >= 0.75 && shared / Math.max(dw.length, sw.size) >= 0.5;
+  return shared >= MIN_RESTATED && shared / Math.min(dw.length, sw.size) >= 0.75 && shared / Math.max(dw.length, sw.size) >= 0.5;
 }
 
 
@@ -338,9 +341,9 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   } else if (d.figure.kind === 'count' || d.figure.kind === 'ordinal') {
     if (du || su) return undefined;
   }
-  if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
   const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
+  if (restates(d, s) && !same.periodOneSided) return { sf, about: RESTATED + d.context.sentenceWords.length, named: ownedAlike(same, d, s, aliases, common) };
   // Measure words besides the counted noun, which both already share.
   const measure = same.measure - (unitScore === 2 ? 1 : 0);
   const broad = same.broad - (unitScore === 2 ? 1 : 0);
@@ -365,6 +368,16 @@ function sameness(d: Fact, draftSentence: string, sf: SourceFact, aliases: Alias
   return same.owner === 'conflict' || same.periodConflict || same.directionConflict ? undefined : same;
 }
 
+/**
+ * A restated sentence is the same fact only about the same owner: wire copy repeats one
+ * sentence for many companies and countries ("In 1986 exports totalled …"). The clauses'
+ * owners agree, or the two sentences share a name rare enough to tell (common() is false).
+ */
+function ownedAlike(same: Sameness, d: Fact, s: Fact, aliases: AliasTable, common?: (word: string) => boolean): boolean {
+  if (same.owner === 'same' || same.owner === 'shared') return true;
+  return d.context.entities.some((n) => !common?.(n) && hasNameIn(s.context.entities, n, aliases));
+}
+
 /** The aboutness of a restated sentence: above anything names and words alone can score. */
 const RESTATED = 100;
 
@@ -382,9 +395,12 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // A date is about who acts: "Smadiyarov said on …" is not "Tokayev said in …".
   const actorSame = !!d.context.actor && !!s.context.actor && hasNameIn([s.context.actor], d.context.actor, aliases);
   if (d.context.actor && s.context.actor && !actorSame) return undefined;
-  if (restates(d, s)) return { sf, about: RESTATED + d.context.sentenceWords.length, named: true };
   const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
+  if (restates(d, s)) {
+    const owned = ownedAlike(same, d, s, aliases, common);
+    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && !(s.relative && s.date.day === undefined), sameEvent: owned };
+  }
   const owned = actorSame || same.owner === 'same' || same.owner === 'shared';
   if (!(owned ? same.broad >= 1 : same.broad >= 2)) return undefined;
   // A source's weekday in an undated article cannot be placed in time: it may agree, never contradict.

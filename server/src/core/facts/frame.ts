@@ -70,7 +70,16 @@ export function measureWord(stemmed: string): string {
 }
 
 /** Words that stand beside almost any figure: sharing them says nothing about the measure. */
-const WEAK_MEASURE = new Set(['percent', 'per', 'cent', 'pct', 'point', 'points', 'number', 'total', 'figure', 'figures', 'rate', 'level', 'share', 'amount', 'more', 'than', 'least', 'only', 'some', 'other', 'most', 'many', 'all', 'both', 'two', 'three'].map(stem));
+const WEAK_MEASURE = new Set(
+  (
+    'percent per cent pct point points number total totalled totaled figure figures rate level share amount more than least only some other most many all both ' +
+    'two three thousand million billion trillion mln bln dlr dlrs dollar dollars stg pound pounds sterling yen franc francs mark marks euro euros currency ' +
+    'compare compared comparison against estimate estimated expect expected forecast said says report reported about around year years month months week weeks ' +
+    'day days time times new last next previous current latest'
+  )
+    .split(' ')
+    .map(stem),
+);
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const PERIOD = /\b(1[89]\d\d|20\d\d)\b|\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)\b|\bq([1-4])\b/gi;
@@ -159,7 +168,9 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     const cls = measure.find((w) => DIRECTION[w]);
     // "Canadian dlrs" names a currency, not whose figure it is.
     const currencies = new Set([...sentence.matchAll(CURRENCY_ADJECTIVE)].map((m) => normaliseWord(m[1])));
-    const isOwnerHere = (n: string) => isOwner(n) && !currencies.has(n);
+    const unit = fact.kind === 'figure' ? fact.figure.unit : undefined;
+    // Nor is the counted noun when it is capitalised ("300 Australs").
+    const isOwnerHere = (n: string) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit;
     f = {
       owners: [...new Set(c.subject.filter(isOwnerHere).map((n) => countryOf(n) ?? n))],
       nearest: c.nearest && isOwnerHere(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined,
