@@ -102,12 +102,12 @@ export async function checkFacts(
  * common alone are also asked two by two (commonPairs), after the others.
  */
 /**
- * A name or measure word held by more facts than this (and than a tenth of the number of
+ * A name or measure word held by more facts than this (and than one for every fifty
  * sources) is common: "Trump", "candidates" and "delegates" stand in hundreds of a politics
  * corpus's figures, and sharing one says nothing about which figure is meant.
  */
 const COMMON_WORD_MIN_FACTS = 30;
-const COMMON_WORD_FACTS_PER_SOURCE = 0.1;
+const COMMON_WORD_FACTS_PER_SOURCE = 0.02;
 
 function lookupByKey(
   store: SourceStore,
@@ -409,9 +409,19 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const partial = (d.date.day === undefined && d.date.weekday === undefined) || (s.date.day === undefined && s.date.weekday === undefined);
   const need = partial ? 2 : 1;
   // A date's part in a span must be the same: "from 2005 levels" is a baseline, "in 2025" a target.
+  // Who is part of the event: the same actor or owner, or an owner only shared and three words of the event in
+  // common. A clause that names no one (the draft's "The referendums began on …") meets a source's that does on
+  // the event's verb and a word more; two clauses that name no one are any company's "payment date".
+  const df = frameOf(d, draftSentence);
+  const sfr = frameOf(s, sf.sentence);
+  const oneNamed = (df.owners.length === 0) !== (sfr.owners.length === 0) && same.owner === 'unknown';
   const sameEvent =
-    frameOf(d, draftSentence).role === frameOf(s, sf.sentence).role &&
-    (actorSame || same.owner === 'same' ? same.measure >= need : same.measure >= (same.owner === 'shared' ? 3 : 2) + (partial ? 1 : 0));
+    df.role === sfr.role &&
+    (actorSame || same.owner === 'same'
+      ? same.measure >= need
+      : same.owner === 'shared'
+        ? same.measure >= 3 + (partial ? 1 : 0)
+        : oneNamed && same.measure >= 2 + (partial ? 1 : 0) && df.measure.some((w) => w[0] === '~' && sfr.measure.includes(w)));
   return { sf, about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.broad, named: placed && sameEvent && !same.pollConflict, sameEvent: sameEvent && !same.pollConflict };
 }
 

@@ -12,7 +12,7 @@
 import { countryOf, demonymsOf } from './places';
 import { isContentWord, normaliseWord, tokenize } from '../text/tokens';
 import { stem, type AliasTable } from './context';
-import { HONORIFICS, ROLE_NOUNS } from '../speakers/lexicon';
+import { HONORIFICS, ORG_NOUNS, ROLE_NOUNS } from '../speakers/lexicon';
 import type { Fact } from './extract';
 
 export interface FactFrame {
@@ -220,9 +220,10 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
   let owner: Sameness['owner'] = 'unknown';
   if (a.owners.length > 0 && b.owners.length > 0) {
     const shared = a.owners.some((n) => hasName(b.owners, n));
-    // A name in a good part of the corpus's facts (Trump in a politics corpus) owns too many figures to tell one
-    // from another: it may keep two facts apart, never bring them together.
-    const rare = a.owners.some((n) => !common(n) && hasName(b.owners, n));
+    // A name in a good part of the corpus's facts (Trump in a politics corpus), or an institution's common noun
+    // ("Bank", "Corp"), owns too many figures to tell one from another: it may keep two facts apart, never bring
+    // them together.
+    const rare = a.owners.some((n) => !common(n) && !ORG_NOUNS.has(n) && hasName(b.owners, n));
     const [small, large] = a.owners.length <= b.owners.length ? [a.owners, b.owners] : [b.owners, a.owners];
     if (!shared) owner = 'conflict';
     else if (a.nearest && b.nearest && !hasName(b.owners, a.nearest) && !hasName(a.owners, b.nearest)) owner = 'conflict';
