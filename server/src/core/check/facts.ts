@@ -421,7 +421,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
       ? same.measure >= need
       : same.owner === 'shared'
         ? same.measure >= 3 + (partial ? 1 : 0)
-        : oneNamed && same.measure >= 2 + (partial ? 1 : 0) && df.measure.some((w) => w[0] === '~' && sfr.measure.includes(w)));
+        : oneNamed && same.measure >= 2 + (partial ? 1 : 0) && same.classes >= 1);
   return { sf, about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.broad, named: placed && sameEvent && !same.pollConflict, sameEvent: sameEvent && !same.pollConflict };
 }
 

@@ -202,6 +202,8 @@ export interface Sameness {
   measure: number;
   /** The same over both facts' broad measures. */
   broad: number;
+  /** Of `measure`, the classes of verbs (rose, began, backed …). */
+  classes: number;
   /** Periods both name and that do not overlap (2004 vs 2005): another fact. */
   periodConflict: boolean;
   directionConflict: boolean;
@@ -234,12 +236,14 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     else owner = 'shared';
   }
   const distinctive = (w: string) => !WEAK_MEASURE.has(w) && !common(a.classWords.get(w) ?? w);
-  const measure = a.measure.filter((w) => distinctive(w) && b.measure.includes(w)).length;
+  const sharedMeasure = a.measure.filter((w) => distinctive(w) && b.measure.includes(w));
+  const measure = sharedMeasure.length;
   const broad = a.broad.filter((w) => distinctive(w) && b.broad.includes(w)).length;
   return {
     owner,
     measure,
     broad,
+    classes: sharedMeasure.filter((w) => w[0] === '~').length,
     periodConflict: disjoint(a.periods, b.periods, 'y') || disjoint(a.periods, b.periods, 'q') || (!disjoint(a.periods, b.periods, 'y') && disjoint(a.periods, b.periods, 'm')),
     directionConflict: (!!a.direction && !!b.direction && a.direction !== b.direction) || (!!a.role && !!b.role && a.role !== b.role),
     periodOneSided: (a.periods.length === 0) !== (b.periods.length === 0),

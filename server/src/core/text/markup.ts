@@ -38,13 +38,23 @@ export function maskMarkdown(text: string, options: { keepComments?: boolean } =
   return out.join('');
 }
 
-/** Masks HTML comments only: plaintext drafts carry ignore directives in them too. */
+/**
+ * Masks HTML comments (plaintext drafts carry ignore directives in them too) and tags that
+ * pages leave in their text when saved as plain text: an embedded tweet's
+ * `<tweet tweet-date="March 4, 2016">` holds a date and a name that are no prose.
+ */
 export function maskPlaintext(text: string): string {
-  if (!text.includes('<!--')) return text; // shares the string: no second copy of every source
+  if (!text.includes('<')) return text; // shares the string: no second copy of every source
   const out = text.split('');
-  maskHtmlComments(text, out);
+  if (text.includes('<!--')) maskHtmlComments(text, out);
+  let m: RegExpExecArray | null;
+  PLAIN_TAG.lastIndex = 0;
+  while ((m = PLAIN_TAG.exec(text))) blank(text, m.index, m.index + m[0].length, out);
   return out.join('');
 }
+
+/** A tag with attributes, or a closing or self-closing tag; "a <b" in prose is none. Bounded, so linear. */
+const PLAIN_TAG = /<\/?[A-Za-z][\w-]{0,30}(?:\s+[\w-]{1,30}\s*=\s*"[^"<>\n]{0,300}")+\s*\/?>|<\/[A-Za-z][\w-]{0,30}\s*>|<[A-Za-z][\w-]{0,30}\s*\/>/g;
 
 const LINK_TARGET = /\]\([^)\s]*(?:\s+"[^"\n]*")?\)/y;
 
