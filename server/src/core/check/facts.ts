@@ -9,7 +9,7 @@ import { extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
 import { AliasTable, hasName, nameKey, namesOf, sameName, stem } from '../facts/context';
 import { compareFrames, frameOf, type Sameness } from '../facts/frame';
 import { isContentWord, tokenize } from '../text/tokens';
-import { commonPairs, queryKeys } from '../facts/keys';
+import { commonPairs, queryKeys, valueKey } from '../facts/keys';
 import { compareFigures, formatFigure } from '../facts/figures';
 import { compareDates, formatDate, weekdayOf, WEEKDAYS } from '../facts/dates';
 import type { DateClaim, FactMatch, FactVerdict, FigureClaim } from './findings';
@@ -78,8 +78,10 @@ export async function checkFacts(
           aliases = await store.aliases();
           everyPartial ||= partial(aliases);
         }
-        const found = await lookup(queryKeys(fact, aliases));
-        const fresh = fact.kind === 'figure' ? checkFigure(fact, found.facts, aliases, prose, found.common) : checkDate(fact, found.facts, aliases, prose, found.common);
+        // The sentence's other figures: a source sentence that gives two of them is the same statement.
+        const siblings = entry.facts.filter((f, j): f is FigureFact => j !== i && f.kind === 'figure');
+        const found = await lookup([...queryKeys(fact, aliases), ...(fact.kind === 'figure' ? siblings.flatMap(valueKey) : [])]);
+        const fresh = fact.kind === 'figure' ? checkFigure(fact, found.facts, aliases, prose, found.common, siblings) : checkDate(fact, found.facts, aliases, prose, found.common);
         claim = shiftClaim(fresh, -base);
         // A verdict on part of the sources is checked again next time.
         if (found.partial || everyPartial) claim.incomplete = true;
@@ -302,7 +304,7 @@ function namesConflict(d: Fact, s: Fact, aliases: AliasTable): boolean {
  * the clause around it says.
  */
 /** Key words a restated sentence shares at least: "imports 1.08 billion" restates nothing. */
-const MIN_RESTATED = 4;
+const MIN_RESTATED = 3;
 
 function restates(d: Fact, s: Fact): boolean {
   const dw = d.context.sentenceWords;
@@ -323,7 +325,7 @@ function restates(d: Fact, s: Fact): boolean {
  * figure, and a measure in common. A figure that merely shares its number or a word with a
  * source fact is about something else: it is neither verified nor contradicted by it.
  */
-export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTable, draftSentence = '', common?: (word: string) => boolean): Candidate | undefined {
+export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTable, draftSentence = '', common?: (word: string) => boolean, paired = false): Candidate | undefined {
   const s = sf.fact;
   if (s.kind !== 'figure' || s.figure.kind !== d.figure.kind) return undefined;
   // Money in different currencies is not comparable ($143m is not £75m).
@@ -348,14 +350,19 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   const measure = same.measure - (unitScore === 2 ? 1 : 0);
   const broad = same.broad - (unitScore === 2 ? 1 : 0);
   const owned = same.owner === 'same' || same.owner === 'shared';
-  // Agreeing: an owner in common and a measure (the counted noun is one); with no owner on one side,
-  // the counted noun and a word more, or two measure words for a percentage or a sum.
-  if (!(owned ? broad >= 1 || unitScore === 2 : broad >= (unitScore === 2 ? 1 : 2))) return undefined;
+  // Agreeing takes nearly what contradicting does, from the clauses' wider words: the same owner and a measure
+  // (the counted noun is one), a shared owner and two measure words, or, where only one clause names anyone, three.
+  // A figure merely equal to a source's is not verified by it: most such pairs are about different things.
+  if (same.pollConflict) return undefined;
+  const oneNamed = same.owner === 'unknown' && (frameOf(d, draftSentence).owners.length === 0) !== (frameOf(s, sf.sentence).owners.length === 0);
+  // Or the source sentence gives another of the draft sentence's figures too: one statement, restated.
+  const agrees = paired || (same.owner === 'same' ? broad >= 1 || unitScore === 2 : same.owner === 'shared' ? broad >= 2 : oneNamed && broad >= 3);
   // A contradiction also needs a figure that says what it counts (a bare "57" may be an age, a score or a count).
   const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
   // An ordinal with its noun is the thing itself (the 25th forum); three measure words in common
   // make up for an owner that is only shared.
   const strong = countsSomething && !same.periodOneSided && !same.pollConflict && ((same.owner === 'same' && (measure >= 1 || (d.figure.kind === 'ordinal' && unitScore === 2))) || (same.owner === 'shared' && measure >= 3));
+  if (!agrees && !strong) return undefined;
   return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong };
 }
 
@@ -402,7 +409,15 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
     return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && !(s.relative && s.date.day === undefined), sameEvent: owned };
   }
   const owned = actorSame || same.owner === 'same' || same.owner === 'shared';
-  if (!(owned ? same.broad >= 1 : same.broad >= 2)) return undefined;
+  if (same.pollConflict) return undefined;
+  // Agreeing, as for figures: who and what, from the clauses' wider words; a year or a month alone takes a word more.
+  const wide = (d.date.day === undefined && d.date.weekday === undefined) || (s.date.day === undefined && s.date.weekday === undefined) ? 1 : 0;
+  const agrees =
+    actorSame || same.owner === 'same'
+      ? same.broad >= 1 + wide
+      : same.owner === 'shared'
+        ? same.broad >= 2 + wide
+        : (frameOf(d, draftSentence).owners.length === 0) !== (frameOf(s, sf.sentence).owners.length === 0) && same.broad >= 3 + wide;
   // A source's weekday in an undated article cannot be placed in time: it may agree, never contradict.
   const placed = !(s.relative && s.date.day === undefined);
   // A year or a month alone is named in a thousand contexts: contradicting one takes twice the evidence.
@@ -422,7 +437,8 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
       : same.owner === 'shared'
         ? same.measure >= 3 + (partial ? 1 : 0)
         : oneNamed && same.measure >= 2 + (partial ? 1 : 0) && same.classes >= 1);
-  return { sf, about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.broad, named: placed && sameEvent && !same.pollConflict, sameEvent: sameEvent && !same.pollConflict };
+  if (!agrees && !sameEvent) return undefined;
+  return { sf, about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.broad, named: placed && sameEvent, sameEvent };
 }
 
 // ---- Matches for messages and hovers -------------------------------------------------
@@ -516,12 +532,21 @@ function verdictOf(agree: Candidate[], disagree: Candidate[], disputes: Candidat
 
 // ---- Figures -------------------------------------------------------------------------
 
-function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean): FigureClaim {
+function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean, siblings: readonly FigureFact[] = []): FigureClaim {
+  // Source sentences holding another of the draft sentence's figures ("over 600 countries instead of 193 states").
+  const paired = new Set<string>();
+  for (const o of found) {
+    const f = o.fact;
+    // A small whole number ("two", "three") stands in too many sentences to pair them.
+    const telling = (x: FigureFact['figure']) => !Number.isInteger(x.value) || Math.abs(x.value) >= 10;
+    if (f.kind === 'figure' && siblings.some((sib) => sib.figure.kind === f.figure.kind && telling(sib.figure) && compareFigures(sib.figure, f.figure) !== 'different'))
+      paired.add(o.source.id + ':' + f.sentence.start);
+  }
   const cands: Candidate[] = [];
   for (const sf of found) {
     // Dates share a figure's name and word keys: most of what the store returns is of the other kind.
     if (sf.fact.kind !== 'figure') continue;
-    const c = figureCandidate(d, sf, aliases, prose.slice(d.sentence.start, d.sentence.end), common);
+    const c = figureCandidate(d, sf, aliases, prose.slice(d.sentence.start, d.sentence.end), common, paired.has(sf.source.id + ':' + sf.fact.sentence.start));
     if (c) cands.push(c);
   }
   cands.sort((a, b) => b.about - a.about);

@@ -393,6 +393,8 @@ export type Consistency = 'same' | 'rounded' | 'different';
  * value rounded to the draft's step, or hedged in the right direction ("more than 99%"
  * for 99.23%). A hedged source value ("over 600") is matched by the same hedge.
  */
+const HEDGE_REACH = 2;
+
 export function compareFigures(draft: Figure, source: Figure): Consistency {
   const d = draft.value;
   const s = source.value;
@@ -411,14 +413,16 @@ export function compareFigures(draft: Figure, source: Figure): Consistency {
       return rounds && (draft.step < 1 || s >= 1000) && draft.step < s ? 'rounded' : 'different';
     case 'about':
       return rounds || rel <= 0.05 ? 'rounded' : 'different';
+    // A bound is written near what it bounds: "more than 600" for 612, never "more than $8 million" for
+    // $110 billion (true, and about something else). Within a factor of two either way.
     case 'over':
-      return s > d ? 'rounded' : 'different';
+      return s > d && s <= d * HEDGE_REACH ? 'rounded' : 'different';
     case 'atleast':
-      return s >= d ? 'rounded' : 'different';
+      return s >= d && s <= d * HEDGE_REACH ? 'rounded' : 'different';
     case 'under':
-      return s < d ? 'rounded' : 'different';
+      return s < d && s >= d / HEDGE_REACH ? 'rounded' : 'different';
     case 'atmost':
-      return s <= d ? 'rounded' : 'different';
+      return s <= d && s >= d / HEDGE_REACH ? 'rounded' : 'different';
     case 'nearly':
       return s < d && rel <= 0.1 ? 'rounded' : 'different';
   }

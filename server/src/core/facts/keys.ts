@@ -60,7 +60,7 @@ export function commonPairs(keys: readonly string[], counts: readonly number[]):
 }
 
 /** A figure's value key: the same number, whatever the words around it. */
-function valueKey(fact: Fact): string[] {
+export function valueKey(fact: Fact): string[] {
   return fact.kind === 'figure' ? [`v:${fact.figure.kind}:${+fact.figure.value.toPrecision(12)}`] : [];
 }
 
