@@ -1,4 +1,4 @@
-import { loadReuters } from '../bench/corpora';
+import { loadReuters, loadPolnear } from '../bench/corpora';
 import { parseSource } from '../server/src/core/source/source';
 import { extractFacts } from '../server/src/core/facts/extract';
 import { splitSentences } from '../server/src/core/text/sentences';
@@ -6,7 +6,7 @@ import { frameOf, compareFrames } from '../server/src/core/facts/frame';
 import { hasName } from '../server/src/core/facts/context';
 import { figureCandidate, dateCandidate } from '../server/src/core/check/facts';
 const [draftId, srcId, needle] = process.argv.slice(2);
-const arts = loadReuters()!.articles;
+const arts = process.env.POL ? (['train','dev','test'] as const).flatMap((x) => loadPolnear(x)!.articles) : loadReuters()!.articles;
 const d = arts.find((a) => a.id === draftId)!; const s = arts.find((a) => a.id === srcId)!;
 const doc = parseSource(s.id, 'x:' + s.id, s.text);
 const aliases = new Map();

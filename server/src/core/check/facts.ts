@@ -80,7 +80,10 @@ export async function checkFacts(
         }
         // The sentence's other figures: a source sentence that gives two of them is the same statement.
         const siblings = entry.facts.filter((f, j): f is FigureFact => j !== i && f.kind === 'figure');
-        const found = await lookup([...queryKeys(fact, aliases), ...(fact.kind === 'figure' ? siblings.flatMap(valueKey) : [])]);
+        // The frame's words are weighed by how many facts hold them (the lookup counts them, reads none of their facts).
+        const frame = frameOf(fact, prose.slice(fact.sentence.start, fact.sentence.end));
+        const weighed = [...frame.broad, ...frame.classWords.values(), ...frame.owners].map((w) => (frame.owners.includes(w) ? 'n:' + nameKey(w) : 'w:' + w));
+        const found = await lookup([...queryKeys(fact, aliases), ...(fact.kind === 'figure' ? siblings.flatMap(valueKey) : [])], weighed);
         const fresh = fact.kind === 'figure' ? checkFigure(fact, found.facts, aliases, prose, found.common, siblings) : checkDate(fact, found.facts, aliases, prose, found.common);
         claim = shiftClaim(fresh, -base);
         // A verdict on part of the sources is checked again next time.
@@ -116,7 +119,7 @@ function lookupByKey(
   partial: (answer: object) => boolean,
   cache: FactCache | undefined,
   generation: number,
-): (keys: readonly string[]) => Promise<{ facts: SourceFact[]; partial: boolean; common: (word: string) => boolean }> {
+): (keys: readonly string[], weighed?: readonly string[]) => Promise<{ facts: SourceFact[]; partial: boolean; common: (word: string) => boolean }> {
   const byKey = new Map<string, Promise<SourceFact[]>>();
   const ask = async (key: string): Promise<SourceFact[]> => {
     // Across checks of one document too (same store generation, same answer), unless partial.
@@ -127,11 +130,13 @@ function lookupByKey(
     }
     return answer;
   };
-  return async (keys) => {
+  return async (keys, weighed = []) => {
     const seen = new Set<Fact>();
     const out: SourceFact[] = [];
     const distinct = [...new Set(keys)];
-    const counts = (await store.factCounts?.(distinct)) ?? [];
+    const extra = [...new Set(weighed)].filter((k) => !distinct.includes(k));
+    const allCounts = (await store.factCounts?.([...distinct, ...extra])) ?? [];
+    const counts = allCounts.slice(0, distinct.length);
     let incomplete = partial(counts);
     // Every key asked at once (an archive answers them on several connections), read in key order.
     const lists = [...distinct, ...commonPairs(distinct, counts)].map((key) => {
@@ -152,7 +157,7 @@ function lookupByKey(
       }
     }
     // A key word on many of the corpus's facts says little about which fact is meant.
-    const frequent = new Set(distinct.filter((k, i) => (counts[i] ?? 0) > Math.max(COMMON_WORD_MIN_FACTS, store.size * COMMON_WORD_FACTS_PER_SOURCE)));
+    const frequent = new Set([...distinct, ...extra].filter((k, i) => (allCounts[i] ?? 0) > Math.max(COMMON_WORD_MIN_FACTS, store.size * COMMON_WORD_FACTS_PER_SOURCE)));
     // Names are counted under their key (their spelling skeleton), words under themselves.
     return { facts: out, partial: incomplete, common: (w) => frequent.has('w:' + w) || frequent.has('n:' + nameKey(w)) };
   };
