@@ -24,8 +24,8 @@ export interface FactFrame {
   measure: string[];
   /** The measure with the key words of the fact's whole stretch of sentence (context.ts): enough to agree, not to contradict. */
   broad: string[];
-  /** The clause's own word behind each class ("~rise" → "climb"), to weigh the class by how common that word is. */
-  classWords: Map<string, string>;
+  /** The clause's own words behind each class ("~rise" → "climb", "rose"), to weigh the class by how common they are. */
+  classWords: Map<string, string[]>;
   /** Years, months and quarters the sentence names ("y2004", "m12", "q4"). */
   periods: string[];
   direction?: 'up' | 'down';
@@ -160,10 +160,14 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     const own = keyWords(sentence.slice(clause.start, clause.end));
     const words = own.length > 0 ? own : [...c.sentenceWords];
     if (fact.kind === 'figure' && fact.figure.unit) words.push(stem(fact.figure.unit));
-    const classWords = new Map<string, string>();
-    for (const w of words) if (classOf.has(w) && !classWords.has(classOf.get(w)!)) classWords.set(classOf.get(w)!, w);
+    const classWords = new Map<string, string[]>();
+    const addClassWord = (w: string) => {
+      const cls = classOf.get(w);
+      if (cls && !classWords.get(cls)?.includes(w)) classWords.set(cls, [...(classWords.get(cls) ?? []), w]);
+    };
+    words.forEach(addClassWord);
     const measure = words.map(measureWord);
-    for (const w of c.words) if (classOf.has(w) && !classWords.has(classOf.get(w)!)) classWords.set(classOf.get(w)!, w);
+    c.words.forEach(addClassWord);
     const broad = [...new Set([...measure, ...c.words.map(measureWord)])];
     const cls = measure.find((w) => DIRECTION[w]);
     // "Canadian dlrs" names a currency, not whose figure it is.
@@ -180,7 +184,8 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       // A date's own year and month are its value, not its period.
       periods: fact.kind === 'figure' ? periodsOf(sentence.slice(clause.start, clause.end)) : [],
       direction: cls ? DIRECTION[cls] : undefined,
-      role: ROLE_BEFORE.find(([re]) => re.test(before))?.[1],
+      // "by" is a deadline before a date ("by 2050") and a change's size before a figure ("up by 23%", the same as "up 23%").
+      role: ROLE_BEFORE.find(([re, role]) => re.test(before) && !(role === 'by' && fact.kind === 'figure'))?.[1],
       poll: POLL.test(sentence),
       pollsters: pollstersOf(sentence),
     };
@@ -235,7 +240,8 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     else if (a.nearest && b.nearest && !common(a.nearest) && hasName(b.owners, a.nearest) && hasName(a.owners, b.nearest)) owner = 'same';
     else owner = 'shared';
   }
-  const distinctive = (w: string) => !WEAK_MEASURE.has(w) && !common(a.classWords.get(w) ?? w);
+  // A class is as common as the commonest of the words the clause writes it with ("victories" and "win").
+  const distinctive = (w: string) => !WEAK_MEASURE.has(w) && !(a.classWords.get(w) ?? [w]).some(common);
   const sharedMeasure = a.measure.filter((w) => distinctive(w) && b.measure.includes(w));
   const measure = sharedMeasure.length;
   const broad = a.broad.filter((w) => distinctive(w) && b.broad.includes(w)).length;
