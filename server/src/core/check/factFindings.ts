@@ -1,20 +1,48 @@
-// Figure and date claims → findings: a mismatch names the sources' value and what it is
-// about and offers it as a fix; a dispute lists each source's version; an unsourced fact
-// is a quiet note. Rounded and verified facts need no finding (the hover explains them).
+// Figure and date claims → findings. A message says what is wrong first, in words a
+// reporter reads ("Luhansk, vote in favour: the sources give “98.42%”, the draft
+// “99.23%”), and stays short enough for the Problems panel; the full list of sources and
+// versions lives in relatedInformation, the hover and the report. Rounded and verified
+// facts need no finding (the hover explains them); an unsourced fact is a quiet note.
 
-import { describeSource } from '../report/describe';
+import { describeSource, truncate } from '../report/describe';
 import { CODES, DateClaim, FactMatch, FigureClaim, Finding } from './findings';
 
 const q = (s: string) => `“${s}”`;
 
-function versionOf(m: FactMatch): string {
-  return `${describeSource(m.location.source)} gives ${q(m.text)}${m.value !== m.text ? ` (${m.value})` : ''}${m.about ? ` for ${m.about}` : ''}`;
+/** Longest message: the Problems panel shows about this much on one line. */
+export const MAX_FACT_MESSAGE = 150;
+/** Versions a dispute's message names (the hover and relatedInformation list every source). */
+const MAX_VERSIONS = 3;
+
+/** "Luhansk, vote in favour: " or "" when the engine cannot say it in words. */
+function lead(claim: FigureClaim | DateClaim): string {
+  return claim.subject ? `${truncate(claim.subject[0].toUpperCase() + claim.subject.slice(1), 60)}: ` : '';
+}
+
+/** The message, with the source named when it still fits. */
+function bounded(message: string, m?: FactMatch): string {
+  const named = m ? `${message} (${describeSource(m.location.source)})` : message;
+  return named.length <= MAX_FACT_MESSAGE ? named : truncate(message, MAX_FACT_MESSAGE);
+}
+
+/** The sources' versions of a disputed fact, most given first: “Sep. 6” (2 sources) · “Monday” (1 source). */
+function versionsOf(matches: FactMatch[]): string {
+  const byValue = new Map<string, { text: string; n: number }>();
+  for (const m of matches) {
+    const v = byValue.get(m.value) ?? { text: m.text, n: 0 };
+    v.n++;
+    byValue.set(m.value, v);
+  }
+  return [...byValue.values()]
+    .sort((a, b) => b.n - a.n)
+    .slice(0, MAX_VERSIONS)
+    .map((v) => `${q(v.text)} (${v.n} ${v.n === 1 ? 'source' : 'sources'})`)
+    .join(' · ');
 }
 
 export function factFindings(claim: FigureClaim | DateClaim): Finding[] {
   const what = claim.kind === 'figure' ? 'figure' : 'date';
   const base = { start: claim.start, end: claim.end };
-  const note = claim.note ? ` Note: ${claim.note}.` : '';
   switch (claim.verdict) {
     case 'verified':
     case 'rounded':
@@ -22,15 +50,19 @@ export function factFindings(claim: FigureClaim | DateClaim): Finding[] {
     case 'mismatch': {
       const m = claim.best!;
       const code = claim.kind === 'figure' ? 'figure-mismatch' : 'date-mismatch';
-      const also = claim.conflicting.length > 0 ? ` Also: ${claim.conflicting.map(versionOf).join('; ')}.` : '';
+      const value = m.value !== m.text && claim.kind === 'date' ? `${q(m.text)} (${m.value})` : q(m.text);
       return [
         {
           ...base,
           code,
           severity: CODES[code],
-          message: `The sources give a different ${what}: ${versionOf(m)}, not ${q(claim.text)}.${also}${note}`,
-          related: [{ location: m.location, message: `Source ${what}: ${describeSource(m.location.source)}` }, ...claim.conflicting.map((c) => ({ location: c.location, message: `Also: ${describeSource(c.location.source)}` }))],
-          fixes: m.fix ? [{ title: `Use the source's ${what}: ${m.fix.newText}`, start: m.fix.start, end: m.fix.end, newText: m.fix.newText }] : [],
+          message: bounded(`${lead(claim)}the sources give ${value}, the draft ${q(claim.text)}.`, m),
+          related: [
+            { location: m.location, message: `Source ${what}: ${m.text} — ${describeSource(m.location.source)}` },
+            ...claim.conflicting.map((c) => ({ location: c.location, message: `Also ${c.text}: ${describeSource(c.location.source)}` })),
+          ],
+          // The fix puts in the source's number; its title shows the source's figure as written (98.42%, not 98.42).
+          fixes: m.fix ? [{ title: `Use the source's ${what}: ${m.text}`, start: m.fix.start, end: m.fix.end, newText: m.fix.newText }] : [],
         },
       ];
     }
@@ -41,7 +73,7 @@ export function factFindings(claim: FigureClaim | DateClaim): Finding[] {
           ...base,
           code: 'sources-disagree',
           severity: CODES['sources-disagree'],
-          message: `The sources disagree on this ${what}: ${versions.map(versionOf).join('; ')}.${note}`,
+          message: truncate(`The sources disagree on ${claim.subject ? truncate(claim.subject, 60) : `this ${what}`}: ${versionsOf(versions)}.`, MAX_FACT_MESSAGE),
           related: versions.map((m) => ({ location: m.location, message: `${m.text}: ${describeSource(m.location.source)}` })),
           fixes: [],
         },
@@ -50,7 +82,7 @@ export function factFindings(claim: FigureClaim | DateClaim): Finding[] {
     case 'unsourced': {
       if (claim.quiet) return [];
       const code = claim.kind === 'figure' ? 'unsourced-figure' : 'unsourced-date';
-      return [{ ...base, code, severity: CODES[code], message: `No source gives this ${what} for what the sentence is about.${note}`, related: [], fixes: [] }];
+      return [{ ...base, code, severity: CODES[code], message: `No source gives this ${what} for what the sentence is about.`, related: [], fixes: [] }];
     }
   }
 }

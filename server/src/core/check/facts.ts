@@ -7,7 +7,7 @@ import type { Span } from '../text/sentences';
 import type { SourceFact, SourceStore } from '../match/store';
 import { extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
 import { AliasTable, hasName, nameKey, namesOf, sameName, stem } from '../facts/context';
-import { compareFrames, frameOf, type Sameness } from '../facts/frame';
+import { compareFrames, describeFrame, frameOf, type Sameness } from '../facts/frame';
 import { isContentWord, tokenize } from '../text/tokens';
 import { commonPairs, queryKeys, valueKey } from '../facts/keys';
 import { compareFigures, formatFigure } from '../facts/figures';
@@ -114,6 +114,8 @@ export async function checkFacts(
  * are not. Set on the development drafts of PolNeAR and BBC (BENCHMARKS.md).
  */
 const COMMON_MIN_FACTS = 30;
+/** Whatever the corpus's size: a word in 500 facts is in too many to tell one from another (Reuters' "pct", "dlrs"). */
+const COMMON_MAX_FACTS = 500;
 const COMMON_NAME_FACTS_PER_SOURCE = 0.15;
 const COMMON_WORD_FACTS_PER_SOURCE = 0.25;
 
@@ -161,7 +163,9 @@ function lookupByKey(
     }
     // A key word on many of the corpus's facts says little about which fact is meant.
     const frequent = new Set(
-      [...distinct, ...extra].filter((k, i) => (allCounts[i] ?? 0) > Math.max(COMMON_MIN_FACTS, store.size * (k.startsWith('n:') ? COMMON_NAME_FACTS_PER_SOURCE : COMMON_WORD_FACTS_PER_SOURCE))),
+      [...distinct, ...extra].filter(
+        (k, i) => (allCounts[i] ?? 0) > Math.min(COMMON_MAX_FACTS, Math.max(COMMON_MIN_FACTS, store.size * (k.startsWith('n:') ? COMMON_NAME_FACTS_PER_SOURCE : COMMON_WORD_FACTS_PER_SOURCE))),
+      ),
     );
     // Names are counted under their key (their spelling skeleton), words under themselves.
     return { facts: out, partial: incomplete, common: (w) => frequent.has('w:' + w) || frequent.has('n:' + nameKey(w)) };
@@ -377,7 +381,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     countsSomething &&
     !same.periodOneSided &&
     !same.pollConflict &&
-    ((same.owner === 'same' && (measure >= 1 || (d.figure.kind === 'ordinal' && unitScore === 2))) || (same.owner === 'shared' && measure >= 3) || (paired && unitScore === 2));
+    ((same.owner === 'same' && (measure >= 1 || (d.figure.kind === 'ordinal' && unitScore === 2))) || (same.owner === 'shared' && measure >= 3) || (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   if (!agrees && !strong) return undefined;
   return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong };
 }
@@ -399,6 +403,12 @@ function sameness(d: Fact, draftSentence: string, sf: SourceFact, aliases: Alias
 function ownedAlike(same: Sameness, d: Fact, s: Fact, aliases: AliasTable, common?: (word: string) => boolean): boolean {
   if (same.owner === 'same' || same.owner === 'shared') return true;
   return d.context.entities.some((n) => !common?.(n) && hasNameIn(s.context.entities, n, aliases));
+}
+
+/** The share of the draft sentence's key words that the source sentence holds. */
+function overlap(d: Fact, s: Fact): number {
+  const dw = d.context.sentenceWords;
+  return dw.length === 0 ? 0 : dw.filter((w) => s.context.sentenceWords.includes(w)).length / dw.length;
 }
 
 /** The aboutness of a restated sentence: above anything names and words alone can score. */
@@ -598,12 +608,17 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
         )
         .slice(0, MAX_DISPUTED)
     : [];
+  // A source sentence that also gives the draft's own number ("800 redundancies by 1990, starting with 350 this
+  // year") may be where the draft's figure comes from: no contradiction from it.
+  const givesDraftsNumber = (c: Candidate) =>
+    found.some((o) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start && o.fact.kind === 'figure' && o.fact.figure.value === d.figure.value);
+  for (let i = disagree.length - 1; i >= 0; i--) if (givesDraftsNumber(disagree[i])) disagree.splice(i, 1);
   // A mismatch says what the figure should be: only when the sources about it give one value (several
   // values for one frame are a measure that moves, or sources that do not agree, and say nothing certain).
   const settled = disagree.every((c) => compareFigures((disagree[0].sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) !== 'different');
   let verdict = verdictOf(agree, settled || agree.length > 0 ? disagree : [], disputes);
   if (verdict === 'verified' && agree.every((c) => consistency(c) === 'rounded')) verdict = 'rounded';
-  const claim: FigureClaim = { kind: 'figure', start: d.start, end: d.end, text: d.text, figure: d.figure, verdict, others: [], conflicting: [] };
+  const claim: FigureClaim = { kind: 'figure', start: d.start, end: d.end, text: d.text, figure: d.figure, verdict, others: [], conflicting: [], subject: describeFrame(d, prose.slice(d.sentence.start, d.sentence.end)) };
   if (verdict === 'mismatch') {
     claim.best = toMatch(disagree[0].sf, d, aliases, prose);
     claim.conflicting = disagree.slice(1).map((c) => toMatch(c.sf, d, aliases, prose));
@@ -700,7 +715,18 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   const settled = named.every((c) => compareDates((named[0].sf.fact as DateFact).date, (c.sf.fact as DateFact).date) !== 'different');
   const strongDisagree = settled ? named : [];
   const verdict = verdictOf(agree, strongDisagree, disputes);
-  const claim: DateClaim = { kind: 'date', start: d.start, end: d.end, text: d.text, date: d.date, relative: d.relative, verdict, others: [], conflicting: [] };
+  const claim: DateClaim = {
+    kind: 'date',
+    start: d.start,
+    end: d.end,
+    text: d.text,
+    date: d.date,
+    relative: d.relative,
+    verdict,
+    others: [],
+    conflicting: [],
+    subject: describeFrame(d, prose.slice(d.sentence.start, d.sentence.end)),
+  };
   if (verdict === 'mismatch') {
     claim.best = toMatch(strongDisagree[0].sf, d, aliases, prose);
     // Other contradicting sources, when they are about the event nearly as clearly.

@@ -175,7 +175,9 @@ interface FactClaimBase {
   others: FactMatch[];
   /** Sources that say otherwise about the same thing. */
   conflicting: FactMatch[];
-  /** A remark for messages and the hover ("99.23% is the figure the sources give for Donetsk"). */
+  /** What the draft's figure or date is about, in words ("Luhansk, vote in favour"; facts/frame.ts). */
+  subject?: string;
+  /** A remark for the hover ("99.23% is the figure the sources give for Donetsk"). */
   note?: string;
   /** An unsourced fact the noise rules or settings keep quiet (no finding; the hover still explains). */
   quiet?: boolean;

@@ -174,7 +174,9 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     const currencies = new Set([...sentence.matchAll(CURRENCY_ADJECTIVE)].map((m) => normaliseWord(m[1])));
     const unit = fact.kind === 'figure' ? fact.figure.unit : undefined;
     // Nor is the counted noun when it is capitalised ("300 Australs").
-    const isOwnerHere = (n: string) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit;
+    // Only names within the fact's own clause: a dateline's city ("AMSTERDAM, March 5 - …") is where the story was filed.
+    const inClause = new Set(tokenize(sentence, clause.start, clause.end).map((t) => t.norm.replace(/s$/, '')));
+    const isOwnerHere = (n: string) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit && (inClause.has(n) || inClause.has(n.replace(/s$/, '')));
     f = {
       owners: [...new Set(c.subject.filter(isOwnerHere).map((n) => countryOf(n) ?? n))],
       nearest: c.nearest && isOwnerHere(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined,
@@ -237,7 +239,7 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     else if (!rare) owner = 'unknown';
     // Every owner of one clause in the other, where a clause's nearest owner is not known (a name inside the figure).
     else if ((!a.nearest || !b.nearest) && small.every((n) => hasName(large, n))) owner = 'same';
-    else if (a.nearest && b.nearest && !common(a.nearest) && hasName(b.owners, a.nearest) && hasName(a.owners, b.nearest)) owner = 'same';
+    else if (a.nearest && b.nearest && !common(a.nearest) && !ORG_NOUNS.has(a.nearest) && hasName(b.owners, a.nearest) && hasName(a.owners, b.nearest)) owner = 'same';
     else owner = 'shared';
   }
   // A class is as common as the commonest of the words the clause writes it with ("victories" and "win").
@@ -265,3 +267,40 @@ function disjoint(a: readonly string[], b: readonly string[], kind: string): boo
 }
 
 export type { AliasTable };
+
+/** The classes in words, for messages ("Luhansk, vote in favour"). */
+const CLASS_PHRASES: Record<string, string> = {
+  '~rise': 'rise',
+  '~fall': 'fall',
+  '~support': 'vote in favour',
+  '~oppose': 'vote against',
+  '~begin': 'start',
+  '~end': 'end',
+  '~win': 'win',
+  '~lose': 'loss',
+  '~kill': 'deaths',
+  '~injure': 'injured',
+};
+
+/**
+ * What a fact is about, in a few words for a message: its owner as the sentence spells it (a
+ * demonym's place: "Wales" for "Welsh") and its measure (a class in words, or the counted noun):
+ * "Luhansk, vote in favour", "Wales, rise", "regions".
+ */
+export function describeFrame(fact: Fact, sentence: string): string {
+  const f = frameOf(fact, sentence);
+  const owner = f.nearest ?? f.owners[0];
+  const ownerText = owner ? spelled(sentence, owner) : '';
+  const cls = f.measure.find((w) => CLASS_PHRASES[w]);
+  const measure = cls ? CLASS_PHRASES[cls] : fact.kind === 'figure' ? (fact.figure.unit ?? '') : '';
+  return [ownerText, measure].filter(Boolean).join(', ');
+}
+
+/** A normalised name as the sentence writes it (Donetsk, not donetsk); a place read from a demonym, capitalised. */
+function spelled(sentence: string, norm: string): string {
+  for (const m of sentence.matchAll(/[\p{L}\p{M}'’.-]+/gu)) {
+    const w = m[0].replace(/['’]s$/, '').replace(/[.'’-]+$/, '');
+    if (normaliseWord(w).replace(/\./g, '') === norm) return w;
+  }
+  return norm.length <= 3 ? norm.toUpperCase() : norm[0].toUpperCase() + norm.slice(1);
+}
