@@ -43,14 +43,15 @@ test('a restored snapshot gives the same figure verdicts', async () => {
   for (const draft of ['The port authority of Quito said 1012 ferries sailed on time at the harbour.', 'The port authority of Riga said 1012 ferries sailed on time at the harbour.']) {
     assert.equal(await verdictOf(restored, draft), await verdictOf(index, draft));
   }
-  // Quito's authority gave 1002, 1012 and 1022 in three sources: they disagree; Riga's never said 1012.
+  // Quito's authority gave 1002, 1012 and 1022 in three sources: they disagree. Riga's gave 1007, 1017 and 1027,
+  // never 1012: a count reported three ways is one that moves, so no source says what the draft's should be.
   assert.equal(await verdictOf(restored, 'The port authority of Quito said 1012 ferries sailed on time at the harbour.'), 'disputed');
-  assert.equal(await verdictOf(restored, 'The port authority of Riga said 1012 ferries sailed on time at the harbour.'), 'mismatch');
+  assert.equal(await verdictOf(restored, 'The port authority of Riga said 1012 ferries sailed on time at the harbour.'), 'unsourced');
   // Saved again from the restored index (its facts still encoded): the same facts come back.
   const again = decodeSnapshot(restored.snapshot(() => undefined, 'test'), 'test', (fields) => ({ load: () => texts.get(String(fields.id)), prose: (t) => t }));
   const twice = MemoryIndex.restore(again as Exclude<typeof again, { problem: string }>);
   assert.deepEqual(await sourcesOf(twice, 1012), ['s12.txt']);
-  assert.equal(await verdictOf(twice, 'The port authority of Riga said 1012 ferries sailed on time at the harbour.'), 'mismatch');
+  assert.equal(await verdictOf(twice, 'The port authority of Riga said 1012 ferries sailed on time at the harbour.'), 'unsourced');
   // A restored source removed, and one added: the facts follow.
   restored.remove('s12.txt');
   restored.add(parseSource('new.txt', 'file:///new.txt', article(12)));
