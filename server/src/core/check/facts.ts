@@ -82,7 +82,7 @@ export async function checkFacts(
         const siblings = entry.facts.filter((f, j): f is FigureFact => j !== i && f.kind === 'figure');
         // The frame's words are weighed by how many facts hold them (the lookup counts them, reads none of their facts).
         const frame = frameOf(fact, prose.slice(fact.sentence.start, fact.sentence.end));
-        const weighed = [...frame.broad, ...[...frame.classWords.values()].flat(), ...frame.owners].map((w) => (frame.owners.includes(w) ? 'n:' + nameKey(w) : 'w:' + w));
+        const weighed = [...frame.broad, ...(fact.kind === 'figure' && fact.figure.unit ? [stem(fact.figure.unit)] : []), ...[...frame.classWords.values()].flat(), ...frame.owners].map((w) => (frame.owners.includes(w) ? 'n:' + nameKey(w) : 'w:' + w));
         const found = await lookup([...queryKeys(fact, aliases), ...(fact.kind === 'figure' ? siblings.flatMap(valueKey) : [])], weighed);
         const fresh = fact.kind === 'figure' ? checkFigure(fact, found.facts, aliases, prose, found.common, siblings) : checkDate(fact, found.facts, aliases, prose, found.common);
         claim = shiftClaim(fresh, -base);
@@ -381,7 +381,8 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     countsSomething &&
     !same.periodOneSided &&
     !same.pollConflict &&
-    ((same.owner === 'same' && (measure >= 1 || (d.figure.kind === 'ordinal' && unitScore === 2))) || (same.owner === 'shared' && measure >= 3) || (paired && unitScore === 2 && overlap(d, s) >= 0.6));
+    // The same owner and the same counted noun, rare enough to tell ("ferries" of one port), are the same quantity.
+    ((same.owner === 'same' && (measure >= 1 || (unitScore === 2 && (d.figure.kind === 'ordinal' || !common?.(stemOf(du!)))))) || (same.owner === 'shared' && measure >= 3) || (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   if (!agrees && !strong) return undefined;
   return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong };
 }

@@ -53,7 +53,7 @@ const CLASSES: Record<string, string> = {
   '~begin': 'begin begins began begun beginning start starts started starting open opens opened opening launch launched launching kick kicked commence commenced',
   '~end': 'end ends ended ending close closes closed closing finish finishes finished finishing conclude concluded concluding',
   '~win': 'win wins won winning victory',
-  '~lose': 'lose loses lost losing defeat defeated',
+  '~lose': 'lose loses lost losing defeat defeated shed sheds shedding',
   '~kill': 'kill kills killed killing death deaths die died',
   '~injure': 'injure injured injuring wound wounded hurt',
 };
