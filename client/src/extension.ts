@@ -55,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
   const reports = new Reports();
   const status = new ClaimsStatus(api);
   const sourcesView = new SourcesView(api);
-  context.subscriptions.push(status, sourcesView, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports));
+  context.subscriptions.push(status, sourcesView, reports, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports));
   context.subscriptions.push(
     client.onNotification(SourcesChangedNotification, () => {
       sourcesView.refresh();
