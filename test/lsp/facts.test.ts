@@ -105,6 +105,8 @@ test("the quick fix puts in the source's figure", async () => {
   const edit = actions[0].edit!.changes![uri][0];
   assert.equal(edit.newText, '99.23');
   assert.equal(actions[0].isPreferred, true);
+  // The label reads as the draft will after the fix: the per cent sign kept.
+  assert.equal(actions[0].title, "Use the source's figure: 99.23%");
 });
 
 test('sourceCheck/disagreements lists what the sources disagree on, with each version', async () => {
