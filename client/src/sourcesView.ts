@@ -1,6 +1,8 @@
-// The "Sources" view: every indexed source of every workspace folder with its title,
-// outlet, date, author (or "unknown"), how many quotes and figures it holds, any
-// problem reading it, and whether an open draft cites it. Clicking opens the file.
+// The "Sources" view (its own activity-bar container, so it gets the sidebar's full
+// height): every indexed source of every workspace folder, its title first, outlet and
+// date as the description, so both show at the default sidebar width; author, counts,
+// file, problems and whether an open draft cites it in the tooltip (an uncited source
+// also gets a hollow icon). Clicking opens the file.
 
 import * as vscode from 'vscode';
 import type { FolderSourcesInfo, SourceInfo, SourcesResult } from '../../server/src/lsp/protocol';
@@ -13,6 +15,10 @@ type Node =
   | { kind: 'omitted'; count: number };
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/** Characters of a title the label keeps, so that outlet and date still fit beside it in the default sidebar. */
+export const TITLE_CHARS = 24;
+export const shortTitle = (t: string) => (t.length <= TITLE_CHARS ? t : t.slice(0, TITLE_CHARS - 1).trimEnd() + '…');
 
 export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private changed = new vscode.EventEmitter<Node | undefined>();
@@ -92,11 +98,10 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     }
     const s = node.source;
     const uncited = node.openDrafts > 0 && !s.cited;
-    const item = new vscode.TreeItem(s.title ?? s.id, vscode.TreeItemCollapsibleState.None);
+    // A long title would push outlet and date off a 300-px sidebar: it is cut, and shown whole in the tooltip.
+    const item = new vscode.TreeItem(shortTitle(s.title ?? s.id), vscode.TreeItemCollapsibleState.None);
     item.id = s.uri;
-    item.description = [s.outlet ?? 'outlet unknown', s.date ?? 'date unknown', `${plural(s.quotes, 'quote')}, ${plural(s.figures, 'figure')}`, uncited ? 'not cited' : '']
-      .filter(Boolean)
-      .join(' · ');
+    item.description = [s.outlet ?? 'outlet unknown', s.date ?? 'date unknown'].join(' · ');
     const md = new vscode.MarkdownString();
     md.appendMarkdown('**').appendText(s.title ?? 'Untitled source').appendMarkdown('**\n\n');
     md.appendText(`Outlet: ${s.outlet ?? 'unknown'}\nAuthor: ${s.author ?? 'unknown'}\nDate: ${s.date ?? 'unknown'}\n`);
