@@ -253,17 +253,18 @@ export async function runUi(
       });
     }
 
-    await step('the Sources view shows title, outlet and date at the default sidebar width', async () => {
+    await step('the Sources view shows title, then outlet and date, at the default sidebar width', async () => {
       await page.locator('.activitybar .action-item a[aria-label^="Source Check"]').first().click();
       const row = page.locator('.monaco-list-row', { hasText: 'KAZINFORM · 2022-09-26' }).first();
       await row.waitFor({ timeout: opts.waitMs });
-      // Visible, not clipped: the description's box ends inside the sidebar.
+      // Visible, not clipped: the outlet and date line fits inside the sidebar.
       const clipped = await row.evaluate((el) => {
-        const d = el.querySelector('.label-description') as HTMLElement | null;
+        const label = el.querySelector('.label-name') as HTMLElement | null;
         const side = el.closest('.part.sidebar') as HTMLElement | null;
-        if (!d || !side) return 'no description or sidebar';
-        const r = d.getBoundingClientRect();
-        return r.width > 0 && r.right <= side.getBoundingClientRect().right + 1 && d.scrollWidth <= d.clientWidth + 1 ? '' : `description clipped (${Math.round(r.right)} > ${Math.round(side.getBoundingClientRect().right)})`;
+        if (!label || !side) return 'no label or sidebar';
+        const r = label.getBoundingClientRect();
+        const right = side.getBoundingClientRect().right;
+        return r.width > 0 && r.right <= right + 1 && label.scrollWidth <= label.clientWidth + 1 ? '' : `outlet and date clipped (${Math.round(r.right)} > ${Math.round(right)})`;
       });
       const shot = path.join(shots, 'vscode-ui-sources-view.png');
       await page.screenshot({ path: shot });

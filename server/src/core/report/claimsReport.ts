@@ -130,7 +130,7 @@ export function claimsReport(input: ReportInput): string {
     // Quotes in their marks; a figure or date as written.
     const words = escapeMarkdown(truncate(c.text, 600));
     out.push(c.kind === 'quote' ? `> “${words}”` : `> ${words}`, '');
-    for (const f of findings.filter((f) => f.start === c.start && f.end === c.end)) out.push(`*${f.severity} \`${f.code}\`*: ${escapeMarkdown(f.message)}`, '');
+    for (const f of findings.filter((f) => f.start === c.start && f.end === c.end)) out.push(`*${f.severity} \`${f.code}\`*: ${escapeMarkdown(truncate(f.message, 500))}`, '');
     if (c.ignored) out.push('*An ignore directive in the draft covers this claim.*', '');
     const sources = claimSources(c);
     if (sources.length === 0) out.push('- No source carries it.');
