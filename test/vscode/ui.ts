@@ -156,6 +156,12 @@ export async function runUi(
       await item.waitFor({ timeout: 30_000 });
       await item.click();
       await page.locator('.monaco-editor .view-line', { hasText: 'Tokayev said' }).first().waitFor({ timeout: 30_000 });
+      // Reported, not asserted (no timed assertions): from the click to the first squiggle.
+      const clicked = now();
+      await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: opts.waitMs }).then(
+        () => opts.timings.push(`first diagnostics after opening the draft (ui) ${secs(now() - clicked)}`),
+        () => opts.timings.push('first diagnostics after opening the draft (ui): none seen'),
+      );
     });
     if (!opened) return out;
 
