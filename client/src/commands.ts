@@ -1,6 +1,7 @@
 // The palette commands, under the "Source Check" category: Reindex Sources, Show
 // Claims Report, Go to Source, List Disagreements Between Sources, List People in
-// Sources, Copy Citation. Reports open as read-only Markdown previews.
+// Sources, Copy Citation. Reports open in one webview panel beside the draft
+// (reportPanel.ts); their Markdown stays readable as a read-only document too.
 
 import * as vscode from 'vscode';
 import { DisagreementsRequest, PeopleRequest, type DisagreementsResult, type PeopleResult } from '../../server/src/lsp/protocol';
@@ -8,6 +9,7 @@ import { citationText } from '../../server/src/core/report/citation';
 import { disagreementsReport, genericReport, peopleReport } from './protocolReports';
 import type { SourceCheckApi } from './protocolClient';
 import { SourcesView } from './sourcesView';
+import { ReportPanel } from './reportPanel';
 
 /** Read-only documents holding generated reports: never drafts, so never checked. */
 export const REPORT_SCHEME = 'source-check-report';
@@ -16,22 +18,36 @@ export class Reports implements vscode.TextDocumentContentProvider {
   private texts = new Map<string, string>();
   private changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
+  readonly panel = new ReportPanel();
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.texts.get(uri.toString()) ?? '';
   }
 
-  async show(name: string, markdown: string): Promise<vscode.Uri> {
+  /**
+   * Shows a report in the panel beside the draft. A claims report passes its draft and a
+   * refresh, so it follows the draft's edits. Returns the report's read-only Markdown document.
+   */
+  async show(name: string, markdown: string, draft?: { uri: vscode.Uri; refresh: () => Promise<string | undefined> }): Promise<vscode.Uri> {
     const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}${name.endsWith('.md') ? '' : '.md'}` });
-    this.texts.set(uri.toString(), markdown);
-    this.changed.fire(uri);
-    try {
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
-    } catch {
-      // No Markdown preview (a minimal editor): show the Markdown text.
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
-    }
+    const set = (text: string) => {
+      this.texts.set(uri.toString(), text);
+      this.changed.fire(uri);
+    };
+    set(markdown);
+    const refresh = draft
+      ? async () => {
+          const text = await draft.refresh();
+          if (text !== undefined) set(text);
+          return text;
+        }
+      : undefined;
+    this.panel.show({ title: name, markdown, draft: draft?.uri, refresh });
     return uri;
+  }
+
+  dispose(): void {
+    this.panel.dispose();
   }
 
   text(uri: vscode.Uri): string | undefined {
@@ -73,7 +89,14 @@ export function registerCommands(context: vscode.ExtensionContext, api: SourceCh
       void vscode.window.showInformationMessage(`Source Check does not check ${fileName(editor.document.uri)}: ${r?.skipped ?? 'not a draft'}.`);
       return;
     }
-    return reports.show(`Claims in ${fileName(editor.document.uri)}`, r.report);
+    const draft = editor.document.uri;
+    return reports.show(`Claims in ${fileName(draft)}`, r.report, {
+      uri: draft,
+      refresh: async () => {
+        const fresh = await api.claims(draft.toString());
+        return fresh && !fresh.skipped ? fresh.report : undefined;
+      },
+    });
   });
 
   register('sourceCheck.goToSource', async () => {
@@ -150,4 +173,7 @@ export function registerCommands(context: vscode.ExtensionContext, api: SourceCh
   });
 
   register('sourceCheck.refreshSources', () => sourcesView.refresh(0));
+
+  // What a click on a report link does (also for tests and keyboard users): open the passage, selected.
+  register('sourceCheck.openReportLink', (href?: unknown) => (typeof href === 'string' ? reports.panel.open(href) : undefined));
 }

@@ -12,6 +12,7 @@ import { ClaimsStatus } from './statusBar';
 import { SourcesView } from './sourcesView';
 import { registerCommands, Reports, REPORT_SCHEME } from './commands';
 import { archivePassword, registerArchive } from './archive';
+import { DefinitionReveal } from './definitionReveal';
 
 let client: LanguageClient | undefined;
 
@@ -31,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('Source Check', { log: true });
+  const definitionReveal = new DefinitionReveal();
+  context.subscriptions.push(definitionReveal);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -45,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
     // The server keeps its index cache in this workspace's storage (none for a window without a folder).
     initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath, archivePassword: await archivePassword(context) },
     outputChannel,
+    // Go to Definition selects the quoted words (or the figure) in the source and centres them.
+    middleware: definitionReveal.middleware,
   };
   client = new LanguageClient('sourceCheck', 'Source Check', serverOptions, clientOptions);
   context.subscriptions.push(outputChannel);
@@ -55,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
   const reports = new Reports();
   const status = new ClaimsStatus(api);
   const sourcesView = new SourcesView(api);
-  context.subscriptions.push(status, sourcesView, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports));
+  context.subscriptions.push(status, sourcesView, reports, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports));
   context.subscriptions.push(
     client.onNotification(SourcesChangedNotification, () => {
       sourcesView.refresh();

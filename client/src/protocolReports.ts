@@ -6,7 +6,8 @@
 
 import { escapeMarkdown } from '../../server/src/core/report/markdown';
 import { truncate } from '../../server/src/core/report/describe';
-import type { DisagreementsResult, PeopleResult } from '../../server/src/lsp/protocol';
+import type { DisagreementsResult, PeopleResult, Range } from '../../server/src/lsp/protocol';
+import { rangeFragment } from './reportHtml';
 
 type Obj = Record<string, unknown>;
 const HEADS = ['title', 'about', 'name', 'message', 'summary', 'description', 'text'];
@@ -50,8 +51,9 @@ export function genericReport(title: string, answer: unknown): string {
   return out.join('\n') + '\n';
 }
 
-const link = (label: string, uri: string, line?: number) =>
-  `[${escapeMarkdown(label)}](<${uri.replace(/[<>\s]/g, encodeURIComponent)}${line !== undefined ? `#L${line + 1}` : ''}>)`;
+/** A link the report panel opens with the passage selected (VS Code's `#L26,5-L26,40`). */
+const link = (label: string, uri: string, range?: Range) =>
+  `[${escapeMarkdown(label)}](<${uri.replace(/[<>\s]/g, encodeURIComponent)}${range ? rangeFragment(range) : ''}>)`;
 
 /** The people the sources quote, most quoted first, each with spellings, roles, sources and quotations. */
 export function peopleReport(result: PeopleResult, maxQuotes = 10): string {
@@ -67,7 +69,7 @@ export function peopleReport(result: PeopleResult, maxQuotes = 10): string {
     out.push(`- Quotations: ${p.quoteCount}`);
     for (const q of p.quotes.slice(0, maxQuotes)) {
       const how = q.kind === 'block' ? ' (block quote)' : q.kind === 'unmarked' ? ' (printed without quote marks)' : '';
-      out.push(`  - “${escapeMarkdown(truncate(q.text, 200))}”${how} — ${link(`${q.source}, line ${q.range.start.line + 1}`, q.uri, q.range.start.line)}`);
+      out.push(`  - “${escapeMarkdown(truncate(q.text, 200))}”${how} — ${link(`${q.source}, line ${q.range.start.line + 1}`, q.uri, q.range)}`);
     }
     if (p.quotes.length > maxQuotes) out.push(`  - … and ${p.quotes.length - maxQuotes} more`);
   });
@@ -84,7 +86,7 @@ export function disagreementsReport(result: DisagreementsResult): string {
     for (const v of d.versions) {
       const meta = [v.title, v.outlet, v.date].filter(Boolean).map((x) => escapeMarkdown(truncate(x!, 120))).join(' · ');
       const resolved = v.resolved ? ` (${escapeMarkdown(v.resolved)})` : '';
-      out.push(`- **${escapeMarkdown(v.text)}** = ${escapeMarkdown(v.value)}${resolved} — ${link(`${v.sourceId}, line ${v.range.start.line + 1}`, v.uri, v.range.start.line)}${meta ? ` — ${meta}` : ''}`);
+      out.push(`- **${escapeMarkdown(v.text)}** = ${escapeMarkdown(v.value)}${resolved} — ${link(`${v.sourceId}, line ${v.range.start.line + 1}`, v.uri, v.range)}${meta ? ` — ${meta}` : ''}`);
       out.push(`  > ${escapeMarkdown(truncate(v.sentence, 400))}`);
     }
   });

@@ -1,6 +1,9 @@
-// The "Sources" view: every indexed source of every workspace folder with its title,
-// outlet, date, author (or "unknown"), how many quotes and figures it holds, any
-// problem reading it, and whether an open draft cites it. Clicking opens the file.
+// The "Sources" view (its own activity-bar container, so it gets the sidebar's full
+// height): every indexed source of every workspace folder, its title on one line and
+// outlet · date on a second (a child row: a title and its description on one line need a
+// 730-px sidebar, and VS Code cuts the description first); author, counts, file, problems
+// and whether an open draft cites it in the tooltip (an uncited source also gets a hollow
+// icon). Clicking either line opens the file.
 
 import * as vscode from 'vscode';
 import type { FolderSourcesInfo, SourceInfo, SourcesResult } from '../../server/src/lsp/protocol';
@@ -9,10 +12,14 @@ import type { SourceCheckApi } from './protocolClient';
 type Node =
   | { kind: 'folder'; folder: FolderSourcesInfo }
   | { kind: 'source'; source: SourceInfo; openDrafts: number }
+  | { kind: 'detail'; source: SourceInfo; openDrafts: number }
   | { kind: 'unreadable'; id: string; uri: string; problem: string }
   | { kind: 'omitted'; count: number };
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/** The second line of a source: what a reporter names it by. Unknown parts are said, not guessed. */
+export const sourceLine = (s: SourceInfo) => [s.outlet ?? 'outlet unknown', s.date ?? 'date unknown'].join(' · ');
 
 export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private changed = new vscode.EventEmitter<Node | undefined>();
@@ -65,6 +72,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       if (withSources.length === 0) return [];
       return r.folders.length === 1 ? children(r.folders[0]) : r.folders.map((folder): Node => ({ kind: 'folder', folder }));
     }
+    if (node.kind === 'source') return [{ kind: 'detail', source: node.source, openDrafts: node.openDrafts }];
     return node.kind === 'folder' ? children(node.folder) : [];
   }
 
@@ -92,11 +100,11 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     }
     const s = node.source;
     const uncited = node.openDrafts > 0 && !s.cited;
-    const item = new vscode.TreeItem(s.title ?? s.id, vscode.TreeItemCollapsibleState.None);
-    item.id = s.uri;
-    item.description = [s.outlet ?? 'outlet unknown', s.date ?? 'date unknown', `${plural(s.quotes, 'quote')}, ${plural(s.figures, 'figure')}`, uncited ? 'not cited' : '']
-      .filter(Boolean)
-      .join(' · ');
+    const detail = node.kind === 'detail';
+    const item = detail
+      ? new vscode.TreeItem(sourceLine(s), vscode.TreeItemCollapsibleState.None)
+      : new vscode.TreeItem(s.title ?? s.id, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = detail ? `${s.uri}#detail` : s.uri;
     const md = new vscode.MarkdownString();
     md.appendMarkdown('**').appendText(s.title ?? 'Untitled source').appendMarkdown('**\n\n');
     md.appendText(`Outlet: ${s.outlet ?? 'unknown'}\nAuthor: ${s.author ?? 'unknown'}\nDate: ${s.date ?? 'unknown'}\n`);
@@ -105,11 +113,12 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     md.appendText(node.openDrafts === 0 ? 'No draft is open.\n' : s.cited ? 'Cited by an open draft.\n' : 'Not cited by any open draft.\n');
     if (s.problem) md.appendText(`Problem: ${s.problem}\n`);
     item.tooltip = md;
-    item.iconPath = s.problem
-      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
-      : new vscode.ThemeIcon(uncited ? 'circle-large-outline' : 'file-text');
+    if (detail) item.description = uncited ? 'not cited' : undefined;
+    else
+      item.iconPath = s.problem
+        ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+        : new vscode.ThemeIcon(uncited ? 'circle-large-outline' : 'file-text');
     item.contextValue = 'sourceCheck.source';
-    item.resourceUri = vscode.Uri.parse(s.uri);
     item.command = { command: 'vscode.open', title: 'Open Source', arguments: [vscode.Uri.parse(s.uri)] };
     return item;
   }
@@ -117,7 +126,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   /** The source of a view node, for the context menu's Copy Citation. */
   static sourceOf(node: unknown): SourceInfo | undefined {
     const n = node as Node | undefined;
-    return n?.kind === 'source' ? n.source : undefined;
+    return n?.kind === 'source' || n?.kind === 'detail' ? n.source : undefined;
   }
 
   /** What the view shows, for tests through the extension's API. */

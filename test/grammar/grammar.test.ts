@@ -126,6 +126,7 @@ const FACTS = [
   'The fund holds $1.13bn and £600m; over 600 countries, not 193 states; 2,500 people.',
   'On 26 September 2022 the vote closed; on Sep. 25 it began; by 2022-09-28 and 20220618.',
   'He spoke on Friday, in June 2022, and in 2014.',
+  'Talks began in March. May she win?',
   '',
   'Inline code is not a claim: `“not a quote” 99%` and neither is a fence:',
   '',
@@ -161,6 +162,10 @@ test('figures and dates have their own scopes; code, comments and link targets s
   scoped('Friday', 'constant.other.date.weekday.source-check');
   scoped('June 2022', 'constant.other.date.month-year.source-check');
   scoped('2014', 'constant.other.date.year.source-check');
+  scoped('in March|March', 'constant.other.date.month.source-check');
+  // Default Light+ and Dark+ colour variable.other.constant, not constant.other: every date carries both.
+  for (const d of ['26 September 2022', 'Sep. 25', 'Friday', 'in March|March']) scoped(d, 'variable.other.constant.date.source-check');
+  plain('May she|May');
   plain('not a quote');
   plain('fenced');
   plain('commented');

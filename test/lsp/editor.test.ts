@@ -100,10 +100,10 @@ test('the claims report lists every claim with its verdict, its finding and link
   const { report } = await claims();
   assert.match(report, /^# Claims in draft\\\.md$/m);
   assert.match(report, /^3 claims checked: 1 verified, 2 flagged\.$/m);
-  assert.match(report, /^## 1\. ✓ Verified quote — \[line 3\]\(<file:\/\/\/.*\/draft\.md#L3>\)$/m);
+  assert.match(report, /^## 1\. ✓ Verified quote — \[line 3\]\(<file:\/\/\/.*\/draft\.md#L3,\d+-L3,\d+>\)$/m);
   assert.match(report, /^## 2\. ⚠ Misquote — \[line 5\]/m);
   assert.match(report, /^\*warning `misquote`\*: Misquote\\: “a disaster” where the source has “chaos”/m);
-  assert.match(report, /^- Source passage: \*\*Kazakhstan Refuses .*\*\* · outlet unknown · by Aldgra Fredly · date unknown — \[seeds\/000\\_03b0a985a00a2f0a\\\.txt, line 26\]\(<file:\/\/\/.*\/seeds\/000_03b0a985a00a2f0a\.txt#L26>\) — wording: “Of course, that would be chaos”$/m);
+  assert.match(report, /^- Source passage: \*\*Kazakhstan Refuses .*\*\* · outlet unknown · by Aldgra Fredly · date unknown — \[seeds\/000\\_03b0a985a00a2f0a\\\.txt, line 26\]\(<file:\/\/\/.*\/seeds\/000_03b0a985a00a2f0a\.txt#L26,\d+-L26,\d+>\) — wording: “Of course, that would be chaos”$/m);
   assert.match(report, /^## 3\. ⚠ Unsourced quote/m);
 });
 

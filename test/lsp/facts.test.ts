@@ -74,6 +74,14 @@ test('hover on a figure shows the verdict, the source sentence with the figure m
   assert.match(md, /2022\\-09\\-28/);
 });
 
+test('hover on a mismatched figure: the draft’s value and the sources’ side by side, the source sentence next, the message not repeated', async () => {
+  const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf('99.32%', 2) })) as Hover;
+  const lines = (hover.contents as { value: string }).value.split('\n').filter((l) => l.trim());
+  assert.equal(lines[0], '### ⚠ Draft: “99\\.32%” · Sources: “99\\.23%”');
+  assert.match(lines[1], /^> .*\*\*99\\\.23%\*\*/);
+  assert.ok(!lines.some((l) => /The sources give a different/.test(l)), 'the diagnostic’s message is not repeated in the card');
+});
+
 test('hover on a weekday resolved through the article date says how', async () => {
   const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf('Friday, June 17', 3) })) as Hover;
   const md = (hover.contents as { value: string }).value;
@@ -97,6 +105,8 @@ test("the quick fix puts in the source's figure", async () => {
   const edit = actions[0].edit!.changes![uri][0];
   assert.equal(edit.newText, '99.23');
   assert.equal(actions[0].isPreferred, true);
+  // The label reads as the draft will after the fix: the per cent sign kept.
+  assert.equal(actions[0].title, "Use the source's figure: 99.23%");
 });
 
 test('sourceCheck/disagreements lists what the sources disagree on, with each version', async () => {

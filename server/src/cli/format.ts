@@ -7,6 +7,10 @@ import type { Disagreement } from '../core/check/disagreements';
 import type { LineIndex } from '../core/text/lines';
 import type { Person, PersonQuote } from '../core/speakers/people';
 import type { Position } from '../core/text/lines';
+import { truncate } from '../core/report/describe';
+
+/** Longest message in the text output (the editor's diagnostics use the same bound). */
+const MESSAGE_MAX = 500;
 
 /** Where a person's quote is, as lines and columns (from 0): the index knows each source's lines. */
 export type LocateQuote = (q: PersonQuote) => { start: Position; end: Position };
@@ -33,7 +37,8 @@ export function inertJson(value: unknown): string {
 /** `path:line:col: severity code: message`, lines and columns from 1. */
 export function formatTextFinding(file: string, f: Finding, lines: LineIndex): string {
   const p = lines.positionAt(f.start);
-  return inert(`${file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${f.message}`);
+  // Bounded like the editor's diagnostics: wire copy can make a finding quote pages of text.
+  return inert(`${file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${truncate(f.message, MESSAGE_MAX)}`);
 }
 
 export function sourcePath(loc: SourceLocation, root: string): string {

@@ -13,14 +13,20 @@ import { quoteRange } from '../core/speakers/people';
 import { archiveFromEnv, runArchive, ARCHIVE_USAGE } from './archive';
 import { checkWithArchive } from '../archive/check';
 import { PgStore } from '../archive/pgStore';
+import { pathToFileURL } from 'url';
+import { claimsReport } from '../core/report/claimsReport';
+import { reportsHtml, reportsMarkdown } from './report';
 
 const USAGE = `Usage: source-check check [options] FILE...
+       source-check report [options] FILE...
        source-check people [options]
        source-check disagreements [options]
 
 check          checks the quotations, figures and dates in each draft FILE against the
                source articles, and against the shared archive when SOURCE_CHECK_ARCHIVE_URL
                is set (see: source-check archive --help).
+report         the claims report of each draft FILE: every quotation, figure and date with
+               its verdict and the source passages it rests on, linked (--format md or html).
 people         lists the people of the sources: each once, with every spelling and role
                the sources give them, and the quotations attributed to them.
 disagreements  lists the figures and dates on which the sources contradict each other.
@@ -29,7 +35,7 @@ Options:
   --sources GLOB    a source glob, relative to --root (repeatable);
                     default: ${DEFAULT_SOURCE_GLOBS.join(', ')}
   --root DIR        the folder the globs are relative to (default: the current folder)
-  --format FORMAT   text (default) or json
+  --format FORMAT   text (default) or json; for report: md (default) or html
   --exit-zero       (check) exit 0 even when there are warnings
   --no-unsourced-figures  (check) do not report figures no source gives (unsourced-figure)
   --no-unsourced-dates    (check) do not report dates no source gives (unsourced-date)
@@ -43,12 +49,12 @@ Exit status: 0 when no finding is a warning, 1 when one is, 2 on a usage error o
 class UsageError extends Error {}
 
 interface Args {
-  command: 'check' | 'people' | 'disagreements';
+  command: 'check' | 'report' | 'people' | 'disagreements';
   unsourcedFigures: boolean;
   unsourcedDates: boolean;
   sources: string[];
   root: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'md' | 'html';
   exitZero: boolean;
   files: string[];
 }
@@ -57,8 +63,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('-h') || argv.includes('--help')) return 'help';
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'people' && command !== 'disagreements') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-  const args: Args = { command, unsourcedFigures: true, unsourcedDates: true, sources: [], root: process.cwd(), format: 'text', exitZero: false, files: [] };
+  if (command !== 'check' && command !== 'report' && command !== 'people' && command !== 'disagreements') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  const args: Args = { command, unsourcedFigures: true, unsourcedDates: true, sources: [], root: process.cwd(), format: command === 'report' ? 'md' : 'text', exitZero: false, files: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -70,7 +76,9 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (a === '--root') args.root = path.resolve(value());
     else if (a === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
+      if (command === 'report') {
+        if (f !== 'md' && f !== 'html') throw new UsageError(`report --format must be md or html, not "${f}"`);
+      } else if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
       args.format = f;
     } else if (a === '--exit-zero') args.exitZero = true;
     else if (a === '--no-unsourced-figures') args.unsourcedFigures = false;
@@ -78,7 +86,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}"`);
     else args.files.push(a);
   }
-  if (command === 'check' && args.files.length === 0) throw new UsageError('no draft FILE given');
+  if ((command === 'check' || command === 'report') && args.files.length === 0) throw new UsageError('no draft FILE given');
   if (command === 'people' && args.files.length > 0) throw new UsageError(`people takes no FILE, only options (got "${args.files[0]}")`);
   if (command === 'disagreements' && args.files.length > 0) throw new UsageError(`disagreements takes no FILE, only options (got "${args.files[0]}")`);
   return args;
@@ -143,6 +151,8 @@ async function checkFiles(args: Args, sources: FolderSources, archive: PgStore |
     return 0;
   }
 
+  if (args.command === 'report') return writeReports(args, sources, archive);
+
   let status = 0;
   const json: unknown[] = [];
   const lines: string[] = [];
@@ -179,6 +189,37 @@ async function checkFiles(args: Args, sources: FolderSources, archive: PgStore |
     process.stdout.write(lines.map((l) => l + '\n').join('') + (facts ? facts + '\n' : '') + summarise(all, args.files.length) + '\n');
   }
   if (status === 0 && warnings && !args.exitZero) status = 1;
+  return status;
+}
+
+/** `source-check report`: each draft's claims report, Markdown or one HTML page. Exit 0 unless a file cannot be read. */
+async function writeReports(args: Args, sources: FolderSources, archive: PgStore | undefined): Promise<number> {
+  let status = 0;
+  const reports: string[] = [];
+  for (const file of args.files) {
+    const read = await readTextFile(file);
+    if ('problem' in read) {
+      process.stderr.write(`source-check: ${inert(file)}: ${read.problem}\n`);
+      status = 2;
+      continue;
+    }
+    const format: DraftFormat = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
+    const { result } = await checkWithArchive({ text: read.text, format }, sources.index, archive, {
+      unsourcedFigures: args.unsourcedFigures,
+      unsourcedDates: args.unsourcedDates,
+    });
+    const lines = new LineIndex(read.text);
+    reports.push(
+      claimsReport({
+        draftName: path.basename(file),
+        draftUri: pathToFileURL(path.resolve(file)).href,
+        claims: result.claims,
+        findings: result.findings,
+        positionAt: (o) => lines.positionAt(o),
+      }),
+    );
+  }
+  process.stdout.write(args.format === 'html' ? reportsHtml(reports, `Claims in ${args.files.map((f) => path.basename(f)).join(', ')}`) : reportsMarkdown(reports));
   return status;
 }
 

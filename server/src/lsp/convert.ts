@@ -3,6 +3,14 @@
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../core/check/findings';
+import { truncate } from '../core/report/describe';
+
+/**
+ * Longest diagnostic message, and related-information message: a finding quoting long
+ * source passages (wire copy without sentence breaks) must not fill the Problems panel.
+ */
+export const MESSAGE_MAX = 500;
+export const RELATED_MAX = 200;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -21,7 +29,7 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     severity: SEVERITY[f.severity],
     code: f.code,
     source: 'source-check',
-    message: f.message,
-    relatedInformation: f.related.map((r) => ({ location: { uri: r.location.source.uri, range: r.location.range }, message: r.message })),
+    message: truncate(f.message, MESSAGE_MAX),
+    relatedInformation: f.related.slice(0, 10).map((r) => ({ location: { uri: r.location.source.uri, range: r.location.range }, message: truncate(r.message, RELATED_MAX) })),
   };
 }

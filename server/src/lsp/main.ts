@@ -146,6 +146,19 @@ connection.onDefinition(async (params, token) => {
   );
 });
 
+/**
+ * A fix's label as the draft will read after it: a figure fix that replaces the digits of
+ * "98.24%" is labelled "…: 98.42%", not "…: 98.42". Bounded, whatever the source holds.
+ */
+function fixLabel(text: string, f: { start: number; end: number }, fix: Fix): string {
+  let title = fix.title;
+  if (fix.start >= f.start && fix.end <= f.end && title.endsWith(`: ${fix.newText}`)) {
+    const after = text.slice(f.start, fix.start) + fix.newText + text.slice(fix.end, f.end);
+    title = title.slice(0, title.length - fix.newText.length) + after.replace(/\s+/g, ' ').trim();
+  }
+  return title.length > 100 ? title.slice(0, 99).trimEnd() + '…' : title;
+}
+
 connection.onCodeAction(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || workspace.indexingMessage(doc.uri)) return [];
@@ -161,10 +174,12 @@ connection.onCodeAction(async (params, token) => {
     if (f.end < from || f.start > to) continue;
     for (const fix of f.fixes) {
       actions.push({
-        title: fix.title,
+        title: fixLabel(text, f, fix),
         kind: CodeActionKind.QuickFix,
         diagnostics: [toDiagnostic(doc, f)],
-        isPreferred: f.code === 'misquote' || f.code === 'quote-variant' || f.code === 'figure-mismatch' || f.code === 'date-mismatch',
+        // Preferred fixes run from one key press. Not a date's: a date resolved the wrong way
+        // (a relative date, another year) would write the wrong date into the story.
+        isPreferred: f.code === 'misquote' || f.code === 'quote-variant' || f.code === 'figure-mismatch',
         edit: edit([fix]),
       });
     }

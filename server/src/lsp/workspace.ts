@@ -74,6 +74,17 @@ interface Folder {
   indexing?: { done: number; total: number };
 }
 
+/** The settings that decide what a folder's index holds (all but how findings are shown and which files are drafts). */
+function indexKey(settings: Settings): string {
+  const { severity: _severity, unsourced: _unsourced, drafts: _drafts, ...rest } = settings;
+  return JSON.stringify(rest);
+}
+
+function draftMatcher(settings: Settings): (rel: string) => boolean {
+  const drafts = settings.drafts.map((g) => g.replace(/\\/g, '/').replace(/^\.\//, ''));
+  return drafts.length > 0 ? picomatch(drafts, { dot: false }) : () => false;
+}
+
 interface Checked {
   version: number;
   result: CheckResult;
@@ -277,19 +288,34 @@ export class Workspace {
     this.recheckAll();
   }
 
-  /** Re-reads every folder's settings and sources (a settings change, or Reindex Sources). */
-  async reloadSettings(): Promise<void> {
+  /**
+   * Re-reads every folder's settings (a settings change) and re-reads its sources when a
+   * setting that decides what is indexed changed, or always with `reindexAll` (Reindex
+   * Sources). VS Code sends a configuration change right after start-up: without the
+   * comparison the folder was indexed twice.
+   */
+  async reloadSettings(reindexAll = false): Promise<void> {
     await this.started;
     await this.configureArchive();
     await Promise.all(this.pending.values());
-    const uris = [...this.folders.keys()];
-    this.folders.clear();
-    await Promise.all(uris.map((uri) => this.openFolder(uri)));
+    const reopen: string[] = [];
+    await Promise.all(
+      [...this.folders.entries()].map(async ([uri, folder]) => {
+        const settings = await this.settingsFor(uri);
+        if (reindexAll || indexKey(settings) !== indexKey(folder.settings)) reopen.push(uri);
+        else {
+          folder.settings = settings;
+          folder.isDraftPath = draftMatcher(settings);
+        }
+      }),
+    );
+    for (const uri of reopen) this.folders.delete(uri);
+    await Promise.all(reopen.map((uri) => this.openFolder(uri)));
     this.recheckAll();
   }
 
   async reindex(): Promise<{ sources: number; unreadable: number }> {
-    await this.reloadSettings();
+    await this.reloadSettings(true);
     const all = [...this.folders.values()];
     return { sources: all.reduce((n, f) => n + f.sources.index.size, 0), unreadable: all.reduce((n, f) => n + f.sources.problems.size, 0) };
   }
@@ -342,8 +368,7 @@ export class Workspace {
       cacheFile: this.cacheDir ? path.join(this.cacheDir, `index-${createHash('sha1').update(root + '\0' + settings.sources.join('\0')).digest('hex').slice(0, 16)}.bin`) : undefined,
       engine: ENGINE,
     });
-    const drafts = settings.drafts.map((g) => g.replace(/\\/g, '/').replace(/^\.\//, ''));
-    const isDraftPath = drafts.length > 0 ? picomatch(drafts, { dot: false }) : () => false;
+    const isDraftPath = draftMatcher(settings);
     // Indexing from the start: until restored or read, the folder's sources are not yet known.
     const folder: Folder = { uri, root, settings, isDraftPath, sources, ready: Promise.resolve(), indexing: { done: 0, total: 0 } };
     folder.ready = this.index(folder);

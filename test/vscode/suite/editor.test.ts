@@ -103,17 +103,65 @@ describe('Source Check editor features', function () {
     assert.equal(ext.status.item.command, 'sourceCheck.showClaimsReport');
   });
 
-  it('opens the claims report with every claim, its verdict and links', async function () {
+  it('opens the claims report beside the draft, with every claim, its verdict and links', async function () {
     await vscode.window.showTextDocument(doc);
     const uri = await vscode.commands.executeCommand<vscode.Uri>('sourceCheck.showClaimsReport');
     assert.ok(uri, 'the command returns the report');
     const report = (await vscode.workspace.openTextDocument(uri)).getText();
     assert.match(report, /^# Claims in editor\\-draft\\.md$/m);
     assert.match(report, /^4 claims checked: 2 verified, 2 flagged\.$/m);
-    assert.match(report, /^## 2\. ⚠ Misquote — \[line 5\]\(<file:.*editor-draft\.md#L5>\)$/m);
+    assert.match(report, /^## 2\. ⚠ Misquote — \[line 5\]\(<file:.*editor-draft\.md#L5,\d+-L5,\d+>\)$/m);
     assert.match(report, /wording: “Of course, that would be chaos”/);
     // The report is not a draft: it gets no diagnostics of its own.
     assert.deepEqual(ours(uri), []);
+    const reportTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Claims in editor-draft.md');
+    await waitFor('the report panel', () => reportTab());
+    // Back to the draft: the report stays open beside it (a Markdown preview would turn into the draft's).
+    editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    assert.ok(reportTab(), 'the report is still open after switching to the draft');
+    assert.notEqual(reportTab()!.group.viewColumn, editor.viewColumn, 'the report is beside the draft, not over it');
+  });
+
+  it('a report link opens the source with the quoted words selected, beside the report', async function () {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('sourceCheck.showClaimsReport');
+    const report = (await vscode.workspace.openTextDocument(uri!)).getText();
+    const misquote = report.split(/^## /m).find((section) => section.startsWith('2. ⚠ Misquote')) ?? '';
+    const href = /\[seeds\/000\\_03b0a985a00a2f0a\\\.txt, line 26\]\(<([^>]+)>\)/.exec(misquote)?.[1];
+    assert.ok(href, 'the misquote links to its source passage');
+    await vscode.commands.executeCommand('sourceCheck.openReportLink', href);
+    const target = await waitFor(
+      'the source to open',
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith('000_03b0a985a00a2f0a.txt') && vscode.window.activeTextEditor,
+      () => vscode.window.activeTextEditor?.document.uri.toString(),
+    );
+    assert.equal(target.document.getText(target.selection), 'Of course, that would be chaos');
+  });
+
+  it('Go to Definition selects the quoted words in the source', async function () {
+    editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    editor.selection = new vscode.Selection(at('Our president'), at('Our president'));
+    await vscode.commands.executeCommand('editor.action.revealDefinition');
+    const target = await waitFor(
+      'the source with the words selected',
+      () => {
+        const e = vscode.window.activeTextEditor;
+        return e?.document.uri.path.endsWith('002_61fae5efa680ce8d.txt') && !e.selection.isEmpty && e;
+      },
+      () => [vscode.window.activeTextEditor?.document.uri.toString(), vscode.window.activeTextEditor?.selection],
+    );
+    assert.match(target.document.getText(target.selection), /^Our president often spoke about the topic/);
+  });
+
+  it('a hover card starts with the verdict, then the source sentence', async function () {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at('Of course'));
+    const card = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .find((v) => v.startsWith('### '));
+    assert.ok(card, 'a Source Check card');
+    const lines = card.split('\n').filter((l) => l.trim());
+    assert.equal(lines[0], '### ⚠ Misquote');
+    assert.match(lines[1], /^> .*\*\*Of course, that would be chaos\*\*/);
   });
 
   it('lists the sources in the Sources view, marking those the draft does not cite', async function () {
@@ -131,9 +179,17 @@ describe('Source Check editor features', function () {
     assert.ok(s000.quotes > 0);
     const s004 = sources.find((s) => s.id.startsWith('seeds/004'))!;
     assert.equal(s004.cited, false);
-    const items = ext.sourcesView.getChildren().map((n) => ext.sourcesView.getTreeItem(n));
-    const item004 = items.find((i) => i.label === s004.title)!;
-    assert.match(String(item004.description), /KAZINFORM · 2022-09-26 · \d+ quotes?, \d+ figures? · not cited/);
+    // Title on the first line, outlet and date on the second (a child row, so neither is cut at
+    // the default sidebar width); counts and citation in the tooltip.
+    const nodes = ext.sourcesView.getChildren();
+    const node004 = nodes.find((n) => ext.sourcesView.getTreeItem(n).id === s004.uri)!;
+    const item004 = ext.sourcesView.getTreeItem(node004);
+    assert.equal(item004.label, s004.title);
+    const second = ext.sourcesView.getChildren(node004).map((n) => ext.sourcesView.getTreeItem(n));
+    assert.deepEqual(second.map((i) => [i.label, i.description]), [['KAZINFORM · 2022-09-26', 'not cited']]);
+    const tip = (item004.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
+    assert.match(tip, /\d+ quotations?, \d+ figures?/);
+    assert.match(tip, /Not cited by any open draft/);
     assert.equal(item004.command?.command, 'vscode.open');
   });
 
@@ -163,7 +219,7 @@ describe('Source Check editor features', function () {
     const report = (await vscode.workspace.openTextDocument(uri)).getText();
     assert.match(report, /^# People in the sources$/m);
     assert.match(report, /^## \d+\. .*(Tokayev|Toqaev)/m);
-    assert.match(report, /\(<file:.*\/seeds\/00\d_[0-9a-f]+\.txt#L\d+>\)/);
+    assert.match(report, /\(<file:.*\/seeds\/00\d_[0-9a-f]+\.txt#L\d+,\d+-L\d+,\d+>\)/);
   });
 
   it('lists the disagreements between sources as a report', async function () {

@@ -43,9 +43,13 @@ export interface ReportInput {
   positionAt(offset: number): Position;
 }
 
-/** A link VS Code opens at the line (`file:///…#L26`). */
-function link(label: string, uri: string, line: number): string {
-  return `[${escapeMarkdown(label)}](<${uri.replace(/[<>\s]/g, encodeURIComponent)}#L${line + 1}>)`;
+/**
+ * A link to a passage, which VS Code and the report panel open with the words selected:
+ * `file:///…#L26,5-L26,40` (VS Code's fragment: 1-based lines and columns).
+ */
+function link(label: string, uri: string, range: { start: Position; end: Position }): string {
+  const { start, end } = range;
+  return `[${escapeMarkdown(label)}](<${uri.replace(/[<>\s]/g, encodeURIComponent)}#L${start.line + 1},${start.character + 1}-L${end.line + 1},${end.character + 1}>)`;
 }
 
 export interface ClaimSourceRef {
@@ -94,7 +98,7 @@ function sourceLine({ role, location, wording }: ClaimSourceRef, draftWording: s
   const s = location.source;
   const meta = [s.meta.outlet ?? 'outlet unknown', s.meta.author ? `by ${s.meta.author}` : 'author unknown', s.meta.date ?? 'date unknown'];
   const title = s.meta.title ? `**${escapeMarkdown(truncate(s.meta.title, 120))}**` : '**Untitled source**';
-  const where = link(`${s.id}, line ${location.range.start.line + 1}`, s.uri, location.range.start.line);
+  const where = link(`${s.id}, line ${location.range.start.line + 1}`, s.uri, location.range);
   const words = wording && wording !== draftWording ? ` — wording: “${escapeMarkdown(truncate(wording, 300))}”` : '';
   return `- ${role}: ${title} · ${meta.map(escapeMarkdown).join(' · ')} — ${where}${words}`;
 }
@@ -120,13 +124,13 @@ export function claimsReport(input: ReportInput): string {
       : `${counts.checked} claim${counts.checked === 1 ? '' : 's'} checked: ${counts.verified} verified, ${counts.flagged} flagged${counts.ignored ? `, ${counts.ignored} ignored` : ''}.`,
   );
   claims.forEach((c, i) => {
-    const line = input.positionAt(c.start).line;
+    const range = { start: input.positionAt(c.start), end: input.positionAt(c.end) };
     const verdict = claimLabel(c);
-    out.push('', `## ${i + 1}. ${verdict}${c.ignored ? ' (ignored)' : ''} — ${link(`line ${line + 1}`, input.draftUri, line)}`, '');
+    out.push('', `## ${i + 1}. ${verdict}${c.ignored ? ' (ignored)' : ''} — ${link(`line ${range.start.line + 1}`, input.draftUri, range)}`, '');
     // Quotes in their marks; a figure or date as written.
     const words = escapeMarkdown(truncate(c.text, 600));
     out.push(c.kind === 'quote' ? `> “${words}”` : `> ${words}`, '');
-    for (const f of findings.filter((f) => f.start === c.start && f.end === c.end)) out.push(`*${f.severity} \`${f.code}\`*: ${escapeMarkdown(f.message)}`, '');
+    for (const f of findings.filter((f) => f.start === c.start && f.end === c.end)) out.push(`*${f.severity} \`${f.code}\`*: ${escapeMarkdown(truncate(f.message, 500))}`, '');
     if (c.ignored) out.push('*An ignore directive in the draft covers this claim.*', '');
     const sources = claimSources(c);
     if (sources.length === 0) out.push('- No source carries it.');

@@ -1,11 +1,16 @@
 // The provenance card shown when hovering a claim: the verdict, where the words come
 // from (title, outlet, author, date, file and line), the source sentence with the
 // matched words marked, and the other sources that carry the quote.
+//
+// Layout for a card VS Code shows about 250 px high, under the diagnostic's own message:
+// the headline says the verdict once (the finding's message is not repeated), the source
+// sentence comes right after it (cut around the marked words, so it is visible without
+// scrolling), then who published it, then the details (changes, speakers, other sources).
 
 import type { Claim, DateClaim, FactMatch, FigureClaim, QuoteClaim, SourceMatch } from '../check/findings';
 import type { SourceLocation } from '../check/findings';
 import { escapeMarkdown, markRanges } from './markdown';
-import { truncate } from './describe';
+import { describeSource, truncate } from './describe';
 import { explainAttribution } from '../speakers/explain';
 
 export const VERDICT: Record<QuoteClaim['verdict'], string> = {
@@ -15,23 +20,58 @@ export const VERDICT: Record<QuoteClaim['verdict'], string> = {
   unsourced: '⚠ Unsourced quote',
 };
 
+/** Longest source sentence a card shows: about five lines of a hover, around the marked words. */
+const SENTENCE_MAX = 320;
+
+/** Who published the passage: title, then outlet · author · date, then file and line. Each part bounded. */
 function provenance(m: { location: SourceLocation }): string[] {
   const s = m.location.source;
   const meta = s.meta;
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(meta.title ?? 'Untitled source')}**`);
+  lines.push(`**${escapeMarkdown(truncate(meta.title ?? 'Untitled source', 140))}**`);
   const facts = [
-    meta.outlet ? escapeMarkdown(meta.outlet) : 'outlet unknown',
-    meta.author ? `by ${escapeMarkdown(meta.author)}` : 'author unknown',
+    meta.outlet ? escapeMarkdown(truncate(meta.outlet, 60)) : 'outlet unknown',
+    meta.author ? `by ${escapeMarkdown(truncate(meta.author, 60))}` : 'author unknown',
     meta.date ? escapeMarkdown(meta.date) : 'date unknown',
   ];
-  lines.push(facts.join(' · '));
-  lines.push(`\`${s.id.replace(/`/g, "'")}\`, line ${m.location.range.start.line + 1}`);
+  lines.push(`${facts.join(' · ')} — \`${truncate(s.id, 100).replace(/`/g, "'")}\`, line ${m.location.range.start.line + 1}`);
   return lines;
 }
 
-function quoteBlock(m: SourceMatch): string {
-  return '> ' + markRanges(truncate(m.sentence, 600), m.marks);
+/**
+ * The part of a sentence around its marked words, at most `max` characters, with the
+ * marks moved to match: a long source sentence must not push the words off the card.
+ */
+export function excerpt(sentence: string, marks: ReadonlyArray<{ start: number; end: number }>, max = SENTENCE_MAX): { text: string; marks: Array<{ start: number; end: number }> } {
+  if (sentence.length <= max) return { text: sentence, marks: [...marks] };
+  const first = marks[0]?.start ?? 0;
+  const last = Math.max(first, marks[marks.length - 1]?.end ?? 0);
+  // Centre the marked span; a span longer than the room keeps its start.
+  let from = Math.max(0, Math.min(first - Math.max(0, Math.floor((max - (last - first)) / 2)), sentence.length - max));
+  if (last - first > max) from = first;
+  // Cut at a word boundary.
+  if (from > 0) {
+    const space = sentence.indexOf(' ', from);
+    if (space >= 0 && space < first) from = space + 1;
+  }
+  const to = Math.min(sentence.length, from + max);
+  const head = from > 0 ? '…' : '';
+  const text = head + sentence.slice(from, to) + (to < sentence.length ? '…' : '');
+  const shift = head.length - from;
+  const kept = marks
+    .map((m) => ({ start: Math.max(m.start, from) + shift, end: Math.min(m.end, to) + shift }))
+    .filter((m) => m.end > m.start);
+  return { text, marks: kept };
+}
+
+function sentenceBlock(m: { sentence: string; marks: ReadonlyArray<{ start: number; end: number }> }): string {
+  const e = excerpt(m.sentence, m.marks);
+  return '> ' + markRanges(e.text, e.marks);
+}
+
+/** A closest passage worth showing: it shares at least half the quote's content words (and three words). */
+export function closeEnough(m: SourceMatch): boolean {
+  return m.matched >= 3 && m.contentMatched * 2 >= Math.max(1, m.contentTotal);
 }
 
 const PRESENTED: Record<string, string> = {
@@ -69,33 +109,37 @@ export function quoteHover(claim: QuoteClaim): string {
   const m = claim.best;
   if (claim.verdict === 'unsourced') {
     parts.push(claim.short ? 'No source carries this phrase word for word.' : 'No source carries this quote.');
-    if (m && m.matched > 0 && !claim.short) {
-      parts.push(`Closest passage (${m.matched} of ${m.total} words):`, provenance(m).join('  \n'), quoteBlock(m));
+    // A passage sharing a word or two with the quote is noise, not a lead.
+    if (m && !claim.short && closeEnough(m)) {
+      parts.push(`Closest passage (${m.matched} of ${m.total} words):`, sentenceBlock(m), provenance(m).join('  \n'));
     }
     return parts.join('\n\n');
   }
   if (!m) return parts.join('\n\n');
-  const changes = m.diffs.map((d) =>
+  // The source's words first: on a misquote they are what the writer came for.
+  parts.push(sentenceBlock(m), provenance(m).join('  \n'));
+  const changes = m.diffs.slice(0, 8).map((d) =>
     d.kind === 'order'
       ? '- the parts around the ellipsis come in another order in the source'
       : d.kind === 'dropped'
-      ? `- left out without an ellipsis: “${escapeMarkdown(d.source)}”`
+      ? `- left out without an ellipsis: “${escapeMarkdown(truncate(d.source, 200))}”`
       : d.kind === 'added'
-        ? `- not in the source: “${escapeMarkdown(d.draft)}”`
-        : `- “${escapeMarkdown(d.draft)}” → source: “${escapeMarkdown(d.source)}”${d.kind === 'spelling' ? ' (spelling)' : ''}`,
+        ? `- not in the source: “${escapeMarkdown(truncate(d.draft, 200))}”`
+        : `- Draft: “${escapeMarkdown(truncate(d.draft, 200))}” · Source: “${escapeMarkdown(truncate(d.source, 200))}”${d.kind === 'spelling' ? ' (spelling)' : ''}`,
   );
+  if (m.diffs.length > 8) changes.push(`- … and ${m.diffs.length - 8} more changes`);
   if (changes.length > 0) parts.push(changes.join('\n'));
   const speakers = speakerLines(claim);
   if (speakers.length > 0) parts.push(speakers.join('  \n'));
-  parts.push(provenance(m).join('  \n'), quoteBlock(m));
   if (claim.others.length > 0) {
-    const others = claim.others.map((o) => {
+    const others = claim.others.slice(0, 5).map((o) => {
       const same = o.diffs.length === 0;
-      const meta = [o.location.source.meta.outlet, o.location.source.meta.date].filter(Boolean).map((x) => escapeMarkdown(x!)).join(', ');
-      return `- \`${o.location.source.id.replace(/`/g, "'")}\`${meta ? ` (${meta})` : ''}, line ${o.location.range.start.line + 1}: ${
-        same ? 'same wording' : `wording: “${escapeMarkdown(truncate(o.wording, 300))}”`
+      const meta = [o.location.source.meta.outlet, o.location.source.meta.date].filter(Boolean).map((x) => escapeMarkdown(truncate(x!, 60))).join(', ');
+      return `- \`${truncate(o.location.source.id, 100).replace(/`/g, "'")}\`${meta ? ` (${meta})` : ''}, line ${o.location.range.start.line + 1}: ${
+        same ? 'same wording' : `wording: “${escapeMarkdown(truncate(o.wording, 200))}”`
       }`;
     });
+    if (claim.others.length > 5) others.push(`- … and ${claim.others.length - 5} more sources`);
     parts.push('Also carried by:\n' + others.join('\n'));
   }
   return parts.join('\n\n');
@@ -114,23 +158,42 @@ export const FACT_VERDICT: Record<FigureClaim['verdict'], (what: string) => stri
   unsourced: (w) => `ℹ Unsourced ${w}`,
 };
 
+/** The most source blocks a fact card shows; the rest are counted. */
+const FACT_BLOCKS = 4;
+
 function factBlock(m: FactMatch): string {
-  const lines = [...provenance(m), '> ' + markRanges(truncate(m.sentence, 600), m.sentence.length > 600 ? [] : m.marks)];
-  if (m.how) lines.push(`Resolved: ${escapeMarkdown(m.how)}`);
+  const lines = [sentenceBlock(m), ...provenance(m)];
+  if (m.how) lines.push(`Resolved: ${escapeMarkdown(truncate(m.how, 200))}`);
   return lines.join('  \n');
+}
+
+const uniq = (xs: string[]) => [...new Set(xs)];
+
+/**
+ * The headline of a fact card. A mismatch puts the draft's value and the sources' side by
+ * side ("Draft: June · Sources: 23 September"), so neither is read as the other.
+ */
+function factHeadline(claim: FigureClaim | DateClaim, what: string): string {
+  const draft = `“${escapeMarkdown(truncate(claim.text, 80))}”`;
+  const said = (ms: FactMatch[]) => uniq(ms.map((m) => `“${escapeMarkdown(truncate(m.text, 80))}”`)).slice(0, 3).join(', ');
+  switch (claim.verdict) {
+    case 'mismatch':
+      return `⚠ Draft: ${draft} · Sources: ${said([claim.best!, ...claim.others, ...claim.conflicting])}`;
+    case 'disputed':
+      return `ℹ Sources disagree: ${said([claim.best!, ...claim.others, ...claim.conflicting])} · Draft: ${draft}`;
+    default:
+      return `${FACT_VERDICT[claim.verdict](what)}: ${escapeMarkdown(truncate(claim.text, 80))}`;
+  }
 }
 
 /** Figure and date card: verdict, each source's sentence with the figure or date marked, metadata, how a date was resolved. */
 export function factHover(claim: FigureClaim | DateClaim): string {
   const what = claim.kind === 'figure' ? 'figure' : 'date';
-  const parts = [`### ${FACT_VERDICT[claim.verdict](what)}: ${escapeMarkdown(claim.text)}`];
-  const value = (m: FactMatch) => `“${escapeMarkdown(m.text)}”${m.value !== m.text ? ` (${escapeMarkdown(m.value)})` : ''}${m.about ? ` for ${escapeMarkdown(m.about)}` : ''}`;
+  const parts = [`### ${factHeadline(claim, what)}`];
+  const value = (m: FactMatch) => `“${escapeMarkdown(truncate(m.text, 80))}”${m.value !== m.text ? ` (${escapeMarkdown(truncate(m.value, 80))})` : ''}${m.about ? ` for ${escapeMarkdown(truncate(m.about, 80))}` : ''}`;
   switch (claim.verdict) {
-    case 'mismatch':
-      parts.push(`The sources give ${value(claim.best!)}.`);
-      break;
     case 'disputed':
-      parts.push('Each source’s version, side by side:\n' + [claim.best!, ...claim.others, ...claim.conflicting].map((m) => `- \`${m.location.source.id.replace(/`/g, "'")}\`: ${value(m)}`).join('\n'));
+      parts.push('Each source’s version:\n' + [claim.best!, ...claim.others, ...claim.conflicting].slice(0, 6).map((m) => `- ${escapeMarkdown(describeSource(m.location.source))}: ${value(m)}`).join('\n'));
       break;
     case 'unsourced':
       parts.push(`No source gives this ${what} for what the sentence is about.${claim.quiet ? ' (Not reported: a narrative number, a heading, a question, or switched off in the settings.)' : ''}`);
@@ -138,8 +201,10 @@ export function factHover(claim: FigureClaim | DateClaim): string {
     default:
       break;
   }
-  if (claim.note) parts.push(escapeMarkdown(claim.note.charAt(0).toUpperCase() + claim.note.slice(1)) + '.');
+  if (claim.note) parts.push(escapeMarkdown(truncate(claim.note.charAt(0).toUpperCase() + claim.note.slice(1), 300)) + '.');
   if (claim.kind === 'date' && claim.relative && claim.date.day === undefined) parts.push('A relative date in a draft is compared by its weekday only: the draft has no date of its own.');
-  for (const m of [claim.best, ...claim.others, ...claim.conflicting].filter((x): x is FactMatch => !!x)) parts.push(factBlock(m));
+  const matches = [claim.best, ...claim.others, ...claim.conflicting].filter((x): x is FactMatch => !!x);
+  for (const m of matches.slice(0, FACT_BLOCKS)) parts.push(factBlock(m));
+  if (matches.length > FACT_BLOCKS) parts.push(`… and ${matches.length - FACT_BLOCKS} more sources.`);
   return parts.join('\n\n');
 }

@@ -1,0 +1,39 @@
+// Start-up as VS Code does it: the client sends a configuration change right after
+// `initialized`. A change that leaves what is indexed alone must not index the folder
+// again (it did: every folder was indexed twice at start-up); one that changes the
+// source globs must; Reindex Sources always does.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { startServer, until } from '../support/lspClient';
+import { makeWorkspace } from '../support/workspace';
+
+const DRAFT = '“Of course, that would be a disaster,” Tokayev said.\n';
+
+test('a folder is indexed once at start-up; a severity change does not re-index, a source-glob change does', async () => {
+  const ws = makeWorkspace({ 'draft.md': DRAFT });
+  const settings: Record<string, unknown> = {};
+  const server = await startServer(ws.root, () => settings);
+  const indexed = () => server.logs.filter((l) => /sources? indexed in/.test(l)).length;
+  try {
+    const uri = pathToFileURL(path.join(ws.root, 'draft.md')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    settings.severity = { misquote: 'error' };
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'misquote' && d.severity === 1));
+    assert.equal(indexed(), 1, server.logs.join('\n'));
+
+    settings.sources = ['seeds/000*.txt'];
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await until(async () => indexed(), (n) => n === 2);
+    await server.connection.sendRequest('sourceCheck/reindex');
+    await until(async () => indexed(), (n) => n === 3);
+  } finally {
+    await server.stop();
+    ws.dispose();
+  }
+});
