@@ -381,8 +381,9 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     countsSomething &&
     !same.periodOneSided &&
     !same.pollConflict &&
-    // The same owner and the same counted noun, rare enough to tell ("ferries" of one port), are the same quantity.
-    ((same.owner === 'same' && (measure >= 1 || (unitScore === 2 && (d.figure.kind === 'ordinal' || !common?.(stemOf(du!)))))) || (same.owner === 'shared' && measure >= 3) || (paired && unitScore === 2 && overlap(d, s) >= 0.6));
+    // The same owner, rare enough to tell and nearest the figure on both sides, and the same counted noun (the
+    // ferries of one port, the 25th forum) are the same quantity.
+    ((same.owner === 'same' && (measure >= 1 || unitScore === 2)) || (same.owner === 'shared' && measure >= 3) || (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   if (!agrees && !strong) return undefined;
   return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong };
 }
@@ -590,7 +591,8 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     }
   }
   // Another fact of the source's sentence gives a sibling's value (the candidate itself may not stand for one).
-  const isPaired = (sf: SourceFact) => [...(paired.get(sf.source.id + ':' + sf.fact.sentence.start) ?? [])].some((f) => f !== sf.fact);
+  // (Compared by place: a store may answer one fact as several objects, one per key it was found under.)
+  const isPaired = (sf: SourceFact) => [...(paired.get(sf.source.id + ':' + sf.fact.sentence.start) ?? [])].some((f) => f.start !== sf.fact.start);
   const cands: Candidate[] = [];
   for (const sf of found) {
     // Dates share a figure's name and word keys: most of what the store returns is of the other kind.

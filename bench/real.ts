@@ -1,0 +1,185 @@
+// Accuracy on real text, judged by hand. Articles of PolNeAR, Reuters-21578 and BBC are
+// checked as drafts against the rest of their corpus (never against themselves or a copy of
+// their own text), and every warning and every verification the engine makes is an *item*
+// a person can judge: is this warning right, does this verification cite the same fact or
+// statement? Judgements live in bench/labels/real.tsv as labels only (corpus, file, offsets,
+// verdict, one line why in our own words): the corpora's text is read from ../shared at run
+// time and never committed.
+//
+// Each article is in the development half or the held-out half by a hash of its id
+// (heldOut): rules may be tuned on development drafts only.
+//
+//   npm run bench:real [-- --corpus=polnear|reuters|bbc] [--half=dev|held] [--drafts=N]
+//   npm run bench:real -- --judge [--code=figure-mismatch] [--max=20]   prints unjudged items
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkDraft } from '../server/src/core/check/draft';
+import type { Claim, Finding } from '../server/src/core/check/findings';
+import { MemoryIndex } from '../server/src/core/index/memoryIndex';
+import { parseSource } from '../server/src/core/source/source';
+import type { SourceDoc } from '../server/src/core/source/source';
+import { Article, loadBbc, loadPolnear, loadReuters, repoRoot } from './corpora';
+import { Item, itemKey, readLabels, scoreItems, Label } from './realLabels';
+
+type Corpus = 'polnear' | 'reuters' | 'bbc';
+export type Half = 'dev' | 'held';
+
+/** The held-out half: the first hex digit of sha1("corpus:id") is 8–f. */
+export function halfOf(corpus: string, id: string): Half {
+  return parseInt(createHash('sha1').update(`${corpus}:${id}`).digest('hex')[0], 16) >= 8 ? 'held' : 'dev';
+}
+
+const DRAFTS: Record<Corpus, number> = { polnear: 40, reuters: 40, bbc: 20 };
+
+function load(corpus: Corpus): Article[] | null {
+  if (corpus === 'polnear') {
+    const out: Article[] = [];
+    for (const split of ['train', 'dev', 'test'] as const) {
+      const c = loadPolnear(split);
+      if (!c) return null;
+      out.push(...c.articles);
+    }
+    return out;
+  }
+  return corpus === 'reuters' ? (loadReuters()?.articles ?? null) : (loadBbc()?.articles ?? null);
+}
+
+/** Drafts of one half: articles long enough to state facts, in a fixed order by hash, the first `n`. */
+export function pickDrafts(corpus: string, articles: Article[], half: Half, n: number): Article[] {
+  const key = (a: Article) => createHash('sha1').update(`pick:${corpus}:${a.id}`).digest('hex');
+  return articles
+    .filter((a) => a.text.length > 800 && halfOf(corpus, a.id) === half)
+    .sort((a, b) => (key(a) < key(b) ? -1 : 1))
+    .slice(0, n);
+}
+
+/** The text an article shares with its wire repeats and duplicates: they are never its sources. */
+export function bodyKey(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const JUDGED_CODES = new Set(['figure-mismatch', 'date-mismatch', 'sources-disagree', 'misquote', 'misattributed-quote', 'quote-is-narration', 'unsourced-quote']);
+
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 240);
+  const lineEnd = text.indexOf('\n', end);
+  const to = Math.min(lineEnd < 0 ? text.length : lineEnd, end + 200);
+  return (text.slice(from, start) + '⟦' + text.slice(start, end) + '⟧' + text.slice(end, to)).replace(/\s+/g, ' ');
+}
+
+/** The items of one draft's check: its judged findings and its verified claims. */
+export function itemsOf(corpus: string, draft: Article, claims: Claim[], findings: Finding[]): Item[] {
+  const half = halfOf(corpus, draft.id);
+  const items: Item[] = [];
+  const source = (c?: Claim) => (c && 'best' in c && c.best ? c.best : undefined);
+  for (const f of findings) {
+    if (!JUDGED_CODES.has(f.code)) continue;
+    const claim = claims.find((c) => c.start === f.start && c.end === f.end);
+    const best = source(claim);
+    items.push({
+      half,
+      corpus,
+      draft: draft.id,
+      start: f.start,
+      end: f.end,
+      code: f.code,
+      source: best?.location.source.id ?? '',
+      sourceStart: best?.location.start ?? -1,
+      message: f.message,
+      draftText: sentenceAround(draft.text, f.start, f.end),
+      sourceText: best ? ('sentence' in best ? String(best.sentence) : '') : '',
+    });
+  }
+  for (const c of claims) {
+    if (c.verdict !== 'verified' && c.verdict !== 'rounded') continue;
+    const best = source(c);
+    if (!best) continue;
+    items.push({
+      half,
+      corpus,
+      draft: draft.id,
+      start: c.start,
+      end: c.end,
+      code: `verified-${c.kind}`,
+      source: best.location.source.id,
+      sourceStart: best.location.start,
+      message: '',
+      draftText: sentenceAround(draft.text, c.start, c.end),
+      sourceText: 'sentence' in best ? String(best.sentence) : '',
+    });
+  }
+  return items;
+}
+
+async function runCorpus(corpus: Corpus, halves: Half[], drafts: number): Promise<Item[]> {
+  const articles = load(corpus);
+  if (!articles) return [];
+  const t0 = performance.now();
+  const index = new MemoryIndex();
+  const docs = new Map<string, SourceDoc>();
+  for (const a of articles) {
+    const doc = parseSource(a.id, `corpus:${a.id}`, a.text);
+    docs.set(a.id, doc);
+    index.add(doc);
+  }
+  const byBody = new Map<string, string[]>();
+  for (const a of articles) byBody.set(bodyKey(a.text), [...(byBody.get(bodyKey(a.text)) ?? []), a.id]);
+  const items: Item[] = [];
+  let checked = 0;
+  for (const half of halves) {
+    for (const draft of pickDrafts(corpus, articles, half, drafts)) {
+      // The draft and every copy of it leave the index for its check.
+      const copies = byBody.get(bodyKey(draft.text)) ?? [draft.id];
+      for (const id of copies) index.remove(id);
+      const result = await checkDraft({ text: draft.text, format: 'text' }, index);
+      for (const id of copies) index.add(docs.get(id)!);
+      items.push(...itemsOf(corpus, draft, result.claims, result.findings));
+      checked++;
+    }
+  }
+  console.log(`${corpus}: ${articles.length} articles indexed, ${checked} drafts checked in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return items;
+}
+
+function arg(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+function table(items: Item[], labels: Map<string, Label>): string {
+  const rows = scoreItems(items, labels);
+  let out = '| corpus | half | item | count | judged | right | precision |\n| --- | --- | --- | ---: | ---: | ---: | ---: |\n';
+  for (const r of rows) out += `| ${r.corpus} | ${r.half} | ${r.code} | ${r.count} | ${r.judged} | ${r.right} | ${r.judged ? ((100 * r.right) / r.judged).toFixed(0) + '%' : '–'} |\n`;
+  return out;
+}
+
+async function main(): Promise<void> {
+  const corpora = (arg('corpus') ? [arg('corpus')] : ['polnear', 'reuters', 'bbc']) as Corpus[];
+  const halves = (arg('half') ? [arg('half')] : ['dev', 'held']) as Half[];
+  const labels = readLabels(path.join(repoRoot, 'bench', 'labels', 'real.tsv'));
+  const all: Item[] = [];
+  for (const corpus of corpora) {
+    const items = await runCorpus(corpus, halves, Number(arg('drafts') ?? DRAFTS[corpus]));
+    const outDir = path.join(repoRoot, 'bench', '.out');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(path.join(outDir, `real-${corpus}.jsonl`), items.map((i) => JSON.stringify(i)).join('\n') + '\n');
+    all.push(...items);
+  }
+  if (process.argv.includes('--judge')) {
+    const code = arg('code');
+    const unjudged = all.filter((i) => !labels.has(itemKey(i)) && (!code || i.code === code)).slice(0, Number(arg('max') ?? 20));
+    for (const i of unjudged) {
+      console.log(`\n${[i.half, i.corpus, i.draft, i.start, i.end, i.code, i.source, i.sourceStart].join('\t')}`);
+      console.log(`  draft:  ${i.draftText}`);
+      if (i.sourceText) console.log(`  source: ${i.sourceText.replace(/\s+/g, ' ')}`);
+      if (i.message) console.log(`  says:   ${i.message}`);
+    }
+    return;
+  }
+  console.log('\n' + table(all, labels));
+  const unjudged = all.filter((i) => !labels.has(itemKey(i))).length;
+  console.log(`${all.length} items, ${unjudged} not judged yet (npm run bench:real -- --judge lists them)`);
+}
+
+if (process.argv[1]?.endsWith('real.ts')) void main();
