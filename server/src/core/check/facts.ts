@@ -215,14 +215,16 @@ async function corpusNames(prose: string, sentences: readonly Span[], store: Sou
   for (const s of sentences) {
     const first = tokenize(prose, s.start, Math.min(s.end, s.start + 40))[0];
     if (!first || !first.capital || !isContentWord(first.norm) || /\d/.test(first.norm)) continue;
-    let isName = cache?.corpusName(store.generation, first.norm);
+    // "Brazil's trade surplus": the name without its possessive.
+    const norm = /['’]s$/.test(prose.slice(first.start, first.end)) ? first.norm.slice(0, -1) : first.norm;
+    let isName = cache?.corpusName(store.generation, norm);
     if (isName === undefined) {
-      const found = (await store.facts?.(['n:' + nameKey(first.norm)])) ?? [];
-      isName = found.some((f) => f.fact.context.entities.some((e) => sameName(e, first.norm)));
+      const found = (await store.facts?.(['n:' + nameKey(norm)])) ?? [];
+      isName = found.some((f) => f.fact.context.entities.some((e) => sameName(e, norm)));
       if (store.partial?.(found)) partial = true;
-      else cache?.setCorpusName(store.generation, first.norm, isName);
+      else cache?.setCorpusName(store.generation, norm, isName);
     }
-    if (isName) names.add(first.norm);
+    if (isName) names.add(norm);
   }
   return { names, partial };
 }

@@ -170,7 +170,8 @@ export function sentenceContexts(
     if (!isContentWord(t.norm) || /\d/.test(t.norm) || DATE_WORDS.has(t.norm) || HONORIFICS.has(t.norm)) return false;
     if (isAcronym(text, t)) return true;
     if (!t.capital) return false;
-    return i > 0 ? true : names.has(t.norm);
+    // A sentence's first word is a name when the text (or the corpus) uses it as one, possessive or not ("TimeWarner's profit").
+    return i > 0 ? true : names.has(t.norm) || (/['’]s$/.test(text.slice(t.start, t.end)) && names.has(t.norm.slice(0, -1)));
   };
   // A name's form: a possessive is the name itself (Kazakhstan’s → kazakhstan).
   const normOf = new Map<Token, string>();
