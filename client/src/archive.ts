@@ -17,7 +17,14 @@ const PASSWORD_KEY = 'sourceCheck.archive.password';
 
 /** The password to hand the server at start (initializationOptions.archivePassword). */
 export async function archivePassword(context: vscode.ExtensionContext): Promise<string | null> {
+  // Reading secret storage took 1.6 s at start-up in code-server: only when an archive is configured.
+  if (!archiveConfigured()) return null;
   return (await context.secrets.get(PASSWORD_KEY)) ?? null;
+}
+
+/** Whether a shared archive is set up (the setting, or the environment the server also reads). */
+export function archiveConfigured(): boolean {
+  return !!(vscode.workspace.getConfiguration('sourceCheck.archive').get<string>('url') || process.env.SOURCE_CHECK_ARCHIVE_URL);
 }
 
 /** Registers the archive's document provider, status bar item and password command. */
@@ -45,6 +52,15 @@ export function registerArchive(context: vscode.ExtensionContext, client: Langua
       status.text = s.state === 'up' ? '$(database) Archive' : s.state === 'down' ? '$(warning) Archive unreachable' : '$(sync~spin) Archive';
       status.tooltip = `Source Check: ${s.message}`;
       status.show();
+    }),
+  );
+
+  // An archive set up after start-up: hand the server its password then (not read at start without one).
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('sourceCheck.archive.url') || !archiveConfigured()) return;
+      const password = (await context.secrets.get(PASSWORD_KEY)) ?? null;
+      if (password) await client.sendNotification(ArchivePasswordNotification, { password });
     }),
   );
 

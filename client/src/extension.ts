@@ -32,8 +32,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('Source Check', { log: true });
+  // Start-up steps in the log, so a slow first check can be traced to its step.
+  const activated = Date.now();
   const definitionReveal = new DefinitionReveal();
   context.subscriptions.push(definitionReveal);
+  const password = await archivePassword(context);
+  outputChannel.info(`Source Check: starting the language server (secret storage read in ${Date.now() - activated} ms)`);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -46,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
     // Hovers carry source text (escaped by the server): never trusted, never raw HTML.
     markdown: { isTrusted: false, supportHtml: false },
     // The server keeps its index cache in this workspace's storage (none for a window without a folder).
-    initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath, archivePassword: await archivePassword(context) },
+    initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath, archivePassword: password },
     outputChannel,
     // Go to Definition selects the quoted words (or the figure) in the source and centres them.
     middleware: definitionReveal.middleware,
@@ -55,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
   context.subscriptions.push(outputChannel);
   // The client shows the server's work-done progress (indexing) in the status bar by itself.
   await client.start();
+  outputChannel.info(`Source Check: language server started ${Date.now() - activated} ms after activation`);
 
   const api = new SourceCheckApi(client);
   const reports = new Reports();

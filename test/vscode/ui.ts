@@ -156,7 +156,7 @@ export async function runUi(
       await item.waitFor({ timeout: 30_000 });
       await item.click();
       await page.locator('.monaco-editor .view-line', { hasText: 'Tokayev said' }).first().waitFor({ timeout: 30_000 });
-      // Reported, not asserted (no timed assertions): from the click to the first squiggle.
+      // Reported, not asserted (no timed assertions): from the draft showing to its first squiggle.
       const clicked = now();
       await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: opts.waitMs }).then(
         () => opts.timings.push(`first diagnostics after opening the draft (ui) ${secs(now() - clicked)}`),

@@ -85,7 +85,10 @@ connection.onInitialized(async () => {
       e.removed.map((f) => f.uri),
     );
   });
+  const started = Date.now();
+  connection.console.info(`Source Check: server initialized ${Math.round(process.uptime() * 1000)} ms after its process started; reading the sources`);
   await workspace.loadAll();
+  connection.console.info(`Source Check: folders ready ${Date.now() - started} ms after initialized`);
 });
 
 connection.onRequest(ArchiveDocumentRequest, (params: ArchiveDocumentParams): Promise<ArchiveDocumentResult> => workspace.archiveDocument(String(params?.uri ?? '')));

@@ -249,10 +249,15 @@ describe('Source Check editor features', function () {
     assert.match(doc.getText(), /disaster,”\[\^000_03b0a985a00a2f0a\] Tokayev said/);
     assert.match(doc.getText(), /\n\[\^000_03b0a985a00a2f0a\]: Kazakhstan Refuses to Recognize Russia’s Referendums in Occupied Ukrainian Territories\. by Aldgra Fredly\.\n$/);
 
+    // The claims report open beside the draft follows the edit.
+    editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const reportUri = await vscode.commands.executeCommand<vscode.Uri>('sourceCheck.showClaimsReport');
+    assert.doesNotMatch(ext.reports.text(reportUri!) ?? '', /Misquote \(ignored\)/);
     const again = await waitFor('Ignore This Claim after the edit', async () => (await actionsAt('Of course')).find((a) => a.title === 'Ignore This Claim'));
     assert.ok(await vscode.workspace.applyEdit(again.edit!));
     assert.match(doc.getText(), /\n<!-- source-check-disable-next-line misquote -->\n“Of course/);
     await waitFor('the misquote to be ignored', () => codes(doc.uri).join() === 'unsourced-quote', () => codes(doc.uri));
+    await waitFor('the open report to show the misquote as ignored', () => /Misquote \(ignored\)/.test(ext.reports.text(reportUri!) ?? ''), () => ext.reports.text(reportUri!)?.slice(0, 400));
   });
 
   it('applies a severity setting without a reload', async function () {

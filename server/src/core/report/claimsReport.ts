@@ -15,8 +15,10 @@ interface ReportMatch {
   wording?: string;
   /** A figure or date as the source writes it. */
   text?: string;
-  /** Words of the quote found in the passage (a closest passage that shares none is no source). */
+  /** Words of the quote found in the passage, and content words found of those the quote has (a closest passage that shares few is no lead). */
   matched?: number;
+  contentMatched?: number;
+  contentTotal?: number;
 }
 
 /** What the report needs of a claim, whatever its kind (quote, figure, date). */
@@ -66,8 +68,10 @@ export function claimSources(claim: ReportClaim): ClaimSourceRef[] {
   if (claim.best) {
     const role =
       claim.verdict === 'unsourced' ? 'Closest passage' : claim.verdict === 'misquote' ? 'Source passage' : claim.verdict === 'mismatch' ? 'Says otherwise' : 'Source';
-    // A closest passage that shares no word with the quote is no source at all.
-    if (claim.verdict !== 'unsourced' || (claim.best.matched ?? 0) > 0) out.push(ref(role, claim.best));
+    // A closest passage is shown only when it is close: the hover's rule (half the content words, three words).
+    const b = claim.best;
+    const close = (b.matched ?? 0) >= 3 && (b.contentMatched ?? 0) * 2 >= Math.max(1, b.contentTotal ?? 0);
+    if (claim.verdict !== 'unsourced' || close) out.push(ref(role, claim.best));
   }
   for (const o of claim.others) out.push(ref('Also in', o));
   for (const o of claim.conflicting ?? []) out.push(ref('Says otherwise', o));
