@@ -119,7 +119,7 @@ test('a key held by more than MAX_FACTS_PER_KEY facts answers nothing on either 
     assert.ok(common.length > 0);
     assert.deepEqual(await store.facts(common), []);
     assert.deepEqual(await local.index.facts(common), []);
-    const draft = `The harbour master of Port ${placeName(2017)} said 3017 ferries docked there, and Port ${placeName(55)} said 1056 ferries did.`;
+    const draft = `The harbour master of Port ${placeName(2017)} said 3017 ferries docked there, and Port ${placeName(55)} said 1056 ferries docked there.`;
     const onArchive = await checkDraft({ text: draft, format: 'text' }, store);
     assert.equal(canonicalFacts(onArchive), canonicalFacts(await checkDraft({ text: draft, format: 'text' }, local.index)));
     assert.deepEqual(factClaims(onArchive).map((c) => c.verdict), ['verified', 'mismatch']);

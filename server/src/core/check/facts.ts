@@ -7,7 +7,7 @@ import type { Span } from '../text/sentences';
 import type { SourceFact, SourceStore } from '../match/store';
 import { extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
 import { AliasTable, hasName, nameKey, namesOf, sameName, stem } from '../facts/context';
-import { compareFrames, describeFrame, frameOf, type Sameness } from '../facts/frame';
+import { compareFrames, describeFrame, frameOf, isWeakMeasure, type Sameness } from '../facts/frame';
 import { isContentWord, tokenize } from '../text/tokens';
 import { commonPairs, queryKeys, valueKey } from '../facts/keys';
 import { compareFigures, formatFigure } from '../facts/figures';
@@ -361,7 +361,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   }
   const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
-  if (restates(d, s) && !same.periodOneSided) return { sf, about: RESTATED + d.context.sentenceWords.length, named: ownedAlike(same, d, s, aliases, common) };
+  if (restates(d, s) && !same.periodOneSided && !same.pollConflict) return { sf, about: RESTATED + d.context.sentenceWords.length, named: ownedAlike(same, d, s, aliases, common) };
   // Measure words besides the counted noun, which both already share.
   const measure = same.measure - (unitScore === 2 ? 1 : 0);
   const broad = same.broad - (unitScore === 2 ? 1 : 0);
@@ -373,6 +373,8 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   const oneNamed = same.owner === 'unknown' && (frameOf(d, draftSentence).owners.length === 0) !== (frameOf(s, sf.sentence).owners.length === 0);
   // Or the source sentence gives another of the draft sentence's figures too: one statement, restated.
   const agrees = paired || (same.owner === 'same' ? broad >= 1 || unitScore === 2 : same.owner === 'shared' ? broad >= 2 : oneNamed && broad >= 3);
+  // A counted noun that says what is counted ("ferries", not "times" or "points"), in few of the corpus's facts.
+  const distinctiveUnit = !!du && !isWeakMeasure(stemOf(du)) && !common?.(stemOf(du)) && !frameOf(d, draftSentence).nearestIsDemonym && !frameOf(s, sf.sentence).nearestIsDemonym;
   // A contradiction also needs a figure that says what it counts (a bare "57" may be an age, a score or a count).
   const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
   // An ordinal with its noun is the thing itself (the 25th forum); three measure words in common
@@ -385,7 +387,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     !same.pollConflict &&
     // The same owner, rare enough to tell and nearest the figure on both sides, and the same counted noun (the
     // ferries of one port, the 25th forum) are the same quantity.
-    ((same.owner === 'same' && (measure >= 1 || unitScore === 2)) || (same.owner === 'shared' && measure >= 3) || (paired && unitScore === 2 && overlap(d, s) >= 0.6));
+    ((same.owner === 'same' && (measure >= 1 || (unitScore === 2 && distinctiveUnit))) || (same.owner === 'shared' && measure >= 3) || (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   if (!agrees && !strong) return undefined;
   return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong };
 }
@@ -447,7 +449,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   if (d.context.actor && s.context.actor && !actorSame) return undefined;
   const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
-  if (restates(d, s)) {
+  if (restates(d, s) && !same.pollConflict) {
     const owned = ownedAlike(same, d, s, aliases, common);
     return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && !(s.relative && s.date.day === undefined), sameEvent: owned };
   }
@@ -455,12 +457,19 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   if (same.pollConflict) return undefined;
   // Agreeing, as for figures: who and what, from the clauses' wider words; a year or a month alone takes a word more.
   const wide = (d.date.day === undefined && d.date.weekday === undefined) || (s.date.day === undefined && s.date.weekday === undefined) ? 1 : 0;
+  // The same value beside the same rare name, nearest the date on one side at least ("Tokayev said in June",
+  // "At the St Petersburg forum in June, Tokayev …"), agrees without more.
+  // The actor of one (the name before its reporting verb) among the other's names counts as much.
+  const actorIn = (actor: string | undefined, f: Fact, sentence: string) => !!actor && !common?.(actor) && hasNameIn(frameOf(f, sentence).owners, actor, aliases);
   const agrees =
-    actorSame || same.owner === 'same'
+    same.nearestShared ||
+    actorIn(s.context.actor, d, draftSentence) ||
+    actorIn(d.context.actor, s, sf.sentence) ||
+    (actorSame || same.owner === 'same'
       ? same.broad >= 1 + wide
       : same.owner === 'shared'
         ? same.broad >= 2 + wide
-        : (frameOf(d, draftSentence).owners.length === 0) !== (frameOf(s, sf.sentence).owners.length === 0) && same.broad >= 3 + wide;
+        : (frameOf(d, draftSentence).owners.length === 0) !== (frameOf(s, sf.sentence).owners.length === 0) && same.broad >= 3 + wide);
   // A source's weekday in an undated article cannot be placed in time: it may agree, never contradict.
   const placed = !(s.relative && s.date.day === undefined);
   // A year or a month alone is named in a thousand contexts: contradicting one takes twice the evidence.
@@ -468,11 +477,12 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const need = partial ? 2 : 1;
   // A date's part in a span must be the same: "from 2005 levels" is a baseline, "in 2025" a target.
   // Who is part of the event: the same actor or owner, or an owner only shared and three words of the event in
-  // common. A clause that names no one (the draft's "The referendums began on …") meets a source's that does on
-  // the event's verb and a word more; two clauses that name no one are any company's "payment date".
+  // common. A draft clause that names no one ("The referendums began on …") meets a source's that does on the
+  // event's verb and a word more; two clauses that name no one are any company's "payment date".
   const df = frameOf(d, draftSentence);
   const sfr = frameOf(s, sf.sentence);
-  const oneNamed = (df.owners.length === 0) !== (sfr.owners.length === 0) && same.owner === 'unknown';
+  // Only the draft may leave out who ("The referendums began on …"): a source that names no one may be about anyone.
+  const oneNamed = df.owners.length === 0 && sfr.owners.length > 0 && same.owner === 'unknown';
   // A year or a month alone, or a draft's weekday (which a draft cannot place), contradicts only with the same
   // owner or actor: either stands in too many events to be tied to one by its words.
   const loose = partial || (d.relative && d.date.day === undefined);

@@ -197,7 +197,7 @@ function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefi
 
   // "the end of the month", "the day": without a month word or a number, chrono dates them from its reference,
   // which in an undated article is made up (UNDATED_REF): no date at all.
-  if (!ref && !hasMonthWord && !/\d/.test(raw) && known.weekday === undefined) return undefined;
+  if (!ref && !hasMonthWord && !/\d/.test(raw) && !RELATIVE.test(raw)) return undefined;
 
   if (!relative) {
     const value: DateValue = {};

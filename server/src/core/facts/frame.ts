@@ -20,6 +20,8 @@ export interface FactFrame {
   owners: string[];
   /** The owner nearest the fact (its likeliest owner), as a place where it is a demonym. */
   nearest?: string;
+  /** The nearest owner was written as a demonym ("American soldiers"): it may only describe what is counted. */
+  nearestIsDemonym: boolean;
   /** What is measured or what happened: the clause's key words, synonyms folded into one class ("~rise"). */
   measure: string[];
   /** The measure with the key words of the fact's whole stretch of sentence (context.ts): enough to agree, not to contradict. */
@@ -63,6 +65,11 @@ const DIRECTION: Record<string, 'up' | 'down'> = { '~rise': 'up', '~fall': 'down
 /** stem → class, built from every listed form (stem() folds spelling and regular inflections). */
 const classOf = new Map<string, string>();
 for (const [cls, words] of Object.entries(CLASSES)) for (const w of words.split(' ')) classOf.set(stem(w), cls);
+
+/** Whether a stemmed word stands beside almost any figure ("percent", "times", "billion"). */
+export function isWeakMeasure(stemmed: string): boolean {
+  return WEAK_MEASURE.has(stemmed);
+}
 
 /** The class of a key word (already stemmed), or the word itself. */
 export function measureWord(stemmed: string): string {
@@ -180,6 +187,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     f = {
       owners: [...new Set(c.subject.filter(isOwnerHere).map((n) => countryOf(n) ?? n))],
       nearest: c.nearest && isOwnerHere(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined,
+      nearestIsDemonym: !!c.nearest && countryOf(c.nearest) !== undefined,
       measure: [...new Set(measure)],
       broad,
       classWords,
@@ -205,6 +213,8 @@ export function placeForms(norm: string): string[] {
 export interface Sameness {
   /** Owners agree: the nearest owner of each stands in the other's clause. */
   owner: 'same' | 'shared' | 'conflict' | 'unknown';
+  /** The owner nearest one fact is a rare name among the other's owners (one way at least). */
+  nearestShared: boolean;
   /** Distinctive measure words (or classes) both clauses hold. */
   measure: number;
   /** The same over both facts' broad measures. */
@@ -247,8 +257,10 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
   const sharedMeasure = a.measure.filter((w) => distinctive(w) && b.measure.includes(w));
   const measure = sharedMeasure.length;
   const broad = a.broad.filter((w) => distinctive(w) && b.broad.includes(w)).length;
+  const nearestIn = (x: FactFrame, y: FactFrame) => !!x.nearest && !common(x.nearest) && !ORG_NOUNS.has(x.nearest) && hasName(y.owners, x.nearest);
   return {
     owner,
+    nearestShared: owner !== 'conflict' && (nearestIn(a, b) || nearestIn(b, a)),
     measure,
     broad,
     classes: sharedMeasure.filter((w) => w[0] === '~').length,
