@@ -173,7 +173,7 @@ test('figures and dates: findings with the new codes, a facts line before the su
     const r = cli(['check', 'facts.md'], ws.root);
     assert.equal(r.code, 1, r.stderr);
     const lines = r.stdout.trim().split('\n');
-    assert.match(lines[0], /^facts\.md:1:16: warning figure-mismatch: The sources give a different figure: seeds\/001_8e04abad5bad1dcd\.txt \(2022-09-28\) gives “99\.23%” for Donetsk/);
+    assert.match(lines[0], /^facts\.md:1:16: warning figure-mismatch: Donetsk, vote in favour: the sources give “99\.23%”, the draft “99\.32%”/);
     assert.match(r.stdout, /^facts\.md:3:17: information unsourced-figure: /m);
     assert.match(r.stdout, /^facts\.md:5:28: warning date-mismatch: .*“September 23”/m);
     assert.equal(lines[lines.length - 2], '2 figures and 1 date checked: 0 verified (0 rounded), 2 mismatched, 0 disputed by the sources, 1 unsourced');
@@ -183,7 +183,7 @@ test('figures and dates: findings with the new codes, a facts line before the su
     const codes = JSON.parse(quiet.stdout).map((f: { code: string }) => f.code);
     assert.deepEqual(codes, ['figure-mismatch', 'date-mismatch']);
     const fix = JSON.parse(quiet.stdout)[0].fix;
-    assert.deepEqual(fix, { title: "Use the source's figure: 99.23", offset: 15, length: 5, text: '99.23' });
+    assert.deepEqual(fix, { title: "Use the source's figure: 99.23%", offset: 15, length: 5, text: '99.23' });
   } finally {
     ws.dispose();
   }
