@@ -162,6 +162,8 @@ function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefi
     start += lead[0].length;
     raw = raw.slice(lead[0].length);
   }
+  // Glued to a word ("FeaturedFebruary 6, 2016" in a live blog's widget): page furniture, not a date in prose.
+  if (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) return undefined;
   raw = raw.replace(/[\s,;]+$/, '');
   // chrono reads a bare number after a year as an hour ("May 3, 2016, 12 ships"): it is the next figure.
   raw = raw.replace(/(\d{4})[\s,]+\d{1,2}$/, '$1');

@@ -257,7 +257,7 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
   const sharedMeasure = a.measure.filter((w) => distinctive(w) && b.measure.includes(w));
   const measure = sharedMeasure.length;
   const broad = a.broad.filter((w) => distinctive(w) && b.broad.includes(w)).length;
-  const nearestIn = (x: FactFrame, y: FactFrame) => !!x.nearest && !common(x.nearest) && !ORG_NOUNS.has(x.nearest) && hasName(y.owners, x.nearest);
+  const nearestIn = (x: FactFrame, y: FactFrame) => !!x.nearest && !x.nearestIsDemonym && !common(x.nearest) && !ORG_NOUNS.has(x.nearest) && hasName(y.owners, x.nearest);
   return {
     owner,
     nearestShared: owner !== 'conflict' && (nearestIn(a, b) || nearestIn(b, a)),
