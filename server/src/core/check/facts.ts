@@ -463,8 +463,12 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const actorIn = (actor: string | undefined, f: Fact, sentence: string) => !!actor && !common?.(actor) && hasNameIn(frameOf(f, sentence).owners, actor, aliases);
   // A weekday in an undated source says nothing of a month or a year.
   if (s.relative && s.date.day === undefined && d.date.day === undefined && d.date.weekday === undefined) return undefined;
-  const agrees =
-    actorIn(s.context.actor, d, draftSentence) ||
+  // A draft's bare weekday ("said on Tuesday") meets one day in seven of any dated source: only the same
+  // actor or owner and a word of the event tie it to one.
+  const bareWeekday = d.date.weekday !== undefined && d.date.day === undefined && d.date.month === undefined;
+  const agrees = bareWeekday
+    ? (actorSame || same.owner === 'same') && same.broad >= 1
+    : actorIn(s.context.actor, d, draftSentence) ||
     actorIn(d.context.actor, s, sf.sentence) ||
     (same.nearestShared && same.broad >= wide) ||
     (actorSame || same.owner === 'same'
