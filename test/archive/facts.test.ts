@@ -122,7 +122,9 @@ test('a key held by more than MAX_FACTS_PER_KEY facts answers nothing on either 
     const draft = `The harbour master of Port ${placeName(2017)} said 3017 ferries docked there, and Port ${placeName(55)} said 1056 ferries docked there.`;
     const onArchive = await checkDraft({ text: draft, format: 'text' }, store);
     assert.equal(canonicalFacts(onArchive), canonicalFacts(await checkDraft({ text: draft, format: 'text' }, local.index)));
-    assert.deepEqual(factClaims(onArchive).map((c) => c.verdict), ['verified', 'mismatch']);
+    // The second port's 1056 is not called a mismatch of its 1055: every word of the clause ("ferries", "docked")
+    // is on thousands of this corpus's facts, and a common measure is no evidence of which fact is meant.
+    assert.deepEqual(factClaims(onArchive).map((c) => c.verdict), ['verified', 'unsourced']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
