@@ -11,9 +11,10 @@
 //
 //   npm run bench:real [-- --corpus=polnear|reuters|bbc] [--half=dev|held] [--drafts=N]
 //   npm run bench:real -- --judge [--code=figure-mismatch] [--max=20]   prints unjudged items
+//   npm run bench:real -- --last [--judge]   the last run's items (bench/.out), without checking again
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkDraft } from '../server/src/core/check/draft';
 import type { Claim, Finding } from '../server/src/core/check/findings';
@@ -159,11 +160,17 @@ async function main(): Promise<void> {
   const halves = (arg('half') ? [arg('half')] : ['dev', 'held']) as Half[];
   const labels = readLabels(path.join(repoRoot, 'bench', 'labels', 'real.tsv'));
   const all: Item[] = [];
+  const outDir = path.join(repoRoot, 'bench', '.out');
   for (const corpus of corpora) {
+    const out = path.join(outDir, `real-${corpus}.jsonl`);
+    // --last: the items of the last run, to judge and score without checking again.
+    if (process.argv.includes('--last')) {
+      if (existsSync(out)) all.push(...readFileSync(out, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Item));
+      continue;
+    }
     const items = await runCorpus(corpus, halves, Number(arg('drafts') ?? DRAFTS[corpus]));
-    const outDir = path.join(repoRoot, 'bench', '.out');
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(path.join(outDir, `real-${corpus}.jsonl`), items.map((i) => JSON.stringify(i)).join('\n') + '\n');
+    writeFileSync(out, items.map((i) => JSON.stringify(i)).join('\n') + '\n');
     all.push(...items);
   }
   if (process.argv.includes('--judge')) {
