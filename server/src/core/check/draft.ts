@@ -177,13 +177,15 @@ function quoteFindings(claim: QuoteClaim, draftText: string): Finding[] {
       ];
     }
     case 'unsourced': {
+      // The close source writes the words as narration: quote-is-narration (speakers/check.ts) says so alone.
+      if (claim.narration) return [];
       if (claim.short) {
         return [
           {
             ...base,
             code: 'unsourced-phrase',
             severity: CODES['unsourced-phrase'],
-            message: `No source carries the phrase ${quoted(claim.text)} word for word.`,
+            message: `No source quotes the phrase ${quoted(claim.text)} word for word.`,
             related: [],
             fixes: [],
           },

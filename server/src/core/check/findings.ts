@@ -82,6 +82,8 @@ export interface SourceMatch {
   /** The same for content words (function words carry little evidence). */
   contentMatched: number;
   contentTotal: number;
+  /** Matched content words outside everyday speech (check/quotes.ts, MISQUOTE_MIN_RARE). */
+  rareMatched?: number;
   cost: number;
   /** How this source presents the matched words; absent when the store does not say. */
   presentation?: SourcePresentation;
@@ -137,6 +139,11 @@ export interface QuoteClaim {
   ignored?: boolean;
   /** Reached on part of the sources (SourceStore.partial): see check/incomplete.ts. */
   incomplete?: boolean;
+  /**
+   * The only sources close to the quote write the words as narration or indirect speech
+   * (best is one of them): no misquote of words nobody is quoted saying, only quote-is-narration.
+   */
+  narration?: boolean;
 }
 
 /** A source's figure or date that a draft's fact was compared with. */

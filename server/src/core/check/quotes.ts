@@ -20,6 +20,21 @@ import type { Quotation } from '../speakers/attribute';
 export const MISQUOTE_MIN_WORDS = 0.7;
 export const MISQUOTE_MIN_CONTENT = 0.5;
 export const MISQUOTE_MIN_MATCHED = 3;
+/**
+ * Shared content words outside everyday speech a misquote needs: "that's a tough area" and
+ * "that's a tough negotiation" share only stock words, and are two statements, not one misquoted.
+ */
+export const MISQUOTE_MIN_RARE = 2;
+/** …or this many words in common, in order: a sentence, not a stock phrase ("Of course, that would be chaos"). */
+export const MISQUOTE_MIN_RUN = 5;
+/** Content words too common in speech to show two quotations are the same statement. */
+const COMMON_WORDS = new Set(
+  (
+    "that's it's there's i'm we're they're you're don't can't won't isn't didn't doesn't thats its theres im dont cant wont " +
+    'course really going get got make made say said says think know want like well one two new good great bad tough big ' +
+    'thing things way lot time times year years day days people area part now even still back many much going come see'
+  ).split(' '),
+);
 /** A quoted phrase of this many words or fewer is only verified by an exact match. */
 export const SHORT_QUOTE_WORDS = 3;
 const QUOTE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A']);
@@ -66,7 +81,9 @@ export async function checkQuote(text: string, start: number, end: number, store
   // Best first: fewest real differences, then fewest spelling variants, then cost.
   matches.sort((a, b) => realDiffs(a) - realDiffs(b) || a.cost - b.cost || b.matched - a.matched);
 
-  const qualifies = (m: SourceMatch) => (short ? realDiffs(m) === 0 : isMisquoteEvidence(m));
+  // A short phrase is verified only where a source quotes it (a newsletter called "Playbook" does
+  // not carry Trump's "playbooks"); a misquote needs words of weight in common, quoted by the source.
+  const qualifies = (m: SourceMatch) => (short ? realDiffs(m) === 0 && quotedInSource(m) : realDiffs(m) === 0 || isMisquoteEvidence(m));
   const seen = new Set<string>();
   const carried = matches.filter((m) => {
     if (!qualifies(m) || seen.has(m.location.source.id)) return false;
@@ -83,6 +100,17 @@ export async function checkQuote(text: string, start: number, end: number, store
     // Keep the closest passage for the hover ("closest: …"), but it is no evidence.
     claim.best = matches[0];
     return claim;
+  }
+  // Never a misquote of words a source writes as its own narration or as indirect speech:
+  // drop those from the misquote's evidence; if nothing else is left, quote-is-narration alone.
+  if (realDiffs(carried[0]) > 0) {
+    const quoted = carried.filter((m) => !isNarrated(m));
+    if (quoted.length === 0) {
+      claim.best = carried[0];
+      claim.narration = true;
+      return claim;
+    }
+    carried.splice(0, carried.length, ...quoted);
   }
   claim.best = carried[0];
   claim.others = carried.slice(1);
@@ -121,7 +149,24 @@ function realDiffs(m: SourceMatch): number {
 }
 
 function isMisquoteEvidence(m: SourceMatch): boolean {
-  return m.matched >= MISQUOTE_MIN_MATCHED && m.matched / m.total >= MISQUOTE_MIN_WORDS && m.contentMatched / Math.max(1, m.contentTotal) >= MISQUOTE_MIN_CONTENT;
+  return (
+    m.matched >= MISQUOTE_MIN_MATCHED &&
+    m.matched / m.total >= MISQUOTE_MIN_WORDS &&
+    m.contentMatched / Math.max(1, m.contentTotal) >= MISQUOTE_MIN_CONTENT &&
+    ((m.rareMatched ?? MISQUOTE_MIN_RARE) >= MISQUOTE_MIN_RARE || m.matched >= MISQUOTE_MIN_RUN)
+  );
+}
+
+/** How the source presents the matched words, when it says: narration or indirect speech. */
+function isNarrated(m: SourceMatch): boolean {
+  const k = m.presentation?.kind;
+  return k === 'narration' || k === 'indirect';
+}
+
+/** The source writes the words inside quotation marks (or as a block quote). */
+function quotedInSource(m: SourceMatch): boolean {
+  const k = m.presentation?.kind;
+  return k === 'quote' || k === 'block';
 }
 
 /** Aligns the quote on one passage and describes the result. */
@@ -151,6 +196,7 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
   let matched = 0;
   let contentMatched = 0;
   let contentTotal = 0;
+  let rareMatched = 0;
   for (const o of a.ops) {
     if (o.q === undefined) continue;
     const w = query.words[o.q];
@@ -160,6 +206,7 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     if (o.kind === 'match' || o.kind === 'variant') {
       matched++;
       if (content) contentMatched++;
+      if (content && !COMMON_WORDS.has(w.norm)) rareMatched++;
     }
   }
 
@@ -175,6 +222,7 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     cost: a.cost,
     contentMatched,
     contentTotal,
+    rareMatched,
     presentation: undefined,
   };
   // Read when a check or a hover asks how the source presents the words: reading it attributes

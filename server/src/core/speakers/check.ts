@@ -16,6 +16,7 @@ import type { Quotation, Speaker } from './attribute';
 import { explainAttribution } from './explain';
 import { sameName } from './names';
 import { findPerson, Person } from './people';
+import { isContentWord, tokenize } from '../text/tokens';
 
 type Verdict = NonNullable<QuoteClaim['speakerVerdict']>;
 
@@ -30,7 +31,7 @@ export type PeopleLookup = () => Promise<readonly Person[]>;
 
 /** Fills in the claim's speakers and returns the speaker findings. */
 export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undefined, people: PeopleLookup, draftText: string): Promise<Finding[]> {
-  const carried = claim.verdict === 'unsourced' ? [] : [claim.best!, ...claim.others];
+  const carried = claim.narration && claim.best ? [claim.best] : claim.verdict === 'unsourced' ? [] : [claim.best!, ...claim.others];
   const spoken = carried.filter((m) => m.presentation?.speaker && SPOKEN.has(m.presentation.kind));
   claim.sourceSpeaker = undefined;
   claim.speakerVerdict = undefined;
@@ -42,7 +43,7 @@ export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undef
   claim.draftSpeaker = drafted?.speaker;
   const findings: Finding[] = [];
   const d = drafted?.speaker;
-  if (d && spoken.length > 0) {
+  if (d && spoken.length > 0 && isSpeech(claim.text) && resolved(d) && spoken.every((m) => resolved(m.presentation!.speaker!))) {
     const verdicts: Verdict[] = [];
     for (const m of spoken) verdicts.push(await compare(d, m.presentation!.speaker!, people));
     const s = claim.sourceSpeaker!.speaker;
@@ -54,6 +55,25 @@ export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undef
   const narration = narrationFinding(claim, carried);
   if (narration) findings.push(narration);
   return findings;
+}
+
+/**
+ * Words worth a speaker check: a statement of at least SPEECH_MIN_CONTENT content words, not a
+ * title ("Meet the Press", "This Week with George Stephanopoulos"): a phrase, a term or a
+ * title may be anyone's, so giving it to another person is no evidence of a misattribution.
+ */
+export const SPEECH_MIN_CONTENT = 4;
+function isSpeech(text: string): boolean {
+  const words = tokenize(text);
+  if (words.filter((w) => isContentWord(w.norm)).length < SPEECH_MIN_CONTENT) return false;
+  // A title: every content word capitalised.
+  const content = words.filter((w) => isContentWord(w.norm));
+  return !content.every((w) => /^\p{Lu}/u.test(text.slice(w.start, w.end)));
+}
+
+/** A speaker named in the attribution or reached through it, not guessed from the nearest name. */
+function resolved(s: Speaker): boolean {
+  return s.how !== 'unresolved';
 }
 
 /** A person as the draft or a source names them; a lone surname counts when the corpus knows a person by it. */
