@@ -84,6 +84,8 @@ export interface SourceMatch {
   contentTotal: number;
   /** Matched content words outside everyday speech (check/quotes.ts, MISQUOTE_MIN_RARE). */
   rareMatched?: number;
+  /** The source writes a quotation mark just before the matched words (a quote its pairing may miss). */
+  afterQuoteMark?: boolean;
   cost: number;
   /** How this source presents the matched words; absent when the store does not say. */
   presentation?: SourcePresentation;

@@ -39,6 +39,9 @@ const COMMON_WORDS = new Set(
 export const SHORT_QUOTE_WORDS = 3;
 const QUOTE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A']);
 
+/** Marks that open a quotation when they touch the next word ("In …, “In …): a closing mark does not. */
+const OPENING_MARKS = new Set(['"', '\u201C', '\u201E', '\u00AB']);
+
 function hasQuoteMark(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (QUOTE_MARKS.has(text[i])) return true;
   return false;
@@ -159,12 +162,16 @@ function isMisquoteEvidence(m: SourceMatch): boolean {
 
 /** How the source presents the matched words, when it says: narration or indirect speech. */
 function isNarrated(m: SourceMatch): boolean {
+  // An opening mark right before the words: a quotation, however the marks pair (BBC's
+  // paragraph-long quotes leave the mark open).
+  if (m.afterQuoteMark) return false;
   const k = m.presentation?.kind;
   return k === 'narration' || k === 'indirect';
 }
 
 /** The source writes the words inside quotation marks (or as a block quote). */
 function quotedInSource(m: SourceMatch): boolean {
+  if (m.afterQuoteMark) return true;
   const k = m.presentation?.kind;
   return k === 'quote' || k === 'block';
 }
@@ -223,6 +230,7 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     contentMatched,
     contentTotal,
     rareMatched,
+    afterQuoteMark: OPENING_MARKS.has(passage.text[start - passage.start - 1] ?? ''),
     presentation: undefined,
   };
   // Read when a check or a hover asks how the source presents the words: reading it attributes
