@@ -53,8 +53,11 @@ export function maskPlaintext(text: string): string {
   return out.join('');
 }
 
-/** A tag with attributes, or a closing or self-closing tag; "a <b" in prose is none. Bounded, so linear. */
-const PLAIN_TAG = /<\/?[A-Za-z][\w-]{0,30}(?:\s+[\w-]{1,30}\s*=\s*"[^"<>\n]{0,300}")+\s*\/?>|<\/[A-Za-z][\w-]{0,30}\s*>|<[A-Za-z][\w-]{0,30}\s*\/>/g;
+/**
+ * A tag with attributes (where the dates and names of embeds hide), or a self-closing one ("<tweet/>");
+ * a bare "<b>" or "</script>" stays, shown as the source wrote it. Bounded, so linear.
+ */
+const PLAIN_TAG = /<[A-Za-z][\w-]{0,30}(?:\s+[\w-]{1,30}\s*=\s*"[^"<>\n]{0,300}")+\s*\/?>|<[A-Za-z][\w-]{0,30}\s*\/>/g;
 
 const LINK_TARGET = /\]\([^)\s]*(?:\s+"[^"\n]*")?\)/y;
 
