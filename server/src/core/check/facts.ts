@@ -231,13 +231,6 @@ async function corpusNames(prose: string, sentences: readonly Span[], store: Sou
 
 // ---- Aboutness -------------------------------------------------------------------
 
-function sharedWords(a: readonly string[], b: readonly string[]): number {
-  // Clauses hold a handful of key words: a scan beats building a Set per comparison.
-  let n = 0;
-  for (const w of a) if (b.includes(w)) n++;
-  return n;
-}
-
 function sharedNames(a: readonly string[], b: readonly string[], aliases: AliasTable): number {
   let n = 0;
   for (const name of a) if (hasNameIn(b, name, aliases)) n++;
