@@ -7,9 +7,7 @@
 // Markdown is still shown as text, and a strict Content-Security-Policy allows only our
 // script (by nonce) and VS Code's theme styles.
 
-import { Marked, type Tokens } from 'marked';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml, safeMarkdown } from '../../server/src/core/report/html';
 
 /** A passage a report links to: a file (or other) URI and a range, 0-based like LSP. */
 export interface LinkTarget {
@@ -40,25 +38,17 @@ export function rangeFragment(r: LinkTarget['range']): string {
   return `#L${r.start.line + 1},${r.start.character + 1}-L${r.end.line + 1},${r.end.character + 1}`;
 }
 
-const marked = new Marked({
-  gfm: true,
-  renderer: {
-    // Raw HTML in a report is text, never markup.
-    html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.text),
-    link(this: { parser: { parseInline(t: Tokens.Generic[]): string } }, token: Tokens.Link) {
-      const label = this.parser.parseInline(token.tokens);
-      const target = linkTarget(token.href);
-      if (target) return `<a href="#" class="open" data-target="${escapeHtml(JSON.stringify(target))}" title="Open ${escapeHtml(decodeURIComponent(target.uri.replace(/^.*\//, '')))} at line ${target.range.start.line + 1}">${label}</a>`;
-      // Anything else (a source's URL): shown, not followed from inside the webview.
-      return `${label} <span class="url">(${escapeHtml(token.href)})</span>`;
-    },
-    image: (token: Tokens.Image) => escapeHtml(token.text),
-  },
+// Raw HTML in a report is text, never markup; a document link opens the passage, anything else (a source's URL) is
+// shown, not followed from inside the webview.
+const render = safeMarkdown((href, label) => {
+  const target = linkTarget(href);
+  if (target) return `<a href="#" class="open" data-target="${escapeHtml(JSON.stringify(target))}" title="Open ${escapeHtml(decodeURIComponent(target.uri.replace(/^.*\//, '')))} at line ${target.range.start.line + 1}">${label}</a>`;
+  return `${label} <span class="url">(${escapeHtml(href)})</span>`;
 });
 
 /** The report's body: Markdown to HTML with document links turned into "open" anchors. */
 export function reportBody(markdown: string): string {
-  return marked.parse(markdown, { async: false }) as string;
+  return render(markdown);
 }
 
 /** The whole webview document. `cspSource` is the webview's own source; `nonce` authorises our script. */

@@ -3,6 +3,7 @@
 
 import * as path from 'path';
 import type { DraftFormat } from '../core/check/draft';
+import type { CheckResult } from '../core/check/findings';
 import { LineIndex } from '../core/text/lines';
 import { readTextFile } from '../node/decode';
 import { FolderSources } from '../node/folderSources';
@@ -153,24 +154,14 @@ async function checkFiles(args: Args, sources: FolderSources, archive: PgStore |
 
   if (args.command === 'report') return writeReports(args, sources, archive);
 
-  let status = 0;
+  const { drafts, unreadable } = await checkDrafts(args, sources, archive);
+  let status = unreadable ? 2 : 0;
   const json: unknown[] = [];
   const lines: string[] = [];
   const all: CheckedFile[] = [];
-  for (const file of args.files) {
-    const read = await readTextFile(file);
-    if ('problem' in read) {
-      process.stderr.write(`source-check: ${inert(file)}: ${read.problem}\n`);
-      status = 2;
-      continue;
-    }
-    const format: DraftFormat = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
-    const { result, unsearched } = await checkWithArchive({ text: read.text, format }, sources.index, archive, {
-      unsourcedFigures: args.unsourcedFigures,
-      unsourcedDates: args.unsourcedDates,
-    });
+  for (const { file, text, result, unsearched } of drafts) {
     if (unsearched > 0) process.stderr.write(`source-check: ${file}: the archive could not be searched for ${unsearched} of ${result.claims.length} claims; their verdicts rest on the local sources only\n`);
-    const lineIndex = new LineIndex(read.text);
+    const lineIndex = new LineIndex(text);
     for (const f of result.findings) {
       if (args.format === 'json') json.push(toJsonFinding(file, f, lineIndex, args.root));
       else lines.push(formatTextFinding(file, f, lineIndex));
@@ -192,35 +183,46 @@ async function checkFiles(args: Args, sources: FolderSources, archive: PgStore |
   return status;
 }
 
-/** `source-check report`: each draft's claims report, Markdown or one HTML page. Exit 0 unless a file cannot be read. */
-async function writeReports(args: Args, sources: FolderSources, archive: PgStore | undefined): Promise<number> {
-  let status = 0;
-  const reports: string[] = [];
+/** Each draft read and checked, in order; a file that cannot be read is named on stderr and left out. */
+async function checkDrafts(
+  args: Args,
+  sources: FolderSources,
+  archive: PgStore | undefined,
+): Promise<{ drafts: Array<{ file: string; text: string; result: CheckResult; unsearched: number }>; unreadable: boolean }> {
+  const drafts: Array<{ file: string; text: string; result: CheckResult; unsearched: number }> = [];
+  let unreadable = false;
   for (const file of args.files) {
     const read = await readTextFile(file);
     if ('problem' in read) {
       process.stderr.write(`source-check: ${inert(file)}: ${read.problem}\n`);
-      status = 2;
+      unreadable = true;
       continue;
     }
     const format: DraftFormat = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
-    const { result } = await checkWithArchive({ text: read.text, format }, sources.index, archive, {
+    const { result, unsearched } = await checkWithArchive({ text: read.text, format }, sources.index, archive, {
       unsourcedFigures: args.unsourcedFigures,
       unsourcedDates: args.unsourcedDates,
     });
-    const lines = new LineIndex(read.text);
-    reports.push(
-      claimsReport({
-        draftName: path.basename(file),
-        draftUri: pathToFileURL(path.resolve(file)).href,
-        claims: result.claims,
-        findings: result.findings,
-        positionAt: (o) => lines.positionAt(o),
-      }),
-    );
+    drafts.push({ file, text: read.text, result, unsearched });
   }
+  return { drafts, unreadable };
+}
+
+/** `source-check report`: each draft's claims report, Markdown or one HTML page. Exit 0 unless a file cannot be read. */
+async function writeReports(args: Args, sources: FolderSources, archive: PgStore | undefined): Promise<number> {
+  const { drafts, unreadable } = await checkDrafts(args, sources, archive);
+  const reports = drafts.map(({ file, text, result }) => {
+    const lines = new LineIndex(text);
+    return claimsReport({
+      draftName: path.basename(file),
+      draftUri: pathToFileURL(path.resolve(file)).href,
+      claims: result.claims,
+      findings: result.findings,
+      positionAt: (o) => lines.positionAt(o),
+    });
+  });
   process.stdout.write(args.format === 'html' ? reportsHtml(reports, `Claims in ${args.files.map((f) => path.basename(f)).join(', ')}`) : reportsMarkdown(reports));
-  return status;
+  return unreadable ? 2 : 0;
 }
 
 declare const __VERSION__: string | undefined;

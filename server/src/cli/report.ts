@@ -3,23 +3,10 @@
 // page (light and dark by the reader's system setting, links to the draft and the source
 // passages as file: URLs a browser opens).
 
-import { Marked, type Tokens } from 'marked';
+import { escapeHtml, safeMarkdown } from '../core/report/html';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const marked = new Marked({
-  gfm: true,
-  renderer: {
-    // The reports escape source text already; raw HTML would still be shown as text.
-    html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.text),
-    link(this: { parser: { parseInline(t: Tokens.Generic[]): string } }, token: Tokens.Link) {
-      const label = this.parser.parseInline(token.tokens);
-      // Only links to files and web pages are links; anything else is shown as text.
-      return /^(file|https?):/i.test(token.href) ? `<a href="${escapeHtml(token.href)}">${label}</a>` : label;
-    },
-    image: (token: Tokens.Image) => escapeHtml(token.text),
-  },
-});
+// Only links to files and web pages are links; anything else is shown as text.
+const render = safeMarkdown((href, label) => (/^(file|https?):/i.test(href) ? `<a href="${escapeHtml(href)}">${label}</a>` : label));
 
 /** The reports of several drafts, one after the other, as one Markdown document. */
 export function reportsMarkdown(reports: string[]): string {
@@ -28,7 +15,7 @@ export function reportsMarkdown(reports: string[]): string {
 
 /** The reports as one HTML page. */
 export function reportsHtml(reports: string[], title: string): string {
-  const body = reports.map((r) => `<section>\n${marked.parse(r, { async: false }) as string}</section>`).join('\n<hr>\n');
+  const body = reports.map((r) => `<section>\n${render(r)}</section>`).join('\n<hr>\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
