@@ -56,6 +56,12 @@ export function pickDrafts(corpus: string, articles: Article[], half: Half, n: n
     .slice(0, n);
 }
 
+/** An article's date as its corpus records it, outside its text. */
+export function recordedDate(a: Article): string | undefined {
+  if ('date' in a && typeof a.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(a.date)) return a.date;
+  return /_(\d{4}-\d{2}-\d{2})_/.exec(a.id)?.[1];
+}
+
 /** The text an article shares with its wire repeats and duplicates: they are never its sources. */
 export function bodyKey(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -122,6 +128,13 @@ async function runCorpus(corpus: Corpus, halves: Half[], drafts: number): Promis
   const docs = new Map<string, SourceDoc>();
   for (const a of articles) {
     const doc = parseSource(a.id, `corpus:${a.id}`, a.text);
+    // The date each corpus records for an article (Reuters' DATE field, PolNeAR's file name), as a
+    // real folder's front matter would give it; the text alone does not (BBC records none).
+    const recorded = recordedDate(a);
+    if (recorded && !doc.meta.date) {
+      doc.meta.date = recorded;
+      doc.meta.how.date = 'corpus record';
+    }
     docs.set(a.id, doc);
     index.add(doc);
   }
@@ -134,7 +147,7 @@ async function runCorpus(corpus: Corpus, halves: Half[], drafts: number): Promis
       // The draft and every copy of it leave the index for its check.
       const copies = byBody.get(bodyKey(draft.text)) ?? [draft.id];
       for (const id of copies) index.remove(id);
-      const result = await checkDraft({ text: draft.text, format: 'text' }, index);
+      const result = await checkDraft({ text: draft.text, format: 'text', date: recordedDate(draft) }, index);
       for (const id of copies) index.add(docs.get(id)!);
       items.push(...itemsOf(corpus, draft, result.claims, result.findings));
       checked++;

@@ -21,13 +21,18 @@ const DIR = path.join(REPO, 'test', 'fixtures', 'paraphrase');
  * Faithful claims warned about, changed claims (expected mismatches) passed as verified, and
  * how many changed claims were flagged as mismatches.
  */
-function score(outcomes: FactOutcome[]): { falseAlarms: string[]; falseVerified: string[]; changed: number; caught: number } {
+function score(outcomes: FactOutcome[]): { falseAlarms: string[]; falseVerified: string[]; known: string[]; changed: number; caught: number } {
   const changed = outcomes.filter((o) => o.expectation.verdict === 'mismatch');
   const faithful = outcomes.filter((o) => o.expectation.verdict !== 'mismatch');
   const where = (o: FactOutcome) => `line ${o.expectation.line} {{${o.expectation.text}}}`;
+  const falseAlarm = (o: FactOutcome) => o.expectation.verdict !== 'mismatch' && o.finding?.severity === 'warning';
+  const falseVerified = (o: FactOutcome) => o.expectation.verdict === 'mismatch' && (o.claim?.verdict === 'verified' || o.claim?.verdict === 'rounded');
+  // A claim marked known{{…}} that the engine now gets right is reported too: its mark must go.
+  const known = outcomes.filter((o) => o.expectation.known);
   return {
-    falseAlarms: faithful.filter((o) => o.finding?.severity === 'warning').map((o) => `${where(o)}: ${o.finding!.message}`),
-    falseVerified: changed.filter((o) => o.claim?.verdict === 'verified' || o.claim?.verdict === 'rounded').map(where),
+    falseAlarms: faithful.filter((o) => !o.expectation.known && falseAlarm(o)).map((o) => `${where(o)}: ${o.finding!.message}`),
+    falseVerified: changed.filter((o) => !o.expectation.known && falseVerified(o)).map(where),
+    known: known.map((o) => `${where(o)}: ${falseAlarm(o) || falseVerified(o) ? 'still fails' : 'now passes: remove its known mark'} (${o.expectation.known})`),
     changed: changed.length,
     caught: changed.filter((o) => o.finding && ['figure-mismatch', 'date-mismatch'].includes(o.finding.code)).length,
   };
@@ -46,6 +51,8 @@ async function run(name: string, store: MemoryIndex): Promise<void> {
   scores.set(name, s);
   console.log(`${name}: ${outcomes.length} claims, ${s.caught} of ${s.changed} changed ones flagged, ${s.falseAlarms.length} warnings on faithful ones`);
   for (const o of outcomes) for (const p of o.problems) console.log(`  ${p}`);
+  for (const k of s.known) console.log(`  known engine failure, ${k}`);
+  assert.deepEqual(s.known.filter((k) => k.includes('now passes')), [], 'a known engine failure is fixed: remove its mark');
   assert.deepEqual(s.falseAlarms, [], 'a faithful paraphrase raised a warning');
   assert.deepEqual(s.falseVerified, [], 'a changed figure or date passed as verified');
   const wrongSource = outcomes.filter((o) => o.claim?.best && o.expectation.source && !o.claim.best.location.source.id.startsWith(o.expectation.source));

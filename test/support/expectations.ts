@@ -15,6 +15,8 @@
 //   flag{{…}}    a code the quote gets besides its verdict's (misattributed-quote,
 //                quote-is-narration); a speaker finding not flagged is a failure
 //   hover{{…}}   a substring of the hover card (Markdown escapes removed)
+//   known{{…}}   a known engine failure on this claim, and why: reported as a todo, not a
+//                failure, and a failure once the engine gets the claim right (remove the mark)
 // VERDICT for quotes: verified | variant | misquote | unsourced.
 // For figures and dates (test/fixtures/facts): verified | rounded | mismatch | disputed |
 // unsourced (reported) | quiet (unsourced, not reported: the noise rules); `also` then
@@ -32,6 +34,8 @@ export interface Expectation {
   speaker?: string;
   by?: string;
   flags: string[];
+  /** A known engine failure on this claim, and why. */
+  known?: string;
   line: number;
 }
 
@@ -61,6 +65,7 @@ export function parseExpectations(draft: string): Expectation[] {
       else if (a[1] === 'speaker') e.speaker = a[2];
       else if (a[1] === 'by') e.by = a[2];
       else if (a[1] === 'flag') e.flags.push(a[2]);
+      else if (a[1] === 'known') e.known = a[2];
       else throw new Error(`line ${e.line}: unknown expectation attribute ${a[1]}`);
     }
     out.push(e);

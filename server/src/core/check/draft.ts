@@ -2,7 +2,8 @@
 // against the store, and turns the verdicts into findings with stable codes, messages
 // that name the differing words, related source locations and quick fixes.
 
-import { maskMarkdown, maskPlaintext } from '../text/markup';
+import { frontMatterRange, maskMarkdown, maskPlaintext } from '../text/markup';
+import { extractMetadata } from '../source/metadata';
 import { findQuotes } from '../text/quotes';
 import type { SourceStore } from '../match/store';
 import { checkQuote } from './quotes';
@@ -22,6 +23,15 @@ export type DraftFormat = 'markdown' | 'text';
 export interface Draft {
   text: string;
   format: DraftFormat;
+  /** The draft's date (ISO), when the caller knows it; otherwise its front matter's `date`, if any. */
+  date?: string;
+}
+
+/** A draft's date from its front matter (`date: 2022-09-30`); a draft's body never dates it. */
+function draftDate(text: string): string | undefined {
+  if (!frontMatterRange(text)) return undefined;
+  const meta = extractMetadata(text, 'draft');
+  return meta.how.date === 'front matter' ? meta.date : undefined;
 }
 
 export function draftProse(draft: Draft): string {
@@ -99,6 +109,7 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
   const factOptions: FactOptions = {
     unsourcedFigures: options.unsourcedFigures ?? DEFAULT_FACT_OPTIONS.unsourcedFigures,
     unsourcedDates: options.unsourcedDates ?? DEFAULT_FACT_OPTIONS.unsourcedDates,
+    draftDate: draft.date ?? draftDate(draft.text),
   };
   // Citations are not claims: footnote definitions ("[^000]: Title. outlet, 2022-06-18.") and bracketed references.
   const citations = [...prose.matchAll(/^\[\^[^\]\n]+\]:.*$|\[[^\]\n]*\]/gm)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));

@@ -20,6 +20,11 @@ export interface FactOptions {
   unsourcedFigures: boolean;
   /** Report dates no source gives (`sourceCheck.unsourced.dates`). */
   unsourcedDates: boolean;
+  /**
+   * The draft's own date (ISO), when it gives one (front matter, or the caller): a figure without a
+   * period of its own is about its article's time, and is contradicted only by one of the same days.
+   */
+  draftDate?: string;
 }
 
 export const DEFAULT_FACT_OPTIONS: FactOptions = { unsourcedFigures: true, unsourcedDates: true };
@@ -59,7 +64,9 @@ export async function checkFacts(
   // Sentence by sentence (extractFacts reads each sentence on its own), so that a cached
   // sentence's claims can be reused: only the sentences an edit changed are read and checked again.
   read: for (const sentence of sentences) {
-    const { key, base } = sentenceKey(prose, sentence, names);
+    const { key: sentenceOnly, base } = sentenceKey(prose, sentence, names);
+    // Verdicts depend on the draft's date too (sameOccasion).
+    const key = options.draftDate ? `${sentenceOnly}\u0000${options.draftDate}` : sentenceOnly;
     let entry = cache?.sentence(generation, key);
     if (!entry) {
       const facts = extractFacts(prose, [sentence], undefined, names);
@@ -84,7 +91,7 @@ export async function checkFacts(
         const frame = frameOf(fact, prose.slice(fact.sentence.start, fact.sentence.end));
         const weighed = [...frame.broad, ...(fact.kind === 'figure' && fact.figure.unit ? [stem(fact.figure.unit)] : []), ...[...frame.classWords.values()].flat(), ...frame.owners].map((w) => (frame.owners.includes(w) ? 'n:' + nameKey(w) : 'w:' + w));
         const found = await lookup([...queryKeys(fact, aliases), ...(fact.kind === 'figure' ? siblings.flatMap(valueKey) : [])], weighed);
-        const fresh = fact.kind === 'figure' ? checkFigure(fact, found.facts, aliases, prose, found.common, siblings) : checkDate(fact, found.facts, aliases, prose, found.common);
+        const fresh = fact.kind === 'figure' ? checkFigure(fact, found.facts, aliases, prose, found.common, siblings, options.draftDate) : checkDate(fact, found.facts, aliases, prose, found.common, options.draftDate);
         claim = shiftClaim(fresh, -base);
         // A verdict on part of the sources is checked again next time.
         if (found.partial || everyPartial) claim.incomplete = true;
@@ -365,9 +372,10 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   if (same.pollConflict) return undefined;
   const oneNamed = same.owner === 'unknown' && (frameOf(d, draftSentence).owners.length === 0) !== (frameOf(s, sf.sentence).owners.length === 0);
   // Or the source sentence gives another of the draft sentence's figures too: one statement, restated.
-  const agrees = paired || (same.owner === 'same' ? broad >= 1 || unitScore === 2 : same.owner === 'shared' ? broad >= 2 : oneNamed && broad >= 3);
-  // A counted noun that says what is counted ("ferries", not "times" or "points"), in few of the corpus's facts.
-  const distinctiveUnit = !!du && !isWeakMeasure(stemOf(du)) && !common?.(stemOf(du)) && !frameOf(d, draftSentence).nearestIsDemonym && !frameOf(s, sf.sentence).nearestIsDemonym;
+  // On real prose the sentence's wider words tie a figure to any fact of the same people: agreeing takes words of
+  // the figure's own clause (measure), as contradicting does.
+  const agrees = paired || (same.owner === 'same' ? measure >= 1 || (unitScore === 2 && distinctiveUnitOf(d, s, draftSentence, sf.sentence, common)) : same.owner === 'shared' ? measure >= 2 : oneNamed && measure >= 3);
+  const distinctiveUnit = distinctiveUnitOf(d, s, draftSentence, sf.sentence, common);
   // A contradiction also needs a figure that says what it counts (a bare "57" may be an age, a score or a count).
   const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
   // An ordinal with its noun is the thing itself (the 25th forum); three measure words in common
@@ -383,6 +391,12 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     ((same.owner === 'same' && (measure >= 1 || (unitScore === 2 && distinctiveUnit))) || (same.owner === 'shared' && measure >= 3) || (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   if (!agrees && !strong) return undefined;
   return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong };
+}
+
+/** A counted noun that says what is counted ("ferries", not "times" or "points"), in few of the corpus's facts. */
+function distinctiveUnitOf(d: FigureFact, s: Fact, draftSentence: string, sourceSentence: string, common?: (word: string) => boolean): boolean {
+  const du = d.figure.unit;
+  return !!du && !isWeakMeasure(stemOf(du)) && !common?.(stemOf(du)) && !frameOf(d, draftSentence).nearestIsDemonym && !frameOf(s, sourceSentence).nearestIsDemonym;
 }
 
 /**
@@ -459,11 +473,17 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // A draft's bare weekday ("said on Tuesday") meets one day in seven of any dated source: only the same
   // actor or owner and a word of the event tie it to one.
   const bareWeekday = d.date.weekday !== undefined && d.date.day === undefined && d.date.month === undefined;
-  const agrees = bareWeekday
+  // A year or a month alone ("in 2012", "in January") stands in a thousand events of the same people: agreeing
+  // takes the same people and two words of the event's own clause.
+  // A year or a month alone contradicts only in a restated sentence (above).
+  const partial = (d.date.day === undefined && d.date.weekday === undefined) || (s.date.day === undefined && s.date.weekday === undefined);
+  const agrees = partial
+    ? (actorSame || same.owner === 'same' || same.nearestShared) && same.measure >= 2
+    : bareWeekday
     ? (actorSame || same.owner === 'same') && same.broad >= 1
     : actorIn(s.context.actor, d, draftSentence) ||
     actorIn(d.context.actor, s, sf.sentence) ||
-    (same.nearestShared && same.broad >= wide) ||
+    (same.nearestShared && same.measure >= 1 + wide) ||
     (actorSame || same.owner === 'same'
       ? same.broad >= 1 + wide
       : same.owner === 'shared'
@@ -471,9 +491,9 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
         : (frameOf(d, draftSentence).owners.length === 0) !== (frameOf(s, sf.sentence).owners.length === 0) && same.broad >= 3 + wide);
   // A source's weekday in an undated article cannot be placed in time: it may agree, never contradict.
   const placed = !(s.relative && s.date.day === undefined);
-  // A year or a month alone is named in a thousand contexts: contradicting one takes twice the evidence.
-  const partial = (d.date.day === undefined && d.date.weekday === undefined) || (s.date.day === undefined && s.date.weekday === undefined);
-  const need = partial ? 2 : 1;
+  // Two words of the event besides an owner: on real prose one ("visit", "deal") ties a date to another event of the
+  // same people. The same speaker saying something (the actor of a reporting verb) takes one.
+  const need = actorSame ? 1 : 2;
   // A date's part in a span must be the same: "from 2005 levels" is a baseline, "in 2025" a target.
   // Who is part of the event: the same actor or owner, or an owner only shared and three words of the event in
   // common. A draft clause that names no one ("The referendums began on …") meets a source's that does on the
@@ -487,6 +507,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const loose = partial || (d.relative && d.date.day === undefined);
   const sameEvent =
     df.role === sfr.role &&
+    !partial &&
     (actorSame || same.owner === 'same'
       ? same.measure >= need
       : !loose && (same.owner === 'shared' ? same.measure >= 3 : oneNamed && same.measure >= 2 && same.classes >= 1));
@@ -585,7 +606,43 @@ function verdictOf(agree: Candidate[], disagree: Candidate[], disputes: Candidat
 
 // ---- Figures -------------------------------------------------------------------------
 
-function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean, siblings: readonly FigureFact[] = []): FigureClaim {
+/** Days apart two articles may be and still report one occasion's figure (a story and its next-day follow-ups). */
+const OCCASION_DAYS = 2;
+
+/**
+ * Whether two figures can be of one occasion. A figure whose clause names its period (the fourth
+ * quarter, 2015) is about that period (compareFrames has ruled out another); one that names none
+ * is about its article's days: a bond's price, a poll's lead or a campaign's money on another day
+ * is another figure. An undated draft (a story being written) is taken to be about its sources'
+ * time; a dated draft meets an undated source's figure on its period alone.
+ */
+function sameOccasion(a: Fact, aSentence: string, aDate: string | undefined, b: Fact, bSentence: string, bDate: string | undefined): boolean {
+  const ap = frameOf(a, aSentence).periods;
+  if (ap.length > 0 && frameOf(b, bSentence).periods.some((p) => ap.includes(p))) return true;
+  if (!aDate) return true;
+  if (!bDate) return false;
+  return Math.abs(Date.parse(aDate) - Date.parse(bDate)) <= OCCASION_DAYS * 86_400_000;
+}
+
+/**
+ * Candidates of list sentences that are another owner's: where a source sentence gives one value per owner
+ * ("U2 will play Hampden on 21 June while Oasis … on 29 June"), the value whose clause names more of the
+ * draft's owners is the one about them.
+ */
+function ownersOwn(cands: Candidate[], d: Fact, draftSentence: string, found: readonly SourceFact[], aliases: AliasTable): Candidate[] {
+  const owners = frameOf(d, draftSentence).owners;
+  if (owners.length === 0) return cands;
+  const named = (sf: SourceFact) => {
+    const theirs = frameOf(sf.fact, sf.sentence).owners;
+    return owners.filter((n) => hasNameIn(theirs, n, aliases)).length;
+  };
+  return cands.filter((c) => {
+    const mine = named(c.sf);
+    return !found.some((o) => o.fact.kind === d.kind && o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start && o.fact.start !== c.sf.fact.start && named(o) > mine);
+  });
+}
+
+function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean, siblings: readonly FigureFact[] = [], draftDate?: string): FigureClaim {
   // Source sentences holding another of the draft sentence's figures ("over 600 countries instead of 193 states").
   const paired = new Map<string, Set<Fact>>();
   for (const o of found) {
@@ -612,18 +669,25 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   // Another fact of the source's sentence gives a sibling's value (the candidate itself may not stand for one).
   // (Compared by place: a store may answer one fact as several objects, one per key it was found under.)
   const isPaired = (sf: SourceFact) => [...(paired.get(sf.source.id + ':' + sf.fact.sentence.start) ?? [])].some((f) => f.start !== sf.fact.start);
-  const cands: Candidate[] = [];
+  const built: Candidate[] = [];
   for (const sf of found) {
     // Dates share a figure's name and word keys: most of what the store returns is of the other kind.
     if (sf.fact.kind !== 'figure') continue;
     const c = figureCandidate(d, sf, aliases, prose.slice(d.sentence.start, d.sentence.end), common, isPaired(sf));
-    if (c) cands.push(c);
+    if (c) built.push(c);
   }
-  cands.sort((a, b) => b.about - a.about);
+  const cands = ownersOwn(built, d, prose.slice(d.sentence.start, d.sentence.end), found, aliases).sort((a, b) => b.about - a.about);
   const consistency = (c: Candidate) => compareFigures(d.figure, (c.sf.fact as FigureFact).figure);
-  const agree = perSource(cands.filter((c) => consistency(c) !== 'different'));
+  // A bound ("more than 50 percent", "up to $47,476") holds for any value it reaches: one far inside it
+  // (65%, $30,000) is consistent with it, not the fact it states, unless the two are clearly one fact.
+  const farInside = (c: Candidate) => {
+    const v = (c.sf.fact as FigureFact).figure.value;
+    return !!d.figure.hedge && d.figure.hedge !== 'about' && Math.abs(v - d.figure.value) > 0.2 * Math.abs(d.figure.value) && !c.named;
+  };
+  const agree = perSource(cands.filter((c) => consistency(c) !== 'different' && !farInside(c)));
   // A contradiction needs a named subject in common ("in Donetsk"), or no agreeing source at all.
-  const disagree = perSource(cands.filter((c) => consistency(c) === 'different' && c.named));
+  const draftSentence = prose.slice(d.sentence.start, d.sentence.end);
+  const disagree = perSource(cands.filter((c) => consistency(c) === 'different' && c.named && sameOccasion(d, draftSentence, draftDate, c.sf.fact, c.sf.sentence, c.sf.source.meta.date)));
   // A source sentence the draft restates outweighs looser agreement elsewhere ("over 7%" agreeing with another article's 42%).
   if (disagree[0] && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
   const best = agree[0];
@@ -637,6 +701,8 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
             c.sf.source.id !== best.sf.source.id &&
             compareFigures((best.sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) === 'different' &&
             c.about >= best.about &&
+            // Two dated sources days apart report two occasions (an undated one is taken as the other's).
+            (!c.sf.source.meta.date || sameOccasion(best.sf.fact, best.sf.sentence, best.sf.source.meta.date, c.sf.fact, c.sf.sentence, c.sf.source.meta.date)) &&
             // The two sources' figures are one fact by the same test a draft's figure meets.
             !!figureCandidate(best.sf.fact as FigureFact, c.sf, aliases, best.sf.sentence, common)?.named,
         )
@@ -699,14 +765,14 @@ function quietSentence(f: Fact, prose: string): boolean {
 
 // ---- Dates ---------------------------------------------------------------------------
 
-function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean): DateClaim {
-  const cands: Candidate[] = [];
+function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean, draftDate?: string): DateClaim {
+  const built: Candidate[] = [];
   for (const sf of found) {
     if (sf.fact.kind !== 'date') continue;
     const c = dateCandidate(d, sf, aliases, prose.slice(d.sentence.start, d.sentence.end), common);
-    if (c) cands.push(c);
+    if (c) built.push(c);
   }
-  cands.sort((a, b) => b.about - a.about);
+  const cands = ownersOwn(built, d, prose.slice(d.sentence.start, d.sentence.end), found, aliases).sort((a, b) => b.about - a.about);
   // A year-less draft date ("September 26") takes the sources' year to meet a weekday-only source ("Monday", undated article).
   const years = cands.map((c) => (c.sf.fact as DateFact).date.year).filter((y): y is number => y !== undefined);
   const withYear = d.date.year === undefined && d.date.day !== undefined && years.length > 0 ? { ...d.date, year: mostCommon(years) } : d.date;
@@ -743,7 +809,9 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
         .slice(0, MAX_DISPUTED)
     : [];
   // A contradiction must be about the event at least as clearly as any agreement.
-  const named = best ? [] : disagree.filter((c) => c.named);
+  // A dated draft's weekday ("on Monday") is a day of its own week: a source of another week is about another day.
+  const weekOf = (c: Candidate) => !(d.relative && d.date.day === undefined && draftDate) || (!!c.sf.source.meta.date && Math.abs(Date.parse(draftDate) - Date.parse(c.sf.source.meta.date)) <= 7 * 86_400_000);
+  const named = best ? [] : disagree.filter((c) => c.named && weekOf(c));
   // As for figures: only sources that date the event alike say what the date should be (a weekly
   // report "through February 25", "through April 6" … is one template, not one event).
   const settled = named.every((c) => compareDates((named[0].sf.fact as DateFact).date, (c.sf.fact as DateFact).date) !== 'different');
@@ -784,3 +852,4 @@ function mostCommon(xs: number[]): number {
   for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 }
+

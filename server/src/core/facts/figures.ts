@@ -395,6 +395,13 @@ export type Consistency = 'same' | 'rounded' | 'different';
  */
 const HEDGE_REACH = 2;
 
+/** A number written to a round last digit (600, 90, 2.5): what "about" usually rounds to. */
+function isRoundNumber(value: number, step: number): boolean {
+  if (step >= 10) return true; // written with trailing zeros ("600", "1,200")
+  const q = value / (5 * step);
+  return Math.abs(q - Math.round(q)) < 1e-9;
+}
+
 export function compareFigures(draft: Figure, source: Figure): Consistency {
   const d = draft.value;
   const s = source.value;
@@ -406,13 +413,16 @@ export function compareFigures(draft: Figure, source: Figure): Consistency {
   const rounds = Math.abs(Math.round(s / draft.step) * draft.step - d) < draft.step * 1e-6;
   const rel = Math.abs(s - d) / Math.max(Math.abs(s), 1e-9);
   // A hedged source ("above 9%", "around 6.5%") is restated with its own number: the hedge already covers the rounding.
-  if (source.hedge && (!draft.hedge || draft.hedge === source.hedge)) return rounds && draft.step > source.step ? 'rounded' : 'different';
+  // ("$1 million" is no restatement of "at least $500,000", though it rounds to it).
+  if (source.hedge && (!draft.hedge || draft.hedge === source.hedge)) return rounds && draft.step > source.step && rel <= 0.1 ? 'rounded' : 'different';
   switch (draft.hedge) {
     case undefined:
-      // Unhedged rounding is fine for decimals (99.2% for 99.23%) and large numbers; not for "600" for 612.
-      return rounds && (draft.step < 1 || s >= 1000) && draft.step < s ? 'rounded' : 'different';
+      // Unhedged rounding is fine for decimals (99.2% for 99.23%) and large numbers; not for "600" for 612,
+      // nor "20,000" for 22,000 (a round number written bare is off by a tenth).
+      return rounds && (draft.step < 1 || s >= 1000) && draft.step < s && rel <= 0.05 ? 'rounded' : 'different';
     case 'about':
-      return rounds || rel <= 0.05 ? 'rounded' : 'different';
+      // "About 600" for 612, "about 87%" for 87.05%; never "about 89%" for 87.05% (89 is no rounding of it).
+      return (rounds && rel <= 0.1) || (rel <= 0.05 && isRoundNumber(d, draft.step)) ? 'rounded' : 'different';
     // A bound is written near what it bounds: "more than 600" for 612, never "more than $8 million" for
     // $110 billion (true, and about something else). Within a factor of two either way.
     case 'over':

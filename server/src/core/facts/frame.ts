@@ -92,9 +92,20 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const PERIOD = /\b(1[89]\d\d|20\d\d)\b|\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)\b|\bq([1-4])\b/gi;
 const QUARTERS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 
-/** Years, months and quarters a sentence names. "May" is a month only when capitalised. */
+/** Days of the calendar a figure may be about ("took $18m on New Year's Day"): "h" periods. */
+const HOLIDAYS: Array<[RegExp, string]> = [
+  [/\bNew Year['’]s Eve\b/, 'hnye'],
+  [/\bNew Year['’]s Day\b/, 'hnyd'],
+  [/\bChristmas Eve\b/, 'hxe'],
+  [/\bChristmas Day\b/, 'hxd'],
+  [/\bBoxing Day\b/, 'hbd'],
+  [/\bThanksgiving\b/, 'htg'],
+];
+
+/** Years, months, quarters and holidays a sentence names. "May" is a month only when capitalised. */
 export function periodsOf(sentence: string): string[] {
   const out = new Set<string>();
+  for (const [re, p] of HOLIDAYS) if (re.test(sentence)) out.add(p);
   for (const m of sentence.matchAll(PERIOD)) {
     if (m[1]) out.add('y' + m[1]);
     else if (m[2]) {
@@ -109,8 +120,13 @@ export function periodsOf(sentence: string): string[] {
 
 /** A title ("President", "Senator") names no owner by itself: the name after it does. */
 function isOwner(norm: string): boolean {
-  return !ROLE_NOUNS.has(norm) && !HONORIFICS.has(norm);
+  return !ROLE_NOUNS.has(norm) && !HONORIFICS.has(norm) && !CALENDAR_NAMES.has(norm);
 }
+
+/** Capitalised words of the calendar ("New Year's Day", "Christmas Day"): when, not whose. */
+const CALENDAR_NAMES = new Set(
+  'day eve christmas easter new year years weekend holiday thanksgiving monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+);
 
 const POLL = /\b(?:poll|polls|polling|survey|surveys|surveyed|respondents|margin of error)\b/i;
 /** Capitalised words just before "poll" or "survey": the poll's name. */
@@ -161,7 +177,12 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     const at = fact.start - fact.sentence.start;
     const before = sentence.slice(Math.max(0, at - 40), at);
     const c = fact.context;
-    const clause = clauseOf(sentence, at, fact.end - fact.sentence.start);
+    const whole = clauseOf(sentence, at, fact.end - fact.sentence.start);
+    // What follows the next number in the clause is that number's ("a 10 percent VAT to go with a 17 percent
+    // corporate tax rate"); what precedes both (the subject and its verb) is both numbers'. Periods are read
+    // from the whole clause: "1.9% from 2.4% in 2005".
+    const next = /\d/.exec(sentence.slice(fact.end - fact.sentence.start, whole.end));
+    const clause = next ? { start: whole.start, end: fact.end - fact.sentence.start + next.index } : whole;
     // A figure in a list ("99% in Donetsk, 98% in Luhansk, and 87% in Kherson voted in favour")
     // has no verb of its own in its clause: it measures what the sentence says of the list.
     const own = keyWords(sentence.slice(clause.start, clause.end));
@@ -192,7 +213,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       broad,
       classWords,
       // A date's own year and month are its value, not its period.
-      periods: fact.kind === 'figure' ? periodsOf(sentence.slice(clause.start, clause.end)) : [],
+      periods: fact.kind === 'figure' ? periodsOf(sentence.slice(whole.start, whole.end)) : [],
       direction: cls ? DIRECTION[cls] : undefined,
       // "by" is a deadline before a date ("by 2050") and a change's size before a figure ("up by 23%", the same as "up 23%").
       role: ROLE_BEFORE.find(([re, role]) => re.test(before) && !(role === 'by' && fact.kind === 'figure'))?.[1],
@@ -264,7 +285,7 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     measure,
     broad,
     classes: sharedMeasure.filter((w) => w[0] === '~').length,
-    periodConflict: disjoint(a.periods, b.periods, 'y') || disjoint(a.periods, b.periods, 'q') || (!disjoint(a.periods, b.periods, 'y') && disjoint(a.periods, b.periods, 'm')),
+    periodConflict: disjoint(a.periods, b.periods, 'y') || disjoint(a.periods, b.periods, 'q') || disjoint(a.periods, b.periods, 'h') || (!disjoint(a.periods, b.periods, 'y') && disjoint(a.periods, b.periods, 'm')),
     directionConflict: (!!a.direction && !!b.direction && a.direction !== b.direction) || (!!a.role && !!b.role && a.role !== b.role),
     periodOneSided: (a.periods.length === 0) !== (b.periods.length === 0),
     pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)),
