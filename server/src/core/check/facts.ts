@@ -374,7 +374,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   // Or the source sentence gives another of the draft sentence's figures too: one statement, restated.
   // On real prose the sentence's wider words tie a figure to any fact of the same people: agreeing takes words of
   // the figure's own clause (measure), as contradicting does.
-  const agrees = paired || (same.owner === 'same' ? measure >= 1 || (unitScore === 2 && distinctiveUnitOf(d, s, draftSentence, sf.sentence, common)) : same.owner === 'shared' ? measure >= 2 : oneNamed && measure >= 3);
+  const agrees = paired || (same.owner === 'same' ? measure >= 1 || unitScore === 2 : same.owner === 'shared' ? measure >= 2 : oneNamed && measure >= 3);
   const distinctiveUnit = distinctiveUnitOf(d, s, draftSentence, sf.sentence, common);
   // A contradiction also needs a figure that says what it counts (a bare "57" may be an age, a score or a count).
   const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
@@ -478,7 +478,8 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // A year or a month alone contradicts only in a restated sentence (above).
   const partial = (d.date.day === undefined && d.date.weekday === undefined) || (s.date.day === undefined && s.date.weekday === undefined);
   const agrees = partial
-    ? (actorSame || same.owner === 'same' || same.nearestShared) && same.measure >= 2
+    ? ((actorSame || actorIn(s.context.actor, d, draftSentence) || actorIn(d.context.actor, s, sf.sentence)) && same.measure >= 1) ||
+      ((same.owner === 'same' || same.nearestShared) && same.measure >= 2)
     : bareWeekday
     ? (actorSame || same.owner === 'same') && same.broad >= 1
     : actorIn(s.context.actor, d, draftSentence) ||
