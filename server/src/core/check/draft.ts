@@ -15,7 +15,7 @@ import { describeSource } from '../report/describe';
 import { applyDirectives } from './directives';
 import { splitSentences } from '../text/sentences';
 import { attributeQuotes } from '../speakers/attribute';
-import { checkSpeaker } from '../speakers/check';
+import { checkSpeaker, shortPhraseSource } from '../speakers/check';
 import type { Person } from '../speakers/people';
 
 export type DraftFormat = 'markdown' | 'text';
@@ -72,7 +72,8 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
   const prose = draftProse(draft);
   const quotes = findQuotes(prose);
   // Who the draft says said each quote, found with the same patterns as in the sources.
-  const drafted = attributeQuotes(prose, splitSentences(prose), quotes).quotations;
+  const sentences = splitSentences(prose);
+  const drafted = attributeQuotes(prose, sentences, quotes).quotations;
   let people: Promise<readonly Person[]> | undefined;
   // The corpus's people (who is who across spellings) mean attributing every source's quotes:
   // seconds at a few thousand sources, minutes and gigabytes at 100,000. Beyond
@@ -99,9 +100,17 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
     if (!claim) continue;
     // The speakers depend on the draft around the quote, not only on its words: never on the cached object.
     claim = { ...claim };
+    const attributed = drafted.find((d) => d.start === q.start && d.kind === 'quote');
+    // A short phrase is the same statement as a source's only on the speaker's or the sentence's evidence.
+    if (claim.short && (claim.verdict === 'verified' || claim.verdict === 'variant' || claim.withinQuotes)) {
+      const sentence = sentences.find((x) => x.start <= q.start && q.start < x.end);
+      const stands = await shortPhraseSource(claim, attributed, lookupPeople, sentence ? prose.slice(sentence.start, sentence.end) : '');
+      if (stands) claim = { ...claim, verdict: claim.verdict === 'unsourced' ? 'verified' : claim.verdict, best: stands, others: [] };
+      else if (claim.verdict !== 'unsourced') claim = { ...claim, verdict: 'unsourced', withinQuotes: [claim.best!, ...claim.others] };
+    }
     claims.push(claim);
     findings.push(...findingsFor(claim, draft.text));
-    findings.push(...(await checkSpeaker(claim, drafted.find((d) => d.start === q.start && d.kind === 'quote'), lookupPeople, draft.text)));
+    findings.push(...(await checkSpeaker(claim, attributed, lookupPeople, draft.text)));
   }
   // Speakers compared without part of the corpus's people: every quote's may be off.
   if (people && store.partial?.(await people)) for (const c of claims) c.incomplete = true;
@@ -114,7 +123,7 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
   // Citations are not claims: footnote definitions ("[^000]: Title. outlet, 2022-06-18.") and bracketed references.
   const citations = [...prose.matchAll(/^\[\^[^\]\n]+\]:.*$|\[[^\]\n]*\]/gm)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const skip = [...quotes.map((q) => ({ start: q.outerStart, end: q.outerEnd })), ...citations];
-  const facts = await checkFacts(prose, splitSentences(prose), skip, store, factOptions, options.isCancelled, options.factCache);
+  const facts = await checkFacts(prose, sentences, skip, store, factOptions, options.isCancelled, options.factCache);
   for (const f of facts) {
     claims.push(f);
     findings.push(...findingsFor(f, draft.text));
@@ -196,7 +205,11 @@ function quoteFindings(claim: QuoteClaim, draftText: string): Finding[] {
             ...base,
             code: 'unsourced-phrase',
             severity: CODES['unsourced-phrase'],
-            message: `No source quotes the phrase ${quoted(claim.text)} word for word.`,
+            // Found word for word, but by another speaker or inside another statement: said, with no provenance claimed.
+            message:
+              claim.withinQuotes?.length
+                ? `The sources quote ${quoted(claim.text)} (${describeSource(claim.withinQuotes[0].location.source)}), but not as this statement: no source is claimed.`
+                : `No source quotes the phrase ${quoted(claim.text)} word for word.`,
             related: [],
             fixes: [],
           },

@@ -86,6 +86,8 @@ export interface SourceMatch {
   rareMatched?: number;
   /** The source writes a quotation mark just before the matched words (a quote its pairing may miss). */
   afterQuoteMark?: boolean;
+  /** The source's quotation is these words alone: a mark opens just before them and closes just after. */
+  quotedAlone?: boolean;
   cost: number;
   /** How this source presents the matched words; absent when the store does not say. */
   presentation?: SourcePresentation;
@@ -122,6 +124,11 @@ export interface QuoteClaim {
   text: string;
   /** Three words or fewer: checked by exact match only. */
   short: boolean;
+  /**
+   * A short phrase's sources that have it word for word inside a longer quotation: the same statement
+   * only when the source's speaker is the draft's (checked with the draft's attribution, speakers/check.ts).
+   */
+  withinQuotes?: SourceMatch[];
   verdict: QuoteVerdict;
   /** The source the verdict rests on: the verbatim one when there is one, else the closest. */
   best?: SourceMatch;

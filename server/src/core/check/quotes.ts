@@ -84,9 +84,10 @@ export async function checkQuote(text: string, start: number, end: number, store
   // Best first: fewest real differences, then fewest spelling variants, then cost.
   matches.sort((a, b) => realDiffs(a) - realDiffs(b) || a.cost - b.cost || b.matched - a.matched);
 
-  // A short phrase is verified only where a source quotes it (a newsletter called "Playbook" does
-  // not carry Trump's "playbooks"); a misquote needs words of weight in common, quoted by the source.
-  const qualifies = (m: SourceMatch) => (short ? realDiffs(m) === 0 && quotedInSource(m) : realDiffs(m) === 0 || isMisquoteEvidence(m));
+  // A short phrase is verified only where a source quotes it on its own (a newsletter called "Playbook"
+  // does not carry Trump's "playbooks", nor a longer quotation's "false hope" Cruz's "false"); a misquote
+  // needs words of weight in common, quoted by the source.
+  const qualifies = (m: SourceMatch) => (short ? realDiffs(m) === 0 && !!m.quotedAlone : realDiffs(m) === 0 || isMisquoteEvidence(m));
   const seen = new Set<string>();
   const carried = matches.filter((m) => {
     if (!qualifies(m) || seen.has(m.location.source.id)) return false;
@@ -94,6 +95,10 @@ export async function checkQuote(text: string, start: number, end: number, store
     return true;
   });
   if (carried.length === 0) {
+    if (short) {
+      const within = matches.filter((m) => realDiffs(m) === 0 && quotedInSource(m));
+      if (within.length > 0) claim.withinQuotes = within;
+    }
     const swapped = fragmentsReordered(query, passages.slice(0, 3), text);
     if (swapped) {
       claim.verdict = 'misquote';
@@ -176,6 +181,19 @@ function quotedInSource(m: SourceMatch): boolean {
   return k === 'quote' || k === 'block';
 }
 
+/** Marks, single ones included, that may open or close a short quoted phrase (‘Little Marco’, ''sham''). */
+const PHRASE_OPEN = /(?:["\u201C\u201E\u00AB\u2018\u2039]|'')$/;
+const PHRASE_CLOSE = /^[,.;:!?…]*(?:["\u201D\u201C\u00BB\u2019\u203A]|'')/;
+
+/**
+ * Whether the source quotes exactly these words: a short phrase (a term, a nickname, an exclamation)
+ * is the same quotation only when the source's marks hold it alone. The same two words inside a longer
+ * quotation ("false hope", "unfairly at CNN") are another statement that shares them.
+ */
+function quotesAlone(text: string, start: number, end: number): boolean {
+  return PHRASE_OPEN.test(text.slice(Math.max(0, start - 2), start)) && PHRASE_CLOSE.test(text.slice(end, end + 4));
+}
+
 /** Aligns the quote on one passage and describes the result. */
 function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0): SourceMatch | undefined {
   const tokens = tokenize(passage.text);
@@ -231,6 +249,7 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     contentTotal,
     rareMatched,
     afterQuoteMark: OPENING_MARKS.has(passage.text[start - passage.start - 1] ?? ''),
+    quotedAlone: quotesAlone(passage.text, start - passage.start, end - passage.start),
     presentation: undefined,
   };
   // Read when a check or a hover asks how the source presents the words: reading it attributes

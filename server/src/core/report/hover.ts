@@ -108,7 +108,14 @@ export function quoteHover(claim: QuoteClaim): string {
   parts.push(`### ${claim.verdict === 'verified' || claim.verdict === 'variant' ? VERDICT[claim.verdict] : '⚠ ' + short}`);
   const m = claim.best;
   if (claim.verdict === 'unsourced') {
-    parts.push(claim.short ? 'No source carries this phrase word for word.' : 'No source carries this quote.');
+    const exact = !!claim.withinQuotes?.length;
+    parts.push(
+      !claim.short
+        ? 'No source carries this quote.'
+        : exact
+          ? 'The sources have these words, but another speaker says them or they stand in another statement: a phrase this short is anyone’s, so no source is claimed.'
+          : 'No source carries this phrase word for word.',
+    );
     // A passage sharing a word or two with the quote is noise, not a lead.
     if (m && !claim.short && closeEnough(m)) {
       parts.push(`Closest passage (${m.matched} of ${m.total} words):`, sentenceBlock(m), provenance(m).join('  \n'));

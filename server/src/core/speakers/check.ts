@@ -17,6 +17,7 @@ import { explainAttribution } from './explain';
 import { sameName } from './names';
 import { findPerson, Person } from './people';
 import { isContentWord, tokenize } from '../text/tokens';
+import { namesOf, stem } from '../facts/context';
 
 type Verdict = NonNullable<QuoteClaim['speakerVerdict']>;
 
@@ -55,6 +56,49 @@ export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undef
   const narration = narrationFinding(claim, carried);
   if (narration) findings.push(narration);
   return findings;
+}
+
+/**
+ * Which source, if any, a short quoted phrase (a term, a scare quote, a nickname, a fragment) is the
+ * same statement as. A phrase of three words is anyone's: "fair", "a mistake" and "new low" are in
+ * hundreds of quotations. It stands where the source's speaker is the draft's (both resolved); where
+ * the draft gives none, where the two sentences share a word of weight besides the phrase ("votes" for
+ * "sham"), unless the draft's sentence names people and not the source's speaker. A longer quotation
+ * holding the phrase counts only for the same speaker ("chaos", Tokayev's).
+ */
+export async function shortPhraseSource(claim: QuoteClaim, drafted: Quotation | undefined, people: PeopleLookup, draftSentence: string): Promise<SourceMatch | undefined> {
+  const d = drafted?.speaker && resolved(drafted.speaker) ? drafted.speaker : undefined;
+  const alone = claim.verdict === 'verified' || claim.verdict === 'variant' ? [claim.best!, ...claim.others] : [];
+  for (const m of [...alone, ...(claim.withinQuotes ?? [])]) {
+    const s = m.presentation?.speaker && m.presentation.kind !== 'indirect' && resolved(m.presentation.speaker) ? m.presentation.speaker : undefined;
+    if (d && s) {
+      if ((await compare(d, s, people)) === 'same') return m;
+    } else if (s?.kind === 'person' && !namesIn(s, draftSentence) && namesOf(draftSentence, [{ start: 0, end: draftSentence.length }]).size > 0) {
+      // The draft names people but not the source's speaker ("Sanders called Trump a “pathological liar”",
+      // Cruz's words): another person's use of the phrase.
+      continue;
+    } else if (alone.includes(m) && sharedContext(claim.text, draftSentence, m.sentence) >= 1) return m;
+  }
+  return undefined;
+}
+
+/** Whether a sentence names the speaker: any spelling's last word (the surname) as a word of it. */
+function namesIn(speaker: Speaker, sentence: string): boolean {
+  // Possessives too ("Biden's word for them"): both sides lose a final s.
+  const bare = (norm: string) => norm.replace(/['’]?s$/, '');
+  const words = new Set(tokenize(sentence).map((t) => bare(t.norm)));
+  return [speaker.name, ...speaker.spellings].some((n) => {
+    const last = tokenize(n).pop();
+    return !!last && words.has(bare(last.norm));
+  });
+}
+
+/** Content words of weight (four letters or more) two sentences share, the quoted phrase's own left out. */
+function sharedContext(phrase: string, a: string, b: string): number {
+  const own = new Set(tokenize(phrase).map((t) => t.norm));
+  const words = (text: string) => new Set(tokenize(text).filter((t) => t.norm.length > 3 && isContentWord(t.norm) && !own.has(t.norm)).map((t) => stem(t.norm)));
+  const wa = words(a);
+  return [...words(b)].filter((w) => wa.has(w)).length;
 }
 
 /**
