@@ -121,7 +121,7 @@ test('sourceCheck/sources lists each source with metadata, counts, problems, and
   assert.ok(s000.figures > 0);
   assert.equal(s000.cited, true);
   assert.equal(byId['seeds/003_9a73c015399860f1.txt'].cited, true);
-  assert.equal(byId['seeds/003_9a73c015399860f1.txt'].outlet, 'indiatoday.in');
+  assert.equal(byId['seeds/003_9a73c015399860f1.txt'].outlet, 'India Today');
   assert.equal(byId['seeds/002_61fae5efa680ce8d.txt'].cited, false);
   assert.match(byId['seeds/latin1.txt'].problem!, /read as Windows-1252/);
   assert.equal(s000.problem, null);
@@ -144,9 +144,9 @@ test('sourceCheck/citation in a source file cites that source', async () => {
   const seedText = require('fs').readFileSync(path.join(ws.root, 'seeds', '003_9a73c015399860f1.txt'), 'utf8');
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: seedUri, languageId: 'plaintext', version: 1, text: seedText } });
   const c = (await server.connection.sendRequest('sourceCheck/citation', { uri: seedUri, position: { line: 3, character: 0 } })) as CitationResult;
-  assert.equal(c.source.outlet, 'indiatoday.in');
-  assert.match(c.text, /^Russia ally Kazakhstan refuses to recognise Donetsk Luhansk as independent republics\. indiatoday\.in, 2022-06-18\. https:\/\/www\.indiatoday\.in\//);
-  assert.match(c.markdown, /^\[Russia ally Kazakhstan .*\]\(<https:\/\/www\.indiatoday\.in\/.*>\)\. indiatoday\.in, 2022-06-18\.$/);
+  assert.equal(c.source.outlet, 'India Today');
+  assert.match(c.text, /^Russia ally Kazakhstan refuses to recognise Donetsk Luhansk as independent republics\. India Today, by Geeta Mohan, 2022-06-18\. https:\/\/www\.indiatoday\.in\//);
+  assert.match(c.markdown, /^\[Russia ally Kazakhstan .*\]\(<https:\/\/www\.indiatoday\.in\/.*>\)\. India Today, by Geeta Mohan, 2022-06-18\.$/);
   const claimsOfSource = (await server.connection.sendRequest('sourceCheck/claims', { uri: seedUri })) as ClaimsResult;
   assert.equal(claimsOfSource.skipped, 'a source (sourceCheck.sources)');
   await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: seedUri } });
