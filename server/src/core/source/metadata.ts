@@ -353,7 +353,10 @@ function findTitle(lines: string[], header: RegExpExecArray | null): { text: str
   }
   // Else the first line, when it reads as a headline: short, one sentence. A first line that is
   // a paragraph ("date 2022-09-28 An ally of Russia, …") has no title: unknown, not its first sentence.
-  const i = lines.findIndex((l) => !isMetaLine(l.replace(DATE_HEADER, '').trim() || 'x') && (l.replace(DATE_HEADER, '').trim() !== ''));
+  const i = lines.findIndex((l) => {
+    const rest = l.replace(DATE_HEADER, '').trim();
+    return rest !== '' && !isMetaLine(rest);
+  });
   if (i < 0 || i > 2) return undefined;
   const first = lines[i];
   if (i === 0 && header && header[0].length < first.length) return undefined; // the header runs into the story
