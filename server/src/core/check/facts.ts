@@ -14,6 +14,7 @@ import { compareFigures, formatFigure } from '../facts/figures';
 import { compareDates, formatDate, weekdayOf, WEEKDAYS } from '../facts/dates';
 import type { DateClaim, FactMatch, FactVerdict, FigureClaim } from './findings';
 import type { FactCache } from './cache';
+import { describeSource } from '../report/describe';
 
 export interface FactOptions {
   /** Report figures no source gives (`sourceCheck.unsourced.figures`). */
@@ -734,15 +735,12 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     const elsewhere = found.find(
       (sf) => sf.fact.kind === 'figure' && sf.fact.figure.kind === d.figure.kind && compareFigures(d.figure, sf.fact.figure) === 'same' && namesConflict(d, sf.fact, aliases),
     );
-    if (elsewhere) claim.note = `${formatFigure(d.figure)} is the figure ${describeSourceShort(elsewhere)} gives for ${aboutText(elsewhere.fact, elsewhere.sentence) || 'something else'}`;
+    if (elsewhere) claim.note = `${formatFigure(d.figure)} is the figure ${describeSource(elsewhere.source)} gives for ${aboutText(elsewhere.fact, elsewhere.sentence) || 'something else'}`;
   }
   if (verdict === 'unsourced') claim.quiet = quietFigure(d, prose);
   return claim;
 }
 
-function describeSourceShort(sf: SourceFact): string {
-  return sf.source.id;
-}
 
 /**
  * Noise rules: an unsourced figure is reported only where the sentence states a fact

@@ -2,10 +2,34 @@
 
 import type { SourceRef } from '../match/store';
 
-/** "seeds/003.txt (indiatoday.in, 2022-06-18)": enough to recognise a source in a one-line message. */
-export function describeSource(s: SourceRef): string {
-  const bits = [s.meta.outlet, s.meta.date].filter(Boolean).join(', ');
-  return bits ? `${s.id} (${bits})` : s.id;
+const MONTH_NAMES = ['Jan', 'Feb', 'March', 'April', 'May', 'June', 'July', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+/** "2022-09-26" → "26 Sept 2022", the way a newsroom writes a date; anything else as it is. */
+export function humanDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || +m[2] < 1 || +m[2] > 12) return iso;
+  return `${+m[3]} ${MONTH_NAMES[+m[2] - 1]} ${m[1]}`;
+}
+
+/** A headline cut to a few words at a word boundary: “Kazakhstan’s foreign ministry comments on…”. */
+export function shortTitle(title: string, max = 50): string {
+  const t = title.replace(/\s+/g, ' ').trim().replace(/[.;:]$/, '');
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '') + '…';
+}
+
+/**
+ * A source the way a reporter names it in a one-line message: "Kazinform, 26 Sept 2022"; a
+ * short title in quotes when the outlet is unknown; the file name only when the source gives
+ * neither ("seeds/001.txt, 28 Sept 2022" when it gives a date).
+ */
+export function describeSource(s: Pick<SourceRef, 'id' | 'meta'>): string {
+  const { outlet, title, date } = s.meta;
+  const when = date ? humanDate(date) : undefined;
+  const who = outlet ? outlet.replace(/\s+/g, ' ').trim() : title ? `“${shortTitle(title)}”` : s.id;
+  return when ? `${who}, ${when}` : who;
 }
 
 export function truncate(s: string, max: number): string {

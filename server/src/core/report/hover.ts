@@ -141,8 +141,10 @@ export function quoteHover(claim: QuoteClaim): string {
   if (claim.others.length > 0) {
     const others = claim.others.slice(0, 5).map((o) => {
       const same = o.diffs.length === 0;
-      const meta = [o.location.source.meta.outlet, o.location.source.meta.date].filter(Boolean).map((x) => escapeMarkdown(truncate(x!, 60))).join(', ');
-      return `- \`${truncate(o.location.source.id, 100).replace(/`/g, "'")}\`${meta ? ` (${meta})` : ''}, line ${o.location.range.start.line + 1}: ${
+      const name = describeSource(o.location.source);
+      const file = `\`${truncate(o.location.source.id, 100).replace(/`/g, "'")}\``;
+      const where = name === o.location.source.id ? file : `${escapeMarkdown(truncate(name, 120))} — ${file}`;
+      return `- ${where}, line ${o.location.range.start.line + 1}: ${
         same ? 'same wording' : `wording: “${escapeMarkdown(truncate(o.wording, 200))}”`
       }`;
     });

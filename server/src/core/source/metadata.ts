@@ -4,6 +4,7 @@
 
 import { parse as parseYaml } from 'yaml';
 import { frontMatterRange } from '../text/markup';
+import { AGENCY_PATTERN, knownOutletName, outletOfAgency, outletOfHost, outletOfSlug } from './outlets';
 
 export interface SourceMeta {
   title?: string;
@@ -30,16 +31,30 @@ export function isoDate(y: number, m: number, d: number): string | undefined {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** A whole-line date as news pages print one: 2022-09-26, 20220618, 26 September 2022[, 13:35], Sept. 26, 2022. */
+/** A weekday, or a "Published:"-style label, that may stand before a date on its line. */
+const DATE_LEAD = /^(?:(?:first\s+)?(?:published|posted|updated|last\s+updated|date|dated)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?\s+)?/i;
+/** A time and zone that may follow a date on its line: ", 13:35", "10:00 a.m. ET", "| 09:12 GMT". */
+const TIME_TAIL = String.raw`(?:\s*[,|\u2014\u2013-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+\(?(?:\p{Lu}{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})\)?)?)?`;
+const DMY = new RegExp(String.raw`^(\d{1,2})\s+(\p{L}+)\.?,?\s+(\d{4})${TIME_TAIL}$`, 'iu');
+const MDY = new RegExp(String.raw`^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})${TIME_TAIL}$`, 'iu');
+
+/**
+ * A whole-line date as news pages print one: 2022-09-26, 20220618, 26 September 2022[, 13:35],
+ * Sept. 26, 2022, Monday, 26 September 2022, Published: 26 Sept 2022. Any other word before the
+ * date makes it a sentence, not a date line ("Record March 31, 1987" in a dividend table).
+ */
 export function parseLineDate(line: string): string | undefined {
   const s = line.trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ,][\d:]+.*)?$/.exec(s);
   if (m) return isoDate(+m[1], +m[2], +m[3]);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return isoDate(+m[1], +m[2], +m[3]);
-  m = /^(?:\p{L}+,?\s+)?(\d{1,2})\s+(\p{L}+)\.?,?\s+(\d{4})(?:[,\s]+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s+\p{Lu}{2,5})?$/iu.exec(s);
+  const rest = s.replace(DATE_LEAD, '');
+  m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ,][\d:]+.*)?$/.exec(rest);
+  if (m && rest !== s) return isoDate(+m[1], +m[2], +m[3]);
+  m = DMY.exec(rest);
   if (m && MONTHS[m[2].toLowerCase()]) return isoDate(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
-  m = /^(?:\p{L}+,?\s+)?(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[,\s]+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s+\p{Lu}{2,5})?$/iu.exec(s);
+  m = MDY.exec(rest);
   if (m && MONTHS[m[1].toLowerCase()]) return isoDate(+m[3], MONTHS[m[1].toLowerCase()], +m[2]);
   return undefined;
 }
@@ -90,21 +105,78 @@ function fromFrontMatter(text: string, meta: SourceMeta, name: string): void {
 }
 
 const DATE_HEADER = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*/i;
-const URL_RE = /\bhttps?:\/\/[^\s<>"'\u201C\u201D]+/;
-const NAV_LINE = /(^|\s)[>»›|]\s*$|^\s*(home|main page|news|menu|search|read also|related news|popular|archive|share|subscribe|updated:?|advertisement)\s*[>»›|]?\s*$/i;
+const NAV_LINE = /(^|\s)[>»›|]\s*$|^\s*(home|main page|news|menu|search|read also|related news|popular|archive|share|subscribe|updated:?|published:?|advertisement)\s*[>»›|]?\s*$/i;
+/** A line that is only a web address, perhaps after a label ("Source: https://…"). */
+const URL_LINE = /^(?:(?:url|source|link|original|canonical|permalink|read online|from)\s*:\s*)?<?(https?:\/\/[^\s<>"'\u201C\u201D]+?)>?[.,;]?$/i;
+const MONTH_OR_DAY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+/** Words that start a capitalised line but never a person's name. */
+const NOT_A_NAME = /^(?:the|a|an|this|that|these|those|our|my|his|her|their|its|in|on|at|of|for|from|with|after|before|mr|mrs|ms|dr|president|minister|senator|sen|rep|gov|governor|news|staff|editorial|editors?|reuters|ap|afp|associated|press|agency|record|pay|net|shr|sales|revs|qtr|mths|year|nine|six|three|four|two|one|five|seven|eight|ten|first|second|third|fourth|park|letter|street|road|square|house|office|ministry|department|university|college|club|united|city|county|state|north|south|east|west|new|old|great|little|all|black|blacks|red|white|blue|green|home|page|main|video|photo|image|read|more|also|related|live|latest|breaking|update|updated|published|posted|share|print|email|comments?)$/i;
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'\u2019-]+(?:-\p{Lu}[\p{Ll}'\u2019]+)?|\p{Lu}\.|\p{Lu}\.\p{Lu}\.|Mc\p{Lu}\p{Ll}+|Mac\p{Lu}\p{Ll}+|O['\u2019]\p{Lu}\p{Ll}+)$/u;
+const NAME_PARTICLE = /^(?:van|von|de|der|den|da|di|du|del|della|la|le|al|el|bin|ibn|ben|dos|das)$/;
 
-/** Reads a source's metadata. `name` is used in problem messages. */
+/** A person's name as a byline writes it: two to four name words (particles aside), none a month, a title or a common noun; undefined when it is not one. */
+function personName(s: string): string | undefined {
+  const t = s.trim().replace(/\s+/g, ' ');
+  const people = t.split(/\s*(?:,\s*and|,|\band\b|&)\s*/).filter(Boolean);
+  if (people.length === 0 || people.length > 3) return undefined;
+  for (const p of people) {
+    const words = p.split(' ');
+    const named = words.filter((w) => !NAME_PARTICLE.test(w));
+    if (named.length < 2 || named.length > 4 || words.length > 6) return undefined;
+    if (!NAME_PARTICLE.test(words[0]) && !NAME_WORD.test(words[0])) return undefined;
+    for (const w of words) {
+      if (NAME_PARTICLE.test(w)) continue;
+      if (!NAME_WORD.test(w) || MONTH_OR_DAY.test(w.replace(/\.$/, '')) || NOT_A_NAME.test(w.replace(/\.$/, ''))) return undefined;
+    }
+    if (named.every((w) => /^\p{Lu}\.(\p{Lu}\.)?$/u.test(w)) || /^\p{Lu}\.(\p{Lu}\.)?$/u.test(named[named.length - 1])) return undefined;
+  }
+  return t;
+}
+
+/** Title case for a name a dateline or a byline prints in capitals ("KAZINFORM" → Kazinform); short acronyms stay. */
+function unshout(s: string): string {
+  if (/\p{Ll}/u.test(s)) return s;
+  return s.replace(/\p{Lu}+/gu, (w) => (w.length <= 4 ? w : w[0] + w.slice(1).toLowerCase()));
+}
+
+/** The file name of a source id ("seeds/003.txt" → "003.txt"). */
+function baseName(id: string): string {
+  return id.split(/[\\/]/).pop() ?? id;
+}
+
+/** Reads a source's metadata. `name` (the source's path) is evidence too: PolNeAR's `nyt_2015-12-15_….txt` names outlet and date. */
 export function extractMetadata(text: string, name: string): SourceMeta {
   const meta: SourceMeta = { how: {}, problems: [] };
   fromFrontMatter(text, meta, name);
   const fm = frontMatterRange(text);
   const body = fm ? text.slice(fm.end) : text;
-  const lines = body.split(/\r\n|\r|\n/).slice(0, 40);
+  // Only the head is read (a 10 MB one-line file must not cost a 10 MB split).
+  const lines = body.slice(0, 20000).split(/\r\n|\r|\n/).slice(0, 40);
   const nonEmpty = lines.map((l) => l.trim()).filter((l) => l.length > 0);
+  const header = nonEmpty.length > 0 ? DATE_HEADER.exec(nonEmpty[0]) : null;
+  const file = baseName(name);
+  const fileMatch = /^([a-z][a-z0-9-]{0,30})_(\d{4})-(\d{2})-(\d{2})(?=[_.\s-])/i.exec(file);
 
-  // Date: a "date YYYY-MM-DD" header, then a line that is only a date, then a date in the URL.
+  // URL: a line that is only an address, near the top (links inside paragraphs are the story's links).
+  if (!meta.url) {
+    for (const l of nonEmpty.slice(0, 12)) {
+      const m = URL_LINE.exec(l);
+      if (!m) continue;
+      let host: string | undefined;
+      try {
+        host = new URL(m[1]).hostname;
+      } catch {
+        continue;
+      }
+      if (!outletOfHost(host)) continue;
+      meta.url = m[1].replace(/[.,;)]+$/, '');
+      meta.how.url = 'address line';
+      break;
+    }
+  }
+
+  // Date: a "date YYYY-MM-DD" header, a line that is only a date, the URL, the file name.
   if (!meta.date) {
-    const header = nonEmpty.length > 0 ? DATE_HEADER.exec(nonEmpty[0]) : null;
     const iso = header ? parseLineDate(header[1]) : undefined;
     if (iso) {
       meta.date = iso;
@@ -120,71 +192,77 @@ export function extractMetadata(text: string, name: string): SourceMeta {
       }
     }
   }
-
-  if (!meta.url) {
-    for (const l of nonEmpty.slice(0, 15)) {
-      const m = URL_RE.exec(l);
-      if (m) {
-        meta.url = m[0].replace(/[.,;)]+$/, '');
-        meta.how.url = 'URL in the text';
-        break;
-      }
-    }
-  }
   if (!meta.date && meta.url) {
-    const m = /(?:^|[\/_-])(20\d{2}|19\d{2})[-\/]?(\d{2})[-\/]?(\d{2})(?:[\/_.-]|$)/.exec(meta.url.replace(/^https?:\/\/[^/]+/, ''));
-    const iso = m ? isoDate(+m[1], +m[2], +m[3]) : undefined;
+    const m = /(?:^|[\/_-])((?:19|20)\d{2})([-\/]?)(\d{2})\2(\d{2})(?:[\/_.-]|$)/.exec(meta.url.replace(/^https?:\/\/[^/]+/, '').replace(/[?#].*$/, ''));
+    const iso = m ? isoDate(+m[1], +m[3], +m[4]) : undefined;
     if (iso) {
       meta.date = iso;
       meta.how.date = 'date in the URL';
     }
   }
+  if (!meta.date) {
+    const m = /(?:^|[^\d])((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/.exec(file);
+    const iso = m ? isoDate(+m[1], +m[2], +m[3]) : undefined;
+    if (iso) {
+      meta.date = iso;
+      meta.how.date = 'date in the file name';
+    }
+  }
 
   if (!meta.title) {
-    const title = findTitle(nonEmpty);
+    const title = findTitle(nonEmpty, header);
     if (title) {
       meta.title = title.text;
       meta.how.title = title.how;
+      if (title.outlet && !meta.outlet) {
+        meta.outlet = title.outlet;
+        meta.how.outlet = 'the page title';
+      }
     }
   }
 
   if (!meta.author) {
-    for (const l of nonEmpty.slice(0, 12)) {
-      const by = /^by\s+(\p{Lu}[\p{L}'.-]+(?:\s+(?:\p{Lu}[\p{L}'.-]+|van|von|de|der|al|bin|and|&)){0,4})\s*(?:[:,|\u2014\u2013-]|$)/u.exec(l);
-      if (by) {
-        meta.author = by[1].trim();
-        meta.how.author = 'byline ("By …")';
-        break;
-      }
-    }
-  }
-  if (!meta.author) {
-    // A byline line: two to four capitalised words and nothing else, near the top, not the title.
-    for (const l of nonEmpty.slice(1, 8)) {
-      if (l === meta.title) continue;
-      if (/^\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+){1,3}$/u.test(l) && !NAV_LINE.test(l) && !/\s(News|Archive|Page|Online|Times|Post)$/.test(l)) {
-        meta.author = l;
-        meta.how.author = 'byline line';
-        break;
-      }
+    const author = findAuthor(nonEmpty, meta.title) ?? findCredit(body);
+    if (author) {
+      meta.author = author.name;
+      meta.how.author = author.how;
     }
   }
 
   if (!meta.outlet && meta.url) {
     try {
-      meta.outlet = new URL(meta.url).hostname.replace(/^www\./, '');
-      meta.how.outlet = "the URL's site";
+      const o = outletOfHost(new URL(meta.url).hostname);
+      if (o) {
+        meta.outlet = o;
+        meta.how.outlet = "the URL's site";
+      }
     } catch {
       // an unparsable URL gives no outlet
     }
   }
+  if (!meta.outlet && fileMatch) {
+    const o = outletOfSlug(fileMatch[1]);
+    if (o) {
+      meta.outlet = o;
+      meta.how.outlet = `the file name ("${fileMatch[1]}_…")`;
+    }
+  }
   if (!meta.outlet) {
-    // A wire dateline: "ASTANA. KAZINFORM", "MOSCOW (Reuters)", "LONDON, Sept 26 (AP)".
-    for (const l of nonEmpty.slice(0, 20)) {
-      const m = /^\p{Lu}[\p{Lu} .-]{1,30}?(?:[.,]\s*|\s+\(|\s*\u2014\s*)(\p{Lu}{3,}|Reuters|AP|AFP|TASS|Xinhua|Interfax|Anadolu)\b/u.exec(l);
-      if (m) {
-        meta.outlet = m[1];
-        meta.how.outlet = `agency dateline "${l.slice(0, m[0].length).trim()}"`;
+    const o = findDatelineOutlet(nonEmpty, meta.title);
+    if (o) {
+      meta.outlet = o.outlet;
+      meta.how.outlet = o.how;
+    }
+  }
+  if (!meta.outlet) {
+    // "© 2022 The Guardian", "Copyright 2016 The Associated Press": a known outlet's name only.
+    const tail = body.slice(-3000).split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean).slice(-8);
+    for (const l of [...nonEmpty.slice(0, 5), ...tail]) {
+      const m = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:[-–]\d{2,4})?\s+)?([^.,;|]{2,40}?)\.?(?:\s+all rights reserved\.?)?$/i.exec(l);
+      const o = m ? knownOutletName(m[1]) : undefined;
+      if (o) {
+        meta.outlet = o;
+        meta.how.outlet = `copyright line "${l}"`;
         break;
       }
     }
@@ -192,26 +270,103 @@ export function extractMetadata(text: string, name: string): SourceMeta {
   return meta;
 }
 
-function findTitle(lines: string[]): { text: string; how: string } | undefined {
-  // A headline that a page repeats (in the <title> and again above the story).
-  const head = lines.slice(0, 15);
-  for (let i = 0; i < head.length; i++) {
-    const l = head[i];
-    if (l.length < 200 && !NAV_LINE.test(l) && !/[.]$/.test(l) && head.indexOf(l, i + 1) > i && !DATE_HEADER.test(l)) {
-      return { text: l, how: 'headline repeated on the page' };
+// Wire datelines: a place in capitals, perhaps a day, then the agency.
+const PLACE = String.raw`\p{Lu}[\p{Lu}\p{M}'.-]*(?:\s+\p{Lu}[\p{Lu}\p{M}'.-]*){0,3}(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)?`;
+const DAY = String.raw`(?:[,.]?\s*(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{2,8})(?:,?\s+\d{4})?)?`;
+const KNOWN_DATELINE = new RegExp(String.raw`^(${PLACE}${DAY})(?:[.,]\s*|\s*[(/]\s*)(${AGENCY_PATTERN})(?:\s*[)/]\s*[.]?)?(?=\s*[\u2014\u2013:-]|\s+\p{Lu}|\s*$)`, 'u');
+const PAREN_DATELINE = new RegExp(String.raw`^(${PLACE}${DAY})\s*\((\p{Lu}[\p{L}&.' ]{0,28}\p{L})\)\s*[\u2014\u2013-]`, 'u');
+
+/** A wire dateline's agency: "ASTANA. KAZINFORM Official…", "MOSCOW, Sept 26 (Reuters) -", "WASHINGTON (AP) —", "MOSCOW, 26 September. /TASS/". */
+function findDatelineOutlet(lines: string[], title: string | undefined): { outlet: string; how: string } | undefined {
+  for (const l of lines.slice(0, 20)) {
+    if (l === title) continue;
+    const k = KNOWN_DATELINE.exec(l);
+    if (k && /\p{Lu}{2}/u.test(k[1])) {
+      const o = outletOfAgency(k[2].replace(/\s+/g, ' '));
+      if (o) return { outlet: o, how: `agency dateline "${k[0].trim()}"` };
+    }
+    const p = PAREN_DATELINE.exec(l);
+    if (p && /^\p{Lu}{2}/u.test(p[1]) && !MONTH_OR_DAY.test(p[2])) {
+      return { outlet: outletOfAgency(p[2]) ?? knownOutletName(p[2]) ?? unshout(p[2]), how: `dateline "${p[0].trim()}"` };
     }
   }
-  const first = lines.find((l) => !NAV_LINE.test(l));
-  if (!first) return undefined;
-  let t = first.replace(DATE_HEADER, '').trim();
-  if (!t) return undefined;
-  // A first line that is a whole paragraph: its first sentence stands for the title.
-  if (t.length > 150 || /[.!?]\s+\p{Lu}/u.test(t)) {
-    // Only the head is searched: a title is cut to 200 characters anyway, and a lazy
-    // match over a 10 MB line overflows the regular-expression stack.
-    const m = /^(.{20,}?[.!?])\s+(?=\p{Lu})/u.exec(t.slice(0, 400));
-    if (m) t = m[1];
-    return { text: t.length > 200 ? t.slice(0, 197) + '…' : t, how: 'first sentence' };
+  return undefined;
+}
+
+/** A line that is page furniture or metadata, not the story: a date, an address, a byline, navigation. */
+function isMetaLine(l: string): boolean {
+  return NAV_LINE.test(l) || !!parseLineDate(l) || URL_LINE.test(l) || /^by\s/i.test(l) || /^(?:updated|published|posted)\b/i.test(l);
+}
+
+function findAuthor(lines: string[], title: string | undefined): { name: string; how: string } | undefined {
+  // "By Geeta Mohan: Kazakhstan…", "By Jane Doe and John Roe | Reuters", "BY JANE DOE".
+  for (const l of lines.slice(0, 12)) {
+    const by = /^by[:\s]\s*((?:[\p{L}.'\u2019-]+|&)(?:\s+(?:[\p{L}.'\u2019-]+|&)){0,10}?)\s*(?:[:|\u2014\u2013]|,\s*(?=\p{Lu}|$)|\s-\s|$)/iu.exec(l);
+    if (!by || !/^by/i.test(l) || !/^B/.test(l)) continue;
+    const raw = by[1].replace(/[.,]$/, '');
+    const name = personName(/\p{Ll}/u.test(raw) ? raw : raw.replace(/\p{Lu}+/gu, (w) => (w === 'AND' ? 'and' : w[0] + w.slice(1).toLowerCase())));
+    if (name) return { name, how: 'byline ("By …")' };
   }
-  return { text: t, how: 'first line' };
+  // A name alone on its line in the page's head, beside the date or an "Updated" line
+  // ("Aldgra Fredly" / "Updated:"): the way copied web pages show their byline.
+  const head = lines.slice(0, 10);
+  for (let i = 1; i < head.length; i++) {
+    const l = head[i];
+    if (l === title || l.length > 60) continue;
+    const next = head[i + 1] ?? '';
+    const prev = head[i - 1] ?? '';
+    const besideDate = [next, prev].some((n) => !!parseLineDate(n) || /^(?:updated|published|posted)\b/i.test(n));
+    if (!besideDate) continue;
+    const name = personName(l);
+    if (name) return { name, how: 'byline beside the date' };
+  }
+  return undefined;
+}
+
+/** A wire story's closing credit: "(Reporting by Amanda Becker in Washington; Editing by …)". */
+function findCredit(body: string): { name: string; how: string } | undefined {
+  const tail = body.slice(-1500).split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean).slice(-4);
+  for (const l of tail) {
+    const m = /^\(?(?:Reporting|Reported) by ([\p{L}.'\u2019 -]+?)(?:\s+in\s+\p{Lu}[\p{L} ]*)?\s*(?:[;)]|$)/u.exec(l);
+    const name = m ? personName(m[1]) : undefined;
+    if (name) return { name, how: 'credit line ("Reporting by …")' };
+  }
+  return undefined;
+}
+
+function findTitle(lines: string[], header: RegExpExecArray | null): { text: string; how: string; outlet?: string } | undefined {
+  const withOutlet = (text: string, how: string) => {
+    // "Headline | Reuters", "Headline - BBC News": a known outlet's name after a separator.
+    const m = /^(.{10,}?)\s+[|\u2014\u2013-]\s+([^|\u2014\u2013-]{2,40})$/.exec(text);
+    const outlet = m ? knownOutletName(m[2].replace(/\s+(?:news|online|\.com)$/i, '')) ?? knownOutletName(m[2]) : undefined;
+    return outlet ? { text: m![1].trim(), how, outlet } : { text, how };
+  };
+  // A headline that a page repeats (in the <title> and again above the story).
+  // Near the top and close together: a table's repeated rows ("Avg shrs …") are neither.
+  const head = lines.slice(0, 7);
+  for (let i = 0; i < head.length; i++) {
+    const l = head[i];
+    const again = lines.indexOf(l, i + 1);
+    if (again > i && again - i <= 3 && head.slice(0, i).every((h) => h.length <= 80) && l.length < 200 && /\p{Ll}/u.test(l) && !isMetaLine(l) && !/[.]$/.test(l) && !DATE_HEADER.test(l)) {
+      return withOutlet(l, 'headline repeated on the page');
+    }
+  }
+  // Else the first line, when it reads as a headline: short, one sentence. A first line that is
+  // a paragraph ("date 2022-09-28 An ally of Russia, …") has no title: unknown, not its first sentence.
+  const i = lines.findIndex((l) => {
+    const rest = l.replace(DATE_HEADER, '').trim();
+    return rest !== '' && !isMetaLine(rest);
+  });
+  if (i < 0 || i > 2) return undefined;
+  const first = lines[i];
+  if (i === 0 && header && header[0].length < first.length) return undefined; // the header runs into the story
+  const t = first.replace(/\s*[;:]$/, '').trim();
+  if (t.length > 160 || t.length < 3) return undefined;
+  const sentences = t.replace(/\b(?:\p{Lu}\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Jr|Sr|No|vs|Inc|Co|Corp|Ltd)\./gu, 'x').split(/[.!?]["\u201D\u2019']?\s+(?=["\u201C\u2018']?\p{Lu})/u);
+  // A wire headline in capitals abbreviates freely ("MINN. BANK, OKLA. THRIFT ACTIONS TAKEN").
+  // So does one in title case ("… Isn’t True. Not Yet, At Least.").
+  const words = t.split(/\s+/);
+  const titleCase = words.filter((w) => /^["\u201C\u2018']?\p{Lu}/u.test(w)).length >= 0.7 * words.length;
+  if (/\p{Ll}/u.test(t) && !titleCase && (sentences.length > 2 || (sentences.length === 2 && t.length > 100))) return undefined;
+  return withOutlet(t, i === 0 ? 'first line' : 'headline');
 }
