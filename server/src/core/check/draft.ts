@@ -123,7 +123,7 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
   // Citations are not claims: footnote definitions ("[^000]: Title. outlet, 2022-06-18.") and bracketed references.
   const citations = [...prose.matchAll(/^\[\^[^\]\n]+\]:.*$|\[[^\]\n]*\]/gm)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const skip = [...quotes.map((q) => ({ start: q.outerStart, end: q.outerEnd })), ...citations];
-  const facts = await checkFacts(prose, sentences, skip, store, factOptions, options.isCancelled, options.factCache);
+  const facts = await checkFacts(prose, splitSentences(prose), skip, store, factOptions, options.isCancelled, options.factCache);
   for (const f of facts) {
     claims.push(f);
     findings.push(...findingsFor(f, draft.text));

@@ -475,11 +475,18 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // actor or owner and a word of the event tie it to one.
   const bareWeekday = d.date.weekday !== undefined && d.date.day === undefined && d.date.month === undefined;
   // A year or a month alone ("in 2012", "in January") stands in a thousand events of the same people: agreeing
-  // takes the same people and two words of the event's own clause.
+  // takes the person who acts in one (the name before its reporting verb: "Tokayev said in June") named in the
+  // other, or the same owner and two words of the event's own clause.
   // A year or a month alone contradicts only in a restated sentence (above).
   const partial = (d.date.day === undefined && d.date.weekday === undefined) || (s.date.day === undefined && s.date.weekday === undefined);
-  const agrees = partial
-    ? ((actorSame || actorIn(s.context.actor, d, draftSentence) || actorIn(d.context.actor, s, sf.sentence)) && same.measure >= 1) ||
+  // A source's year or month it did not write ("in December" in a 2015 article) is no evidence for a draft's "2015".
+  const inferred = (s.relative || !!s.how) && d.date.day === undefined && d.date.weekday === undefined;
+  const agrees = inferred
+    ? false
+    : partial
+    ? actorSame ||
+      actorIn(s.context.actor, d, draftSentence) ||
+      actorIn(d.context.actor, s, sf.sentence) ||
       ((same.owner === 'same' || same.nearestShared) && same.measure >= 2)
     : bareWeekday
     ? (actorSame || same.owner === 'same') && same.broad >= 1
@@ -779,11 +786,13 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
     const sd = (c.sf.fact as DateFact).date;
     return compareDates(sd.year === undefined && sd.month === undefined && sd.weekday !== undefined ? withYear : d.date, sd);
   };
+  // A dated draft's weekday ("on Monday") is a day of its own week: a source of another week is about another day.
+  const weekOf = (c: Candidate) => !(d.relative && d.date.day === undefined && draftDate) || (!!c.sf.source.meta.date && Math.abs(Date.parse(draftDate) - Date.parse(c.sf.source.meta.date)) <= 7 * 86_400_000);
   const disagree = perSource(cands.filter((c) => rel(c) === 'different'));
   // A weekday-only source ("Monday" in an undated article) agrees by chance one time in seven: it counts only when it is about the event at least as clearly as any source that contradicts.
   const weekdayOnly = (c: Candidate) => (c.sf.fact as DateFact).date.year === undefined && (c.sf.fact as DateFact).date.month === undefined;
   const strongest = Math.max(0, ...disagree.filter((c) => c.named).map((c) => c.about));
-  const agree = perSource(cands.filter((c) => (rel(c) === 'same' || rel(c) === 'covers') && (!weekdayOnly(c) || (!!c.sameEvent && c.about >= strongest * 0.75))));
+  const agree = perSource(cands.filter((c) => (rel(c) === 'same' || rel(c) === 'covers') && (!weekdayOnly(c) || (!!c.sameEvent && c.about >= strongest * 0.75)) && weekOf(c)));
   if (disagree[0]?.named && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
   const best = agree[0];
   // The agreeing source's date, fuller than the draft's, against the others ("Sep. 6", a Tuesday, vs "Monday").
@@ -808,8 +817,6 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
         .slice(0, MAX_DISPUTED)
     : [];
   // A contradiction must be about the event at least as clearly as any agreement.
-  // A dated draft's weekday ("on Monday") is a day of its own week: a source of another week is about another day.
-  const weekOf = (c: Candidate) => !(d.relative && d.date.day === undefined && draftDate) || (!!c.sf.source.meta.date && Math.abs(Date.parse(draftDate) - Date.parse(c.sf.source.meta.date)) <= 7 * 86_400_000);
   const named = best ? [] : disagree.filter((c) => c.named && weekOf(c));
   // As for figures: only sources that date the event alike say what the date should be (a weekly
   // report "through February 25", "through April 6" … is one template, not one event).

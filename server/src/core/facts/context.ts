@@ -6,6 +6,7 @@
 
 import { editDistance, houseStyle, skeleton } from '../text/spelling';
 import { sameNameWord } from '../speakers/names';
+import { ROLE_NOUNS } from '../speakers/lexicon';
 import { isContentWord, tokenize, Token } from '../text/tokens';
 import type { Span } from '../text/sentences';
 
@@ -260,6 +261,9 @@ function actorOf(tokens: readonly Token[], names: Token[], inMasked: (t: Token) 
     let j = i - 1;
     while (j >= 0 && inMasked(tokens[j])) j--;
     if (j >= 0 && isName.has(tokens[j])) return norm(tokens[j]);
+    // A sentence's first word is no name to namesOf ("Tokayev said in June"): a capitalised word of
+    // content right before the verb is, unless it names a role or a group ("Officials said").
+    if (j === 0 && tokens[0].capital && isContentWord(tokens[0].norm) && !GENERIC.has(tokens[0].norm) && !ROLE_NOUNS.has(tokens[0].norm) && !/s$/.test(tokens[0].norm)) return norm(tokens[0]);
   }
   return undefined;
 }
