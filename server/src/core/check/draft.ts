@@ -90,8 +90,8 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
     // The speakers depend on the draft around the quote, not only on its words: never on the cached object.
     claim = { ...claim };
     claims.push(claim);
-    findings.push(...findingsFor(claim, draft.text));
-    findings.push(...(await checkSpeaker(claim, drafted.find((d) => d.start === q.start && d.kind === 'quote'), lookupPeople, draft.text)));
+    const quoteFindings = [...findingsFor(claim, draft.text), ...(await checkSpeaker(claim, drafted.find((d) => d.start === q.start && d.kind === 'quote'), lookupPeople, draft.text))];
+    findings.push(...(q.uncertain ? quoteFindings.map(guarded) : quoteFindings));
   }
   // Speakers compared without part of the corpus's people: every quote's may be off.
   if (people && store.partial?.(await people)) for (const c of claims) c.incomplete = true;
@@ -113,6 +113,19 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
   // Ignore directives live in comments, which the prose masks; code still hides them.
   const withComments = draft.format === 'markdown' ? maskMarkdown(draft.text, { keepComments: true }) : draft.text;
   return applyDirectives(withComments, { claims, findings });
+}
+
+/**
+ * A finding on a quote whose end is a guess (an unclosed or unbalanced mark, text/quotes.ts):
+ * a warning is only information, and no fix rewrites words whose extent is not known.
+ */
+function guarded(f: Finding): Finding {
+  return {
+    ...f,
+    severity: f.severity === 'warning' ? 'information' : f.severity,
+    message: `${f.message} (The quote's closing mark is missing or unbalanced: where it ends is a guess.)`,
+    fixes: [],
+  };
 }
 
 const quoted = (s: string) => `“${s}”`;
