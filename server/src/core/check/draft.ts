@@ -117,18 +117,23 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
 
 /**
  * A finding on a quote whose end is a guess (an unclosed or unbalanced mark, text/quotes.ts):
- * a warning is only information, and no fix rewrites words whose extent is not known.
+ * a warning is only information, and no fix rewrites words whose extent is not known. The
+ * ceiling keeps it so: a severity setting ("misquote": "error") applied later cannot raise it.
  */
 function guarded(f: Finding): Finding {
   return {
     ...f,
-    severity: f.severity === 'warning' ? 'information' : f.severity,
+    severity: f.severity === 'warning' || f.severity === 'error' ? 'information' : f.severity,
+    ceiling: 'information',
     message: `${f.message} (The quote's closing mark is missing or unbalanced: where it ends is a guess.)`,
     fixes: [],
   };
 }
 
 const quoted = (s: string) => `“${s}”`;
+
+/** What a writer can do about a quote from their own interview (sourceCheck.notes, default notes/). */
+export const OWN_REPORTING = 'If you heard it yourself, add your transcript or notes to notes/ (sourceCheck.notes).';
 
 function describeDiff(d: WordDiff): string {
   switch (d.kind) {
@@ -210,7 +215,7 @@ function quoteFindings(claim: QuoteClaim, draftText: string): Finding[] {
           ...base,
           code: 'unsourced-quote',
           severity: CODES['unsourced-quote'],
-          message: `No source carries this quote.${closest}`,
+          message: `No source carries this quote.${closest} ${OWN_REPORTING}`,
           related: best && best.matched > 0 ? [relatedFor(best, 'Closest passage')] : [],
           fixes: [],
         },

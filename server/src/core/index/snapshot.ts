@@ -40,7 +40,7 @@ import { attributeQuotes, TextAttributions } from '../speakers/attribute';
 
 const MAGIC = 'SRCCHKIX';
 /** Bump whenever tokenising, keys, sentence splitting, fact extraction, SourceDoc's shape or this layout changes. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 const PREFIX = 52;
 const CRC32 = 1;
 const SHA256 = 2;

@@ -10,6 +10,7 @@
 // paragraph's end. Checks are conservative on an uncertain span: its edges are a guess.
 
 import { SPEECH_VERBS } from '../speakers/lexicon';
+import { MOJIBAKE_PAD } from './mojibake';
 
 export interface QuoteSpan {
   /** The quoted words: inside the marks, trimmed of white space and trailing , . ; : */
@@ -109,9 +110,24 @@ export function findQuotes(text: string): QuoteSpan[] {
     return -1;
   };
 
+  // The character before `i` past a run of MOJIBAKE_PAD (a repair's one or two places). Each
+  // position of a run extends the last answer, so a text made of joiners stays linear.
+  let padEnd = -1;
+  let padBefore: string | undefined;
+  const beforePads = (i: number): string | undefined => {
+    if (padEnd !== i - 2) {
+      let j = i - 1;
+      while (j >= 0 && text[j] === MOJIBAKE_PAD) j--;
+      padBefore = j >= 0 ? text[j] : undefined;
+    }
+    padEnd = i - 1;
+    return padBefore;
+  };
+
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    const prev = i > 0 ? text[i - 1] : undefined;
+    // The character before, past the joiners a mojibake repair leaves (text/mojibake.ts): "don͏͏’t" is an apostrophe.
+    const prev = i > 0 ? (text[i - 1] === MOJIBAKE_PAD ? beforePads(i) : text[i - 1]) : undefined;
     const next = text[i + 1];
 
     const para = stack.length > 0 ? paragraphBreak(text, i) : -1;
