@@ -206,3 +206,17 @@ test('disagreements lists the facts the sources contradict each other on (text a
   );
   assert.equal(cli(['disagreements', 'draft.md']).code, 2);
 });
+
+test('notes/ are sources with their own provenance; --notes names another folder', () => {
+  const transcript = require('fs').readFileSync(path.join(REPO, 'test', 'fixtures', 'realpages', 'notes', '2022-09-26-smadiyarov.md'), 'utf8');
+  const draft = 'Smadiyarov told me: “We will keep talking to both sides until the weapons fall silent.”\n';
+  const ws = makeWorkspace({ 'notes/2022-09-26-smadiyarov.md': transcript, 'interviews/2022-09-26-smadiyarov.md': transcript, 'draft.md': draft });
+  try {
+    const r = cli(['check', '--root', ws.root, path.join(ws.root, 'draft.md')]);
+    assert.match(r.stdout, /warning misquote: Misquote: “weapons” where the source has “guns”\. Source: notes\/2022-09-26-smadiyarov\.md \(your notes, 2022-09-26\)\./, r.stdout + r.stderr);
+    const other = cli(['check', '--root', ws.root, '--notes', 'interviews/**/*.md', path.join(ws.root, 'draft.md')]);
+    assert.match(other.stdout, /Source: interviews\/2022-09-26-smadiyarov\.md \(your notes, 2022-09-26\)\./, other.stdout + other.stderr);
+  } finally {
+    ws.dispose();
+  }
+});

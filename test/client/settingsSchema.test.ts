@@ -19,3 +19,12 @@ test('sourceCheck.severity declares every code as a dropdown of severities, with
   assert.doesNotMatch(severity.markdownDescription, /README/);
   assert.deepEqual(severity.default, {});
 });
+
+test('sourceCheck.notes: globs like sourceCheck.sources, defaulting to the server\'s, restricted in untrusted workspaces', async () => {
+  const { DEFAULT_NOTES_GLOBS } = await import('../../server/src/node/sourceFiles');
+  const notes = pkg.contributes.configuration.properties['sourceCheck.notes'];
+  assert.equal(notes.type, 'array');
+  assert.equal(notes.scope, 'resource');
+  assert.deepEqual(notes.default, DEFAULT_NOTES_GLOBS);
+  assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('sourceCheck.notes'));
+});

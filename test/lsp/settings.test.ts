@@ -40,6 +40,22 @@ test('sourceCheck.severity raises, lowers and turns off codes, and a change appl
   }
 });
 
+test('sourceCheck.severity never raises a finding on a quote with a missing closing mark above information', async () => {
+  const draft = 'Never closed: “Of course, that would be a disaster, Tokayev said.\n\nClosed: “Of course, that would be a disaster,” Tokayev said.\n';
+  const ws = makeWorkspace({ 'draft.md': draft });
+  const server = await startServer(ws.root, { severity: { misquote: 'error' } });
+  try {
+    const uri = pathToFileURL(path.join(ws.root, 'draft.md')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft } });
+    const p = await server.diagnostics(uri, (p) => p.diagnostics.length >= 2);
+    // LSP severities: 1 error, 3 information. The unclosed quote's end is a guess: information, whatever the setting.
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['misquote', 3, 0], ['misquote', 1, 2]]);
+  } finally {
+    await server.stop();
+    ws.dispose();
+  }
+});
+
 test('sourceCheck.drafts chooses the drafts; other markdown is left alone, and a change applies without a restart', async () => {
   const ws = makeWorkspace({ 'drafts/story.md': DRAFT, 'notes.md': DRAFT });
   const settings: Record<string, unknown> = { drafts: ['drafts/**/*.md'] };

@@ -28,9 +28,10 @@ test('findQuotes: deep unclosed marks followed by apostrophes and closers that m
   const n = N / 4;
   const text = '\u00AB'.repeat(n) + ' a\u2019 b\u201D c\u203A'.repeat(n / 4);
   const quotes = findQuotes(text);
-  // Nothing closes the guillemet run: it stays one unclosed quote to the end of the paragraph.
+  // Nothing closes the guillemet run: it stays one unclosed quote, cut (uncertain) at the first stray double mark.
   assert.equal(quotes.length, 1);
-  assert.equal(quotes[0].outerEnd, text.length);
+  assert.equal(quotes[0].outerEnd, text.indexOf('\u201D'));
+  assert.equal(quotes[0].uncertain, true);
 });
 
 test('findQuotes: a million straight double quotes', BOUND, () => {

@@ -7,7 +7,7 @@ import type { CheckResult } from '../core/check/findings';
 import { LineIndex } from '../core/text/lines';
 import { readTextFile } from '../node/decode';
 import { FolderSources } from '../node/folderSources';
-import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
+import { DEFAULT_NOTES_GLOBS, DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { inert, inertJson, toJsonFinding, summarise, formatTextFinding, formatPeople, toJsonPerson, CheckedFile, summariseFacts, toJsonDisagreement, formatTextDisagreement, summariseDisagreements } from './format';
 import { findDisagreements } from '../core/check/disagreements';
 import { quoteRange } from '../core/speakers/people';
@@ -35,6 +35,9 @@ disagreements  lists the figures and dates on which the sources contradict each 
 Options:
   --sources GLOB    a source glob, relative to --root (repeatable);
                     default: ${DEFAULT_SOURCE_GLOBS.join(', ')}
+  --notes GLOB      a glob of your own notes and interview transcripts, relative to --root
+                    (repeatable): sources whose provenance says "your notes";
+                    default: ${DEFAULT_NOTES_GLOBS.join(', ')}
   --root DIR        the folder the globs are relative to (default: the current folder)
   --format FORMAT   text (default) or json; for report: md (default) or html
   --exit-zero       (check) exit 0 even when there are warnings
@@ -54,6 +57,7 @@ interface Args {
   unsourcedFigures: boolean;
   unsourcedDates: boolean;
   sources: string[];
+  notes: string[];
   root: string;
   format: 'text' | 'json' | 'md' | 'html';
   exitZero: boolean;
@@ -65,7 +69,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'report' && command !== 'people' && command !== 'disagreements') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-  const args: Args = { command, unsourcedFigures: true, unsourcedDates: true, sources: [], root: process.cwd(), format: command === 'report' ? 'md' : 'text', exitZero: false, files: [] };
+  const args: Args = { command, unsourcedFigures: true, unsourcedDates: true, sources: [], notes: [], root: process.cwd(), format: command === 'report' ? 'md' : 'text', exitZero: false, files: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -74,6 +78,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       return v;
     };
     if (a === '--sources') args.sources.push(value());
+    else if (a === '--notes') args.notes.push(value());
     else if (a === '--root') args.root = path.resolve(value());
     else if (a === '--format') {
       const f = value();
@@ -120,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
 
   const sources = new FolderSources(args.root, {
     globs: args.sources.length > 0 ? args.sources : DEFAULT_SOURCE_GLOBS,
+    notes: args.notes.length > 0 ? args.notes : DEFAULT_NOTES_GLOBS,
     onProblem: (m) => process.stderr.write(`source-check: source ${inert(m)}\n`),
   });
   await sources.loadAll();

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import * as path from 'path';
 import { createHash } from 'crypto';
 import { FolderSources } from '../node/folderSources';
-import { DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
+import { DEFAULT_NOTES_GLOBS, DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
 import { FactCache, QuoteCache } from '../core/check/cache';
 import type { CheckResult, Claim } from '../core/check/findings';
@@ -33,6 +33,8 @@ import { quoteRange } from '../core/speakers/people';
 
 export interface Settings {
   sources: string[];
+  /** Globs of the reporter's own notes and transcripts (sourceCheck.notes): sources, "your notes". */
+  notes: string[];
   /** Globs of the drafts, relative to the folder; sources are never drafts. */
   drafts: string[];
   /** Megabytes. */
@@ -44,7 +46,7 @@ export interface Settings {
 }
 
 export const DEFAULT_DRAFT_GLOBS = ['**/*.md', '**/*.markdown', '**/*.txt'];
-const DEFAULT_SETTINGS: Settings = { sources: DEFAULT_SOURCE_GLOBS, drafts: DEFAULT_DRAFT_GLOBS, maxFileSize: 5, severity: {}, unsourced: { figures: true, dates: true } };
+const DEFAULT_SETTINGS: Settings = { sources: DEFAULT_SOURCE_GLOBS, notes: DEFAULT_NOTES_GLOBS, drafts: DEFAULT_DRAFT_GLOBS, maxFileSize: 5, severity: {}, unsourced: { figures: true, dates: true } };
 /** Sources listed per folder by sourceCheck/sources. */
 const SOURCES_LISTED = 2_000;
 const isGlobList = (v: unknown): v is string[] => Array.isArray(v) && v.every((g) => typeof g === 'string');
@@ -338,6 +340,7 @@ export class Workspace {
       const problems: string[] = [];
       const settings: Settings = {
         sources: isGlobList(s?.sources) ? s.sources : DEFAULT_SETTINGS.sources,
+        notes: isGlobList(s?.notes) ? s.notes : DEFAULT_SETTINGS.notes,
         drafts: isGlobList(s?.drafts) ? s.drafts : DEFAULT_SETTINGS.drafts,
         maxFileSize: typeof s?.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
         severity: parseSeverityOverrides(s?.severity, problems),
@@ -362,10 +365,11 @@ export class Workspace {
     const settings = await this.settingsFor(uri);
     const sources = new FolderSources(root, {
       globs: settings.sources,
+      notes: settings.notes,
       maxFileSize: settings.maxFileSize * 1024 * 1024,
       onProblem: (m) => this.connection.console.warn(`Source Check: ${path.basename(root)}/${m}`),
       // One cache file per folder and set of globs, in the storage the client gave us.
-      cacheFile: this.cacheDir ? path.join(this.cacheDir, `index-${createHash('sha1').update(root + '\0' + settings.sources.join('\0')).digest('hex').slice(0, 16)}.bin`) : undefined,
+      cacheFile: this.cacheDir ? path.join(this.cacheDir, `index-${createHash('sha1').update(root + '\0' + settings.sources.join('\0') + '\0notes\0' + settings.notes.join('\0')).digest('hex').slice(0, 16)}.bin`) : undefined,
       engine: ENGINE,
     });
     const isDraftPath = draftMatcher(settings);
@@ -491,7 +495,7 @@ export class Workspace {
     const rel = path.relative(folder.root, p);
     // A file outside every folder is checked against the first folder's sources; the globs are relative to a folder.
     if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-    if (folder.sources.isSource(p)) return 'a source (sourceCheck.sources)';
+    if (folder.sources.isSource(p)) return folder.sources.isNote(rel.split(path.sep).join('/')) ? 'your notes, a source (sourceCheck.notes)' : 'a source (sourceCheck.sources)';
     if (!folder.isDraftPath(rel.split(path.sep).join('/'))) return 'not matched by sourceCheck.drafts';
     return undefined;
   }

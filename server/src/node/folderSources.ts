@@ -13,6 +13,7 @@ import { MemoryIndex } from '../core/index/memoryIndex';
 import { decodeSnapshot } from '../core/index/snapshot';
 import { detachText, TextLoader } from '../core/source/lazyText';
 import { formatOf, parseSource, proseOf, SourceDoc } from '../core/source/source';
+import { markNotes } from '../core/source/metadata';
 import { createParsePool } from './parsePool';
 import { POOL_MIN_ITEMS } from './workerPool';
 import { compileGlobs, listSourceFiles, SourceGlobs } from './sourceFiles';
@@ -38,6 +39,8 @@ export interface Stamp {
 
 export interface FolderSourcesOptions {
   globs: readonly string[];
+  /** Globs of the reporter's own notes and transcripts: sources too, whose provenance says "your notes". */
+  notes?: readonly string[];
   maxFileSize?: number;
   /** Told of every problem, once per file and problem: "seeds/x.txt: binary file …". */
   onProblem?: (message: string) => void;
@@ -86,13 +89,15 @@ export class FolderSources {
   /** Restored sources whose cached fields turned out unreadable: re-read by the next refresh. */
   private damaged = new Set<string>();
   private globs: SourceGlobs;
+  private notes: SourceGlobs | undefined;
   private maxFileSize: number;
 
   constructor(
     readonly root: string,
     private options: FolderSourcesOptions,
   ) {
-    this.globs = compileGlobs(options.globs);
+    this.globs = compileGlobs([...options.globs, ...(options.notes ?? [])]);
+    this.notes = options.notes && options.notes.length > 0 ? compileGlobs(options.notes) : undefined;
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   }
 
@@ -100,6 +105,11 @@ export class FolderSources {
     if (this.problems.get(rel) === problem) return;
     this.problems.set(rel, problem);
     this.options.onProblem?.(`${rel}: ${problem}`);
+  }
+
+  /** Whether a source (a path relative to the folder, with /) is one of the reporter's own notes. */
+  isNote(rel: string): boolean {
+    return !!this.notes?.isSource(rel);
   }
 
   isSource(absPath: string): boolean {
@@ -296,6 +306,7 @@ export class FolderSources {
     try {
       if (parsed && 'error' in parsed) throw parsed.error;
       const doc = parsed ? parsed.doc : parseSource(rel, this.uriOf(rel), file.text);
+      if (this.isNote(rel)) markNotes(doc.meta, rel);
       for (const p of doc.meta.problems) this.options.onProblem?.(p);
       this.stamps.set(rel, stamp);
       this.index.add(detachText(doc, this.loaderFor(rel, stamp)));

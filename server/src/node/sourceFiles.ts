@@ -8,6 +8,8 @@ import * as path from 'path';
 import picomatch from 'picomatch';
 
 export const DEFAULT_SOURCE_GLOBS = ['seeds/**/*.{txt,md,html}', 'sources/**/*.{txt,md,html}'];
+/** The reporter's own notes and interview transcripts (sourceCheck.notes): sources with their own provenance. */
+export const DEFAULT_NOTES_GLOBS = ['notes/**/*.{txt,md,html}'];
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 

@@ -109,8 +109,8 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
       else if (claim.verdict !== 'unsourced') claim = { ...claim, verdict: 'unsourced', withinQuotes: [claim.best!, ...claim.others] };
     }
     claims.push(claim);
-    findings.push(...findingsFor(claim, draft.text));
-    findings.push(...(await checkSpeaker(claim, attributed, lookupPeople, draft.text)));
+    const quoteFindings = [...findingsFor(claim, draft.text), ...(await checkSpeaker(claim, attributed, lookupPeople, draft.text))];
+    findings.push(...(q.uncertain ? quoteFindings.map(guarded) : quoteFindings));
   }
   // Speakers compared without part of the corpus's people: every quote's may be off.
   if (people && store.partial?.(await people)) for (const c of claims) c.incomplete = true;
@@ -135,7 +135,25 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
   return applyDirectives(withComments, { claims, findings });
 }
 
+/**
+ * A finding on a quote whose end is a guess (an unclosed or unbalanced mark, text/quotes.ts):
+ * a warning is only information, and no fix rewrites words whose extent is not known. The
+ * ceiling keeps it so: a severity setting ("misquote": "error") applied later cannot raise it.
+ */
+function guarded(f: Finding): Finding {
+  return {
+    ...f,
+    severity: f.severity === 'warning' || f.severity === 'error' ? 'information' : f.severity,
+    ceiling: 'information',
+    message: `${f.message} (The quote's closing mark is missing or unbalanced: where it ends is a guess.)`,
+    fixes: [],
+  };
+}
+
 const quoted = (s: string) => `“${s}”`;
+
+/** What a writer can do about a quote from their own interview (sourceCheck.notes, default notes/). */
+export const OWN_REPORTING = 'If you heard it yourself, add your transcript or notes to notes/ (sourceCheck.notes).';
 
 function describeDiff(d: WordDiff): string {
   switch (d.kind) {
@@ -221,7 +239,7 @@ function quoteFindings(claim: QuoteClaim, draftText: string): Finding[] {
           ...base,
           code: 'unsourced-quote',
           severity: CODES['unsourced-quote'],
-          message: `No source carries this quote.${closest}`,
+          message: `No source carries this quote.${closest} ${OWN_REPORTING}`,
           related: best && best.matched > 0 ? [relatedFor(best, 'Closest passage')] : [],
           fixes: [],
         },

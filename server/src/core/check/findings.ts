@@ -57,6 +57,12 @@ export interface Finding {
   end: number;
   related: Related[];
   fixes: Fix[];
+  /**
+   * The most a severity setting (`sourceCheck.severity`, check/severity.ts) may raise this finding to.
+   * Set on a quote whose end is a guess (an unclosed or unbalanced mark): it is information at most,
+   * whatever the setting gives its code. A setting may still lower it or turn it off.
+   */
+  ceiling?: Severity;
 }
 
 /** A difference between the draft's words and the source's, for messages and hovers. */
@@ -84,6 +90,8 @@ export interface SourceMatch {
   contentTotal: number;
   /** Matched content words outside everyday speech (check/quotes.ts, MISQUOTE_MIN_RARE). */
   rareMatched?: number;
+  /** The longest run of the quote's words matched one after the other (check/quotes.ts, MISQUOTE_MIN_RUN). */
+  longestRun?: number;
   /** The source writes a quotation mark just before the matched words (a quote its pairing may miss). */
   afterQuoteMark?: boolean;
   /** The source's quotation is these words alone: a mark opens just before them and closes just after. */

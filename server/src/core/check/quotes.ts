@@ -25,7 +25,12 @@ export const MISQUOTE_MIN_MATCHED = 3;
  * "that's a tough negotiation" share only stock words, and are two statements, not one misquoted.
  */
 export const MISQUOTE_MIN_RARE = 2;
-/** …or this many words in common, in order: a sentence, not a stock phrase ("Of course, that would be chaos"). */
+/**
+ * …or this many words in common in one unbroken run (the same words, one after the other, in the
+ * quote and the source): a sentence, not a stock phrase ("Of course, that would be" a disaster / chaos).
+ * Five words in order with changes between them ("I don't believe that's going to work" and "I don't
+ * expect that's going to change") are two statements built of the same everyday words.
+ */
 export const MISQUOTE_MIN_RUN = 5;
 /** Content words too common in speech to show two quotations are the same statement. */
 const COMMON_WORDS = new Set(
@@ -161,7 +166,7 @@ function isMisquoteEvidence(m: SourceMatch): boolean {
     m.matched >= MISQUOTE_MIN_MATCHED &&
     m.matched / m.total >= MISQUOTE_MIN_WORDS &&
     m.contentMatched / Math.max(1, m.contentTotal) >= MISQUOTE_MIN_CONTENT &&
-    ((m.rareMatched ?? MISQUOTE_MIN_RARE) >= MISQUOTE_MIN_RARE || m.matched >= MISQUOTE_MIN_RUN)
+    ((m.rareMatched ?? MISQUOTE_MIN_RARE) >= MISQUOTE_MIN_RARE || (m.longestRun ?? m.matched) >= MISQUOTE_MIN_RUN)
   );
 }
 
@@ -176,7 +181,8 @@ function isNarrated(m: SourceMatch): boolean {
 
 /** The source writes the words inside quotation marks (or as a block quote). */
 function quotedInSource(m: SourceMatch): boolean {
-  if (m.afterQuoteMark) return true;
+  // The reporter's notes and transcripts hold what people said, marks or not.
+  if (m.afterQuoteMark || m.location.source.meta.kind === 'notes') return true;
   const k = m.presentation?.kind;
   return k === 'quote' || k === 'block';
 }
@@ -222,13 +228,21 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
   let contentMatched = 0;
   let contentTotal = 0;
   let rareMatched = 0;
+  // The longest run of quote words matched one after the other in the source (no change, no skip).
+  let run = 0;
+  let longestRun = 0;
+  let runEnd = -1;
   for (const o of a.ops) {
+    const same = o.kind === 'match' || o.kind === 'variant';
+    run = same ? (o.s0 === runEnd ? run + 1 : 1) : 0;
+    runEnd = same ? o.s1 : -1;
+    longestRun = Math.max(longestRun, run);
     if (o.q === undefined) continue;
     const w = query.words[o.q];
     if (w.bracket) continue;
     const content = isContentWord(w.norm);
     if (content) contentTotal++;
-    if (o.kind === 'match' || o.kind === 'variant') {
+    if (same) {
       matched++;
       if (content) contentMatched++;
       if (content && !COMMON_WORDS.has(w.norm)) rareMatched++;
@@ -248,6 +262,7 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     contentMatched,
     contentTotal,
     rareMatched,
+    longestRun,
     afterQuoteMark: OPENING_MARKS.has(passage.text[start - passage.start - 1] ?? ''),
     quotedAlone: quotesAlone(passage.text, start - passage.start, end - passage.start),
     presentation: undefined,
@@ -289,7 +304,8 @@ function presentationOf(quotations: readonly Quotation[], source: Passage['sourc
       bestOverlap = overlap;
     }
   }
-  if (!best || bestOverlap < (end - start) / 2) return { kind: 'narration' };
+  // A transcript in the reporter's notes writes speech without marks: never narration.
+  if (!best || bestOverlap < (end - start) / 2) return { kind: source.meta.kind === 'notes' ? 'unmarked' : 'narration' };
   const at = (s: number, e: number) => ({ source, start: s, end: e, range: { start: source.positionAt(s), end: source.positionAt(e) } });
   const sp = best.speaker;
   return {

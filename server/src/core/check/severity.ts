@@ -24,12 +24,25 @@ export function parseSeverityOverrides(value: unknown, problems: string[] = []):
   return out;
 }
 
+/** From the most severe to the least. */
+const RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, information: 1, hint: 0 };
+
+/**
+ * The findings at the severities the settings give their codes. A finding with a `ceiling` (a quote
+ * whose end is a guess) is never raised above it: "misquote": "error" makes a sure misquote an error,
+ * but a misquote on a quote with a missing closing mark stays information; "hint" or "off" still apply.
+ */
 export function applySeverity(findings: readonly Finding[], overrides: SeverityOverrides): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
     const level = overrides[f.code];
     if (level === 'off') continue;
-    out.push(level ? { ...f, severity: level } : f);
+    if (!level) {
+      out.push(f);
+      continue;
+    }
+    const capped = f.ceiling && RANK[level] > RANK[f.ceiling] ? f.ceiling : level;
+    out.push({ ...f, severity: capped });
   }
   return out;
 }

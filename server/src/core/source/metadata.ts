@@ -17,6 +17,30 @@ export interface SourceMeta {
   how: Partial<Record<'title' | 'outlet' | 'author' | 'date' | 'url', string>>;
   /** Problems met while reading the metadata (bad front matter). */
   problems: string[];
+  /** 'notes': the reporter's own notes or interview transcripts (sourceCheck.notes), original reporting. */
+  kind?: 'notes';
+}
+
+/** What a notes file's provenance says in place of an outlet: "notes/smadiyarov.md (your notes, 2022-09-26)". */
+export const NOTES_OUTLET = 'your notes';
+
+/**
+ * Marks a source as the reporter's own notes (sourceCheck.notes): its outlet is "your notes", and a
+ * date the text does not give may come from the file name (notes/2022-09-26-smadiyarov.md), never guessed.
+ */
+export function markNotes(meta: SourceMeta, id: string): SourceMeta {
+  meta.kind = 'notes';
+  meta.outlet = NOTES_OUTLET;
+  meta.how.outlet = 'your notes (sourceCheck.notes)';
+  if (!meta.date) {
+    const m = /(?:^|[^\d])(\d{4})-(\d{2})-(\d{2})(?![\d])/.exec(id.split('/').pop() ?? id);
+    const date = m ? isoDate(+m[1], +m[2], +m[3]) : undefined;
+    if (date) {
+      meta.date = date;
+      meta.how.date = 'file name';
+    }
+  }
+  return meta;
 }
 
 const MONTHS: Record<string, number> = {

@@ -3,6 +3,7 @@
 // its sentences.
 
 import { htmlToText, maskMarkdown, maskPlaintext } from '../text/markup';
+import { repairMojibake, repairMojibakeString } from '../text/mojibake';
 import { splitSentences, Span } from '../text/sentences';
 import { LineIndex } from '../text/lines';
 import { extractMetadata, SourceMeta } from './metadata';
@@ -38,15 +39,16 @@ export function formatOf(path: string): SourceFormat {
 
 /** The text Source Check reads, with every offset still pointing into `text`. */
 export function proseOf(text: string, format: SourceFormat): string {
-  if (format === 'html') return htmlToText(text);
-  if (format === 'markdown') return maskMarkdown(text);
-  return maskPlaintext(text);
+  const masked = format === 'html' ? htmlToText(text) : format === 'markdown' ? maskMarkdown(text) : maskPlaintext(text);
+  // Double-encoded UTF-8 ("GÃ¼len") read as what it stands for, the same length (text/mojibake.ts).
+  return repairMojibake(masked);
 }
 
 export function parseSource(id: string, uri: string, text: string, format: SourceFormat = formatOf(id)): SourceDoc {
   const prose = proseOf(text, format);
   // A fresh copy of every metadata string: a substring can keep its whole article alive.
   const meta = JSON.parse(JSON.stringify(extractMetadata(format === 'html' ? prose : text, id))) as SourceMeta;
+  for (const field of ['title', 'outlet', 'author'] as const) if (meta[field]) meta[field] = repairMojibakeString(meta[field]);
   if (format === 'html' && !meta.title) {
     const t = /<title[^>]*>([^<]*)<\/title>/i.exec(text);
     if (t && t[1].trim()) {

@@ -1,7 +1,10 @@
 // Hides what is not prose, so that quotes are never found in it, without moving any
 // offset: masked characters become spaces and line breaks are kept. Markdown code
 // (fenced and inline), HTML comments (which also carry ignore directives), front
-// matter, link targets and HTML tags.
+// matter, link targets and HTML tags with their attributes (`datetime="2015-12-02"`), and
+// elements that hold no prose in every format: scripts, styles, SVG, iframes and embedded
+// posts (`<blockquote class="twitter-tweet">`, a page's `<tweet>`), whose quotes and dates
+// are a widget's, not the article's.
 
 export function blank(text: string, start: number, end: number, out: string[]): void {
   for (let i = start; i < end; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
@@ -32,11 +35,20 @@ export function maskMarkdown(text: string, options: { keepComments?: boolean } =
   const masked = out.join('');
   // Link and image targets: [text](target) keeps the text, hides the target.
   maskLinkTargets(masked, text, out);
-  // Autolinks and bare HTML tags.
-  const tag = /<\/?[A-Za-z][^<>\n]*>/g;
-  while ((m = tag.exec(masked))) blank(text, m.index, m.index + m[0].length, out);
+  // Elements that hold no prose (scripts, embedded posts), then autolinks and bare HTML tags,
+  // and tags whose attributes run over several lines.
+  if (masked.includes('<')) {
+    maskElements(masked, out);
+    const tag = /<\/?[A-Za-z][^<>\n]*>/g;
+    while ((m = tag.exec(masked))) blank(text, m.index, m.index + m[0].length, out);
+    MULTILINE_TAG.lastIndex = 0;
+    while ((m = MULTILINE_TAG.exec(masked))) blank(text, m.index, m.index + m[0].length, out);
+  }
   return out.join('');
 }
+
+/** An opening tag with attributes over several lines (`<blockquote class="twitter-tweet"\n data-lang="en">`). Bounded, so linear. */
+const MULTILINE_TAG = /<[A-Za-z][\w-]{0,30}(?:\s{1,40}[\w:-]{1,30}(?:\s*=\s*(?:"[^"<>]{0,300}"|'[^'<>]{0,300}'|[^\s"'<>=`]{1,300}))?){1,30}\s{0,40}\/?>/g;
 
 /**
  * Masks HTML comments (plaintext drafts carry ignore directives in them too) and tags that
@@ -47,6 +59,7 @@ export function maskPlaintext(text: string): string {
   if (!text.includes('<')) return text; // shares the string: no second copy of every source
   const out = text.split('');
   if (text.includes('<!--')) maskHtmlComments(text, out);
+  maskElements(text, out, { withAttributes: true });
   let m: RegExpExecArray | null;
   PLAIN_TAG.lastIndex = 0;
   while ((m = PLAIN_TAG.exec(text))) blank(text, m.index, m.index + m[0].length, out);
@@ -55,9 +68,10 @@ export function maskPlaintext(text: string): string {
 
 /**
  * A tag with attributes (where the dates and names of embeds hide), or a self-closing one ("<tweet/>");
- * a bare "<b>" or "</script>" stays, shown as the source wrote it. Bounded, so linear.
+ * a bare "<b>" or "</script>" stays, shown as the source wrote it. Values in straight, single or curly
+ * marks (pages pasted through a word processor: `href=”https://…”`), or unquoted. Bounded, so linear.
  */
-const PLAIN_TAG = /<[A-Za-z][\w-]{0,30}(?:\s+[\w-]{1,30}\s*=\s*"[^"<>\n]{0,300}")+\s*\/?>|<[A-Za-z][\w-]{0,30}\s*\/>/g;
+const PLAIN_TAG = /<[A-Za-z][\w-]{0,30}(?:\s+[\w:-]{1,30}\s*=\s*(?:"[^"<>\n]{0,300}"|'[^'<>\n]{0,300}'|[\u201C\u201D][^\u201C\u201D"<>\n]{0,300}[\u201C\u201D]|[^\s"'\u201C\u201D<>=`]{1,300}))+\s*\/?>|<[A-Za-z][\w-]{0,30}\s*\/>/g;
 
 const LINK_TARGET = /\]\([^)\s]*(?:\s+"[^"\n]*")?\)/y;
 
@@ -156,7 +170,7 @@ const ENTITIES: Record<string, string> = {
 export function htmlToText(html: string): string {
   const out = html.split('');
   let m: RegExpExecArray | null;
-  maskScripts(html, out);
+  maskElements(html, out);
   maskHtmlComments(html, out);
   const tag = /<\/?[A-Za-z!][^<>]*>/g;
   while ((m = tag.exec(html))) {
@@ -183,21 +197,41 @@ export function htmlToText(html: string): string {
   return out.join('');
 }
 
+/** Elements whose content is never prose. */
+const NON_PROSE = 'script|style|noscript|template|svg|math|iframe|object|tweet';
+/** A tag's class attribute, quoted with straight or curly marks, or not. */
+const CLASS_ATTR = /\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|[\u201C\u201D]([^\u201C\u201D]*)[\u201C\u201D]|([^\s>]+))/i;
+/** Embedded posts: a blockquote of one of these classes is a widget the platform's script draws. */
+const EMBED_CLASS = /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|reddit-card|imgur-embed-pub|bluesky-embed|mastodon-embed|threads-embed)(?:\s|$)/i;
+
 /**
- * Blanks <script> and <style> elements. Each opening tag's end and closing tag are
- * searched for once, and a kind found unclosed is not searched for again: a file of
- * thousands of unclosed <script> tags stays linear.
+ * Blanks the elements that hold no prose: <script>, <style>, <svg>, <iframe> and the like, a page's
+ * <tweet>, and embedded posts (<blockquote class="twitter-tweet">…</blockquote>). Each opening tag's
+ * end and closing tag are searched for once, and a kind found unclosed is not searched for again
+ * (only its opening tag is blanked, by the tag masks): a file of thousands of unclosed <script>
+ * tags stays linear. `withAttributes` (plain text): only elements whose opening tag has attributes,
+ * as a saved page leaves them (`<script src=…>`, `<tweet tweet-id=…>`); a bare `<script>…</script>` in
+ * a text file is words about HTML, shown as the source wrote them.
  */
-function maskScripts(html: string, out: string[]): void {
-  const open = /<(script|style)\b/gi;
+function maskElements(html: string, out: string[], options: { withAttributes?: boolean } = {}): void {
+  const open = new RegExp(`<(${NON_PROSE}|blockquote)\\b`, 'gi');
   const unclosed = new Set<string>();
   let m: RegExpExecArray | null;
+  // The next '>' from where the last search started: every opening tag before it ends there (linear).
+  let tagEnd = -1;
   while ((m = open.exec(html))) {
     const name = m[1].toLowerCase();
     if (unclosed.has(name)) continue;
-    const tagEnd = html.indexOf('>', open.lastIndex);
+    if (tagEnd < open.lastIndex) tagEnd = html.indexOf('>', open.lastIndex);
     if (tagEnd < 0) return; // no tag can end after this point
-    const close = new RegExp(`<\\/${name}\\s*>`, 'gi');
+    if (name === 'blockquote') {
+      const cls = tagEnd - m.index < 1000 ? CLASS_ATTR.exec(html.slice(m.index, tagEnd)) : null;
+      if (!cls || !EMBED_CLASS.test(cls[1] ?? cls[2] ?? cls[3] ?? cls[4])) continue;
+    }
+    // A self-closing one (<tweet/>, <svg … />) holds nothing.
+    if (html[tagEnd - 1] === '/') continue;
+    if (options.withAttributes && !/[^\s/]/.test(html.slice(open.lastIndex, tagEnd))) continue;
+    const close = new RegExp(`<\\/${name}\\s*>${name === 'tweet' ? '|<tweet\\s*\\/>' : ''}`, 'gi');
     close.lastIndex = tagEnd + 1;
     const c = close.exec(html);
     if (!c) {

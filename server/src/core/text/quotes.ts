@@ -2,6 +2,15 @@
 // marks from apostrophes, with nested quotes kept inside the outer one, quotes that
 // span lines in a paragraph, and quotes that run over several paragraphs (an opening
 // mark at each paragraph, a closing mark only at the end). One linear pass.
+//
+// Real pages mix and drop marks. A curly opening mark closed by a straight one
+// (“… ") pairs. A quote left open closes at a plausible point and is marked
+// `uncertain`: at the next opening mark of its kind (“a … “b: the first was never
+// closed), else before an attribution with a speech verb (", he said"), else at the
+// paragraph's end. Checks are conservative on an uncertain span: its edges are a guess.
+
+import { SPEECH_VERBS } from '../speakers/lexicon';
+import { MOJIBAKE_PAD } from './mojibake';
 
 export interface QuoteSpan {
   /** The quoted words: inside the marks, trimmed of white space and trailing , . ; : */
@@ -11,8 +20,10 @@ export interface QuoteSpan {
   outerStart: number;
   outerEnd: number;
   open: string;
-  /** Absent when the quote was never closed and runs to the end of its paragraph. */
+  /** Absent when the quote was never closed (it ends at a guessed point: see `uncertain`). */
   close?: string;
+  /** Its end is a guess: the quote was never closed, or another opening mark cut it. */
+  uncertain?: true;
 }
 
 type Kind = 'curly' | 'low' | 'guillemet' | 'straight' | 'single' | 'straight-single' | 'single-guillemet';
@@ -20,8 +31,11 @@ type Kind = 'curly' | 'low' | 'guillemet' | 'straight' | 'single' | 'straight-si
 interface Open {
   kind: Kind;
   pos: number;
+  /** For the outermost open quote: the first double mark after its words began (where it ends if never closed). */
+  nextMark?: number;
 }
 
+const DOUBLE_MARKS: ReadonlySet<string> = new Set(['\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '"']);
 const DOUBLE_KINDS: ReadonlySet<Kind> = new Set(['curly', 'low', 'guillemet', 'straight']);
 
 function isSpaceLike(ch: string | undefined): boolean {
@@ -60,9 +74,30 @@ export function findQuotes(text: string): QuoteSpan[] {
     while (stack.length > length) counts[stack.pop()!.kind]--;
   };
 
-  const emit = (open: Open, closeStart: number, outerEnd: number, close?: string) => {
+  const emit = (open: Open, closeStart: number, outerEnd: number, close?: string, uncertain?: boolean) => {
     const span = trimQuote(text, open.pos + 1, closeStart, open, outerEnd, close);
+    if (span && uncertain) span.uncertain = true;
     if (span) quotes.push(span);
+  };
+  // An unclosed quote at its paragraph's end (`stop`): cut before its attribution, if any.
+  const emitUnclosed = (open: Open, paragraphEnd: number) => {
+    const stop = Math.min(open.nextMark ?? paragraphEnd, paragraphEnd);
+    const cut = attributionCut(text, open.pos + 1, stop);
+    emit(open, cut ?? stop, cut ?? stop, undefined, true);
+  };
+  // The last letter or digit seen: whether a quote holds words yet (a run of marks is not a quote).
+  let lastAlnum = -1;
+  /**
+   * An opening mark of a kind already open, after words: the open quote was never closed.
+   * It ends here, uncertain, and the new mark opens the next. (Checked against the stack's
+   * top and bottom only: constant time, so a run of marks stays linear.)
+   */
+  const reopen = (kind: Kind, i: number): boolean => {
+    if (counts[kind] === 0 || stack.length === 0 || !DOUBLE_KINDS.has(stack[0].kind) || lastAlnum < stack[stack.length - 1].pos) return false;
+    emitUnclosed(stack[0], i);
+    truncate(0);
+    push(kind, i);
+    return true;
   };
   const closeTo = (index: number, i: number, len: number) => {
     const open = stack[index];
@@ -75,9 +110,24 @@ export function findQuotes(text: string): QuoteSpan[] {
     return -1;
   };
 
+  // The character before `i` past a run of MOJIBAKE_PAD (a repair's one or two places). Each
+  // position of a run extends the last answer, so a text made of joiners stays linear.
+  let padEnd = -1;
+  let padBefore: string | undefined;
+  const beforePads = (i: number): string | undefined => {
+    if (padEnd !== i - 2) {
+      let j = i - 1;
+      while (j >= 0 && text[j] === MOJIBAKE_PAD) j--;
+      padBefore = j >= 0 ? text[j] : undefined;
+    }
+    padEnd = i - 1;
+    return padBefore;
+  };
+
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    const prev = i > 0 ? text[i - 1] : undefined;
+    // The character before, past the joiners a mojibake repair leaves (text/mojibake.ts): "don͏͏’t" is an apostrophe.
+    const prev = i > 0 ? (text[i - 1] === MOJIBAKE_PAD ? beforePads(i) : text[i - 1]) : undefined;
     const next = text[i + 1];
 
     const para = stack.length > 0 ? paragraphBreak(text, i) : -1;
@@ -90,12 +140,14 @@ export function findQuotes(text: string): QuoteSpan[] {
         i = para;
         continue;
       }
-      if (DOUBLE_KINDS.has(bottom.kind)) emit(bottom, i, i);
+      if (DOUBLE_KINDS.has(bottom.kind)) emitUnclosed(bottom, i);
       truncate(0);
       i = para - 1;
       continue;
     }
 
+    if (isAlnum(ch)) lastAlnum = i;
+    else if (stack.length > 0 && stack[0].nextMark === undefined && lastAlnum > stack[0].pos && DOUBLE_MARKS.has(ch)) stack[0].nextMark = i;
     switch (ch) {
       case '\u201C': {
         // “ opens; it also closes a „ quote (German style).
@@ -103,19 +155,21 @@ export function findQuotes(text: string): QuoteSpan[] {
         // cannot pop would make a long run of marks quadratic.)
         const low = isSpaceLike(prev) ? -1 : findOpen(['low']);
         if (low >= 0) closeTo(low, i, 1);
-        else push('curly', i);
+        else if (!reopen('curly', i)) push('curly', i);
         break;
       }
       case '\u201D': {
         const k = findOpen(['curly', 'low']);
         if (k >= 0) closeTo(k, i, 1);
+        // "… ”: a straight opening mark closed by a curly one, when it is the innermost open.
+        else if (stack[stack.length - 1]?.kind === 'straight' && !isSpaceLike(prev)) closeTo(stack.length - 1, i, 1);
         break;
       }
       case '\u201E':
-        push('low', i);
+        if (!reopen('low', i)) push('low', i);
         break;
       case '\u00AB':
-        push('guillemet', i);
+        if (!reopen('guillemet', i)) push('guillemet', i);
         break;
       case '\u00BB': {
         const k = findOpen(['guillemet']);
@@ -134,7 +188,11 @@ export function findQuotes(text: string): QuoteSpan[] {
         const open = findOpen(['straight']);
         const opener = isSpaceLike(prev) && !/\s/.test(next ?? ' ');
         const closer = !isSpaceLike(prev) && isEndLike(next);
+        const top = stack[stack.length - 1]?.kind;
         if (open >= 0 && (closer || !opener)) closeTo(open, i, 1);
+        // “… ": a curly (or low) opening mark closed by a straight one, when it is the innermost open.
+        else if (open < 0 && closer && (top === 'curly' || top === 'low')) closeTo(stack.length - 1, i, 1);
+        else if (opener && !closer && reopen('straight', i)) break;
         else if (opener || open < 0) push('straight', i);
         break;
       }
@@ -157,8 +215,28 @@ export function findQuotes(text: string): QuoteSpan[] {
       }
     }
   }
-  if (stack.length > 0 && DOUBLE_KINDS.has(stack[0].kind)) emit(stack[0], text.length, text.length);
+  if (stack.length > 0 && DOUBLE_KINDS.has(stack[0].kind)) emitUnclosed(stack[0], text.length);
   return quotes;
+}
+
+/** ", Tokayev said" / ", he added" / ", the minister said": a name or pronoun, then a speech verb. */
+const ATTRIBUTION_AFTER = /^\s+(?:(?:[\p{Lu}][\p{L}'\u2019.-]*\s+){1,4}|(?:he|she|they|we|I|the\s+\p{L}+)\s+)(?:(\p{Ll}+)\s+)?(\p{Ll}+)\b/u;
+/** ", said Tokayev" / ", says the minister". */
+const ATTRIBUTION_VERB_FIRST = /^\s+(\p{Ll}+)\s+(?:[\p{Lu}]|the\s)/u;
+/** How far past a comma an attribution is looked for: each comma reads a bounded window (linear). */
+const ATTRIBUTION_WINDOW = 80;
+
+/** The offset of the comma before the first attribution in [start, stop), if one follows the quoted words. */
+function attributionCut(text: string, start: number, stop: number): number | undefined {
+  for (let c = text.indexOf(',', start); c >= 0 && c < stop; c = text.indexOf(',', c + 1)) {
+    const after = text.slice(c + 1, Math.min(stop, c + 1 + ATTRIBUTION_WINDOW));
+    const m = ATTRIBUTION_AFTER.exec(after);
+    const verbFirst = ATTRIBUTION_VERB_FIRST.exec(after);
+    // ", Tokayev said at …" or ", he quickly added": the verb is either of the two words after the name.
+    const attributed = (m && [m[1], m[2]].some((w) => w && SPEECH_VERBS.has(w))) || (verbFirst && SPEECH_VERBS.has(verbFirst[1]));
+    if (attributed && /[\p{L}\p{N}]/u.test(text.slice(start, c))) return c;
+  }
+  return undefined;
 }
 
 function openerKind(ch: string): Kind | undefined {

@@ -12,6 +12,8 @@ export interface Token {
   capital: boolean;
 }
 
+import { MOJIBAKE_PAD } from './mojibake';
+
 const APOSTROPHES = new Set(["'", '\u2019', '\u02BC', '\u2018', '`', '\u00B4']);
 
 const LETTER = /\p{L}/u;
@@ -81,7 +83,8 @@ export function forEachWord(text: string, from: number, to: number, visit: (norm
       const c = text[i];
       if (isWordChar(c)) {
         i++;
-      } else if (APOSTROPHES.has(c) && i + 1 < to && isLetter(text[i + 1]) && isLetter(text[i - 1])) {
+      } else if (APOSTROPHES.has(c) && i + 1 < to && isLetter(text[i + 1]) && (isLetter(text[i - 1]) || letterBeforePads(text, i, start))) {
+        // (A repair's joiners before an apostrophe, text/mojibake.ts: "don͏͏’t" is one word.)
         i++;
       } else if ((c === '.' || c === ',') && i + 1 < to && isDigit(text[i + 1]) && isDigit(text[i - 1])) {
         i++;
@@ -97,6 +100,13 @@ export function forEachWord(text: string, from: number, to: number, visit: (norm
     const norm = normaliseWord(text.slice(start, i));
     if (norm.length > 0) visit(norm, start, i);
   }
+}
+
+/** A letter before the joiners a mojibake repair left before `i` (each apostrophe scans back its own run only). */
+function letterBeforePads(text: string, i: number, start: number): boolean {
+  let j = i - 1;
+  while (j > start && text[j] === MOJIBAKE_PAD) j--;
+  return j < i - 1 && isLetter(text[j]);
 }
 
 function isUpper(ch: string): boolean {
