@@ -213,9 +213,9 @@ test('notes/ are sources with their own provenance; --notes names another folder
   const ws = makeWorkspace({ 'notes/2022-09-26-smadiyarov.md': transcript, 'interviews/2022-09-26-smadiyarov.md': transcript, 'draft.md': draft });
   try {
     const r = cli(['check', '--root', ws.root, path.join(ws.root, 'draft.md')]);
-    assert.match(r.stdout, /warning misquote: Misquote: “weapons” where the source has “guns”\. Source: notes\/2022-09-26-smadiyarov\.md \(your notes, 2022-09-26\)\./, r.stdout + r.stderr);
+    assert.match(r.stdout, /warning misquote: Misquote: “weapons” where the source has “guns”\. Source: notes\/2022-09-26-smadiyarov\.md \(your notes, 26 Sept 2022\)\./, r.stdout + r.stderr);
     const other = cli(['check', '--root', ws.root, '--notes', 'interviews/**/*.md', path.join(ws.root, 'draft.md')]);
-    assert.match(other.stdout, /Source: interviews\/2022-09-26-smadiyarov\.md \(your notes, 2022-09-26\)\./, other.stdout + other.stderr);
+    assert.match(other.stdout, /Source: interviews\/2022-09-26-smadiyarov\.md \(your notes, 26 Sept 2022\)\./, other.stdout + other.stderr);
   } finally {
     ws.dispose();
   }

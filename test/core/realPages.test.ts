@@ -192,9 +192,9 @@ test('notes: a quote from the reporter’s transcript verifies with its own prov
   const quote = claims.find((c) => c.kind === 'quote') as QuoteClaim;
   assert.equal(quote?.verdict, 'verified');
   const source = quote.best!.location.source;
-  assert.equal(describeSource(source), 'notes/2022-09-26-smadiyarov.md (your notes, 2022-09-26)');
+  assert.equal(describeSource(source), 'notes/2022-09-26-smadiyarov.md (your notes, 26 Sept 2022)');
   assert.equal(source.meta.kind, 'notes');
-  assert.equal(source.meta.how.date, 'file name');
+  assert.equal(source.meta.how.date, 'date in the file name');
   assert.deepEqual(findings.map((f) => f.code), []);
   // A notes file is a source, never a draft.
   assert.ok(sources.isNote('notes/2022-09-26-smadiyarov.md'));

@@ -28,6 +28,8 @@ export function shortTitle(title: string, max = 50): string {
 export function describeSource(s: Pick<SourceRef, 'id' | 'meta'>): string {
   const { outlet, title, date } = s.meta;
   const when = date ? humanDate(date) : undefined;
+  // The reporter's own notes: which file, since several may be one day's.
+  if (s.meta.kind === 'notes') return `${s.id} (your notes${when ? `, ${when}` : ''})`;
   const who = outlet ? outlet.replace(/\s+/g, ' ').trim() : title ? `“${shortTitle(title)}”` : s.id;
   return when ? `${who}, ${when}` : who;
 }
