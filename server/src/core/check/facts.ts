@@ -817,7 +817,10 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
         .slice(0, MAX_DISPUTED)
     : [];
   // A contradiction must be about the event at least as clearly as any agreement.
-  const named = best ? [] : disagree.filter((c) => c.named && weekOf(c));
+  // A draft's bare weekday ("on Friday") contradicts nothing: on real prose the other day is nearly always
+  // another event of the same people (the attacks on Friday, the debate they reframed on Saturday).
+  const bareWeekday = d.date.weekday !== undefined && d.date.day === undefined && d.date.month === undefined;
+  const named = best || bareWeekday ? [] : disagree.filter((c) => c.named);
   // As for figures: only sources that date the event alike say what the date should be (a weekly
   // report "through February 25", "through April 6" … is one template, not one event).
   const settled = named.every((c) => compareDates((named[0].sf.fact as DateFact).date, (c.sf.fact as DateFact).date) !== 'different');

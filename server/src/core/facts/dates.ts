@@ -197,9 +197,9 @@ function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefi
   // "USA TODAY": a relative word in capitals after a word in capitals is a name.
   if (/^(?:TODAY|TONIGHT|TOMORROW|YESTERDAY)$/.test(raw) && /\p{Lu}{2,}[ \u00A0]$/u.test(text.slice(Math.max(0, start - 12), start))) return undefined;
 
-  // "the end of the month", "the day": without a month word or a number, chrono dates them from its reference,
-  // which in an undated article is made up (UNDATED_REF): no date at all.
-  if (!ref && !hasMonthWord && !/\d/.test(raw) && !RELATIVE.test(raw)) return undefined;
+  // "the end of the month", "later in the day": without a month word, a number or a relative word, chrono dates
+  // them from its reference (the article's date, made up in an undated article): they name no day of their own.
+  if (!hasMonthWord && !/\d/.test(raw) && (!RELATIVE.test(raw) || /\b(?:earlier|later)\s+(?:in\s+|on\s+)?(?:the|that)\s+(?:day|week|month)\b/i.test(raw))) return undefined;
 
   if (!relative) {
     const value: DateValue = {};
