@@ -99,10 +99,11 @@ test('every quote style in a Markdown draft is a quoted string, apostrophes are 
   quoted('Serbia cannot accept these results', 'low');
   quoted('a frank exchange', 'single');
   quoted('We reconfirm our readiness', 'single');
-  // Apostrophes: Kazakhstan's, doesn't, states' — not quotes; "sham" is.
-  plain("Kazakhstan's ministry");
-  plain('the country doesn');
-  plain("states' rights");
+  // Apostrophes: Kazakhstan's, neighbours', don't, Biden's — not quotes; "sham" is.
+  plain("Kazakhstan's and");
+  plain("neighbours' view");
+  plain('the votes don');
+  plain("Biden's word");
   quoted('sham', 'double');
   // A nested quote is inside both.
   quoted("'referendum'", 'single');
