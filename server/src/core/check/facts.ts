@@ -362,7 +362,12 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   }
   const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
-  if (restates(d, s) && !same.periodOneSided && !same.pollConflict) return { sf, about: RESTATED + d.context.sentenceWords.length, named: ownedAlike(same, d, s, aliases, common) };
+  if (restates(d, s) && !same.periodOneSided && !same.pollConflict) {
+    const owned = ownedAlike(same, d, s, aliases, common);
+    // A wire template filled in for another company ("In 1986 it reported revenue of …") restates nothing of it.
+    if (!owned && bothNamed(d, sf)) return undefined;
+    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned };
+  }
   // Measure words besides the counted noun, which both already share.
   const measure = same.measure - (unitScore === 2 ? 1 : 0);
   const broad = same.broad - (unitScore === 2 ? 1 : 0);
@@ -407,6 +412,11 @@ function distinctiveUnitOf(d: FigureFact, s: Fact, draftSentence: string, source
 function sameness(d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable, common?: (word: string) => boolean): Sameness | undefined {
   const same = compareFrames(frameOf(d, draftSentence), frameOf(sf.fact, sf.sentence), (names, n) => hasNameIn(names, n, aliases), common);
   return same.owner === 'conflict' || same.periodConflict || same.directionConflict ? undefined : same;
+}
+
+/** Both sentences name someone (so a restatement about neither's owner is about two owners). */
+function bothNamed(d: Fact, sf: SourceFact): boolean {
+  return d.context.entities.length > 0 && sf.fact.context.entities.length > 0;
 }
 
 /**
@@ -459,6 +469,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   if (!same) return undefined;
   if (restates(d, s) && !same.pollConflict) {
     const owned = ownedAlike(same, d, s, aliases, common);
+    if (!owned && bothNamed(d, sf)) return undefined;
     return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && !(s.relative && s.date.day === undefined), sameEvent: owned };
   }
   const owned = actorSame || same.owner === 'same' || same.owner === 'shared';
@@ -479,8 +490,11 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // other, or the same owner and two words of the event's own clause.
   // A year or a month alone contradicts only in a restated sentence (above).
   const partial = (d.date.day === undefined && d.date.weekday === undefined) || (s.date.day === undefined && s.date.weekday === undefined);
-  // A source's year or month it did not write ("in December" in a 2015 article) is no evidence for a draft's "2015".
-  const inferred = (s.relative || !!s.how) && d.date.day === undefined && d.date.weekday === undefined;
+  // A source's year or month it did not write ("in December" in a 2015 article, "the quarter ending June 30" in a
+  // 1987 one) is no evidence for a draft's "2015" or "June 30, 1986".
+  const yearWritten = /\b(?:1[89]|20)\d\d\b/.test(s.text);
+  const inferred =
+    ((s.relative || !!s.how) && d.date.day === undefined && d.date.weekday === undefined) || (d.date.year !== undefined && !s.relative && !yearWritten && !!s.how);
   const agrees = inferred
     ? false
     : partial

@@ -67,7 +67,7 @@ export const HONORIFICS = forms('mr mrs ms miss dr sir dame lord lady madam');
 export const ORG_NOUNS = forms(`
   ministry ministries department office agency council committee commission party union nations
   assembly forum republic republics federation government senate congress parliament court bank
-  fund organization organisation university institute association company corporation corp inc
+  fund organization organisation university institute association company corporation corp inc ltd plc llc holdings
   group news times post press house kremlin administration campaign foundation service affairs
   bureau authority board center centre network tv radio channel daily journal gazette tribune
   herald review magazine guardian telegraph reuters ap afp kazinform league alliance coalition
