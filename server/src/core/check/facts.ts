@@ -484,7 +484,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   if (s.relative && s.date.day === undefined && d.date.day === undefined && d.date.weekday === undefined) return undefined;
   // A draft's bare weekday ("said on Tuesday") meets one day in seven of any dated source: only the same
   // actor or owner and a word of the event tie it to one.
-  const bareWeekday = d.date.weekday !== undefined && d.date.day === undefined && d.date.month === undefined;
+  const bareWeekday = isBareWeekday(d.date);
   // A year or a month alone ("in 2012", "in January") stands in a thousand events of the same people: agreeing
   // takes the person who acts in one (the name before its reporting verb: "Tokayev said in June") named in the
   // other, or the same owner and two words of the event's own clause.
@@ -525,9 +525,9 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const sfr = frameOf(s, sf.sentence);
   // Only the draft may leave out who ("The referendums began on …"): a source that names no one may be about anyone.
   const oneNamed = df.owners.length === 0 && sfr.owners.length > 0 && same.owner === 'unknown';
-  // A year or a month alone, or a draft's weekday (which a draft cannot place), contradicts only with the same
-  // owner or actor: either stands in too many events to be tied to one by its words.
-  const loose = partial || (d.relative && d.date.day === undefined);
+  // A draft's weekday (which a draft cannot place) is about the same event only with the same owner or actor: it
+  // stands in too many events to be tied to one by its words. A year or a month alone never is (restated above).
+  const loose = d.relative && d.date.day === undefined;
   const sameEvent =
     df.role === sfr.role &&
     !partial &&
@@ -632,6 +632,16 @@ function verdictOf(agree: Candidate[], disagree: Candidate[], disputes: Candidat
 /** Days apart two articles may be and still report one occasion's figure (a story and its next-day follow-ups). */
 const OCCASION_DAYS = 2;
 
+/** How many days apart two ISO dates are. */
+function daysApart(a: string, b: string): number {
+  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+}
+
+/** A weekday and nothing else ("on Friday"): no month, no day of the month. */
+function isBareWeekday(date: DateFact['date']): boolean {
+  return date.weekday !== undefined && date.day === undefined && date.month === undefined;
+}
+
 /**
  * Whether two figures can be of one occasion. A figure whose clause names its period (the fourth
  * quarter, 2015) is about that period (compareFrames has ruled out another); one that names none
@@ -644,7 +654,7 @@ function sameOccasion(a: Fact, aSentence: string, aDate: string | undefined, b: 
   if (ap.length > 0 && frameOf(b, bSentence).periods.some((p) => ap.includes(p))) return true;
   if (!aDate) return true;
   if (!bDate) return false;
-  return Math.abs(Date.parse(aDate) - Date.parse(bDate)) <= OCCASION_DAYS * 86_400_000;
+  return daysApart(aDate, bDate) <= OCCASION_DAYS;
 }
 
 /**
@@ -692,14 +702,15 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   // Another fact of the source's sentence gives a sibling's value (the candidate itself may not stand for one).
   // (Compared by place: a store may answer one fact as several objects, one per key it was found under.)
   const isPaired = (sf: SourceFact) => [...(paired.get(sf.source.id + ':' + sf.fact.sentence.start) ?? [])].some((f) => f.start !== sf.fact.start);
+  const draftSentence = prose.slice(d.sentence.start, d.sentence.end);
   const built: Candidate[] = [];
   for (const sf of found) {
     // Dates share a figure's name and word keys: most of what the store returns is of the other kind.
     if (sf.fact.kind !== 'figure') continue;
-    const c = figureCandidate(d, sf, aliases, prose.slice(d.sentence.start, d.sentence.end), common, isPaired(sf));
+    const c = figureCandidate(d, sf, aliases, draftSentence, common, isPaired(sf));
     if (c) built.push(c);
   }
-  const cands = ownersOwn(built, d, prose.slice(d.sentence.start, d.sentence.end), found, aliases).sort((a, b) => b.about - a.about);
+  const cands = ownersOwn(built, d, draftSentence, found, aliases).sort((a, b) => b.about - a.about);
   const consistency = (c: Candidate) => compareFigures(d.figure, (c.sf.fact as FigureFact).figure);
   // A bound ("more than 50 percent", "up to $47,476") holds for any value it reaches: one far inside it
   // (65%, $30,000) is consistent with it, not the fact it states, unless the two are clearly one fact.
@@ -709,7 +720,6 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   };
   const agree = perSource(cands.filter((c) => consistency(c) !== 'different' && !farInside(c)));
   // A contradiction needs a named subject in common ("in Donetsk"), or no agreeing source at all.
-  const draftSentence = prose.slice(d.sentence.start, d.sentence.end);
   const disagree = perSource(cands.filter((c) => consistency(c) === 'different' && c.named && sameOccasion(d, draftSentence, draftDate, c.sf.fact, c.sf.sentence, c.sf.source.meta.date)));
   // A source sentence the draft restates outweighs looser agreement elsewhere ("over 7%" agreeing with another article's 42%).
   if (disagree[0] && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
@@ -741,7 +751,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   const settled = disagree.every((c) => compareFigures((disagree[0].sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) !== 'different');
   let verdict = verdictOf(agree, settled || agree.length > 0 ? disagree : [], disputes);
   if (verdict === 'verified' && agree.every((c) => consistency(c) === 'rounded')) verdict = 'rounded';
-  const claim: FigureClaim = { kind: 'figure', start: d.start, end: d.end, text: d.text, figure: d.figure, verdict, others: [], conflicting: [], subject: describeFrame(d, prose.slice(d.sentence.start, d.sentence.end)) };
+  const claim: FigureClaim = { kind: 'figure', start: d.start, end: d.end, text: d.text, figure: d.figure, verdict, others: [], conflicting: [], subject: describeFrame(d, draftSentence) };
   if (verdict === 'mismatch') {
     claim.best = toMatch(disagree[0].sf, d, aliases, prose);
     claim.conflicting = disagree.slice(1).map((c) => toMatch(c.sf, d, aliases, prose));
@@ -761,7 +771,6 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   if (verdict === 'unsourced') claim.quiet = quietFigure(d, prose);
   return claim;
 }
-
 
 /**
  * Noise rules: an unsourced figure is reported only where the sentence states a fact
@@ -786,13 +795,14 @@ function quietSentence(f: Fact, prose: string): boolean {
 // ---- Dates ---------------------------------------------------------------------------
 
 function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean, draftDate?: string): DateClaim {
+  const draftSentence = prose.slice(d.sentence.start, d.sentence.end);
   const built: Candidate[] = [];
   for (const sf of found) {
     if (sf.fact.kind !== 'date') continue;
-    const c = dateCandidate(d, sf, aliases, prose.slice(d.sentence.start, d.sentence.end), common);
+    const c = dateCandidate(d, sf, aliases, draftSentence, common);
     if (c) built.push(c);
   }
-  const cands = ownersOwn(built, d, prose.slice(d.sentence.start, d.sentence.end), found, aliases).sort((a, b) => b.about - a.about);
+  const cands = ownersOwn(built, d, draftSentence, found, aliases).sort((a, b) => b.about - a.about);
   // A year-less draft date ("September 26") takes the sources' year to meet a weekday-only source ("Monday", undated article).
   const years = cands.map((c) => (c.sf.fact as DateFact).date.year).filter((y): y is number => y !== undefined);
   const withYear = d.date.year === undefined && d.date.day !== undefined && years.length > 0 ? { ...d.date, year: mostCommon(years) } : d.date;
@@ -801,7 +811,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
     return compareDates(sd.year === undefined && sd.month === undefined && sd.weekday !== undefined ? withYear : d.date, sd);
   };
   // A dated draft's weekday ("on Monday") is a day of its own week: a source of another week is about another day.
-  const weekOf = (c: Candidate) => !(d.relative && d.date.day === undefined && draftDate) || (!!c.sf.source.meta.date && Math.abs(Date.parse(draftDate) - Date.parse(c.sf.source.meta.date)) <= 7 * 86_400_000);
+  const weekOf = (c: Candidate) => !(d.relative && d.date.day === undefined && draftDate) || (!!c.sf.source.meta.date && daysApart(draftDate, c.sf.source.meta.date) <= 7);
   const disagree = perSource(cands.filter((c) => rel(c) === 'different'));
   // A weekday-only source ("Monday" in an undated article) agrees by chance one time in seven: it counts only when it is about the event at least as clearly as any source that contradicts.
   const weekdayOnly = (c: Candidate) => (c.sf.fact as DateFact).date.year === undefined && (c.sf.fact as DateFact).date.month === undefined;
@@ -833,8 +843,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   // A contradiction must be about the event at least as clearly as any agreement.
   // A draft's bare weekday ("on Friday") contradicts nothing: on real prose the other day is nearly always
   // another event of the same people (the attacks on Friday, the debate they reframed on Saturday).
-  const bareWeekday = d.date.weekday !== undefined && d.date.day === undefined && d.date.month === undefined;
-  const named = best || bareWeekday ? [] : disagree.filter((c) => c.named);
+  const named = best || isBareWeekday(d.date) ? [] : disagree.filter((c) => c.named);
   // As for figures: only sources that date the event alike say what the date should be (a weekly
   // report "through February 25", "through April 6" … is one template, not one event).
   const settled = named.every((c) => compareDates((named[0].sf.fact as DateFact).date, (c.sf.fact as DateFact).date) !== 'different');
@@ -850,7 +859,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
     verdict,
     others: [],
     conflicting: [],
-    subject: describeFrame(d, prose.slice(d.sentence.start, d.sentence.end)),
+    subject: describeFrame(d, draftSentence),
   };
   if (verdict === 'mismatch') {
     claim.best = toMatch(strongDisagree[0].sf, d, aliases, prose);
@@ -875,4 +884,3 @@ function mostCommon(xs: number[]): number {
   for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 }
-

@@ -133,8 +133,9 @@ export interface QuoteClaim {
   /** Three words or fewer: checked by exact match only. */
   short: boolean;
   /**
-   * A short phrase's sources that have it word for word inside a longer quotation: the same statement
-   * only when the source's speaker is the draft's (checked with the draft's attribution, speakers/check.ts).
+   * A short phrase's sources that quote it word for word but may not be the same statement: inside a
+   * longer quotation (the same statement only when the source's speaker is the draft's), or quoted alone
+   * by another speaker or in a sentence about something else (check/draft.ts, speakers/check.ts).
    */
   withinQuotes?: SourceMatch[];
   verdict: QuoteVerdict;
