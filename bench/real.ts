@@ -76,6 +76,12 @@ function sentenceAround(text: string, start: number, end: number): string {
   return (text.slice(from, start) + '⟦' + text.slice(start, end) + '⟧' + text.slice(end, to)).replace(/\s+/g, ' ');
 }
 
+function speakersOf(c?: Claim): string | undefined {
+  if (c?.kind !== 'quote') return undefined;
+  const who = (s?: { name: string; how: string }) => (s ? `${s.name} (${s.how})` : '-');
+  return `draft: ${who(c.draftSpeaker)} · source: ${who(c.best?.presentation?.speaker)}`;
+}
+
 /** The items of one draft's check: its judged findings and its verified claims. */
 export function itemsOf(corpus: string, draft: Article, claims: Claim[], findings: Finding[]): Item[] {
   const half = halfOf(corpus, draft.id);
@@ -97,6 +103,7 @@ export function itemsOf(corpus: string, draft: Article, claims: Claim[], finding
       message: f.message,
       draftText: sentenceAround(draft.text, f.start, f.end),
       sourceText: best ? ('sentence' in best ? String(best.sentence) : '') : '',
+      speakers: speakersOf(claim),
     });
   }
   for (const c of claims) {
@@ -115,6 +122,7 @@ export function itemsOf(corpus: string, draft: Article, claims: Claim[], finding
       message: '',
       draftText: sentenceAround(draft.text, c.start, c.end),
       sourceText: 'sentence' in best ? String(best.sentence) : '',
+      speakers: speakersOf(c),
     });
   }
   return items;

@@ -20,6 +20,8 @@ export interface Item {
   message: string;
   draftText: string;
   sourceText: string;
+  /** For the judge: a quote's speakers as the engine reads them ("draft: Clarke (name) · source: Huma Abedin (name)"). */
+  speakers?: string;
 }
 
 export interface Label {

@@ -148,7 +148,7 @@ test('ignore directives: the CLI drops the findings they cover, as the editor do
       'The ministry said: «Kazakhstan will send peacekeepers to the region next week if asked.»',
       '<!-- source-check-enable -->',
       '',
-      'Unignored: “Of course, that would be a disaster.”',
+      'Unignored: Tokayev said “Of course, that would be a disaster.”',
       '',
     ].join('\n'),
   });
@@ -156,7 +156,7 @@ test('ignore directives: the CLI drops the findings they cover, as the editor do
     const r = cli(['check', 'draft.md'], ws.root);
     assert.equal(r.code, 1, r.stdout + r.stderr);
     const lines = r.stdout.trim().split('\n');
-    assert.deepEqual(lines.slice(0, -1).map((l) => l.split(': ')[0] + ': ' + l.split(': ')[1]), ['draft.md:8:13: warning misquote']);
+    assert.deepEqual(lines.slice(0, -1).map((l) => l.split(': ')[0] + ': ' + l.split(': ')[1]), ['draft.md:8:26: warning misquote']);
     assert.equal(lines[lines.length - 1], '3 quotes checked in 1 file: 0 verified, 1 misquoted, 0 unsourced, 2 ignored; 1 warning, 0 information');
     const json = JSON.parse(cli(['check', '--format', 'json', 'draft.md'], ws.root).stdout);
     assert.deepEqual(json.map((f: { line: number }) => f.line), [8]);

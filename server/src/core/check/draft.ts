@@ -15,7 +15,7 @@ import { describeSource } from '../report/describe';
 import { applyDirectives } from './directives';
 import { splitSentences } from '../text/sentences';
 import { attributeQuotes } from '../speakers/attribute';
-import { checkSpeaker, shortPhraseSource } from '../speakers/check';
+import { checkSpeaker, shortPhraseSource, misquoteStands } from '../speakers/check';
 import type { Person } from '../speakers/people';
 
 export type DraftFormat = 'markdown' | 'text';
@@ -108,6 +108,8 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
       if (stands) claim = { ...claim, verdict: claim.verdict === 'unsourced' ? 'verified' : claim.verdict, best: stands, others: [] };
       else if (claim.verdict !== 'unsourced') claim = { ...claim, verdict: 'unsourced', withinQuotes: [claim.best!, ...claim.others] };
     }
+    // A misquote is the same statement worded otherwise, not someone else's words that share some.
+    if (claim.verdict === 'misquote' && !(await misquoteStands(claim, attributed, lookupPeople))) claim = { ...claim, verdict: 'unsourced', others: [] };
     claims.push(claim);
     const quoteFindings = [...findingsFor(claim, draft.text), ...(await checkSpeaker(claim, attributed, lookupPeople, draft.text))];
     findings.push(...(q.uncertain ? quoteFindings.map(guarded) : quoteFindings));

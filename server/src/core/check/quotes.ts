@@ -6,7 +6,7 @@
 import { align, Alignment } from '../match/align';
 import { parseQuery, Query } from '../match/query';
 import type { Passage, SourceStore } from '../match/store';
-import { isContentWord, tokenize, Token } from '../text/tokens';
+import { isContentWord, isTitleCase, tokenize, Token } from '../text/tokens';
 import { skeleton } from '../text/spelling';
 import type { QuoteClaim, SourceMatch, SourcePresentation, WordDiff } from './findings';
 import type { Quotation } from '../speakers/attribute';
@@ -112,6 +112,12 @@ export async function checkQuote(text: string, start: number, end: number, store
     }
     // Keep the closest passage for the hover ("closest: …"), but it is no evidence.
     claim.best = matches[0];
+    return claim;
+  }
+  // A title ("Growth and Opportunity Project", a headline's "Not Fit To Serve As President") names or
+  // sums up; worded otherwise somewhere, it is no misquote of it.
+  if (realDiffs(carried[0]) > 0 && isTitleCase(claim.text)) {
+    claim.best = carried[0];
     return claim;
   }
   // Never a misquote of words a source writes as its own narration or as indirect speech:
@@ -335,7 +341,9 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
     if (!run) return;
     const d = run.draft.length > 0 ? draft.slice(query.words[run.draft[0]].start, query.words[run.draft[run.draft.length - 1]].end) : '';
     const s = run.source.length > 0 ? slice(passage, tokens[run.source[0]].start, tokens[run.source[run.source.length - 1]].end) : '';
-    diffs.push({ kind: d && s ? 'changed' : d ? 'added' : 'dropped', draft: d, source: s });
+    // The same letters spaced or hyphenated otherwise ("2.6 million", "2.6million"; "e-mail", "email").
+    const same = d && s && joined(d) === joined(s);
+    diffs.push({ kind: same ? 'spelling' : d && s ? 'changed' : d ? 'added' : 'dropped', draft: d, source: s });
     run = undefined;
   };
   for (const o of a.ops) {
@@ -355,6 +363,13 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
   }
   flush();
   return diffs;
+}
+
+function joined(words: string): string {
+  return tokenize(words)
+    .map((t) => t.norm)
+    .join('')
+    .replace(/-/g, '');
 }
 
 function firstEllipsis(words: Query['words'], draft: string): string {

@@ -39,8 +39,8 @@ import type { LineIndex } from '../text/lines';
 import { attributeQuotes, TextAttributions } from '../speakers/attribute';
 
 const MAGIC = 'SRCCHKIX';
-/** Bump whenever tokenising, keys, sentence splitting, fact extraction, metadata, SourceDoc's shape or this layout changes (8: metadata from file names, bylines, datelines; mojibake read through). */
-export const INDEX_FORMAT = 8;
+/** Bump whenever tokenising, keys, sentence splitting, fact extraction, metadata, SourceDoc's shape or this layout changes (9: a "> " block holding marked quotations is read by its marks). */
+export const INDEX_FORMAT = 9;
 const PREFIX = 52;
 const CRC32 = 1;
 const SHA256 = 2;

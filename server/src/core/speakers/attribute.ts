@@ -66,14 +66,18 @@ export interface TextAttributions {
 
 const OPEN_MARKS = /["\u201C\u201E\u00AB\u2018\u2039']/;
 const ANY_MARK = /["\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019\u2039\u203A]/;
+const CITATION_AFTER = /^\[(?:\^[^\]\s]{1,50}|\d{1,3})\]/;
 const FOOTNOTE = /\s*\[(?:[ivxlc]+|\d+)\]\s*$/i;
 
 /** Finds the quotations of a text and their speakers. `quotes` defaults to findQuotes(prose). */
 export function attributeQuotes(prose: string, sentences: readonly Span[], quotes: readonly QuoteSpan[] = findQuotes(prose)): TextAttributions {
   const marked = quotes.map((q) => cutUnclosed(prose, q)).filter((q): q is QuoteSpan => q !== undefined && !/^\s*\[[^\]]*\]\s*$/.test(prose.slice(q.start, q.end)));
-  const blocks = [...findBlockQuotes(prose), ...findMarkdownBlockQuotes(prose)];
+  const inside = (q: QuoteSpan, b: { q: QuoteSpan }) => b.q.outerStart <= q.start && q.end <= b.q.outerEnd + 2;
+  // A "> " block holding marked quotations is the writer's layout (a pull quote, a quoted passage with its
+  // "Tokayev said"): its marks say whose words are whose.
+  const blocks = [...findBlockQuotes(prose), ...findMarkdownBlockQuotes(prose).filter((b) => !marked.some((q) => inside(q, b)))];
   const all: Array<{ q: QuoteSpan; kind: QuotationKind }> = [
-    ...marked.filter((q) => !blocks.some((b) => b.q.outerStart <= q.start && q.end <= b.q.outerEnd + 2)).map((q) => ({ q, kind: 'quote' as QuotationKind })),
+    ...marked.filter((q) => !blocks.some((b) => inside(q, b))).map((q) => ({ q, kind: 'quote' as QuotationKind })),
     ...blocks,
   ].sort((a, b) => a.q.start - b.q.start);
   const spans = all.map(({ q }) => ({ start: q.outerStart, end: q.outerEnd }));
@@ -92,7 +96,15 @@ export function attributeQuotes(prose: string, sentences: readonly Span[], quote
   const quotations: Quotation[] = [];
   const leads = new Map(blocks.map((b) => [b.q, b.lead]));
   all.forEach(({ q, kind }, i) => {
-    let speaker = kind === 'block' ? leadInSpeaker(ctx, leads.get(q)!) : attributionAfter(ctx, q, true) ?? attributionBefore(ctx, q, all[i - 1]?.q) ?? attributionAfter(ctx, q, false);
+    const before = () => attributionBefore(ctx, q, all[i - 1]?.q);
+    // “Tokayev said “…” The minister said “…”: a quote that closes its sentence is the words of the
+    // attribution before it, when it has one; the next sentence's subject introduces what follows.
+    let speaker =
+      kind === 'block'
+        ? leadInSpeaker(ctx, leads.get(q)!)
+        : closesSentence(prose, q)
+          ? (before() ?? attributionAfter(ctx, q, true) ?? attributionAfter(ctx, q, false))
+          : (attributionAfter(ctx, q, true) ?? before() ?? attributionAfter(ctx, q, false));
     if (!speaker) {
       // “…,” he said. “…”: a quote with no attribution of its own continues the one before it in the paragraph.
       const prev = quotations[quotations.length - 1];
@@ -230,30 +242,37 @@ function sentenceOf(ctx: Ctx, offset: number): number {
 }
 
 /** “…,” he said / “…” said Tokayev / “…,” according to the ministry. */
+/** The quote ends with its sentence's full stop and the next sentence starts with a capital. */
+function closesSentence(prose: string, q: QuoteSpan): boolean {
+  return /[.!?]\s*$/.test(prose.slice(q.start, q.outerEnd).replace(/["\u201D\u2019\u00BB']+\s*$/, '')) && /^\s+\p{Lu}/u.test(prose.slice(q.outerEnd, q.outerEnd + 3));
+}
+
 function attributionAfter(ctx: Ctx, q: QuoteSpan, tight: boolean): Speaker | undefined {
   const { prose } = ctx;
+  // A citation right after the closing mark (“…,”[^kazinform] Tokayev said) stands outside the sentence.
+  const from = q.outerEnd + (CITATION_AFTER.exec(prose.slice(q.outerEnd, q.outerEnd + 60))?.[0].length ?? 0);
   // The sentence the attribution would be in: the quote's own, or the next when the quote ends one (“…?” Vitter asked.).
-  const next = q.outerEnd + (/^\s*/.exec(prose.slice(q.outerEnd))![0].length);
-  const si = sentenceOf(ctx, Math.max(q.start, next < prose.length ? next : q.outerEnd - 1));
+  const next = from + (/^\s*/.exec(prose.slice(from))![0].length);
+  const si = sentenceOf(ctx, Math.max(q.start, next < prose.length ? next : from - 1));
   const sentenceEnd = ctx.sentences[si]?.end ?? prose.length;
-  let limit = Math.min(prose.length, Math.max(sentenceEnd, q.outerEnd) + 1, q.outerEnd + 200);
-  const nextMark = prose.slice(q.outerEnd, limit).search(OPEN_MARKS);
-  if (nextMark >= 0) limit = q.outerEnd + nextMark;
+  let limit = Math.min(prose.length, Math.max(sentenceEnd, from) + 1, from + 200);
+  const nextMark = prose.slice(from, limit).search(OPEN_MARKS);
+  if (nextMark >= 0) limit = from + nextMark;
   // Never from the next paragraph: its first words are its own sentence's subject.
-  const paragraphEnd = prose.slice(q.outerEnd, limit).search(/\n[ \t]*\r?\n/);
-  if (paragraphEnd >= 0) limit = q.outerEnd + paragraphEnd;
-  const window = prose.slice(q.outerEnd, limit);
+  const paragraphEnd = prose.slice(from, limit).search(/\n[ \t]*\r?\n/);
+  if (paragraphEnd >= 0) limit = from + paragraphEnd;
+  const window = prose.slice(from, limit);
   if (tight && !/^\s*[,\u2014\u2013\u2015-]|^[\s]*(?:[\p{Ll}]|$)/u.test(window) && !/[,!?\u2014\u2013-]\s*["\u201D\u2019\u00BB']?\s*$/u.test(prose.slice(q.start, q.outerEnd))) {
     // A closing mark followed by a capital with no comma: a new sentence, not an attribution.
     if (!/^\s+\p{Lu}/u.test(window) || /^\s*$/.test(window)) return undefined;
   }
-  const words = tokenize(prose, q.outerEnd, limit);
+  const words = tokenize(prose, from, limit);
   if (words.length === 0) return undefined;
   const first = words[0];
   // A signature after a dash, closing the paragraph: “…” ― Pamela Padilla
   const dash = /^\s*[\u2014\u2015\u2013-]\s*/.exec(window);
   if (dash) {
-    const m = mentionStartingAt(ctx, q.outerEnd + dash[0].length, limit);
+    const m = mentionStartingAt(ctx, from + dash[0].length, limit);
     if (m && m.kind === 'name' && /^[\s.,]*(?:\n|$)/.test(prose.slice(m.phraseEnd, m.phraseEnd + 3) + '\n')) return speakerFrom(ctx, m);
   }
   // "according to X"
@@ -268,7 +287,7 @@ function attributionAfter(ctx: Ctx, q: QuoteSpan, tight: boolean): Speaker | und
     return undefined;
   }
   // he said / Tokayev, the Kazakh leader, said / the ministry added
-  const m = mentionStartingAt(ctx, q.outerEnd, limit) ?? (tight ? modifiedName(ctx, q.outerEnd, limit) ?? nounPhraseBefore(ctx, words, 0) : laterInSentence(ctx, q.outerEnd, limit));
+  const m = mentionStartingAt(ctx, from, limit) ?? (tight ? modifiedName(ctx, from, limit) ?? nounPhraseBefore(ctx, words, 0) : laterInSentence(ctx, from, limit));
   if (!m) return undefined;
   let after = m.phraseEnd;
   // "Mr. Morgan of the Sierra Club said": an organisation after the name.

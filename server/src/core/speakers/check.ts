@@ -16,7 +16,7 @@ import type { Quotation, Speaker } from './attribute';
 import { explainAttribution } from './explain';
 import { sameName } from './names';
 import { findPerson, Person } from './people';
-import { isContentWord, tokenize } from '../text/tokens';
+import { isContentWord, isTitleCase, tokenize } from '../text/tokens';
 import { namesOf, stem } from '../facts/context';
 
 type Verdict = NonNullable<QuoteClaim['speakerVerdict']>;
@@ -82,6 +82,34 @@ export async function shortPhraseSource(claim: QuoteClaim, drafted: Quotation | 
   return undefined;
 }
 
+/**
+ * Words of the quote a misquote's passage must hold when no speaker ties the two: fewer make a shared
+ * phrase, not one statement ("a deep and sincere" bond is not the DNC's "deep and sincere apology").
+ * With the same speaker on both sides, the quote checker's own evidence is enough ("Of course, that
+ * would be a disaster", Tokayev's "chaos").
+ */
+export const MISQUOTE_MIN_MATCHED_UNTIED = 6;
+
+/**
+ * Whether a misquote stands as the same statement worded otherwise: a source gives it to the draft's
+ * own speaker; or no source gives it to someone else (both resolved) and the passage holds a sentence's
+ * worth of the quote's words. Sanders's "Let me take this opportunity" is not Blackwell's "Let's take
+ * this opportunity" misquoted.
+ */
+export async function misquoteStands(claim: QuoteClaim, drafted: Quotation | undefined, people: PeopleLookup): Promise<boolean> {
+  const d = drafted?.speaker && resolved(drafted.speaker) ? drafted.speaker : undefined;
+  let others = 0;
+  const carried = [claim.best!, ...claim.others];
+  for (const m of carried) {
+    const s = m.presentation?.speaker;
+    if (!d || !s || !resolved(s)) continue;
+    const v = await compare(d, s, people);
+    if (v === 'same') return true;
+    if (v === 'different') others++;
+  }
+  return others < carried.length && claim.best!.matched >= MISQUOTE_MIN_MATCHED_UNTIED;
+}
+
 /** Whether a sentence names the speaker: any spelling's last word (the surname) as a word of it. */
 function namesIn(speaker: Speaker, sentence: string): boolean {
   // Possessives too ("Biden's word for them"): both sides lose a final s.
@@ -109,10 +137,7 @@ function sharedContext(phrase: string, a: string, b: string): number {
 export const SPEECH_MIN_CONTENT = 4;
 function isSpeech(text: string): boolean {
   const words = tokenize(text);
-  if (words.filter((w) => isContentWord(w.norm)).length < SPEECH_MIN_CONTENT) return false;
-  // A title: every content word capitalised.
-  const content = words.filter((w) => isContentWord(w.norm));
-  return !content.every((w) => /^\p{Lu}/u.test(text.slice(w.start, w.end)));
+  return words.filter((w) => isContentWord(w.norm)).length >= SPEECH_MIN_CONTENT && !isTitleCase(text);
 }
 
 /** A speaker named in the attribution or reached through it, not guessed from the nearest name. */

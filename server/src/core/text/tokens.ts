@@ -143,3 +143,12 @@ export const STOPWORDS = new Set(
 export function isContentWord(norm: string): boolean {
   return !STOPWORDS.has(norm);
 }
+
+/**
+ * A title or a headline's words: every content word capitalised ("Meet the Press", "Not Fit To Serve
+ * As President"). It names or sums up rather than quotes speech.
+ */
+export function isTitleCase(text: string): boolean {
+  const content = tokenize(text).filter((w) => isContentWord(w.norm));
+  return content.length > 0 && content.every((w) => /^\p{Lu}/u.test(text.slice(w.start, w.end)));
+}
