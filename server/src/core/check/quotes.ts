@@ -40,8 +40,14 @@ const COMMON_WORDS = new Set(
     'thing things way lot time times year years day days people area part now even still back many much going come see'
   ).split(' '),
 );
-/** A quoted phrase of this many words or fewer is only verified by an exact match. */
-export const SHORT_QUOTE_WORDS = 3;
+/**
+ * A quoted phrase of this many words or fewer is only verified by an exact match that is the same
+ * statement (shortPhraseSource), never misquoted: "as soon as possible", "numbers don't add up" and
+ * "take on the Washington cartel" are in many people's mouths and many reporters' sentences.
+ */
+export const SHORT_QUOTE_WORDS = 5;
+/** Up to this many words, a phrase must stand alone in the source's marks; longer ones may stand inside a quotation. */
+export const TINY_QUOTE_WORDS = 3;
 const QUOTE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A']);
 
 /** Marks that open a quotation when they touch the next word ("In …, “In …): a closing mark does not. */
@@ -64,6 +70,9 @@ export async function checkQuote(text: string, start: number, end: number, store
   // A short phrase of function words only ("we will") is not a claim worth checking.
   if (short && !spoken.some((w) => isContentWord(w.norm))) return undefined;
 
+  // Nor is a short title or name ("Meet the Press", "Make America Great Again", "JEB BUSH": two content
+  // words or more, all capitalised): it is no one's statement, and the sources name it for other reasons.
+  if (short && spoken.filter((w) => isContentWord(w.norm)).length >= 2 && isTitleCase(text.slice(start, end))) return undefined;
   const claim: QuoteClaim = { kind: 'quote', start, end, text: text.slice(start, end), short, verdict: 'unsourced', others: [] };
   const passages = await store.candidates(
     spoken.map((w) => w.norm),
@@ -89,10 +98,13 @@ export async function checkQuote(text: string, start: number, end: number, store
   // Best first: fewest real differences, then fewest spelling variants, then cost.
   matches.sort((a, b) => realDiffs(a) - realDiffs(b) || a.cost - b.cost || b.matched - a.matched);
 
-  // A short phrase is verified only where a source quotes it on its own (a newsletter called "Playbook"
-  // does not carry Trump's "playbooks", nor a longer quotation's "false hope" Cruz's "false"); a misquote
-  // needs words of weight in common, quoted by the source.
-  const qualifies = (m: SourceMatch) => (short ? realDiffs(m) === 0 && !!m.quotedAlone : realDiffs(m) === 0 || isMisquoteEvidence(m));
+  // A short phrase is verified only where a source quotes it (a reporter's "as soon as possible" is not
+  // Gowdy's), up to three words on its own (a newsletter called "Playbook" does not carry Trump's
+  // "playbooks", nor a longer quotation's "false hope" Cruz's "false"); a misquote needs words of
+  // weight in common, quoted by the source.
+  const tiny = query.quotedWordCount <= TINY_QUOTE_WORDS;
+  const qualifies = (m: SourceMatch) =>
+    short ? realDiffs(m) === 0 && (!!m.quotedAlone || (!tiny && quotedInSource(m))) : realDiffs(m) === 0 || isMisquoteEvidence(m);
   const seen = new Set<string>();
   const carried = matches.filter((m) => {
     if (!qualifies(m) || seen.has(m.location.source.id)) return false;

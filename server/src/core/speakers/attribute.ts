@@ -257,6 +257,8 @@ function attributionAfter(ctx: Ctx, q: QuoteSpan, tight: boolean): Speaker | und
   const sentenceEnd = ctx.sentences[si]?.end ?? prose.length;
   let limit = Math.min(prose.length, Math.max(sentenceEnd, from) + 1, from + 200);
   const nextMark = prose.slice(from, limit).search(OPEN_MARKS);
+  // “… liar.” Carly Fiorina said Ted Cruz “…”: the next sentence's attribution introduces its own quote.
+  if (nextMark >= 0 && closesSentence(prose, q)) return undefined;
   if (nextMark >= 0) limit = from + nextMark;
   // Never from the next paragraph: its first words are its own sentence's subject.
   const paragraphEnd = prose.slice(from, limit).search(/\n[ \t]*\r?\n/);

@@ -18,6 +18,8 @@ import { sameName } from './names';
 import { findPerson, Person } from './people';
 import { isContentWord, isTitleCase, tokenize } from '../text/tokens';
 import { namesOf, stem } from '../facts/context';
+import { SPEECH_VERBS } from './lexicon';
+import { TINY_QUOTE_WORDS } from '../check/quotes';
 
 type Verdict = NonNullable<QuoteClaim['speakerVerdict']>;
 
@@ -60,24 +62,34 @@ export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undef
 
 /**
  * Which source, if any, a short quoted phrase (a term, a scare quote, a nickname, a fragment) is the
- * same statement as. A phrase of three words is anyone's: "fair", "a mistake" and "new low" are in
- * hundreds of quotations. It stands where the source's speaker is the draft's (both resolved); where
- * the draft gives none, where the two sentences share a word of weight besides the phrase ("votes" for
- * "sham"), unless the draft's sentence names people and not the source's speaker. A longer quotation
- * holding the phrase counts only for the same speaker ("chaos", Tokayev's).
+ * same statement as. A phrase of a few words is anyone's: "fair", "a mistake" and "new low" are in
+ * hundreds of quotations. It is not where the draft and the source name different speakers. Past that:
+ * - four or five words the source quotes stand ("Serbia cannot accept these results");
+ * - up to three stand where the source's speaker is the draft's, or, quoted alone, where the two
+ *   sentences share a word of weight besides the phrase ("votes" for "sham"), unless the draft names
+ *   people and not the source's speaker ("Sanders called Trump a “pathological liar”", Cruz's words).
+ *   A longer quotation holding them counts only for the same speaker ("chaos", Tokayev's).
+ * - One word needs more: a shared word that is not a name, the same speaker too (Trump called NAFTA a
+ *   "disaster" before he called Clinton's emails one; Sanders says "absolutely" to many questions).
  */
 export async function shortPhraseSource(claim: QuoteClaim, drafted: Quotation | undefined, people: PeopleLookup, draftSentence: string): Promise<SourceMatch | undefined> {
   const d = drafted?.speaker && resolved(drafted.speaker) ? drafted.speaker : undefined;
+  const words = tokenize(claim.text).length;
   const alone = claim.verdict === 'verified' || claim.verdict === 'variant' ? [claim.best!, ...claim.others] : [];
+  // Names outside the quoted words: "Serbia" in “Serbia cannot accept these results” names no speaker.
+  const at = draftSentence.indexOf(claim.text);
+  const outside = at < 0 ? [{ start: 0, end: draftSentence.length }] : [{ start: 0, end: at }, { start: at + claim.text.length, end: draftSentence.length }];
+  const nameWords = namesOf(draftSentence, outside);
+  const names = nameWords.size > 0;
   for (const m of [...alone, ...(claim.withinQuotes ?? [])]) {
     const s = m.presentation?.speaker && m.presentation.kind !== 'indirect' && resolved(m.presentation.speaker) ? m.presentation.speaker : undefined;
-    if (d && s) {
-      if ((await compare(d, s, people)) === 'same') return m;
-    } else if (s?.kind === 'person' && !namesIn(s, draftSentence) && namesOf(draftSentence, [{ start: 0, end: draftSentence.length }]).size > 0) {
-      // The draft names people but not the source's speaker ("Sanders called Trump a “pathological liar”",
-      // Cruz's words): another person's use of the phrase.
-      continue;
-    } else if (alone.includes(m) && sharedContext(claim.text, draftSentence, m.sentence) >= 1) return m;
+    // One word's context does not count the names (every 2016 sentence shares "Trump").
+    const shared = () => sharedContext(claim.text, draftSentence, m.sentence, words === 1 ? nameWords : undefined);
+    const same = d && s ? await compare(d, s, people) : undefined;
+    if (same === 'different') continue;
+    if (words > TINY_QUOTE_WORDS) return m;
+    if (!same && s?.kind === 'person' && names && !namesIn(s, draftSentence)) continue;
+    if (same === 'same' ? words > 1 || shared() >= 1 : alone.includes(m) && shared() >= 1) return m;
   }
   return undefined;
 }
@@ -121,10 +133,14 @@ function namesIn(speaker: Speaker, sentence: string): boolean {
   });
 }
 
-/** Content words of weight (four letters or more) two sentences share, the quoted phrase's own left out. */
-function sharedContext(phrase: string, a: string, b: string): number {
+/**
+ * Content words of weight (four letters or more) two sentences share, the quoted phrase's own and the
+ * verbs of saying ("said", "called": every quotation's) left out.
+ */
+function sharedContext(phrase: string, a: string, b: string, skip?: ReadonlySet<string>): number {
   const own = new Set(tokenize(phrase).map((t) => t.norm));
-  const words = (text: string) => new Set(tokenize(text).filter((t) => t.norm.length > 3 && isContentWord(t.norm) && !own.has(t.norm)).map((t) => stem(t.norm)));
+  const weighs = (norm: string) => norm.length > 3 && isContentWord(norm) && !own.has(norm) && !SPEECH_VERBS.has(norm) && !skip?.has(norm);
+  const words = (text: string) => new Set(tokenize(text).filter((t) => weighs(t.norm)).map((t) => stem(t.norm)));
   const wa = words(a);
   return [...words(b)].filter((w) => wa.has(w)).length;
 }
