@@ -94,6 +94,8 @@ export interface SourceMatch {
   longestRun?: number;
   /** The source writes a quotation mark just before the matched words (a quote its pairing may miss). */
   afterQuoteMark?: boolean;
+  /** The last quotation mark before the words opens a quotation still open at them (BBC's paragraph-long quotes). */
+  insideMarks?: boolean;
   /** The source's quotation is these words alone: a mark opens just before them and closes just after. */
   quotedAlone?: boolean;
   cost: number;

@@ -200,9 +200,24 @@ function isNarrated(m: SourceMatch): boolean {
 /** The source writes the words inside quotation marks (or as a block quote). */
 function quotedInSource(m: SourceMatch): boolean {
   // The reporter's notes and transcripts hold what people said, marks or not.
-  if (m.afterQuoteMark || m.location.source.meta.kind === 'notes') return true;
+  if (m.afterQuoteMark || m.insideMarks || m.location.source.meta.kind === 'notes') return true;
   const k = m.presentation?.kind;
   return k === 'quote' || k === 'block';
+}
+
+/**
+ * Whether the last double quotation mark before `at`, in the same paragraph, opens a quotation: a
+ * curly opening mark, or a straight one before a word and after a space or the paragraph's start.
+ */
+function opensBefore(text: string, at: number): boolean {
+  const from = Math.max(0, text.lastIndexOf('\n', at - 1));
+  for (let i = at - 1; i >= from; i--) {
+    const c = text[i];
+    if (c === '\u201C' || c === '\u201E' || c === '\u00AB') return true;
+    if (c === '\u201D' || c === '\u00BB') return false;
+    if (c === '"') return /[\p{L}\p{N}]/u.test(text[i + 1] ?? '') && (i === 0 || /\s/.test(text[i - 1]));
+  }
+  return false;
 }
 
 /** Marks, single ones included, that may open or close a short quoted phrase (‘Little Marco’, ''sham''). */
@@ -282,6 +297,7 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     rareMatched,
     longestRun,
     afterQuoteMark: OPENING_MARKS.has(passage.text[start - passage.start - 1] ?? ''),
+    insideMarks: opensBefore(passage.text, start - passage.start),
     quotedAlone: quotesAlone(passage.text, start - passage.start, end - passage.start),
     presentation: undefined,
   };
