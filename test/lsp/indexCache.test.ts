@@ -12,6 +12,7 @@ import { startServer } from '../support/lspClient';
 import { makeWorkspace } from '../support/workspace';
 import { FolderSources } from '../../server/src/node/folderSources';
 import { INDEX_FORMAT, sealSnapshot } from '../../server/src/core/index/snapshot';
+import { indexCacheFile, removeStaleCaches, sharedCacheDir } from '../../server/src/node/indexCache';
 
 const DRAFT = 'Tokayev said “Of course, that would be a disaster.” The minister said “Kazakhstan will send peacekeepers to the region next week.”\n';
 
@@ -309,3 +310,25 @@ test('a source changed under the same size and modification time is never read a
     // The stamp (size, mtime) agrees, so it is not re-read; but its text is checked by hash when fetched.
     assert.equal(restored.index.get(id)!.text, '');
   }));
+
+test('the CLI and the server find one cache per folder, settings and engine; an upgrade removes the old engine\'s', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'source-check-cache-'));
+  try {
+    const key = { root: '/news', sources: ['seeds/**/*.txt'], notes: ['notes/**/*.md'], maxFileSize: 5 << 20, engine: '1.0.0' };
+    assert.equal(sharedCacheDir({ SOURCE_CHECK_CACHE_DIR: dir }), dir);
+    assert.equal(indexCacheFile(dir, key), indexCacheFile(dir, { ...key }));
+    for (const other of [{ root: '/other' }, { sources: ['*.txt'] }, { notes: [] }, { maxFileSize: 1 << 20 }, { engine: '1.0.1' }]) {
+      assert.notEqual(indexCacheFile(dir, { ...key, ...other }), indexCacheFile(dir, key), JSON.stringify(other));
+    }
+    const old = indexCacheFile(dir, key);
+    const other = indexCacheFile(dir, { ...key, root: '/other' });
+    writeFileSync(old, 'x');
+    writeFileSync(other, 'x');
+    const current = indexCacheFile(dir, { ...key, engine: '1.0.1' });
+    writeFileSync(current, 'x');
+    await removeStaleCaches(dir, { ...key, engine: '1.0.1' });
+    assert.deepEqual(readdirSync(dir).sort(), [path.basename(current), path.basename(other)].sort());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -5,7 +5,7 @@
 // when a check needs a passage, and only if the file still has the indexed content.
 // With a cache file, the index is restored from disk and then brought up to date.
 
-import { createHash } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -229,8 +229,9 @@ export class FolderSources {
     if (!file) return;
     const parts = this.index.snapshotParts((id) => this.stamps.get(id), this.options.engine ?? 'dev');
     await fs.mkdir(path.dirname(file), { recursive: true });
-    // A crash mid-write leaves at worst this temporary file, which restore() never reads.
-    const tmp = `${file}.${process.pid}.tmp`;
+    // A crash mid-write leaves at worst this temporary file, which restore() never reads. Its name is
+    // this writer's own: another process (the CLI, a second editor window) may be writing the same cache.
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await fs.writeFile(tmp, parts);
       await fs.rename(tmp, file);
