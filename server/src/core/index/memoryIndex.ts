@@ -215,9 +215,9 @@ export class MemoryIndex implements SourceStore {
     const pairs = snapshot.facts.data;
     for (let p = 0; p < pairs.length; p += 2) postingsOf[pairs[p]]++;
     docs.forEach((doc, d) => {
-      const facts = doc.facts ?? [];
+      const facts = packedFactsOf(doc) ?? packFacts(doc.facts ?? []);
       heads[d] = index.factDoc.length;
-      const chunks = Math.ceil(facts.length / FACT_CHUNK);
+      const chunks = Math.ceil(facts.count / FACT_CHUNK);
       if (chunks === 0) return;
       for (let c = 0; c < chunks; c++) {
         index.factDoc.push(doc);

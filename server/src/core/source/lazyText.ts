@@ -114,9 +114,14 @@ export function takeFreshFacts(doc: SourceDoc): readonly Fact[] | undefined {
   return facts;
 }
 
-/** A lazy source's facts as they are kept (core/facts/packed.ts); undefined for any other source. */
+/** A lazy or restored source's facts as they are kept (core/facts/packed.ts); undefined for any other source. */
 export function packedFactsOf(doc: SourceDoc): PackedFacts | undefined {
   return packedFactsByDoc.get(doc);
+}
+
+/** Keeps a restored source's packed facts (index/snapshot.ts), which the index then reads without unpacking. */
+export function setPackedFacts(doc: SourceDoc, facts: PackedFacts): void {
+  packedFactsByDoc.set(doc, facts);
 }
 
 /**
