@@ -157,7 +157,8 @@ export class FolderSources {
     } finally {
       await pool?.close();
     }
-    this.index.trim();
+    // Only after adding sources: trimming unpacks every posting list a restored index keeps packed.
+    if (files.length > 0) this.index.trim();
   }
 
   /**
