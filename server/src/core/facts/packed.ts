@@ -251,11 +251,23 @@ export class StringTable {
 /** A copy of a source's packed ints whose string ids are ids into `table` (the strings added as met). */
 export function exportFacts(p: PackedFacts, table: StringTable): Int32Array {
   const from = p.table ?? strings;
-  const out = p.ints.slice();
+  return remapIds(p.ints, p.count, (id) => table.idOf(from[id]));
+}
+
+/** Facts packed over another table (exportFacts' ints and that table's strings), with their ids made the process's own. */
+export function importFacts(count: number, ints: Int32Array, texts: string, table: readonly string[]): PackedFacts {
+  if (count === 0) return NO_FACTS;
+  const own = new Int32Array(table.length).fill(-1);
+  return { count, texts, ints: remapIds(ints, count, (id) => (own[id] >= 0 ? own[id] : (own[id] = idOf(table[id])))) };
+}
+
+/** A copy of packed ints with every string id replaced by map(id). */
+function remapIds(ints: Int32Array, count: number, to: (id: number) => number): Int32Array {
+  const out = ints.slice();
   const map = (at: number) => {
-    if (out[at] >= 0) out[at] = table.idOf(from[out[at]]);
+    if (out[at] >= 0) out[at] = to(out[at]);
   };
-  for (let row = 0; row < p.count * STRIDE; row += STRIDE) {
+  for (let row = 0; row < count * STRIDE; row += STRIDE) {
     map(row + F_NEAREST);
     map(row + F_ACTOR);
     if (out[row + F_KIND] === 0) {
@@ -263,7 +275,7 @@ export function exportFacts(p: PackedFacts, table: StringTable): Int32Array {
       map(row + F_C);
     }
   }
-  for (let at = listsStart(p.count); at < out.length; at++) map(at);
+  for (let at = listsStart(count); at < out.length; at++) map(at);
   return out;
 }
 
