@@ -1,6 +1,7 @@
 // Runs every test file under test/ (test/**/*.test.ts) with node's test runner, through tsx.
 // `node scripts/test.mjs unit` runs test/core only, for quick loops.
-import { readdirSync, statSync } from 'fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'fs';
+import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { spawnSync } from 'child_process';
 
@@ -18,6 +19,10 @@ function find(dir) {
 }
 
 const files = find(only).sort();
+// Index caches written by the servers and CLIs the tests start go to a folder of their own, not the user's cache.
+const cacheDir = mkdtempSync(join(tmpdir(), 'source-check-test-cache-'));
+process.env.SOURCE_CHECK_CACHE_DIR ??= cacheDir;
+process.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { cwd: root, stdio: 'inherit' });
 let status = r.status ?? 1;
 

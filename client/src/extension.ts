@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { SourcesChangedNotification } from '../../server/src/lsp/protocol';
+import { sharedCacheDir } from '../../server/src/node/indexCache';
 import { SourceCheckApi } from './protocolClient';
 import { ClaimsStatus } from './statusBar';
 import { SourcesView } from './sourcesView';
@@ -49,8 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
     synchronize: { configurationSection: 'sourceCheck' },
     // Hovers carry source text (escaped by the server): never trusted, never raw HTML.
     markdown: { isTrusted: false, supportHtml: false },
-    // The server keeps its index cache in this workspace's storage (none for a window without a folder).
-    initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath, archivePassword: password },
+    // The server keeps its index caches in the per-user cache folder the CLI reads too (one file per source folder).
+    initializationOptions: { cacheDir: sharedCacheDir(), archivePassword: password },
     outputChannel,
     // Go to Definition selects the quoted words (or the figure) in the source and centres them.
     middleware: definitionReveal.middleware,

@@ -1,16 +1,21 @@
 // The command line as a user or a CI job runs it: output format, exit codes, JSON,
 // and bad input that must be named, not crash.
 
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
-import { writeFileSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { REPO } from '../support/seeds';
 import { makeWorkspace } from '../support/workspace';
 
-function cli(args: string[], cwd = REPO) {
-  const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+// The index caches of these runs, away from the user's own.
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'source-check-cli-cache-'));
+after(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+function cli(args: string[], cwd = REPO, cache = cacheDir) {
+  const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, SOURCE_CHECK_CACHE_DIR: cache } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -218,5 +223,35 @@ test('notes/ are sources with their own provenance; --notes names another folder
     assert.match(other.stdout, /Source: interviews\/2022-09-26-smadiyarov\.md \(your notes, 26 Sept 2022\)\./, other.stdout + other.stderr);
   } finally {
     ws.dispose();
+  }
+});
+
+test('a second run starts from the index cache the first wrote, prints the same, and re-reads a changed source', () => {
+  const ws = makeWorkspace({ 'draft.md': 'He said “Of course, that would be chaos.”\n' });
+  const own = mkdtempSync(path.join(tmpdir(), 'source-check-cli-cache-'));
+  try {
+    const cold = cli(['check', 'draft.md'], ws.root, own);
+    assert.equal(cold.code, 0, cold.stderr);
+    const files = readdirSync(own).filter((f) => f.endsWith('.bin'));
+    assert.equal(files.length, 1);
+    const warm = cli(['check', 'draft.md'], ws.root, own);
+    assert.deepEqual(warm, cold);
+    // The source changes: the run after sees it (the cache is brought up to date before the check).
+    for (const name of readdirSync(path.join(ws.root, 'seeds'))) {
+      const seed = path.join(ws.root, 'seeds', name);
+      writeFileSync(seed, readFileSync(seed, 'utf8').replace('that would be chaos', 'that would be a mess'));
+    }
+    const changed = cli(['check', 'draft.md'], ws.root, own);
+    assert.equal(changed.code, 1, changed.stdout);
+    assert.match(changed.stdout, /warning misquote/);
+    assert.deepEqual(cli(['check', 'draft.md'], ws.root, own), changed);
+    // --no-cache reads everything and writes nothing.
+    const none = mkdtempSync(path.join(tmpdir(), 'source-check-cli-cache-'));
+    assert.deepEqual(cli(['check', '--no-cache', 'draft.md'], ws.root, none), changed);
+    assert.deepEqual(readdirSync(none), []);
+    rmSync(none, { recursive: true, force: true });
+  } finally {
+    ws.dispose();
+    rmSync(own, { recursive: true, force: true });
   }
 });

@@ -12,6 +12,7 @@ import { startServer } from '../support/lspClient';
 import { makeWorkspace } from '../support/workspace';
 import { FolderSources } from '../../server/src/node/folderSources';
 import { INDEX_FORMAT, sealSnapshot } from '../../server/src/core/index/snapshot';
+import { indexCacheFile, removeStaleCaches, sharedCacheDir } from '../../server/src/node/indexCache';
 
 const DRAFT = 'Tokayev said “Of course, that would be a disaster.” The minister said “Kazakhstan will send peacekeepers to the region next week.”\n';
 
@@ -88,7 +89,7 @@ const PREFIX = 52;
 /** Byte offsets of the cache's sections, read from its header. */
 function sections(bytes: Buffer) {
   const h = (i: number) => bytes.readUInt32LE(PREFIX + 4 * i);
-  const [engine, n, spans, wordKeys, wordInts, factKeys, pairs, strings, wordKeyBytes, , facts] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(h);
+  const [engine, n, spans, wordKeys, wordInts, factKeys, pairs, strings, wordKeyBytes, , factInts] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(h);
   let at = PREFIX + 4 * 12;
   const take = (bytesLong: number) => {
     const start = at;
@@ -98,16 +99,17 @@ function sections(bytes: Buffer) {
   const docSentences = take(4 * (n + 1));
   take(8 * spans);
   const factCounts = take(4 * n);
-  take(4 * facts);
+  const factIntsAt = take(4 * (n + 1));
   const fields = take(4 * (6 * n + 1));
   take(16 * n);
   const wordOffsets = take(4 * (wordKeys + 1));
   const wordData = take(4 * wordInts);
   take(4 * (factKeys + 1));
   const factPairs = take(8 * pairs);
+  const packedFacts = take(4 * factInts);
   take(engine + ((4 - (engine % 4)) % 4));
   const stringsAt = take(strings);
-  return { n, docSentences, factCounts, fields, wordOffsets, wordData, wordInts, factPairs, pairs, stringsAt, strings: strings + ((4 - (strings % 4)) % 4), wordKeyBytes };
+  return { n, docSentences, factCounts, factIntsAt, fields, wordOffsets, wordData, wordInts, factPairs, pairs, packedFacts, factInts, stringsAt, strings: strings + ((4 - (strings % 4)) % 4), wordKeyBytes };
 }
 
 /** Writes `bytes` back with a checksum that matches them: only the structural checks stand between them and the index. */
@@ -144,7 +146,11 @@ test('a cache edited and its checksum recomputed is rejected by its structure an
         const at = start + keys.slice(0, i).reduce((n, k) => n + k.length + 1, 0);
         b.copy(b, at + keys[i].length + 1, at, at + keys[i].length);
       }, /listed twice/],
-      ['a fact count that does not add up', (b) => b.writeInt32LE(b.readInt32LE(s.factCounts) + 1, s.factCounts), /fact (count|offsets)/],
+      ['a fact count past its packed facts', (b) => b.writeInt32LE(1 << 20, s.factCounts), /packed fact out of range/],
+      ['packed fact offsets out of order', (b) => b.writeInt32LE(s.factInts + 1, s.factIntsAt + 4), /packed fact offsets/],
+      // The first fact's kind, then its nearest name (an id past the fact table).
+      ['a packed fact of no kind', (b) => b.writeInt32LE(7, s.packedFacts), /packed fact out of range/],
+      ['a packed fact naming a missing string', (b) => b.writeInt32LE(1 << 24, s.packedFacts + 4 * 10), /packed fact out of range/],
     ];
     for (const [what, edit, problem] of edits) {
       const bytes = Buffer.from(original);
@@ -264,30 +270,21 @@ test('a cache larger than the bound is not read', () =>
     assert.ok(problems.some((p) => /more than the 1024 a cache may have; rebuilding it/.test(p)), problems.join('\n'));
   }));
 
-test('a restored index gives the same facts; a fact edited in the cache is never a crash and its source is re-read', () =>
+test('a restored index gives the same facts, read in place from the packed columns', () =>
   withCacheFile(async (ws, cacheFile) => {
-    const factLines = async (s: FolderSources) => (await s.index.allFacts()).map((f) => `${f.source.id} ${f.fact.kind} ${f.fact.text} ${f.sentence}`).sort();
-    const expected = await factLines(await builtAndSaved(ws.root, cacheFile, 'v'));
+    // A source without facts between sources with them (its packed facts are an empty part of the file).
+    writeFileSync(path.join(ws.root, 'seeds', '001a-plain.txt'), 'A plain note without any figure in it.\n');
+    const factLines = async (s: FolderSources) => (await s.index.allFacts()).map((f) => `${f.source.id} ${JSON.stringify(f.fact)} ${f.sentence}`).sort();
+    const built = await builtAndSaved(ws.root, cacheFile, 'v');
+    const expected = await factLines(built);
     assert.ok(expected.length > 0);
     const restored = folderSources(ws.root, cacheFile, 'v');
     assert.ok(await restored.restore());
     assert.deepEqual(await factLines(restored), expected);
-
-    // Break the first fact's JSON (same length), and make the checksum agree.
-    const bytes = readFileSync(cacheFile);
-    const at = bytes.indexOf('{"kind":', sections(bytes).stringsAt);
-    assert.ok(at > 0);
-    bytes.write('[', at, 'latin1');
-    rewriteWithChecksum(cacheFile, bytes);
-    const problems: string[] = [];
-    const damaged = folderSources(ws.root, cacheFile, 'v', problems);
-    assert.ok(await damaged.restore(), 'the structure is sound: restored');
-    const facts = await damaged.index.allFacts();
-    assert.equal(facts.length, expected.length);
-    assert.ok(problems.some((p) => /unreadable fact 0 .*re-reading it/.test(p)), problems.join('\n'));
-    // The next refresh re-reads that source: its facts are whole again.
-    assert.equal(await damaged.refresh(), true);
-    assert.deepEqual(await factLines(damaged), expected);
+    // Saved again from the restored index (its facts copied packed, never unpacked): the same bytes.
+    const before = readFileSync(cacheFile);
+    await restored.save();
+    assert.ok(readFileSync(cacheFile).equals(before));
   }));
 
 test('a source changed under the same size and modification time is never read as the text that was indexed', () =>
@@ -309,3 +306,25 @@ test('a source changed under the same size and modification time is never read a
     // The stamp (size, mtime) agrees, so it is not re-read; but its text is checked by hash when fetched.
     assert.equal(restored.index.get(id)!.text, '');
   }));
+
+test('the CLI and the server find one cache per folder, settings and engine; an upgrade removes the old engine\'s', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'source-check-cache-'));
+  try {
+    const key = { root: '/news', sources: ['seeds/**/*.txt'], notes: ['notes/**/*.md'], maxFileSize: 5 << 20, engine: '1.0.0' };
+    assert.equal(sharedCacheDir({ SOURCE_CHECK_CACHE_DIR: dir }), dir);
+    assert.equal(indexCacheFile(dir, key), indexCacheFile(dir, { ...key }));
+    for (const other of [{ root: '/other' }, { sources: ['*.txt'] }, { notes: [] }, { maxFileSize: 1 << 20 }, { engine: '1.0.1' }]) {
+      assert.notEqual(indexCacheFile(dir, { ...key, ...other }), indexCacheFile(dir, key), JSON.stringify(other));
+    }
+    const old = indexCacheFile(dir, key);
+    const other = indexCacheFile(dir, { ...key, root: '/other' });
+    writeFileSync(old, 'x');
+    writeFileSync(other, 'x');
+    const current = indexCacheFile(dir, { ...key, engine: '1.0.1' });
+    writeFileSync(current, 'x');
+    await removeStaleCaches(dir, { ...key, engine: '1.0.1' });
+    assert.deepEqual(readdirSync(dir).sort(), [path.basename(current), path.basename(other)].sort());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

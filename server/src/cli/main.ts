@@ -5,8 +5,9 @@ import * as path from 'path';
 import type { DraftFormat } from '../core/check/draft';
 import type { CheckResult } from '../core/check/findings';
 import { LineIndex } from '../core/text/lines';
-import { readTextFile } from '../node/decode';
+import { DEFAULT_MAX_FILE_SIZE, readTextFile } from '../node/decode';
 import { FolderSources } from '../node/folderSources';
+import { CacheKey, indexCacheFile, removeStaleCaches, sharedCacheDir } from '../node/indexCache';
 import { DEFAULT_NOTES_GLOBS, DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { inert, inertJson, toJsonFinding, summarise, formatTextFinding, formatPeople, toJsonPerson, CheckedFile, summariseFacts, toJsonDisagreement, formatTextDisagreement, summariseDisagreements } from './format';
 import { findDisagreements } from '../core/check/disagreements';
@@ -41,6 +42,9 @@ Options:
   --root DIR        the folder the globs are relative to (default: the current folder)
   --format FORMAT   text (default) or json; for report: md (default) or html
   --exit-zero       (check) exit 0 even when there are warnings
+  --no-cache        read every source afresh and keep no index cache (by default the index is
+                    kept in SOURCE_CHECK_CACHE_DIR or the user's cache folder, shared with the
+                    editor, and brought up to date with the files before each run)
   --no-unsourced-figures  (check) do not report figures no source gives (unsourced-figure)
   --no-unsourced-dates    (check) do not report dates no source gives (unsourced-date)
   -h, --help        show this help
@@ -61,6 +65,7 @@ interface Args {
   root: string;
   format: 'text' | 'json' | 'md' | 'html';
   exitZero: boolean;
+  cache: boolean;
   files: string[];
 }
 
@@ -69,7 +74,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'report' && command !== 'people' && command !== 'disagreements') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-  const args: Args = { command, unsourcedFigures: true, unsourcedDates: true, sources: [], notes: [], root: process.cwd(), format: command === 'report' ? 'md' : 'text', exitZero: false, files: [] };
+  const args: Args = { command, unsourcedFigures: true, unsourcedDates: true, sources: [], notes: [], root: process.cwd(), format: command === 'report' ? 'md' : 'text', exitZero: false, cache: true, files: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -87,6 +92,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       } else if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
       args.format = f;
     } else if (a === '--exit-zero') args.exitZero = true;
+    else if (a === '--no-cache') args.cache = false;
     else if (a === '--no-unsourced-figures') args.unsourcedFigures = false;
     else if (a === '--no-unsourced-dates') args.unsourcedDates = false;
     else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}"`);
@@ -123,18 +129,42 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const sources = new FolderSources(args.root, {
-    globs: args.sources.length > 0 ? args.sources : DEFAULT_SOURCE_GLOBS,
+  const key: CacheKey = {
+    root: args.root,
+    sources: args.sources.length > 0 ? args.sources : DEFAULT_SOURCE_GLOBS,
     notes: args.notes.length > 0 ? args.notes : DEFAULT_NOTES_GLOBS,
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    engine: VERSION,
+  };
+  const cacheDir = args.cache ? sharedCacheDir() : undefined;
+  const sources = new FolderSources(args.root, {
+    globs: key.sources,
+    notes: key.notes,
+    maxFileSize: key.maxFileSize,
     onProblem: (m) => process.stderr.write(`source-check: source ${inert(m)}\n`),
+    cacheFile: cacheDir && indexCacheFile(cacheDir, key),
+    engine: key.engine,
   });
-  await sources.loadAll();
+  // From the cache when there is one, brought up to date with the files (changed ones re-read) before anything is checked.
+  const restored = await sources.restore();
+  const changed = restored ? await sources.refresh() : (await sources.loadAll(), true);
   const archive = archiveFromEnv((m) => process.stderr.write(m));
   const store = archive ? new PgStore(archive) : undefined;
   try {
     return await checkFiles(args, sources, store);
   } finally {
     await archive?.close();
+    // Written after the output: the next run (or the editor) starts from it.
+    if (cacheDir && changed) await saveCache(sources, cacheDir, key);
+  }
+}
+
+async function saveCache(sources: FolderSources, dir: string, key: CacheKey): Promise<void> {
+  try {
+    await sources.save();
+    await removeStaleCaches(dir, key);
+  } catch (e) {
+    process.stderr.write(`source-check: could not write the index cache ${inert(sources.cacheFile ?? dir)} (${inert((e as Error).message)}); the sources will be read again next time\n`);
   }
 }
 

@@ -6,8 +6,8 @@ import type { CancellationToken, Connection, Position, TextDocuments } from 'vsc
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'url';
 import * as path from 'path';
-import { createHash } from 'crypto';
 import { FolderSources } from '../node/folderSources';
+import { CacheKey, indexCacheFile, removeStaleCaches } from '../node/indexCache';
 import { DEFAULT_NOTES_GLOBS, DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
 import { FactCache, QuoteCache } from '../core/check/cache';
@@ -356,6 +356,10 @@ export class Workspace {
     }
   }
 
+  private cacheKey(root: string, settings: Settings): CacheKey {
+    return { root, sources: settings.sources, notes: settings.notes, maxFileSize: settings.maxFileSize * 1024 * 1024, engine: ENGINE };
+  }
+
   private async openFolder(uri: string): Promise<void> {
     const root = uriToPath(uri);
     if (!root) return;
@@ -368,8 +372,8 @@ export class Workspace {
       notes: settings.notes,
       maxFileSize: settings.maxFileSize * 1024 * 1024,
       onProblem: (m) => this.connection.console.warn(`Source Check: ${path.basename(root)}/${m}`),
-      // One cache file per folder and set of globs, in the storage the client gave us.
-      cacheFile: this.cacheDir ? path.join(this.cacheDir, `index-${createHash('sha1').update(root + '\0' + settings.sources.join('\0') + '\0notes\0' + settings.notes.join('\0')).digest('hex').slice(0, 16)}.bin`) : undefined,
+      // One cache file per folder, settings and engine, in the directory the client gave us (the one the CLI uses too).
+      cacheFile: this.cacheDir ? indexCacheFile(this.cacheDir, this.cacheKey(root, settings)) : undefined,
       engine: ENGINE,
     });
     const isDraftPath = draftMatcher(settings);
@@ -464,7 +468,10 @@ export class Workspace {
         this.saveTimers.delete(folder.uri);
         if (this.publishing.size > 0 || Date.now() - this.lastActivity < SAVE_DELAY_MS) return this.scheduleSave(folder);
         folder.sources.save().then(
-          () => this.cacheWriteFailed.delete(folder.uri),
+          () => {
+            this.cacheWriteFailed.delete(folder.uri);
+            void removeStaleCaches(this.cacheDir!, this.cacheKey(folder.root, folder.settings));
+          },
           (e) => {
             // Once per folder until a write succeeds: the sources keep working, read afresh at the next start.
             if (this.cacheWriteFailed.has(folder.uri)) return;

@@ -5,16 +5,17 @@
 // when a check needs a passage, and only if the file still has the indexed content.
 // With a cache file, the index is restored from disk and then brought up to date.
 
-import { createHash } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { MemoryIndex } from '../core/index/memoryIndex';
 import { decodeSnapshot } from '../core/index/snapshot';
-import { detachText, TextLoader } from '../core/source/lazyText';
+import { detachText, packedSource, TextLoader } from '../core/source/lazyText';
+import { LineIndex } from '../core/text/lines';
 import { formatOf, parseSource, proseOf, SourceDoc } from '../core/source/source';
 import { markNotes } from '../core/source/metadata';
-import { createParsePool } from './parsePool';
+import { createParsePool, ParsedSource } from './parsePool';
 import { POOL_MIN_ITEMS } from './workerPool';
 import { compileGlobs, listSourceFiles, SourceGlobs } from './sourceFiles';
 import { DEFAULT_MAX_FILE_SIZE, readTextFile, readTextFileSync, TextFile, Unreadable } from './decode';
@@ -26,7 +27,7 @@ interface Prepared {
   file: TextFile | Unreadable;
   /** The text's fingerprint, when it was taken to decide whether to parse (ingest takes it otherwise). */
   hash?: string;
-  parsed?: Promise<{ doc: SourceDoc } | { error: Error }>;
+  parsed?: Promise<{ source: ParsedSource } | { error: Error }>;
 }
 
 /** What identifies the content a source was indexed from. */
@@ -140,7 +141,7 @@ export class FolderSources {
           const parsed =
             pool && 'text' in file && !this.unchanged(rel, hash!)
               ? pool.run({ id: rel, uri: this.uriOf(rel), text: file.text }).then(
-                  (doc) => ({ doc }),
+                  (source) => ({ source }),
                   (error: Error) => ({ error }),
                 )
               : undefined;
@@ -157,7 +158,8 @@ export class FolderSources {
     } finally {
       await pool?.close();
     }
-    this.index.trim();
+    // Only after adding sources: trimming unpacks every posting list a restored index keeps packed.
+    if (files.length > 0) this.index.trim();
   }
 
   /**
@@ -229,8 +231,9 @@ export class FolderSources {
     if (!file) return;
     const parts = this.index.snapshotParts((id) => this.stamps.get(id), this.options.engine ?? 'dev');
     await fs.mkdir(path.dirname(file), { recursive: true });
-    // A crash mid-write leaves at worst this temporary file, which restore() never reads.
-    const tmp = `${file}.${process.pid}.tmp`;
+    // A crash mid-write leaves at worst this temporary file, which restore() never reads. Its name is
+    // this writer's own: another process (the CLI, a second editor window) may be writing the same cache.
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await fs.writeFile(tmp, parts);
       await fs.rename(tmp, file);
@@ -288,7 +291,7 @@ export class FolderSources {
    * Indexes what was read from one file (`parsed`: parsed already, in a worker; `hash`: its
    * text's fingerprint, if taken already); returns whether the index changed.
    */
-  private ingest(rel: string, file: TextFile | Unreadable, parsed?: { doc: SourceDoc } | { error: Error }, hash?: string): boolean {
+  private ingest(rel: string, file: TextFile | Unreadable, parsed?: { source: ParsedSource } | { error: Error }, hash?: string): boolean {
     if ('problem' in file) {
       this.report(rel, `${file.problem}; left out of the sources`);
       // A file that became unreadable keeps no stale entry.
@@ -305,11 +308,14 @@ export class FolderSources {
     }
     try {
       if (parsed && 'error' in parsed) throw parsed.error;
-      const doc = parsed ? parsed.doc : parseSource(rel, this.uriOf(rel), file.text);
-      if (this.isNote(rel)) markNotes(doc.meta, rel);
-      for (const p of doc.meta.problems) this.options.onProblem?.(p);
+      const doc = parsed ? undefined : parseSource(rel, this.uriOf(rel), file.text);
+      const meta = parsed ? parsed.source.fields.meta : doc!.meta;
+      if (this.isNote(rel)) markNotes(meta, rel);
+      for (const p of meta.problems) this.options.onProblem?.(p);
       this.stamps.set(rel, stamp);
-      this.index.add(detachText(doc, this.loaderFor(rel, stamp)));
+      const loader = this.loaderFor(rel, stamp);
+      // Parsed in a worker: already packed, its text primes the text cache as a local parse's does.
+      this.index.add(parsed ? packedSource(parsed.source.fields, loader, { text: file.text, prose: parsed.source.prose, lines: new LineIndex(file.text) }) : detachText(doc!, loader));
     } catch (e) {
       this.report(rel, `could not be indexed (${(e as Error).message}); left out of the sources`);
       this.stamps.delete(rel);

@@ -1,5 +1,5 @@
 // The worker thread behind the parse pool (parsePool.ts).
-import { parseFields } from './parsePool';
+import { parseWire } from './parsePool';
 import { serveWorker } from './workerPool';
 
-serveWorker(parseFields);
+serveWorker(parseWire);

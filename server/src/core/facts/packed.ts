@@ -6,8 +6,9 @@
 // a fact equal to the one packed (the same fields and values; an undefined field is left
 // out, as a JSON round trip of the snapshot already does).
 //
-// packFacts / unpackFacts are the pair a serialiser can call to encode and decode a
-// source's facts; ids are only meaningful within one process (serialise unpacked facts).
+// Ids index the process's shared table. To leave the process (the index cache), a source's
+// ints are copied with ids into a table of their own (exportFacts) and read back in place
+// over that table (packedView), never unpacked into objects on either side.
 
 import type { Fact } from './extract';
 import type { Figure, FigureKind, Hedge } from './figures';
@@ -29,8 +30,8 @@ function idOf(s: string | undefined): number {
   return id;
 }
 
-function stringOf(id: number): string | undefined {
-  return id < 0 ? undefined : strings[id];
+function stringOf(p: PackedFacts, id: number): string | undefined {
+  return id < 0 ? undefined : (p.table ?? strings)[id];
 }
 
 export interface PackedFacts {
@@ -43,6 +44,8 @@ export interface PackedFacts {
   readonly ints: Int32Array;
   /** Facts' texts and dates' explanations, end to end (ints hold their offsets). */
   readonly texts: string;
+  /** The strings the ids stand for: absent, the process's shared table; else another's (a snapshot's). */
+  readonly table?: readonly string[];
 }
 
 /** Moves float64s in and out of int32 pairs. */
@@ -168,8 +171,9 @@ function floatAt(p: PackedFacts, k: number): number {
 function listOf(p: PackedFacts, row: number, field: number): string[] {
   const at = p.ints[row + field];
   const n = p.ints[row + field + 1];
+  const table = p.table ?? strings;
   const out: string[] = new Array(n);
-  for (let k = 0; k < n; k++) out[k] = strings[p.ints[at + k]];
+  for (let k = 0; k < n; k++) out[k] = table[p.ints[at + k]];
   return out;
 }
 
@@ -187,9 +191,9 @@ export function unpackFact(p: PackedFacts, i: number): Fact {
     slot: ints[row + F_SLOT],
     slots: ints[row + F_SLOTS],
   };
-  const nearest = stringOf(ints[row + F_NEAREST]);
+  const nearest = stringOf(p, ints[row + F_NEAREST]);
   if (nearest !== undefined) context.nearest = nearest;
-  const actor = stringOf(ints[row + F_ACTOR]);
+  const actor = stringOf(p, ints[row + F_ACTOR]);
   if (actor !== undefined) context.actor = actor;
   const base = {
     start: ints[row + F_START],
@@ -200,9 +204,9 @@ export function unpackFact(p: PackedFacts, i: number): Fact {
   };
   if (ints[row + F_KIND] === 0) {
     const figure: Figure = { kind: FIGURE_KINDS[ints[row + F_A]], value: floatAt(p, 2 * i), step: floatAt(p, 2 * i + 1), spelled: ints[row + F_FLAGS] === 1 };
-    const unit = stringOf(ints[row + F_B]);
+    const unit = stringOf(p, ints[row + F_B]);
     if (unit !== undefined) figure.unit = unit;
-    const currency = stringOf(ints[row + F_C]);
+    const currency = stringOf(p, ints[row + F_C]);
     if (currency !== undefined) figure.currency = currency;
     if (ints[row + F_D] >= 0) figure.hedge = HEDGES[ints[row + F_D]];
     return { kind: 'figure', ...base, numStart: ints[row + F_NUM_START], numEnd: ints[row + F_NUM_END], figure };
@@ -224,6 +228,89 @@ export function unpackFacts(p: PackedFacts): Fact[] {
 }
 
 export const NO_FACTS: PackedFacts = { count: 0, ints: new Int32Array(0), texts: '' };
+
+/** Where the rows end and the lists (every element an id) begin. */
+const listsStart = (count: number) => count * (STRIDE + 4);
+
+/** Strings numbered in the order they are first met: a snapshot's table of fact strings. */
+export class StringTable {
+  readonly strings: string[] = [];
+  private ids = new Map<string, number>();
+
+  idOf(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+}
+
+/** A copy of a source's packed ints whose string ids are ids into `table` (the strings added as met). */
+export function exportFacts(p: PackedFacts, table: StringTable): Int32Array {
+  const from = p.table ?? strings;
+  return remapIds(p.ints, p.count, (id) => table.idOf(from[id]));
+}
+
+/** Facts packed over another table (exportFacts' ints and that table's strings), with their ids made the process's own. */
+export function importFacts(count: number, ints: Int32Array, texts: string, table: readonly string[]): PackedFacts {
+  if (count === 0) return NO_FACTS;
+  const own = new Int32Array(table.length).fill(-1);
+  return { count, texts, ints: remapIds(ints, count, (id) => (own[id] >= 0 ? own[id] : (own[id] = idOf(table[id])))) };
+}
+
+/** A copy of packed ints with every string id replaced by map(id). */
+function remapIds(ints: Int32Array, count: number, to: (id: number) => number): Int32Array {
+  const out = ints.slice();
+  const map = (at: number) => {
+    if (out[at] >= 0) out[at] = to(out[at]);
+  };
+  for (let row = 0; row < count * STRIDE; row += STRIDE) {
+    map(row + F_NEAREST);
+    map(row + F_ACTOR);
+    if (out[row + F_KIND] === 0) {
+      map(row + F_B);
+      map(row + F_C);
+    }
+  }
+  for (let at = listsStart(count); at < out.length; at++) map(at);
+  return out;
+}
+
+/**
+ * `count` facts packed in `ints` (exportFacts' output, read in place) over `table`, their texts
+ * read when first needed. Throws if a field that unpacking follows (a kind, an id, a list's
+ * place) is out of range: the ints may come from a damaged file.
+ */
+export function packedView(count: number, ints: Int32Array, texts: () => string, table: readonly string[]): PackedFacts {
+  const lists = listsStart(count);
+  const bad = () => new Error('a packed fact out of range');
+  if (count < 0 || ints.length < lists) throw bad();
+  const isId = (v: number) => v >= -1 && v < table.length;
+  for (let row = 0; row < count * STRIDE; row += STRIDE) {
+    const kind = ints[row + F_KIND];
+    if (kind !== 0 && kind !== 1) throw bad();
+    if (!isId(ints[row + F_NEAREST]) || !isId(ints[row + F_ACTOR])) throw bad();
+    if (kind === 0 && !(isId(ints[row + F_B]) && isId(ints[row + F_C]) && ints[row + F_A] >= 0 && ints[row + F_A] < FIGURE_KINDS.length && ints[row + F_D] >= -1 && ints[row + F_D] < HEDGES.length)) throw bad();
+    for (const field of [F_SUBJECT, F_ENTITIES, F_WORDS, F_SENTENCE_WORDS]) {
+      const at = ints[row + field];
+      const n = ints[row + field + 1];
+      if (!(n >= 0 && at >= lists && at + n <= ints.length)) throw bad();
+    }
+  }
+  for (let at = lists; at < ints.length; at++) if (!(ints[at] >= 0 && ints[at] < table.length)) throw bad();
+  let memo: string | undefined;
+  return {
+    count,
+    ints,
+    table,
+    get texts() {
+      return (memo ??= texts());
+    },
+  };
+}
 
 /**
  * A source's abbreviations (context.ts abbreviationsOf: "dpr" → donetsk people's republic)

@@ -13,7 +13,7 @@ import { factKeys, MAX_FACTS_PER_KEY, pairParts } from '../facts/keys';
 import { append, PackedFactLists, PostingList, Postings } from './postings';
 import type { Fact } from '../facts/extract';
 import { packFacts, PackedFacts, unpackFact } from '../facts/packed';
-import { packedFactsOf, takeFreshFacts } from '../source/lazyText';
+import { packedFactsOf, takeFreshFactKeys } from '../source/lazyText';
 import { DecodedSnapshot, encodeSnapshot, SnapshotStamp } from './snapshot';
 
 export { indexKey };
@@ -215,9 +215,9 @@ export class MemoryIndex implements SourceStore {
     const pairs = snapshot.facts.data;
     for (let p = 0; p < pairs.length; p += 2) postingsOf[pairs[p]]++;
     docs.forEach((doc, d) => {
-      const facts = doc.facts ?? [];
+      const facts = packedFactsOf(doc) ?? packFacts(doc.facts ?? []);
       heads[d] = index.factDoc.length;
-      const chunks = Math.ceil(facts.length / FACT_CHUNK);
+      const chunks = Math.ceil(facts.count / FACT_CHUNK);
       if (chunks === 0) return;
       for (let c = 0; c < chunks; c++) {
         index.factDoc.push(doc);
@@ -297,10 +297,11 @@ export class MemoryIndex implements SourceStore {
       this.factBase.push(c * FACT_CHUNK);
     }
     let postings = 0;
-    const fresh = takeFreshFacts(doc) ?? (packedFactsOf(doc) ? undefined : doc.facts);
+    const fresh = packedFactsOf(doc) ? undefined : doc.facts;
+    const keysOf = takeFreshFactKeys(doc) ?? ((fi: number) => factKeys(fresh ? fresh[fi] : unpackFact(packed, fi)));
     for (let fi = 0; fi < packed.count; fi++) {
       const value = ((head + (fi >> FACT_BITS)) << FACT_BITS) | (fi & (FACT_CHUNK - 1));
-      for (const key of factKeys(fresh ? fresh[fi] : unpackFact(packed, fi))) {
+      for (const key of keysOf(fi)) {
         let list = this.factPostings.get(key);
         if (!list) this.factPostings.set(key, (list = { data: new Int32Array(4), length: 0 }));
         append(list, value);

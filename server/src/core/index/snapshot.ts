@@ -7,8 +7,10 @@
 //
 // Loading takes time in proportion to the bytes and allocates little: the payload is a
 // set of columns read in place (typed-array views over the one Buffer); per source only
-// its id is decoded up front. Its uri, metadata, facts and abbreviations stay encoded
-// (UTF-8 in one string region) until first read, and its sentence spans are a view.
+// its id is decoded up front. Its uri, metadata and abbreviations stay encoded (UTF-8 in
+// one string region) until first read, its sentence spans are a view, and its facts are
+// read in place as packed ints (core/facts/packed.ts) over the snapshot's table of fact
+// strings, their texts decoded on first use.
 // Texts are not in the snapshot: restored sources fetch theirs on demand (source/lazyText.ts).
 // Integers are little-endian (every platform Node runs on).
 //
@@ -21,12 +23,13 @@
 //   docSentences[N+1]  first sentence of each source (into spans)
 //   spans[2S]          sentence (start, end) pairs
 //   factCounts[N]      facts per source (fact postings are checked against it)
-//   factAt[T]          where each fact ends in `strings` (T facts in all, in source order; a source's first starts its facts field)
-//   fields[FIELDS*N+1] byte offsets into `strings` of each source's id, uri, hash, meta, facts, abbreviations
+//   factIntsAt[N+1]    where each source's packed facts start in factInts
+//   fields[FIELDS*N+1] byte offsets into `strings` of each source's id, uri, hash, meta, facts' texts, abbreviations
 //   stamps             f64 size, f64 mtimeMs per source (read with readDoubleLE: no alignment needed)
 //   wordOffsets[K+1], wordData[P]    word postings: key i owns wordData[wordOffsets[i] .. wordOffsets[i+1]]
 //   factOffsets[F+1], factPairs[2Q]  fact postings: (source number, fact number) pairs
-//   engine, strings, word keys ("\0"-separated), fact keys ("\0"-separated)
+//   factInts[I]        each source's packed facts (exportFacts), string ids into the fact table
+//   engine, strings, word keys ("\0"-separated), fact keys ("\0"-separated), fact table (a JSON array of strings)
 
 import { createHash } from 'crypto';
 import * as zlib from 'zlib';
@@ -34,13 +37,15 @@ import { loadedText, TextLoader } from '../source/lazyText';
 import type { SourceDoc } from '../source/source';
 import type { SourceMeta } from '../source/metadata';
 import type { Fact } from '../facts/extract';
+import { exportFacts, packedView, packFacts, StringTable, unpackFacts } from '../facts/packed';
+import { packedFactsOf, setPackedFacts } from '../source/lazyText';
 import type { Span } from '../text/sentences';
 import type { LineIndex } from '../text/lines';
 import { attributeQuotes, TextAttributions } from '../speakers/attribute';
 
 const MAGIC = 'SRCCHKIX';
-/** Bump whenever tokenising, keys, sentence splitting, fact extraction, metadata, SourceDoc's shape or this layout changes (9: a "> " block holding marked quotations is read by its marks). */
-export const INDEX_FORMAT = 9;
+/** Bump whenever tokenising, keys, sentence splitting, fact extraction, metadata, SourceDoc's shape or this layout changes (9: facts packed, not JSON; 10: a "> " block holding marked quotations is read by its marks, attributions skip citations). */
+export const INDEX_FORMAT = 10;
 const PREFIX = 52;
 const CRC32 = 1;
 const SHA256 = 2;
@@ -56,7 +61,8 @@ function checksum(payload: Buffer | readonly Buffer[], kind: number): Buffer | u
   }
   if (kind !== CRC32 || !crc32) return undefined;
   let crc = 0;
-  for (const part of parts) crc = crc32(part, crc);
+  // An empty part is skipped: zlib.crc32 of a view over an empty ArrayBuffer returns 0, not the crc it was given (Node 20).
+  for (const part of parts) if (part.length > 0) crc = crc32(part, crc);
   const digest = Buffer.alloc(32);
   digest.writeUInt32LE(crc >>> 0, 0);
   return digest;
@@ -88,78 +94,6 @@ export interface SnapshotEntry {
   stamp: SnapshotStamp | undefined;
 }
 
-// ---- Facts: how one fact is kept in the cache (the one place that knows). ----
-// Each fact is encoded on its own, so that a check decodes only the facts its keys reach
-// (a common key reaches most sources, not most of their facts).
-
-/** A fact as the cache keeps it. */
-export function encodeFact(fact: Fact): string {
-  return JSON.stringify(fact);
-}
-
-const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
-const isSpan = (v: unknown) => !!v && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number';
-
-/** The fact `encodeFact` wrote; throws if it is not one. */
-export function decodeFact(encoded: string): Fact {
-  const f = JSON.parse(encoded) as Fact;
-  const c = f?.context;
-  const ok =
-    !!f && typeof f === 'object' && typeof f.start === 'number' && typeof f.end === 'number' && typeof f.text === 'string' && isSpan(f.sentence) &&
-    !!c && isStrings(c.subject) && isStrings(c.entities) && isStrings(c.words) && isStrings(c.sentenceWords) &&
-    ((f.kind === 'figure' && !!f.figure && typeof f.figure.value === 'number') || (f.kind === 'date' && !!f.date && typeof f.date === 'object'));
-  if (!ok) throw new Error('a malformed fact');
-  return f;
-}
-
-/** Stands for a fact that could not be decoded: no name, no word, no value, so it matches nothing. */
-function inertFact(): Fact {
-  const span = { start: 0, end: 0 };
-  const context = { subject: [], entities: [], words: [], sentenceWords: [], slot: 0, slots: 0 };
-  return { kind: 'figure', ...span, numStart: 0, numEnd: 0, text: '', sentence: span, context, figure: { kind: 'count', value: NaN, step: 1, spelled: true } } as Fact;
-}
-
-/**
- * A source's facts as an array whose elements are decoded on first access (an element is
- * decoded once; the same object is returned after). `whole` is told when every element is
- * decoded, so that the owner can hand out the plain array from then on.
- */
-function lazyFacts(count: number, decode: (fi: number) => Fact, whole: (facts: Fact[]) => void): Fact[] {
-  const target: Fact[] = new Array(count);
-  let decoded = 0;
-  const index = (prop: string | symbol): number => {
-    if (typeof prop !== 'string') return -1;
-    const c = prop.charCodeAt(0);
-    if (c < 48 || c > 57) return -1; // not a digit: length, forEach, ...
-    const i = +prop;
-    return i < count && (i | 0) === i && String(i) === prop ? i : -1;
-  };
-  const at = (t: Fact[], i: number): Fact => {
-    let fact = t[i];
-    if (fact === undefined) {
-      fact = t[i] = decode(i);
-      if (++decoded === count) whole(t);
-    }
-    return fact;
-  };
-  return new Proxy(target, {
-    get(t, prop, receiver) {
-      const i = index(prop);
-      return i < 0 ? Reflect.get(t, prop, receiver) : at(t, i);
-    },
-    has(t, prop) {
-      return index(prop) >= 0 || Reflect.has(t, prop);
-    },
-    getOwnPropertyDescriptor(t, prop) {
-      const i = index(prop);
-      return i < 0 ? Reflect.getOwnPropertyDescriptor(t, prop) : { value: at(t, i), writable: true, enumerable: true, configurable: true };
-    },
-    ownKeys(t) {
-      return [...Array.from({ length: count }, (_, i) => String(i)), ...Reflect.ownKeys(t).filter((k) => index(k) < 0)];
-    },
-  });
-}
-
 // ---- Encoding ----
 
 /**
@@ -170,7 +104,9 @@ export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iter
   const n = entries.length;
   const docSentences = new Int32Array(n + 1);
   const factCounts = new Int32Array(n);
-  const factAt: number[] = [];
+  const factIntsAt = new Int32Array(n + 1);
+  const factInts: Int32Array[] = [];
+  const factTable = new StringTable();
   const fieldOffsets = new Int32Array(FIELDS * n + 1);
   const stamps = Buffer.alloc(16 * n);
   // The strings region, written source by source into chunks as it grows: holding every
@@ -180,22 +116,21 @@ export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iter
   const docSpans: Int32Array[] = [];
   entries.forEach(({ doc, stamp }, d) => {
     const cached = doc instanceof CachedSource ? doc : undefined;
-    // A restored source's facts are copied as encoded, never decoded.
-    const encodedFacts = cached ? cached.rawFacts() : (doc.facts ?? []).map(encodeFact);
+    // Facts are copied packed (their ids renumbered into the snapshot's table), never unpacked.
+    const facts = packedFactsOf(doc) ?? packFacts(doc.facts ?? []);
+    const ints = exportFacts(facts, factTable);
+    factInts.push(ints);
+    factIntsAt[d + 1] = factIntsAt[d] + ints.length;
     const values = [
       doc.id,
       doc.uri,
       String(stamp?.hash ?? ''),
       cached ? cached.raw(F_META) : JSON.stringify(doc.meta),
-      encodedFacts,
+      facts.texts,
       cached ? cached.raw(F_ABBR) : doc.abbreviations?.length ? JSON.stringify(doc.abbreviations) : '',
     ];
     for (let f = 0; f < FIELDS; f++) {
-      const v = values[f];
-      for (const part of typeof v === 'string' ? [v] : v) {
-        region.write(part);
-        if (f === F_FACTS) factAt.push(region.length);
-      }
+      region.write(values[f]);
       fieldOffsets[FIELDS * d + f + 1] = region.length;
     }
     stamps.writeDoubleLE(Number(stamp?.size ?? -1), 16 * d);
@@ -204,7 +139,7 @@ export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iter
     docSpans.push(spans);
     spanCount += spans.length >> 1;
     docSentences[d + 1] = spanCount;
-    factCounts[d] = encodedFacts.length;
+    factCounts[d] = facts.count;
   });
   const spans = new Int32Array(spanCount * 2);
   let at = 0;
@@ -220,11 +155,12 @@ export function encodeSnapshot(entries: readonly SnapshotEntry[], postings: Iter
   const stringBytes = region.length;
   const wordKeyBytes = Buffer.from(words.keys.join(SEP), 'utf8');
   const factKeyBytes = Buffer.from(facts.keys.join(SEP), 'utf8');
+  const tableBytes = Buffer.from(JSON.stringify(factTable.strings), 'utf8');
   const header = new Uint32Array(HEADER);
-  header.set([engineBytes.length, n, spanCount, words.keys.length, words.data.length, facts.keys.length, facts.data.length >> 1, stringBytes, wordKeyBytes.length, factKeyBytes.length, factAt.length]);
+  header.set([engineBytes.length, n, spanCount, words.keys.length, words.data.length, facts.keys.length, facts.data.length >> 1, stringBytes, wordKeyBytes.length, factKeyBytes.length, factIntsAt[n], tableBytes.length]);
   const ints = (a: Int32Array | Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  const parts = [ints(header), ints(docSentences), ints(spans), ints(factCounts), ints(Int32Array.from(factAt)), ints(fieldOffsets), stamps, ints(words.offsets), ints(words.data), ints(facts.offsets), ints(facts.data)];
-  for (const [bytes, length] of [[[engineBytes], engineBytes.length], [stringRegion, stringBytes], [[wordKeyBytes], wordKeyBytes.length], [[factKeyBytes], factKeyBytes.length]] as const) {
+  const parts = [ints(header), ints(docSentences), ints(spans), ints(factCounts), ints(factIntsAt), ints(fieldOffsets), stamps, ints(words.offsets), ints(words.data), ints(facts.offsets), ints(facts.data), ...factInts.map(ints)];
+  for (const [bytes, length] of [[[engineBytes], engineBytes.length], [stringRegion, stringBytes], [[wordKeyBytes], wordKeyBytes.length], [[factKeyBytes], factKeyBytes.length], [[tableBytes], tableBytes.length]] as const) {
     parts.push(...bytes, Buffer.alloc((4 - (length % 4)) % 4));
   }
   // The file is its parts in order: never copied into one buffer (at 100,000 sources that is a gigabyte, twice).
@@ -317,10 +253,6 @@ interface Columns {
   fields: Int32Array;
   spans: Int32Array;
   docSentences: Int32Array;
-  factCounts: Int32Array;
-  /** Per source, its first fact's number in factAt. */
-  firstFact: Int32Array;
-  factAt: Int32Array;
   loaderFor: (fields: { id: string }, stamp: SnapshotStamp) => TextLoader;
   stamps: SnapshotStamp[];
   /** Told once per source whose encoded fields cannot be read (it then reads as having none). */
@@ -332,7 +264,7 @@ interface Columns {
  * snapshot's bytes on first use (and its text through its loader, like any lazy source).
  */
 class CachedSource implements SourceDoc {
-  private memo: { uri?: string; meta?: SourceMeta; facts?: Fact[]; abbreviations?: Array<[string, string[]]>; speakers?: TextAttributions; loader?: TextLoader } = {};
+  private memo: { uri?: string; meta?: SourceMeta; abbreviations?: Array<[string, string[]]>; speakers?: TextAttributions; loader?: TextLoader } = {};
   constructor(
     private readonly c: Columns,
     private readonly i: number,
@@ -361,25 +293,9 @@ class CachedSource implements SourceDoc {
   get meta(): SourceMeta {
     return (this.memo.meta ??= this.decode(F_META, (s) => checkedObject(JSON.parse(s)) as SourceMeta, { problems: [], how: {} } as unknown as SourceMeta));
   }
-  private rawFact(fi: number): string {
-    const k = this.c.firstFact[this.i] + fi;
-    const start = fi === 0 ? this.c.fields[FIELDS * this.i + F_FACTS] : this.c.factAt[k - 1];
-    return this.c.bytes.toString('utf8', this.c.stringsAt + start, this.c.stringsAt + this.c.factAt[k]);
-  }
-  private decodeFact(fi: number): Fact {
-    try {
-      return decodeFact(this.rawFact(fi));
-    } catch (e) {
-      this.c.onDamage?.(this.id, `unreadable fact ${fi} (${(e as Error).message})`);
-      return inertFact();
-    }
-  }
+  /** Unpacked on each use, as for any lazy source (the index reads the packed facts). */
   get facts(): Fact[] {
-    // Once all are decoded, the plain array (no proxy in the way of the index's lookups).
-    return (this.memo.facts ??= lazyFacts(this.c.factCounts[this.i], (fi) => this.decodeFact(fi), (all) => (this.memo.facts = all)));
-  }
-  rawFacts(): string[] {
-    return Array.from({ length: this.c.factCounts[this.i] }, (_, fi) => this.rawFact(fi));
+    return unpackFacts(packedFactsOf(this)!);
   }
   get abbreviations(): Array<[string, string[]]> {
     return (this.memo.abbreviations ??= this.decode(F_ABBR, (s) => (s === '' ? [] : checkedArray(JSON.parse(s))), []));
@@ -460,12 +376,12 @@ export function decodeSnapshot(
   if (!digest.equals(bytes.subarray(20, PREFIX))) return { problem: 'checksum mismatch (a torn or altered file)' };
   try {
     const h = new Uint32Array(bytes.buffer, bytes.byteOffset + PREFIX, HEADER);
-    const [engineLength, n, spanCount, wordKeys, wordInts, factKeys, pairs, stringLength, wordKeyLength, factKeyLength, factTotal] = h;
+    const [engineLength, n, spanCount, wordKeys, wordInts, factKeys, pairs, stringLength, wordKeyLength, factKeyLength, factIntTotal, tableLength] = h;
     // Every count is bounded by the bytes it claims before anything is allocated for it.
     const pad = (x: number) => x + ((4 - (x % 4)) % 4);
     const expected =
-      4 * HEADER + 4 * (n + 1) + 8 * spanCount + 4 * n + 4 * factTotal + 4 * (FIELDS * n + 1) + 16 * n + 4 * (wordKeys + 1) + 4 * wordInts + 4 * (factKeys + 1) + 8 * pairs +
-      pad(engineLength) + pad(stringLength) + pad(wordKeyLength) + pad(factKeyLength);
+      4 * HEADER + 4 * (n + 1) + 8 * spanCount + 4 * n + 4 * (n + 1) + 4 * (FIELDS * n + 1) + 16 * n + 4 * (wordKeys + 1) + 4 * wordInts + 4 * (factKeys + 1) + 8 * pairs +
+      4 * factIntTotal + pad(engineLength) + pad(stringLength) + pad(wordKeyLength) + pad(factKeyLength) + pad(tableLength);
     if (expected !== payload.length) throw new Bad(`inconsistent sizes inside the cache (${expected} bytes by its counts, ${payload.length} present)`);
     let at = bytes.byteOffset + PREFIX + 4 * HEADER;
     const i32 = (count: number) => {
@@ -476,7 +392,7 @@ export function decodeSnapshot(
     const docSentences = i32(n + 1);
     const spans = i32(2 * spanCount);
     const factCounts = i32(n);
-    const factAt = i32(factTotal);
+    const factIntsAt = i32(n + 1);
     const fields = i32(FIELDS * n + 1);
     const stampsAt = at - bytes.byteOffset;
     at += 16 * n;
@@ -484,6 +400,7 @@ export function decodeSnapshot(
     const wordData = i32(wordInts);
     const factOffsets = i32(factKeys + 1);
     const factPairs = i32(2 * pairs);
+    const factInts = i32(factIntTotal);
     let off = at - bytes.byteOffset;
     const engineText = bytes.toString('utf8', off, off + engineLength);
     if (engineText !== engine) return { problem: `built by Source Check ${engineText}, this is ${engine}` };
@@ -493,25 +410,16 @@ export function decodeSnapshot(
     const words = { keys: splitKeys(bytes, off, wordKeyLength, wordKeys, 'word keys'), offsets: wordOffsets, data: wordData };
     off += pad(wordKeyLength);
     const facts = { keys: splitKeys(bytes, off, factKeyLength, factKeys, 'fact keys'), offsets: factOffsets, data: factPairs };
+    off += pad(factKeyLength);
+    const table: unknown = JSON.parse(bytes.toString('utf8', off, off + tableLength));
+    if (!Array.isArray(table) || !table.every((t) => typeof t === 'string')) throw new Bad('the fact table is not a list of strings');
 
     checkOffsets(docSentences, 0, spanCount, 'sentence offsets');
     for (let s = 0; s < spans.length; s += 2) if (spans[s] < 0 || spans[s + 1] < spans[s]) throw new Bad('a sentence span out of range');
     checkOffsets(fields, 0, stringLength, 'field offsets');
     checkOffsets(wordOffsets, 0, wordInts, 'word posting offsets');
     checkOffsets(factOffsets, 0, pairs, 'fact posting offsets');
-    // Each source's facts lie, in order, within its facts field.
-    const firstFact = new Int32Array(n + 1);
-    for (let d = 0; d < n; d++) {
-      if (factCounts[d] < 0 || firstFact[d] + factCounts[d] > factTotal) throw new Bad('a fact count out of range');
-      firstFact[d + 1] = firstFact[d] + factCounts[d];
-      let end = fields[FIELDS * d + F_FACTS];
-      for (let k = firstFact[d]; k < firstFact[d + 1]; k++) {
-        if (factAt[k] < end) throw new Bad('fact offsets out of order');
-        end = factAt[k];
-      }
-      if (end !== fields[FIELDS * d + F_FACTS + 1]) throw new Bad('fact offsets out of range');
-    }
-    if (firstFact[n] !== factTotal) throw new Bad('fact counts do not add up');
+    checkOffsets(factIntsAt, 0, factIntTotal, 'packed fact offsets');
     for (let p = 0; p < factPairs.length; p += 2) {
       const d = factPairs[p];
       if (!(d >= 0 && d < n) || !(factPairs[p + 1] >= 0 && factPairs[p + 1] < factCounts[d])) throw new Bad('a fact posting out of range');
@@ -519,7 +427,7 @@ export function decodeSnapshot(
     // A key listed twice is refused when the lists are put in place (postings.ts).
 
     const stamps: SnapshotStamp[] = new Array(n);
-    const columns: Columns = { bytes, stringsAt, fields, spans, docSentences, factCounts, firstFact, factAt, loaderFor, stamps, onDamage };
+    const columns: Columns = { bytes, stringsAt, fields, spans, docSentences, loaderFor, stamps, onDamage };
     const docs: SourceDoc[] = new Array(n);
     const sentenceCounts = new Int32Array(n);
     const ids = new Set<string>();
@@ -529,8 +437,10 @@ export function decodeSnapshot(
       if (id === '' || ids.has(id)) throw new Bad('a source without an id, or listed twice');
       ids.add(id);
       stamps[d] = { size: bytes.readDoubleLE(stampsAt + 16 * d), mtimeMs: bytes.readDoubleLE(stampsAt + 16 * d + 8), hash: field(F_HASH) };
-      docs[d] = new CachedSource(columns, d, id);
+      const doc = (docs[d] = new CachedSource(columns, d, id));
       sentenceCounts[d] = docSentences[d + 1] - docSentences[d];
+      // Its facts read in place (every id and list checked in range now); their texts decoded on first use.
+      setPackedFacts(doc, packedView(factCounts[d], factInts.subarray(factIntsAt[d], factIntsAt[d + 1]), () => doc.raw(F_FACTS), table as string[]));
     }
     return { docs, stamps, sentenceCounts, words, facts };
   } catch (e) {

@@ -11,6 +11,7 @@ import { SourceDoc, withLazySpeakers } from './source';
 import type { Span } from '../text/sentences';
 import type { Fact } from '../facts/extract';
 import { packAbbreviations, packFacts, PackedFacts, unpackAbbreviations, unpackFacts } from '../facts/packed';
+import { factKeys } from '../facts/keys';
 
 export interface Loaded {
   text: string;
@@ -80,16 +81,35 @@ export function loadedText(key: object, loader: TextLoader): Loaded {
 
 /** A source built from its fields (no text) whose text is fetched through `loader` on demand. */
 export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines' | 'speakers'>, loader: TextLoader, primed?: Loaded): SourceDoc {
+  const { sentences, facts, abbreviations, ...rest } = fields;
+  const all = facts ?? [];
+  return packedSource({ ...rest, spans: pack(sentences), facts: packFacts(all), factKeys: (fi) => factKeys(all[fi]), abbreviations: packAbbreviations(abbreviations ?? []) }, loader, primed);
+}
+
+/**
+ * A parsed source's fields as a lazy source keeps them: sentence spans, facts and
+ * abbreviations packed, and the index keys of each fact (factKeys) for the index to take
+ * once. A parse worker sends these (parsePool.ts): packed arrays cross threads cheaply.
+ */
+export interface PackedFields {
+  id: string;
+  uri: string;
+  meta: SourceDoc['meta'];
+  spans: Int32Array;
+  facts: PackedFacts;
+  factKeys: (fi: number) => readonly string[];
+  abbreviations: Int32Array;
+}
+
+/** A source built from packed fields, its text fetched through `loader` on demand. */
+export function packedSource(fields: PackedFields, loader: TextLoader, primed?: Loaded): SourceDoc {
   const key = {};
   const loaded = (): Loaded => loadedText(key, loader);
   if (primed) cache.put(key, primed);
-  const { sentences, facts, abbreviations, ...rest } = fields;
-  const packed = pack(sentences);
+  const { spans: packed, facts: packedFacts, factKeys: keysOf, abbreviations: packedAbbreviations, ...rest } = fields;
   const lazy = { ...rest } as SourceDoc;
-  const packedFacts = packFacts(facts ?? []);
   packedFactsByDoc.set(lazy, packedFacts);
-  if (facts) freshFactsByDoc.set(lazy, facts);
-  const packedAbbreviations = packAbbreviations(abbreviations ?? []);
+  freshKeysByDoc.set(lazy, keysOf);
   Object.defineProperties(lazy, {
     // Enumerable, so that copies and snapshots see them as a Fact[]; unpacked on each use (the index reads packedFactsOf).
     facts: { get: () => unpackFacts(packedFacts), enumerable: true },
@@ -105,18 +125,23 @@ export function lazySource(fields: Omit<SourceDoc, 'text' | 'prose' | 'lines' | 
 
 const packedFactsByDoc = new WeakMap<SourceDoc, PackedFacts>();
 
-/** The facts a lazy source was built from, until the index takes them (it reads their keys once, without unpacking). */
-const freshFactsByDoc = new WeakMap<SourceDoc, readonly Fact[]>();
+/** The index keys of a lazy source's facts, until the index takes them (it posts them once, without unpacking a fact). */
+const freshKeysByDoc = new WeakMap<SourceDoc, (fi: number) => readonly string[]>();
 
-export function takeFreshFacts(doc: SourceDoc): readonly Fact[] | undefined {
-  const facts = freshFactsByDoc.get(doc);
-  freshFactsByDoc.delete(doc);
-  return facts;
+export function takeFreshFactKeys(doc: SourceDoc): ((fi: number) => readonly string[]) | undefined {
+  const keys = freshKeysByDoc.get(doc);
+  freshKeysByDoc.delete(doc);
+  return keys;
 }
 
-/** A lazy source's facts as they are kept (core/facts/packed.ts); undefined for any other source. */
+/** A lazy or restored source's facts as they are kept (core/facts/packed.ts); undefined for any other source. */
 export function packedFactsOf(doc: SourceDoc): PackedFacts | undefined {
   return packedFactsByDoc.get(doc);
+}
+
+/** Keeps a restored source's packed facts (index/snapshot.ts), which the index then reads without unpacking. */
+export function setPackedFacts(doc: SourceDoc, facts: PackedFacts): void {
+  packedFactsByDoc.set(doc, facts);
 }
 
 /**
