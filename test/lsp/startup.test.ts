@@ -37,3 +37,32 @@ test('a folder is indexed once at start-up; a severity change does not re-index,
     ws.dispose();
   }
 });
+
+test('settings sent with initialize: the folder is indexed with them before `initialized` arrives, once', async () => {
+  const ws = makeWorkspace({ 'draft.md': DRAFT });
+  const folder = pathToFileURL(ws.root).toString();
+  // The same settings the client would answer with: only one of the seeds is a source.
+  const settings = { sources: ['seeds/000*.txt'] };
+  const server = await startServer(ws.root, () => settings, { settings: { folders: { [folder]: settings }, archive: {} } }, process.env, [], { deferInitialized: true });
+  const indexed = () => server.logs.filter((l) => /sources? indexed in/.test(l));
+  try {
+    // Indexing runs while the editor is still busy starting (no `initialized` yet).
+    await until(async () => indexed(), (l) => l.length === 1);
+    assert.match(indexed()[0], /\b1 source indexed/, server.logs.join('\n'));
+    await server.sendInitialized();
+    const uri = pathToFileURL(path.join(ws.root, 'draft.md')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const published = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['misquote'],
+    );
+    // The first check's timing is in the log, to trace a slow start to its step.
+    await until(async () => server.logs.some((l) => /draft\.md: first diagnostics at .* ms after it was opened/.test(l)), (b) => b);
+    assert.equal(indexed().length, 1, server.logs.join('\n'));
+  } finally {
+    await server.stop();
+    ws.dispose();
+  }
+});

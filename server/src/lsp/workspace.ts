@@ -145,6 +145,11 @@ function yielding<T extends SourceStore>(store: T): T {
   return view;
 }
 
+/** A wall-clock time as the log shows it (HH:MM:SS.mmm, UTC): the server's steps set against the client's and the editor's. */
+export function clock(t: number): string {
+  return new Date(t).toISOString().slice(11, 23);
+}
+
 function uriToPath(uri: string): string | undefined {
   try {
     return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
@@ -185,6 +190,8 @@ export class Workspace {
   /** Messages already shown once ("no sources in folder X"), so a settings change does not repeat them. */
   private told = new Set<string>();
   private stats = new WeakMap<SourceDoc, { quotes: number; figures: number }>();
+  /** Opened documents not yet published: when each was opened and when its check could start (logged at its first publication). */
+  private firstPublish = new Map<string, { opened: number; ready?: number }>();
 
   constructor(
     private connection: Connection,
@@ -196,6 +203,32 @@ export class Workspace {
     private cacheDir?: string,
   ) {
     this.started = new Promise((resolve) => (this.markStarted = resolve));
+    this.clientReady = new Promise((resolve) => (this.markClientReady = resolve));
+  }
+
+  /**
+   * Settings the client sent with `initialize` (InitializationOptions.settings): the folders'
+   * and the archive's, used once each, so that indexing starts without waiting for
+   * `initialized` and a workspace/configuration round trip to a busy extension host.
+   */
+  private initialSettings: { folders: Map<string, unknown>; archive?: unknown } | undefined;
+
+  useInitialSettings(settings: { folders?: Record<string, unknown>; archive?: unknown }): void {
+    const folders = new Map(Object.entries(settings.folders ?? {}).filter(([uri]) => this.folderUris.includes(uri)));
+    this.initialSettings = { folders, archive: settings.archive };
+  }
+
+  /** Whether every initial folder's settings came with `initialize` (then loadAll may start before `initialized`). */
+  get canStartEarly(): boolean {
+    return !!this.initialSettings && this.folderUris.every((uri) => this.initialSettings!.folders.has(uri));
+  }
+
+  /** Resolves at `initialized`: from then on the server may ask the client for things (progress reports). */
+  private clientReady: Promise<void>;
+  private markClientReady!: () => void;
+
+  clientInitialized(): void {
+    this.markClientReady();
   }
 
   /** Resolves once the initial folders are known (their sources may still be loading). */
@@ -205,7 +238,14 @@ export class Workspace {
   /** Set by loadAll (after `initialized`): from then on the archive settings can be pulled. */
   private archiveConfigurable = false;
 
-  async loadAll(): Promise<void> {
+  private loading: Promise<void> | undefined;
+
+  /** Reads the initial folders' sources; once, whether called at `initialize` (settings sent with it) or at `initialized`. */
+  loadAll(): Promise<void> {
+    return (this.loading ??= this.startFolders());
+  }
+
+  private async startFolders(): Promise<void> {
     this.archiveConfigurable = true;
     await this.configureArchive();
     const loading = this.changeFolders(this.folderUris, []);
@@ -223,7 +263,11 @@ export class Workspace {
   /** (Re)opens the archive when its URL, password or timeout changed. */
   private async configureArchive(): Promise<void> {
     let settings: ArchiveSettings = {};
-    if (this.canPullConfiguration) {
+    const initial = this.initialSettings;
+    if (initial && 'archive' in initial) {
+      settings = (initial.archive as ArchiveSettings | null) ?? {};
+      delete initial.archive;
+    } else if (this.canPullConfiguration) {
       try {
         settings = ((await this.connection.workspace.getConfiguration({ section: 'sourceCheck.archive' })) as ArchiveSettings | null) ?? {};
       } catch {
@@ -334,9 +378,23 @@ export class Workspace {
   }
 
   private async settingsFor(uri: string): Promise<Settings> {
+    const initial = this.initialSettings?.folders;
+    if (initial?.has(uri)) {
+      const s = initial.get(uri);
+      initial.delete(uri);
+      return this.parseSettings(s as Record<string, unknown> | null);
+    }
     if (!this.canPullConfiguration) return DEFAULT_SETTINGS;
     try {
-      const s = (await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'sourceCheck' })) as Record<string, unknown> | null;
+      return this.parseSettings((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'sourceCheck' })) as Record<string, unknown> | null);
+    } catch {
+      return DEFAULT_SETTINGS;
+    }
+  }
+
+  /** A folder's sourceCheck settings as the client gives them (missing or malformed values: the defaults). */
+  private parseSettings(s: Record<string, unknown> | null): Settings {
+    try {
       const problems: string[] = [];
       const settings: Settings = {
         sources: isGlobList(s?.sources) ? s.sources : DEFAULT_SETTINGS.sources,
@@ -389,7 +447,7 @@ export class Workspace {
       // Drafts are checked against the cached index at once; files changed since the cache
       // was written are caught up in the background, and the drafts re-checked if any were.
       folder.indexing = undefined;
-      this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache in ${Date.now() - started} ms`);
+      this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache at ${clock(Date.now())}, in ${Date.now() - started} ms`);
       // The freshness check (a stat of every source) starts once the drafts open with the editor are answered.
       setTimeout(() => {
         void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
@@ -415,7 +473,7 @@ export class Workspace {
     }
     folder.indexing = undefined;
     const n = folder.sources.index.size;
-    this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} (${Date.now() - started} ms)`);
+    this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} at ${clock(Date.now())} (${Date.now() - started} ms)`);
     // Once per folder and session: a settings change or a reindex does not repeat it.
     if (n === 0) {
       this.tellOnce(
@@ -433,18 +491,42 @@ export class Workspace {
     }
   }
 
-  /** Runs a long job with a work-done progress report in the client, when it supports one. */
+  /**
+   * Runs a long job with a work-done progress report in the client, when it supports one. The
+   * job starts at once: the report joins it once the client has answered (after `initialized`),
+   * never holding the job back by a round trip to a busy extension host.
+   */
   private async withProgress<T>(title: string, job: (report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
-    const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin(title, 0, undefined, false);
-    let last = 0;
+    let progress: Awaited<ReturnType<Connection['window']['createWorkDoneProgress']>> | undefined;
+    let finished = false;
+    let last = -1;
+    let latest: [number, number] | undefined;
+    const report = () => {
+      if (!progress || !latest) return;
+      const [done, total] = latest;
+      const pct = Math.round((done / Math.max(1, total)) * 100);
+      if (pct !== last || done === total) progress.report(pct, `${done} of ${total} sources`);
+      last = pct;
+    };
+    if (this.canReportProgress) {
+      void this.clientReady
+        .then(() => (finished ? undefined : this.connection.window.createWorkDoneProgress()))
+        .then((p) => {
+          if (!p) return;
+          if (finished) return p.done();
+          progress = p;
+          p.begin(title, 0, undefined, false);
+          report();
+        })
+        .catch(() => undefined);
+    }
     try {
       return await job((done, total) => {
-        const pct = Math.round((done / Math.max(1, total)) * 100);
-        if (pct !== last || done === total) progress?.report(pct, `${done} of ${total} sources`);
-        last = pct;
+        latest = [done, total];
+        report();
       });
     } finally {
+      finished = true;
       progress?.done();
     }
   }
@@ -565,7 +647,13 @@ export class Workspace {
     state.timer = setTimeout(() => void go(), quietMs);
   }
 
+  /** A document was opened: its first publication is timed from now (in the log). */
+  opened(uri: string): void {
+    this.firstPublish.set(uri, { opened: Date.now() });
+  }
+
   closed(uri: string): void {
+    this.firstPublish.delete(uri);
     this.checked.delete(uri);
     this.caches.delete(uri);
     this.skippedLarge.delete(uri);
@@ -583,6 +671,16 @@ export class Workspace {
     if (!current || current.version !== doc.version) return;
     const diagnostics = checked ? this.published(doc.uri, checked.result).map((f) => toDiagnostic(doc, f)) : [];
     void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    const first = this.firstPublish.get(uri);
+    if (first) {
+      this.firstPublish.delete(uri);
+      const now = Date.now();
+      const ready = first.ready ?? first.opened;
+      this.connection.console.info(
+        `Source Check: ${path.basename(uriToPath(uri) ?? uri)}: first diagnostics at ${clock(now)}, ${now - first.opened} ms after it was opened ` +
+          `(${ready - first.opened} ms waiting for the sources, ${now - ready} ms checking)`,
+      );
+    }
     // Diagnostics go out as the event loop turns: a cache write right now would hold them back.
     this.lastActivity = Date.now();
     // The drafts' citations may have changed: the Sources view marks uncited sources.
@@ -612,6 +710,8 @@ export class Workspace {
     await Promise.all(this.pending.values());
     const folder = this.folderFor(doc.uri);
     if (folder) await folder.ready;
+    const first = this.firstPublish.get(doc.uri);
+    if (first && first.ready === undefined) first.ready = Date.now();
     const notDraft = this.notDraft(doc, folder);
     this.skipped.delete(doc.uri);
     if (notDraft) {
