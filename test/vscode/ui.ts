@@ -272,7 +272,7 @@ export async function runUi(
 
     await step('the Sources view shows title, then outlet and date, at the default sidebar width', async () => {
       await page.locator('.activitybar .action-item a[aria-label^="Source Check"]').first().click();
-      const row = page.locator('.monaco-list-row', { hasText: 'Kazinform · 2022-09-26' }).first();
+      const row = page.locator('.monaco-list-row', { hasText: 'Kazinform · 26 Sept 2022' }).first();
       await row.waitFor({ timeout: opts.waitMs });
       // Visible, not clipped: the outlet and date line fits inside the sidebar.
       const clipped = await row.evaluate((el) => {

@@ -187,7 +187,7 @@ describe('Source Check editor features', function () {
     const item004 = ext.sourcesView.getTreeItem(node004);
     assert.equal(item004.label, s004.title);
     const second = ext.sourcesView.getChildren(node004).map((n) => ext.sourcesView.getTreeItem(n));
-    assert.deepEqual(second.map((i) => [i.label, i.description]), [['Kazinform · 2022-09-26', 'not cited']]);
+    assert.deepEqual(second.map((i) => [i.label, i.description]), [['Kazinform · 26 Sept 2022', 'not cited']]);
     const tip = (item004.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
     assert.match(tip, /\d+ quotations?, \d+ figures?/);
     assert.match(tip, /Not cited by any open draft/);
