@@ -55,6 +55,8 @@ let workspace: Workspace;
 let canPullConfiguration = false;
 let canWatchFiles = false;
 let canChangeFolders = false;
+/** Whether indexing started at initialize (the client sent every folder's settings with it). */
+let startedEarly = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   initializeReceived = Date.now();
@@ -71,7 +73,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (initial && typeof initial === 'object') workspace.useInitialSettings(initial as NonNullable<InitializationOptions['settings']>);
   // With every folder's settings at hand, indexing starts as soon as this answer is on its way,
   // not after the client's `initialized` and a settings round trip.
-  if (workspace.canStartEarly) setImmediate(() => void workspace.loadAll());
+  startedEarly = workspace.canStartEarly;
+  if (startedEarly) setImmediate(() => void workspace.loadAll());
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -109,7 +112,7 @@ connection.onInitialized(async () => {
   connection.console.info(
     `Source Check: server initialized at ${clock(started)}, ${started - processStarted} ms after its process started (at ${clock(processStarted)}; ` +
       `code loaded at ${clock(moduleLoaded)}, initialize received at ${clock(initializeReceived)}); ` +
-      (workspace.canStartEarly ? 'reading the sources since initialize' : 'reading the sources'),
+      (startedEarly ? 'reading the sources since initialize' : 'reading the sources'),
   );
   await workspace.loadAll();
   connection.console.info(`Source Check: folders ready at ${clock(Date.now())}, ${Date.now() - started} ms after initialized`);
