@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'url';
-import { clock, Workspace } from './workspace';
+import { clock, readEarly, Workspace } from './workspace';
 import { toDiagnostic, toRange } from './convert';
 import { claimHover } from '../core/report/hover';
 import { citationEdits, citationMarkdown, citationText } from '../core/report/citation';
@@ -49,6 +49,9 @@ import type {
 const moduleLoaded = Date.now();
 /** When the client's initialize request arrived. */
 let initializeReceived = 0;
+// Folders the VS Code client named when it forked this process: reading starts now, before initialize.
+const early = readEarly(process.env.SOURCE_CHECK_EARLY);
+delete process.env.SOURCE_CHECK_EARLY;
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let workspace: Workspace;
@@ -69,6 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const cacheDir = typeof options.cacheDir === 'string' && options.cacheDir ? options.cacheDir : undefined;
   workspace = new Workspace(connection, documents, folders, canPullConfiguration, (caps.window?.workDoneProgress ?? false) === true, cacheDir);
   if (typeof options.archivePassword === 'string' && options.archivePassword) workspace.setArchivePassword(options.archivePassword);
+  workspace.adoptEarly(early);
   const initial = options.settings;
   if (initial && typeof initial === 'object') workspace.useInitialSettings(initial as NonNullable<InitializationOptions['settings']>);
   // With every folder's settings at hand, indexing starts as soon as this answer is on its way,

@@ -57,6 +57,25 @@ function flag(s: Record<string, unknown> | null | undefined, group: string, key:
   const flat = s?.[`${group}.${key}`];
   return typeof nested === 'boolean' ? nested : typeof flat === 'boolean' ? flat : fallback;
 }
+/** A folder's sourceCheck settings as the client gives them (missing or malformed values: the defaults; malformed ones named in `problems`). */
+export function settingsFrom(s: Record<string, unknown> | null, problems: string[]): Settings {
+  try {
+    return {
+      sources: isGlobList(s?.sources) ? s.sources : DEFAULT_SETTINGS.sources,
+      notes: isGlobList(s?.notes) ? s.notes : DEFAULT_SETTINGS.notes,
+      drafts: isGlobList(s?.drafts) ? s.drafts : DEFAULT_SETTINGS.drafts,
+      maxFileSize: typeof s?.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
+      severity: parseSeverityOverrides(s?.severity, problems),
+      unsourced: {
+        figures: flag(s as Record<string, unknown> | null, 'unsourced', 'figures', true),
+        dates: flag(s as Record<string, unknown> | null, 'unsourced', 'dates', true),
+      },
+    };
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
 /** After a restore from the cache, the time left to the first checks before the sources are checked for changes. */
 const REFRESH_DELAY_MS = 500;
 /** Quiet time after the last source change before the index cache is rewritten. */
@@ -163,6 +182,54 @@ interface ArchiveSettings {
   url?: string;
   /** Milliseconds a query may take before the archive counts as unreachable. */
   timeout?: number;
+}
+
+/**
+ * Most source files a folder may hold to be read before `initialize`: the read is a guess (the
+ * settings may differ by then, or the folder has an index cache), so it must stay cheap.
+ */
+const EARLY_MAX_FILES = 500;
+
+/** A folder read from the server's start (readEarly). */
+export interface EarlyFolder {
+  /** indexKey of the settings it is read with: taken over only if the folder's settings at initialize agree. */
+  key: string;
+  sources: FolderSources;
+  /** Problems found before the log could take them. */
+  problems: string[];
+  started: number;
+  /** Whether it was read (false: more than EARLY_MAX_FILES sources, or the read failed). */
+  read: Promise<boolean>;
+}
+
+/**
+ * Starts reading the folders the VS Code client names when it forks the server
+ * (SOURCE_CHECK_EARLY: `{ folders: { uri: sourceCheck settings } }`), before `initialize`:
+ * VS Code takes seconds more before it calls the extension's activate() at a cold start.
+ */
+export function readEarly(json: string | undefined): Map<string, EarlyFolder> {
+  const out = new Map<string, EarlyFolder>();
+  let parsed: { folders?: Record<string, unknown> } | undefined;
+  try {
+    parsed = json ? JSON.parse(json) : undefined;
+  } catch {
+    return out;
+  }
+  for (const [uri, raw] of Object.entries(parsed?.folders ?? {})) {
+    const root = uriToPath(uri);
+    if (!root) continue;
+    const settings = settingsFrom((raw ?? null) as Record<string, unknown> | null, []);
+    const problems: string[] = [];
+    const sources = new FolderSources(root, {
+      globs: settings.sources,
+      notes: settings.notes,
+      maxFileSize: settings.maxFileSize * 1024 * 1024,
+      onProblem: (m) => problems.push(m),
+      engine: ENGINE,
+    });
+    out.set(uri, { key: indexKey(settings), sources, problems, started: Date.now(), read: sources.loadAll(undefined, EARLY_MAX_FILES).catch(() => false) });
+  }
+  return out;
 }
 
 export class Workspace {
@@ -392,26 +459,12 @@ export class Workspace {
     }
   }
 
-  /** A folder's sourceCheck settings as the client gives them (missing or malformed values: the defaults). */
+  /** A folder's sourceCheck settings as the client gives them; a malformed entry is named in the log. */
   private parseSettings(s: Record<string, unknown> | null): Settings {
-    try {
-      const problems: string[] = [];
-      const settings: Settings = {
-        sources: isGlobList(s?.sources) ? s.sources : DEFAULT_SETTINGS.sources,
-        notes: isGlobList(s?.notes) ? s.notes : DEFAULT_SETTINGS.notes,
-        drafts: isGlobList(s?.drafts) ? s.drafts : DEFAULT_SETTINGS.drafts,
-        maxFileSize: typeof s?.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
-        severity: parseSeverityOverrides(s?.severity, problems),
-        unsourced: {
-          figures: flag(s as Record<string, unknown> | null, 'unsourced', 'figures', true),
-          dates: flag(s as Record<string, unknown> | null, 'unsourced', 'dates', true),
-        },
-      };
-      for (const p of problems) this.connection.console.warn(`Source Check: ${p}; that entry is ignored.`);
-      return settings;
-    } catch {
-      return DEFAULT_SETTINGS;
-    }
+    const problems: string[] = [];
+    const settings = settingsFrom(s, problems);
+    for (const p of problems) this.connection.console.warn(`Source Check: ${p}; that entry is ignored.`);
+    return settings;
   }
 
   private async openFolder(uri: string): Promise<void> {
@@ -421,24 +474,66 @@ export class Workspace {
     // Until its settings are read the folder is pending: a check waits for it rather than missing it.
     this.pending.set(uri, new Promise<void>((resolve) => (settingsRead = resolve)));
     const settings = await this.settingsFor(uri);
-    const sources = new FolderSources(root, {
-      globs: settings.sources,
-      notes: settings.notes,
-      maxFileSize: settings.maxFileSize * 1024 * 1024,
-      onProblem: (m) => this.connection.console.warn(`Source Check: ${path.basename(root)}/${m}`),
-      // One cache file per folder and set of globs, in the storage the client gave us.
-      cacheFile: this.cacheDir ? path.join(this.cacheDir, `index-${createHash('sha1').update(root + '\0' + settings.sources.join('\0') + '\0notes\0' + settings.notes.join('\0')).digest('hex').slice(0, 16)}.bin`) : undefined,
-      engine: ENGINE,
-    });
+    // A folder the server began reading when it started, with these same settings, is taken over.
+    const early = this.early.get(uri);
+    this.early.delete(uri);
+    const adopted = early && early.key === indexKey(settings) ? early : undefined;
+    let sources: FolderSources;
+    if (adopted) {
+      sources = adopted.sources;
+      sources.adopt({ cacheFile: this.cacheFileFor(root, settings), onProblem: this.problemLogger(root) });
+      for (const m of adopted.problems) this.problemLogger(root)(m);
+    } else sources = this.folderSources(root, settings);
     const isDraftPath = draftMatcher(settings);
     // Indexing from the start: until restored or read, the folder's sources are not yet known.
     const folder: Folder = { uri, root, settings, isDraftPath, sources, ready: Promise.resolve(), indexing: { done: 0, total: 0 } };
-    folder.ready = this.index(folder);
+    folder.ready = adopted ? this.indexEarly(folder, adopted) : this.index(folder);
     this.folders.set(uri, folder);
     this.pending.delete(uri);
     settingsRead();
     await folder.ready;
     this.sourcesChangedNotice();
+  }
+
+  private problemLogger(root: string): (m: string) => void {
+    return (m) => this.connection.console.warn(`Source Check: ${path.basename(root)}/${m}`);
+  }
+
+  /** One cache file per folder and set of globs, in the storage the client gave us. */
+  private cacheFileFor(root: string, settings: Settings): string | undefined {
+    if (!this.cacheDir) return undefined;
+    return path.join(this.cacheDir, `index-${createHash('sha1').update(root + '\0' + settings.sources.join('\0') + '\0notes\0' + settings.notes.join('\0')).digest('hex').slice(0, 16)}.bin`);
+  }
+
+  private folderSources(root: string, settings: Settings): FolderSources {
+    return new FolderSources(root, {
+      globs: settings.sources,
+      notes: settings.notes,
+      maxFileSize: settings.maxFileSize * 1024 * 1024,
+      onProblem: this.problemLogger(root),
+      cacheFile: this.cacheFileFor(root, settings),
+      engine: ENGINE,
+    });
+  }
+
+  /** Folders the server began reading when it started (readEarly), until openFolder takes them over. */
+  private early = new Map<string, EarlyFolder>();
+
+  adoptEarly(early: Map<string, EarlyFolder>): void {
+    this.early = early;
+  }
+
+  /**
+   * A folder read since the server started: ready once that read ends. A folder it left unread
+   * (too many files) is restored from its cache or read as usual.
+   */
+  private async indexEarly(folder: Folder, early: EarlyFolder): Promise<void> {
+    if (!(await early.read)) {
+      folder.sources = this.folderSources(folder.root, folder.settings);
+      return this.index(folder);
+    }
+    this.scheduleSave(folder);
+    this.indexed(folder, early.started, ', read since the server started');
   }
 
   private async index(folder: Folder): Promise<void> {
@@ -471,9 +566,14 @@ export class Workspace {
     } catch (e) {
       this.connection.console.error(`Source Check: indexing ${folder.root} failed: ${(e as Error).message}`);
     }
+    this.indexed(folder, started);
+  }
+
+  /** A folder's sources are read: logged, and the writer told once if there are none or some could not be read. */
+  private indexed(folder: Folder, started: number, how = ''): void {
     folder.indexing = undefined;
     const n = folder.sources.index.size;
-    this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} at ${clock(Date.now())} (${Date.now() - started} ms)`);
+    this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} at ${clock(Date.now())} (${Date.now() - started} ms${how})`);
     // Once per folder and session: a settings change or a reindex does not repeat it.
     if (n === 0) {
       this.tellOnce(
