@@ -3,6 +3,7 @@
 // Sources, Copy Citation. Reports open in one webview panel beside the draft
 // (reportPanel.ts); their Markdown stays readable as a read-only document too.
 
+import { reporterDate } from '../../server/src/core/text/dateStyle';
 import * as vscode from 'vscode';
 import { DisagreementsRequest, PeopleRequest, type DisagreementsResult, type PeopleResult } from '../../server/src/lsp/protocol';
 import { citationText } from '../../server/src/core/report/citation';
@@ -113,7 +114,7 @@ export function registerCommands(context: vscode.ExtensionContext, api: SourceCh
     let target = sources[0];
     if (sources.length > 1) {
       const pick = await vscode.window.showQuickPick(
-        sources.map((s) => ({ label: s.title ?? s.id, description: [s.role, s.outlet, s.date].filter(Boolean).join(' · '), detail: `${s.id}, line ${s.range.start.line + 1}`, s })),
+        sources.map((s) => ({ label: s.title ?? s.id, description: [s.role, s.outlet, s.date ? reporterDate(s.date) : undefined].filter(Boolean).join(' · '), detail: `${s.id}, line ${s.range.start.line + 1}`, s })),
         { title: 'Go to Source', placeHolder: 'The sources that carry this claim' },
       );
       if (!pick) return;

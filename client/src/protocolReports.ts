@@ -4,6 +4,7 @@
 // client does not know (a newer server's lists). Every value is escaped (it comes from
 // source text). No vscode import, so they are tested under node.
 
+import { reporterDate, reporterDates } from '../../server/src/core/text/dateStyle';
 import { escapeMarkdown } from '../../server/src/core/report/markdown';
 import { truncate } from '../../server/src/core/report/describe';
 import type { DisagreementsResult, PeopleResult, Range } from '../../server/src/lsp/protocol';
@@ -84,8 +85,8 @@ export function disagreementsReport(result: DisagreementsResult): string {
   result.disagreements.forEach((d, i) => {
     out.push('', `## ${i + 1}. ${d.kind === 'date' ? 'Date' : 'Figure'}: ${escapeMarkdown(d.about)}`, '');
     for (const v of d.versions) {
-      const meta = [v.title, v.outlet, v.date].filter(Boolean).map((x) => escapeMarkdown(truncate(x!, 120))).join(' · ');
-      const resolved = v.resolved ? ` (${escapeMarkdown(v.resolved)})` : '';
+      const meta = [v.title, v.outlet, v.date ? reporterDate(v.date) : undefined].filter(Boolean).map((x) => escapeMarkdown(truncate(x!, 120))).join(' · ');
+      const resolved = v.resolved ? ` (${escapeMarkdown(reporterDates(v.resolved))})` : '';
       out.push(`- **${escapeMarkdown(v.text)}** = ${escapeMarkdown(v.value)}${resolved} — ${link(`${v.sourceId}, line ${v.range.start.line + 1}`, v.uri, v.range)}${meta ? ` — ${meta}` : ''}`);
       out.push(`  > ${escapeMarkdown(truncate(v.sentence, 400))}`);
     }

@@ -5,6 +5,7 @@
 // and whether an open draft cites it in the tooltip (an uncited source also gets a hollow
 // icon). Clicking either line opens the file.
 
+import { reporterDate } from '../../server/src/core/text/dateStyle';
 import * as vscode from 'vscode';
 import type { FolderSourcesInfo, SourceInfo, SourcesResult } from '../../server/src/lsp/protocol';
 import type { SourceCheckApi } from './protocolClient';
@@ -19,7 +20,7 @@ type Node =
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** The second line of a source: what a reporter names it by. Unknown parts are said, not guessed. */
-export const sourceLine = (s: SourceInfo) => [s.outlet ?? 'outlet unknown', s.date ?? 'date unknown'].join(' · ');
+export const sourceLine = (s: SourceInfo) => [s.outlet ?? 'outlet unknown', s.date ? reporterDate(s.date) : 'date unknown'].join(' · ');
 
 export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private changed = new vscode.EventEmitter<Node | undefined>();
@@ -107,7 +108,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     item.id = detail ? `${s.uri}#detail` : s.uri;
     const md = new vscode.MarkdownString();
     md.appendMarkdown('**').appendText(s.title ?? 'Untitled source').appendMarkdown('**\n\n');
-    md.appendText(`Outlet: ${s.outlet ?? 'unknown'}\nAuthor: ${s.author ?? 'unknown'}\nDate: ${s.date ?? 'unknown'}\n`);
+    md.appendText(`Outlet: ${s.outlet ?? 'unknown'}\nAuthor: ${s.author ?? 'unknown'}\nDate: ${s.date ? reporterDate(s.date) : 'unknown'}\n`);
     if (s.url) md.appendText(`URL: ${s.url}\n`);
     md.appendText(`File: ${s.id}\n${plural(s.quotes, 'quotation')}, ${plural(s.figures, 'figure')}\n`);
     md.appendText(node.openDrafts === 0 ? 'No draft is open.\n' : s.cited ? 'Cited by an open draft.\n' : 'Not cited by any open draft.\n');

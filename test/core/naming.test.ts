@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describeSource, humanDate } from '../../server/src/core/report/describe';
+import { describeSource } from '../../server/src/core/report/describe';
+import { reporterDate } from '../../server/src/core/text/dateStyle';
 import { citationEdits, footnoteLabel } from '../../server/src/core/report/citation';
 import { parseSource } from '../../server/src/core/source/source';
 import type { SourceMeta } from '../../server/src/core/source/metadata';
@@ -25,7 +26,7 @@ test('a source is its outlet and date; a short title when the outlet is unknown;
   assert.equal(describeSource(seed('001_8e04abad5bad1dcd.txt')), 'seeds/001_8e04abad5bad1dcd.txt, 28 Sept 2022');
   assert.equal(describeSource(ref({})), 'sources/a.txt');
   assert.equal(describeSource(ref({ title: 'Short headline.' })), '“Short headline”');
-  assert.equal(humanDate('2016-05-01'), '1 May 2016');
+  assert.equal(reporterDate('2016-05-01'), '1 May 2016');
 });
 
 test('a footnote label comes from the outlet, else the author, and the date; else the file name', () => {
@@ -46,8 +47,8 @@ test('two sources that would share a label get two footnotes; citing one source 
   apply(citationEdits(draft, draft.indexOf('One') + 3, 'markdown', a, 'a.txt'));
   apply(citationEdits(draft, draft.indexOf('Two') + 3, 'markdown', b, 'b.txt'));
   assert.match(draft, /“One,”\[\^reuters-2022-09-26\] he said\. “Two,”\[\^reuters-2022-09-26-2\] she said\./);
-  assert.match(draft, /^\[\^reuters-2022-09-26\]: Kazakhstan rejects the votes\. Reuters, 2022-09-26\.$/m);
-  assert.match(draft, /^\[\^reuters-2022-09-26-2\]: Markets fall on the news\. Reuters, 2022-09-26\.$/m);
+  assert.match(draft, /^\[\^reuters-2022-09-26\]: Kazakhstan rejects the votes\. Reuters, 26 Sept 2022\.$/m);
+  assert.match(draft, /^\[\^reuters-2022-09-26-2\]: Markets fall on the news\. Reuters, 26 Sept 2022\.$/m);
   const again = citationEdits(draft, draft.indexOf('Two') + 3, 'markdown', a, 'a.txt');
   assert.deepEqual(again.map((e) => e.newText), ['[^reuters-2022-09-26]']);
 });

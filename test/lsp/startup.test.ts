@@ -37,3 +37,76 @@ test('a folder is indexed once at start-up; a severity change does not re-index,
     ws.dispose();
   }
 });
+
+test('settings sent with initialize: the folder is indexed with them before `initialized` arrives, once', async () => {
+  const ws = makeWorkspace({ 'draft.md': DRAFT });
+  const folder = pathToFileURL(ws.root).toString();
+  // The same settings the client would answer with: only one of the seeds is a source.
+  const settings = { sources: ['seeds/000*.txt'] };
+  const server = await startServer(ws.root, () => settings, { settings: { folders: { [folder]: settings }, archive: {} } }, process.env, [], { deferInitialized: true });
+  const indexed = () => server.logs.filter((l) => /sources? indexed in/.test(l));
+  try {
+    // Indexing runs while the editor is still busy starting (no `initialized` yet).
+    await until(async () => indexed(), (l) => l.length === 1);
+    assert.match(indexed()[0], /\b1 source indexed/, server.logs.join('\n'));
+    await server.sendInitialized();
+    const uri = pathToFileURL(path.join(ws.root, 'draft.md')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const published = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['misquote'],
+    );
+    // The first check's timing is in the log, to trace a slow start to its step.
+    await until(async () => server.logs.some((l) => /draft\.md: first diagnostics at .* ms after it was opened/.test(l)), (b) => b);
+    assert.equal(indexed().length, 1, server.logs.join('\n'));
+  } finally {
+    await server.stop();
+    ws.dispose();
+  }
+});
+
+// The VS Code client forks the server as VS Code loads the extension, naming the folders and their
+// settings (SOURCE_CHECK_EARLY); VS Code calls activate(), and the client sends initialize, seconds later.
+const early = (folder: string, settings: Record<string, unknown>) => ({ ...process.env, SOURCE_CHECK_EARLY: JSON.stringify({ folders: { [folder]: settings } }) });
+
+test('a folder named when the server was forked is read from its start, and kept when the settings at initialize agree', async () => {
+  const ws = makeWorkspace({ 'draft.md': DRAFT });
+  const folder = pathToFileURL(ws.root).toString();
+  const settings = { sources: ['seeds/000*.txt'] };
+  const server = await startServer(ws.root, () => settings, { settings: { folders: { [folder]: settings }, archive: {} } }, early(folder, settings));
+  const indexed = () => server.logs.filter((l) => /sources? indexed in/.test(l));
+  try {
+    const uri = pathToFileURL(path.join(ws.root, 'draft.md')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
+    const published = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['misquote']);
+    await until(async () => indexed(), (l) => l.length === 1);
+    assert.match(indexed()[0], /\b1 source indexed .*read since the server started/, server.logs.join('\n'));
+  } finally {
+    await server.stop();
+    ws.dispose();
+  }
+});
+
+test('a folder read from the server’s start with other settings than initialize brings is read again with those', async () => {
+  const ws = makeWorkspace({ 'draft.md': DRAFT });
+  const folder = pathToFileURL(ws.root).toString();
+  const settings = { sources: ['seeds/000*.txt'] };
+  // Changed meanwhile: the early read had only seeds/001, which does not carry the quote.
+  const server = await startServer(ws.root, () => settings, { settings: { folders: { [folder]: settings }, archive: {} } }, early(folder, { sources: ['seeds/001*.txt'] }));
+  const indexed = () => server.logs.filter((l) => /sources? indexed in/.test(l));
+  try {
+    const uri = pathToFileURL(path.join(ws.root, 'draft.md')).toString();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
+    const published = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['misquote']);
+    await until(async () => indexed(), (l) => l.length === 1);
+    assert.doesNotMatch(indexed()[0], /read since the server started/, server.logs.join('\n'));
+    assert.match(indexed()[0], /\b1 source indexed/);
+  } finally {
+    await server.stop();
+    ws.dispose();
+  }
+});

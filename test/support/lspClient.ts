@@ -19,6 +19,8 @@ export interface TestServer {
   /** Every publishDiagnostics received, in order. */
   published: PublishDiagnosticsParams[];
   logs: string[];
+  /** With `deferInitialized`: sends `initialized` (otherwise sent by startServer). */
+  sendInitialized(): Promise<void>;
   /** Resolves with the first publication for `uri` that satisfies `pred`. */
   diagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
@@ -36,6 +38,8 @@ export async function startServer(
   env: NodeJS.ProcessEnv = process.env,
   /** Node options before the script (e.g. `--require` a probe). */
   nodeArgs: string[] = [],
+  /** deferInitialized: answer initialize but hold `initialized` back until sendInitialized(). */
+  options: { deferInitialized?: boolean } = {},
 ): Promise<TestServer> {
   const all = Array.isArray(folders) ? folders : [folders];
   const child = spawn(process.execPath, [...nodeArgs, path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
@@ -71,12 +75,14 @@ export async function startServer(
       window: { workDoneProgress: true },
     },
   });
-  await connection.sendNotification('initialized', {});
+  const sendInitialized = () => connection.sendNotification('initialized', {});
+  if (!options.deferInitialized) await sendInitialized();
   return {
     connection,
     process: child,
     published,
     logs,
+    sendInitialized,
     diagnostics(uri, pred = () => true, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const started = Date.now();

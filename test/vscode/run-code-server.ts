@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureTools, lastLines, makeSandbox, now, openBrowser, saveLogs, secs, sleep, startCodeServer, workbenchUrl } from './code-server';
-import { runUi, type UiOutcome } from './ui';
+import { runUi, type Measurement, type UiOutcome } from './ui';
 import { prepareWorkspace, repoRoot } from './workspace';
 import type { SuiteResult } from './suite/index';
 
@@ -35,6 +35,8 @@ interface Line {
 }
 const lines: Line[] = [];
 const timings: string[] = [];
+/** "Draft opened → first diagnostics" and the like: printed, written to test-results/vscode-timings.json (bench/editor.ts reads it), never asserted. */
+const measurements: Measurement[] = [];
 
 function report(l: Line): void {
   lines.push(l);
@@ -108,6 +110,7 @@ async function runSuite(tools: { chromium: string; codeServer: string }): Promis
       return;
     }
     for (const t of result.tests) report({ group, title: t.title, ok: t.state === 'passed', ms: t.durationMs, error: t.error });
+    measurements.push(...(result.measurements ?? []));
     if (result.status === 'crashed') report({ group, title: 'the suite ran to completion', ok: false, error: result.error });
     else if (result.status === 'started') report({ group, title: 'the suite finished in time', ok: false, error: `still running after ${secs(finishBudget)}` });
     console.log(`# suite ran in VS Code ${result.vscode ?? '?'} (${result.host}, Node ${result.node})`);
@@ -131,12 +134,15 @@ async function main(): Promise<void> {
   if (!noBuild) build();
   if (!only || only === 'suite') await runSuite(tools);
   if (!only || only === 'ui') {
-    const outcomes: UiOutcome[] = await runUi(tools, { keep, waitMs: WAIT_MS, resultsDir, timings, updateScreenshots });
+    const outcomes: UiOutcome[] = await runUi(tools, { keep, waitMs: WAIT_MS, resultsDir, timings, measurements, updateScreenshots });
     for (const o of outcomes) report({ group: 'ui', ...o });
   }
   const passed = lines.filter((l) => l.ok).length;
   const failed = lines.length - passed;
   console.log(`# timings: ${timings.join(', ')}, total ${secs(now() - tAll)}`);
+  for (const m of measurements) console.log(`# measured: ${m.name}: ${(m.ms / 1000).toFixed(2)} s${m.detail ? ` (${m.detail})` : ''}`);
+  fs.mkdirSync(resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(resultsDir, 'vscode-timings.json'), JSON.stringify({ at: new Date().toISOString(), only: only ?? 'all', measurements }, null, 2));
   console.log(`1..${lines.length}`);
   console.log(`# ${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 || lines.length === 0 ? 1 : 0;

@@ -11,7 +11,8 @@ export function prepareWorkspace(parent = os.tmpdir()): string {
   // A fixed folder name inside a unique temp dir: it shows in the explorer and title bar of screenshots.
   const ws = path.join(fs.mkdtempSync(path.join(parent, 'source-check-ws-')), 'newsroom');
   fs.mkdirSync(ws);
-  fs.copyFileSync(path.join(repoRoot, 'test/vscode/workspace/draft.md'), path.join(ws, 'draft.md'));
+  // The drafts (draft.md, and second-draft.md that the UI test opens once Source Check is running).
+  for (const f of ['draft.md', 'second-draft.md']) fs.copyFileSync(path.join(repoRoot, 'test/vscode/workspace', f), path.join(ws, f));
   const seeds = path.join(repoRoot, 'seeds');
   fs.mkdirSync(path.join(ws, 'seeds'));
   const files = fs.readdirSync(seeds).filter((f) => fs.statSync(path.join(seeds, f)).isFile());

@@ -1,5 +1,7 @@
 // The CLI's two output formats. Both are a public interface, documented in the README.
 
+import { isoDate } from '../core/facts/dates';
+import { saysMore } from '../core/text/dateStyle';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { FactMatch, FactVerdict, Finding, SourceLocation } from '../core/check/findings';
@@ -106,7 +108,7 @@ export function summariseFacts(results: CheckedFile[]): string | undefined {
 
 function versionText(v: FactMatch, root: string): string {
   const p = v.location.range.start;
-  return `${sourcePath(v.location, root)}:${p.line + 1}:${p.character + 1} “${v.text}”${v.value !== v.text ? ` (${v.value})` : ''}`;
+  return `${sourcePath(v.location, root)}:${p.line + 1}:${p.character + 1} “${v.text}”${v.value !== v.text && (!v.date || saysMore(v.text, v.value)) ? ` (${v.value})` : ''}`;
 }
 
 /** `kind about: path:line:col “text” (value) vs path:line:col “text” (value)`. */
@@ -123,7 +125,8 @@ export function toJsonDisagreement(d: Disagreement, root: string): unknown {
       path: sourcePath(v.location, root),
       ...jsonRange(v.location.range),
       text: v.text,
-      value: v.value,
+      // Machine output: a full date in ISO (2022-09-26), as in every JSON date field.
+      value: (v.date && isoDate(v.date)) ?? v.value,
       sentence: v.sentence,
       resolved: v.how ?? null,
       title: v.location.source.meta.title ?? null,

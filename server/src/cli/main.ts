@@ -1,6 +1,8 @@
 // The command line: the same engine as the language server, for CI and for a
 // writer's terminal. Output formats and exit codes are a public interface (README).
 
+// First: V8's regular-expression tier-up, before any expression runs.
+import '../node/regexpTierUp';
 import * as path from 'path';
 import type { DraftFormat } from '../core/check/draft';
 import type { CheckResult } from '../core/check/findings';

@@ -3,6 +3,8 @@
 // findings into diagnostics, hovers, definitions and code actions. Start it with
 // `node dist/server.js --stdio` (or --node-ipc) from any LSP client.
 
+// First: V8's regular-expression tier-up, before any expression runs.
+import '../node/regexpTierUp';
 import {
   CodeAction,
   CodeActionKind,
@@ -19,7 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'url';
-import { Workspace } from './workspace';
+import { clock, readEarly, Workspace } from './workspace';
 import { toDiagnostic, toRange } from './convert';
 import { claimHover } from '../core/report/hover';
 import { citationEdits, citationMarkdown, citationText } from '../core/report/citation';
@@ -43,21 +45,40 @@ import type {
   SourcesResult,
 } from './protocol';
 
+/** When this module was evaluated (its bundle loaded and compiled), for the start-up log. */
+const moduleLoaded = Date.now();
+/** When the client's initialize request arrived. */
+let initializeReceived = 0;
+// Folders the VS Code client named when it forked this process: reading starts now, before initialize.
+const early = readEarly(process.env.SOURCE_CHECK_EARLY);
+delete process.env.SOURCE_CHECK_EARLY;
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let workspace: Workspace;
 let canPullConfiguration = false;
 let canWatchFiles = false;
+let canChangeFolders = false;
+/** Whether indexing started at initialize (the client sent every folder's settings with it). */
+let startedEarly = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  initializeReceived = Date.now();
   const caps = params.capabilities;
   canPullConfiguration = !!caps.workspace?.configuration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canChangeFolders = !!caps.workspace?.workspaceFolders;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   const options = (params.initializationOptions ?? {}) as { [K in keyof InitializationOptions]?: unknown };
   const cacheDir = typeof options.cacheDir === 'string' && options.cacheDir ? options.cacheDir : undefined;
   workspace = new Workspace(connection, documents, folders, canPullConfiguration, (caps.window?.workDoneProgress ?? false) === true, cacheDir);
   if (typeof options.archivePassword === 'string' && options.archivePassword) workspace.setArchivePassword(options.archivePassword);
+  workspace.adoptEarly(early);
+  const initial = options.settings;
+  if (initial && typeof initial === 'object') workspace.useInitialSettings(initial as NonNullable<InitializationOptions['settings']>);
+  // With every folder's settings at hand, indexing starts as soon as this answer is on its way,
+  // not after the client's `initialized` and a settings round trip.
+  startedEarly = workspace.canStartEarly;
+  if (startedEarly) setImmediate(() => void workspace.loadAll());
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -73,22 +94,32 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 declare const __VERSION__: string | undefined;
 
 connection.onInitialized(async () => {
+  workspace.clientInitialized();
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: '**/*.{txt,md,markdown,html,htm}' }],
     });
   }
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
-    void workspace.changeFolders(
-      e.added.map((f) => f.uri),
-      e.removed.map((f) => f.uri),
-    );
-  });
+  // Only a client that has workspace folders sends their changes (asking another one throws, and
+  // the folders were then never read).
+  if (canChangeFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      void workspace.changeFolders(
+        e.added.map((f) => f.uri),
+        e.removed.map((f) => f.uri),
+      );
+    });
+  }
   const started = Date.now();
-  connection.console.info(`Source Check: server initialized ${Math.round(process.uptime() * 1000)} ms after its process started; reading the sources`);
+  const processStarted = Math.round(performance.timeOrigin);
+  connection.console.info(
+    `Source Check: server initialized at ${clock(started)}, ${started - processStarted} ms after its process started (at ${clock(processStarted)}; ` +
+      `code loaded at ${clock(moduleLoaded)}, initialize received at ${clock(initializeReceived)}); ` +
+      (startedEarly ? 'reading the sources since initialize' : 'reading the sources'),
+  );
   await workspace.loadAll();
-  connection.console.info(`Source Check: folders ready ${Date.now() - started} ms after initialized`);
+  connection.console.info(`Source Check: folders ready at ${clock(Date.now())}, ${Date.now() - started} ms after initialized`);
 });
 
 connection.onRequest(ArchiveDocumentRequest, (params: ArchiveDocumentParams): Promise<ArchiveDocumentResult> => workspace.archiveDocument(String(params?.uri ?? '')));
@@ -115,7 +146,10 @@ connection.onDidChangeWatchedFiles(async (params) => {
 // A draft is checked as soon as it is opened; an edit after a short settling wait, or once
 // a burst of edits goes quiet (Workspace.scheduleCheck).
 const opening = new Set<string>();
-documents.onDidOpen((e) => opening.add(e.document.uri));
+documents.onDidOpen((e) => {
+  opening.add(e.document.uri);
+  workspace.opened(e.document.uri);
+});
 documents.onDidChangeContent((e) => workspace.scheduleCheck(e.document, !opening.delete(e.document.uri)));
 documents.onDidClose((e) => workspace.closed(e.document.uri));
 

@@ -216,6 +216,12 @@ export interface InitializationOptions {
   cacheDir?: string;
   /** The archive password from secret storage. */
   archivePassword?: string | null;
+  /**
+   * The settings the server would otherwise ask for with workspace/configuration once
+   * initialized: each folder's `sourceCheck` section by folder URI, and `sourceCheck.archive`.
+   * With every folder's, indexing starts at `initialize`. Later changes come as usual.
+   */
+  settings?: { folders?: Record<string, unknown>; archive?: unknown };
 }
 
 export interface PeopleParams {

@@ -57,6 +57,25 @@ function flag(s: Record<string, unknown> | null | undefined, group: string, key:
   const flat = s?.[`${group}.${key}`];
   return typeof nested === 'boolean' ? nested : typeof flat === 'boolean' ? flat : fallback;
 }
+/** A folder's sourceCheck settings as the client gives them (missing or malformed values: the defaults; malformed ones named in `problems`). */
+export function settingsFrom(s: Record<string, unknown> | null, problems: string[]): Settings {
+  try {
+    return {
+      sources: isGlobList(s?.sources) ? s.sources : DEFAULT_SETTINGS.sources,
+      notes: isGlobList(s?.notes) ? s.notes : DEFAULT_SETTINGS.notes,
+      drafts: isGlobList(s?.drafts) ? s.drafts : DEFAULT_SETTINGS.drafts,
+      maxFileSize: typeof s?.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
+      severity: parseSeverityOverrides(s?.severity, problems),
+      unsourced: {
+        figures: flag(s as Record<string, unknown> | null, 'unsourced', 'figures', true),
+        dates: flag(s as Record<string, unknown> | null, 'unsourced', 'dates', true),
+      },
+    };
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
 /** After a restore from the cache, the time left to the first checks before the sources are checked for changes. */
 const REFRESH_DELAY_MS = 500;
 /** Quiet time after the last source change before the index cache is rewritten. */
@@ -145,6 +164,11 @@ function yielding<T extends SourceStore>(store: T): T {
   return view;
 }
 
+/** A wall-clock time as the log shows it (HH:MM:SS.mmm, UTC): the server's steps set against the client's and the editor's. */
+export function clock(t: number): string {
+  return new Date(t).toISOString().slice(11, 23);
+}
+
 function uriToPath(uri: string): string | undefined {
   try {
     return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
@@ -158,6 +182,54 @@ interface ArchiveSettings {
   url?: string;
   /** Milliseconds a query may take before the archive counts as unreachable. */
   timeout?: number;
+}
+
+/**
+ * Most source files a folder may hold to be read before `initialize`: the read is a guess (the
+ * settings may differ by then, or the folder has an index cache), so it must stay cheap.
+ */
+const EARLY_MAX_FILES = 500;
+
+/** A folder read from the server's start (readEarly). */
+export interface EarlyFolder {
+  /** indexKey of the settings it is read with: taken over only if the folder's settings at initialize agree. */
+  key: string;
+  sources: FolderSources;
+  /** Problems found before the log could take them. */
+  problems: string[];
+  started: number;
+  /** Whether it was read (false: more than EARLY_MAX_FILES sources, or the read failed). */
+  read: Promise<boolean>;
+}
+
+/**
+ * Starts reading the folders the VS Code client names when it forks the server
+ * (SOURCE_CHECK_EARLY: `{ folders: { uri: sourceCheck settings } }`), before `initialize`:
+ * VS Code takes seconds more before it calls the extension's activate() at a cold start.
+ */
+export function readEarly(json: string | undefined): Map<string, EarlyFolder> {
+  const out = new Map<string, EarlyFolder>();
+  let parsed: { folders?: Record<string, unknown> } | undefined;
+  try {
+    parsed = json ? JSON.parse(json) : undefined;
+  } catch {
+    return out;
+  }
+  for (const [uri, raw] of Object.entries(parsed?.folders ?? {})) {
+    const root = uriToPath(uri);
+    if (!root) continue;
+    const settings = settingsFrom((raw ?? null) as Record<string, unknown> | null, []);
+    const problems: string[] = [];
+    const sources = new FolderSources(root, {
+      globs: settings.sources,
+      notes: settings.notes,
+      maxFileSize: settings.maxFileSize * 1024 * 1024,
+      onProblem: (m) => problems.push(m),
+      engine: ENGINE,
+    });
+    out.set(uri, { key: indexKey(settings), sources, problems, started: Date.now(), read: sources.loadAll(undefined, EARLY_MAX_FILES).catch(() => false) });
+  }
+  return out;
 }
 
 export class Workspace {
@@ -185,6 +257,8 @@ export class Workspace {
   /** Messages already shown once ("no sources in folder X"), so a settings change does not repeat them. */
   private told = new Set<string>();
   private stats = new WeakMap<SourceDoc, { quotes: number; figures: number }>();
+  /** Opened documents not yet published: when each was opened and when its check could start (logged at its first publication). */
+  private firstPublish = new Map<string, { opened: number; ready?: number }>();
 
   constructor(
     private connection: Connection,
@@ -196,6 +270,32 @@ export class Workspace {
     private cacheDir?: string,
   ) {
     this.started = new Promise((resolve) => (this.markStarted = resolve));
+    this.clientReady = new Promise((resolve) => (this.markClientReady = resolve));
+  }
+
+  /**
+   * Settings the client sent with `initialize` (InitializationOptions.settings): the folders'
+   * and the archive's, used once each, so that indexing starts without waiting for
+   * `initialized` and a workspace/configuration round trip to a busy extension host.
+   */
+  private initialSettings: { folders: Map<string, unknown>; archive?: unknown } | undefined;
+
+  useInitialSettings(settings: { folders?: Record<string, unknown>; archive?: unknown }): void {
+    const folders = new Map(Object.entries(settings.folders ?? {}).filter(([uri]) => this.folderUris.includes(uri)));
+    this.initialSettings = { folders, archive: settings.archive };
+  }
+
+  /** Whether every initial folder's settings came with `initialize` (then loadAll may start before `initialized`). */
+  get canStartEarly(): boolean {
+    return !!this.initialSettings && this.folderUris.every((uri) => this.initialSettings!.folders.has(uri));
+  }
+
+  /** Resolves at `initialized`: from then on the server may ask the client for things (progress reports). */
+  private clientReady: Promise<void>;
+  private markClientReady!: () => void;
+
+  clientInitialized(): void {
+    this.markClientReady();
   }
 
   /** Resolves once the initial folders are known (their sources may still be loading). */
@@ -205,7 +305,14 @@ export class Workspace {
   /** Set by loadAll (after `initialized`): from then on the archive settings can be pulled. */
   private archiveConfigurable = false;
 
-  async loadAll(): Promise<void> {
+  private loading: Promise<void> | undefined;
+
+  /** Reads the initial folders' sources; once, whether called at `initialize` (settings sent with it) or at `initialized`. */
+  loadAll(): Promise<void> {
+    return (this.loading ??= this.startFolders());
+  }
+
+  private async startFolders(): Promise<void> {
     this.archiveConfigurable = true;
     await this.configureArchive();
     const loading = this.changeFolders(this.folderUris, []);
@@ -223,7 +330,11 @@ export class Workspace {
   /** (Re)opens the archive when its URL, password or timeout changed. */
   private async configureArchive(): Promise<void> {
     let settings: ArchiveSettings = {};
-    if (this.canPullConfiguration) {
+    const initial = this.initialSettings;
+    if (initial && 'archive' in initial) {
+      settings = (initial.archive as ArchiveSettings | null) ?? {};
+      delete initial.archive;
+    } else if (this.canPullConfiguration) {
       try {
         settings = ((await this.connection.workspace.getConfiguration({ section: 'sourceCheck.archive' })) as ArchiveSettings | null) ?? {};
       } catch {
@@ -334,23 +445,15 @@ export class Workspace {
   }
 
   private async settingsFor(uri: string): Promise<Settings> {
+    const initial = this.initialSettings?.folders;
+    if (initial?.has(uri)) {
+      const s = initial.get(uri);
+      initial.delete(uri);
+      return this.parseSettings(s as Record<string, unknown> | null);
+    }
     if (!this.canPullConfiguration) return DEFAULT_SETTINGS;
     try {
-      const s = (await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'sourceCheck' })) as Record<string, unknown> | null;
-      const problems: string[] = [];
-      const settings: Settings = {
-        sources: isGlobList(s?.sources) ? s.sources : DEFAULT_SETTINGS.sources,
-        notes: isGlobList(s?.notes) ? s.notes : DEFAULT_SETTINGS.notes,
-        drafts: isGlobList(s?.drafts) ? s.drafts : DEFAULT_SETTINGS.drafts,
-        maxFileSize: typeof s?.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
-        severity: parseSeverityOverrides(s?.severity, problems),
-        unsourced: {
-          figures: flag(s as Record<string, unknown> | null, 'unsourced', 'figures', true),
-          dates: flag(s as Record<string, unknown> | null, 'unsourced', 'dates', true),
-        },
-      };
-      for (const p of problems) this.connection.console.warn(`Source Check: ${p}; that entry is ignored.`);
-      return settings;
+      return this.parseSettings((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'sourceCheck' })) as Record<string, unknown> | null);
     } catch {
       return DEFAULT_SETTINGS;
     }
@@ -360,6 +463,14 @@ export class Workspace {
     return { root, sources: settings.sources, notes: settings.notes, maxFileSize: settings.maxFileSize * 1024 * 1024, engine: ENGINE };
   }
 
+  /** A folder's sourceCheck settings as the client gives them; a malformed entry is named in the log. */
+  private parseSettings(s: Record<string, unknown> | null): Settings {
+    const problems: string[] = [];
+    const settings = settingsFrom(s, problems);
+    for (const p of problems) this.connection.console.warn(`Source Check: ${p}; that entry is ignored.`);
+    return settings;
+  }
+
   private async openFolder(uri: string): Promise<void> {
     const root = uriToPath(uri);
     if (!root) return;
@@ -367,24 +478,67 @@ export class Workspace {
     // Until its settings are read the folder is pending: a check waits for it rather than missing it.
     this.pending.set(uri, new Promise<void>((resolve) => (settingsRead = resolve)));
     const settings = await this.settingsFor(uri);
-    const sources = new FolderSources(root, {
-      globs: settings.sources,
-      notes: settings.notes,
-      maxFileSize: settings.maxFileSize * 1024 * 1024,
-      onProblem: (m) => this.connection.console.warn(`Source Check: ${path.basename(root)}/${m}`),
-      // One cache file per folder, settings and engine, in the directory the client gave us (the one the CLI uses too).
-      cacheFile: this.cacheDir ? indexCacheFile(this.cacheDir, this.cacheKey(root, settings)) : undefined,
-      engine: ENGINE,
-    });
+    // A folder the server began reading when it started, with these same settings, is taken over.
+    const early = this.early.get(uri);
+    this.early.delete(uri);
+    const adopted = early && early.key === indexKey(settings) ? early : undefined;
+    let sources: FolderSources;
+    if (adopted) {
+      sources = adopted.sources;
+      sources.adopt({ cacheFile: this.cacheFileFor(root, settings), onProblem: this.problemLogger(root) });
+      for (const m of adopted.problems) this.problemLogger(root)(m);
+    } else sources = this.folderSources(root, settings);
     const isDraftPath = draftMatcher(settings);
     // Indexing from the start: until restored or read, the folder's sources are not yet known.
     const folder: Folder = { uri, root, settings, isDraftPath, sources, ready: Promise.resolve(), indexing: { done: 0, total: 0 } };
-    folder.ready = this.index(folder);
+    folder.ready = adopted ? this.indexEarly(folder, adopted) : this.index(folder);
     this.folders.set(uri, folder);
     this.pending.delete(uri);
     settingsRead();
     await folder.ready;
     this.sourcesChangedNotice();
+  }
+
+  private problemLogger(root: string): (m: string) => void {
+    return (m) => this.connection.console.warn(`Source Check: ${path.basename(root)}/${m}`);
+  }
+
+  /** One cache file per folder and set of globs, in the storage the client gave us. */
+  private cacheFileFor(root: string, settings: Settings): string | undefined {
+    // One cache file per folder, settings and engine, in the directory the client gave us (the one the CLI uses too).
+    return this.cacheDir ? indexCacheFile(this.cacheDir, this.cacheKey(root, settings)) : undefined;
+  }
+
+
+  private folderSources(root: string, settings: Settings): FolderSources {
+    return new FolderSources(root, {
+      globs: settings.sources,
+      notes: settings.notes,
+      maxFileSize: settings.maxFileSize * 1024 * 1024,
+      onProblem: this.problemLogger(root),
+      cacheFile: this.cacheFileFor(root, settings),
+      engine: ENGINE,
+    });
+  }
+
+  /** Folders the server began reading when it started (readEarly), until openFolder takes them over. */
+  private early = new Map<string, EarlyFolder>();
+
+  adoptEarly(early: Map<string, EarlyFolder>): void {
+    this.early = early;
+  }
+
+  /**
+   * A folder read since the server started: ready once that read ends. A folder it left unread
+   * (too many files) is restored from its cache or read as usual.
+   */
+  private async indexEarly(folder: Folder, early: EarlyFolder): Promise<void> {
+    if (!(await early.read)) {
+      folder.sources = this.folderSources(folder.root, folder.settings);
+      return this.index(folder);
+    }
+    this.scheduleSave(folder);
+    this.indexed(folder, early.started, ', read since the server started');
   }
 
   private async index(folder: Folder): Promise<void> {
@@ -393,7 +547,7 @@ export class Workspace {
       // Drafts are checked against the cached index at once; files changed since the cache
       // was written are caught up in the background, and the drafts re-checked if any were.
       folder.indexing = undefined;
-      this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache in ${Date.now() - started} ms`);
+      this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache at ${clock(Date.now())}, in ${Date.now() - started} ms`);
       // The freshness check (a stat of every source) starts once the drafts open with the editor are answered.
       setTimeout(() => {
         void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
@@ -417,9 +571,14 @@ export class Workspace {
     } catch (e) {
       this.connection.console.error(`Source Check: indexing ${folder.root} failed: ${(e as Error).message}`);
     }
+    this.indexed(folder, started);
+  }
+
+  /** A folder's sources are read: logged, and the writer told once if there are none or some could not be read. */
+  private indexed(folder: Folder, started: number, how = ''): void {
     folder.indexing = undefined;
     const n = folder.sources.index.size;
-    this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} (${Date.now() - started} ms)`);
+    this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} at ${clock(Date.now())} (${Date.now() - started} ms${how})`);
     // Once per folder and session: a settings change or a reindex does not repeat it.
     if (n === 0) {
       this.tellOnce(
@@ -437,18 +596,42 @@ export class Workspace {
     }
   }
 
-  /** Runs a long job with a work-done progress report in the client, when it supports one. */
+  /**
+   * Runs a long job with a work-done progress report in the client, when it supports one. The
+   * job starts at once: the report joins it once the client has answered (after `initialized`),
+   * never holding the job back by a round trip to a busy extension host.
+   */
   private async withProgress<T>(title: string, job: (report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
-    const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin(title, 0, undefined, false);
-    let last = 0;
+    let progress: Awaited<ReturnType<Connection['window']['createWorkDoneProgress']>> | undefined;
+    let finished = false;
+    let last = -1;
+    let latest: [number, number] | undefined;
+    const report = () => {
+      if (!progress || !latest) return;
+      const [done, total] = latest;
+      const pct = Math.round((done / Math.max(1, total)) * 100);
+      if (pct !== last || done === total) progress.report(pct, `${done} of ${total} sources`);
+      last = pct;
+    };
+    if (this.canReportProgress) {
+      void this.clientReady
+        .then(() => (finished ? undefined : this.connection.window.createWorkDoneProgress()))
+        .then((p) => {
+          if (!p) return;
+          if (finished) return p.done();
+          progress = p;
+          p.begin(title, 0, undefined, false);
+          report();
+        })
+        .catch(() => undefined);
+    }
     try {
       return await job((done, total) => {
-        const pct = Math.round((done / Math.max(1, total)) * 100);
-        if (pct !== last || done === total) progress?.report(pct, `${done} of ${total} sources`);
-        last = pct;
+        latest = [done, total];
+        report();
       });
     } finally {
+      finished = true;
       progress?.done();
     }
   }
@@ -572,7 +755,13 @@ export class Workspace {
     state.timer = setTimeout(() => void go(), quietMs);
   }
 
+  /** A document was opened: its first publication is timed from now (in the log). */
+  opened(uri: string): void {
+    this.firstPublish.set(uri, { opened: Date.now() });
+  }
+
   closed(uri: string): void {
+    this.firstPublish.delete(uri);
     this.checked.delete(uri);
     this.caches.delete(uri);
     this.skippedLarge.delete(uri);
@@ -590,6 +779,16 @@ export class Workspace {
     if (!current || current.version !== doc.version) return;
     const diagnostics = checked ? this.published(doc.uri, checked.result).map((f) => toDiagnostic(doc, f)) : [];
     void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    const first = this.firstPublish.get(uri);
+    if (first) {
+      this.firstPublish.delete(uri);
+      const now = Date.now();
+      const ready = first.ready ?? first.opened;
+      this.connection.console.info(
+        `Source Check: ${path.basename(uriToPath(uri) ?? uri)}: first diagnostics at ${clock(now)}, ${now - first.opened} ms after it was opened ` +
+          `(${ready - first.opened} ms waiting for the sources, ${now - ready} ms checking)`,
+      );
+    }
     // Diagnostics go out as the event loop turns: a cache write right now would hold them back.
     this.lastActivity = Date.now();
     // The drafts' citations may have changed: the Sources view marks uncited sources.
@@ -619,6 +818,8 @@ export class Workspace {
     await Promise.all(this.pending.values());
     const folder = this.folderFor(doc.uri);
     if (folder) await folder.ready;
+    const first = this.firstPublish.get(doc.uri);
+    if (first && first.ready === undefined) first.ready = Date.now();
     const notDraft = this.notDraft(doc, folder);
     this.skipped.delete(doc.uri);
     if (notDraft) {

@@ -118,13 +118,23 @@ export class FolderSources {
     return !rel.startsWith('..') && !path.isAbsolute(rel) && this.globs.isSource(rel.split(path.sep).join('/'));
   }
 
-  /** Reads every source from scratch. */
-  async loadAll(onProgress?: (done: number, total: number) => void): Promise<void> {
+  /**
+   * Reads every source from scratch. With `maxFiles`, a folder of more files is left unread
+   * (returns false): a speculative read must stay cheap.
+   */
+  async loadAll(onProgress?: (done: number, total: number) => void, maxFiles = Infinity): Promise<boolean> {
     for (const g of this.globs.refused) this.options.onProblem?.(g);
     const files = await listSourceFiles(this.root, this.globs, (rel, problem) => this.report(rel, problem));
+    if (files.length > maxFiles) return false;
     const keep = new Set(files);
     for (const doc of this.index.all()) if (!keep.has(doc.id)) this.forget(doc.id);
     await this.readAll(files, onProgress);
+    return true;
+  }
+
+  /** Where save() writes the index cache, and problems are told from now on (a folder read before they were known). */
+  adopt(options: Pick<FolderSourcesOptions, 'cacheFile' | 'onProblem'>): void {
+    this.options = { ...this.options, ...options };
   }
 
   private async readAll(files: string[], onProgress?: (done: number, total: number) => void): Promise<void> {

@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SourceCheckExtension } from '../../../client/src/extension';
+import { openTimed } from './measure';
 
 const EXTENSION_ID = 'source-check.source-check';
 const WAIT_MS = Number(process.env.SOURCE_CHECK_TEST_TIMEOUT_MS || 30000);
@@ -73,8 +74,8 @@ describe('Source Check editor features', function () {
     assert.ok(folder, 'no workspace folder is open');
     const uri = vscode.Uri.joinPath(folder.uri, 'editor-draft.md');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(DRAFT, 'utf8'));
-    doc = await vscode.workspace.openTextDocument(uri);
-    editor = await vscode.window.showTextDocument(doc);
+    // The suite's first draft: opened as the extension host finishes starting.
+    ({ doc, editor } = await openTimed(uri, 'suite: first draft opened → first diagnostics (extension host just started)', WAIT_MS));
     const extension = vscode.extensions.getExtension<SourceCheckExtension>(EXTENSION_ID);
     assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
     ext = await extension.activate();
@@ -186,7 +187,7 @@ describe('Source Check editor features', function () {
     const item004 = ext.sourcesView.getTreeItem(node004);
     assert.equal(item004.label, s004.title);
     const second = ext.sourcesView.getChildren(node004).map((n) => ext.sourcesView.getTreeItem(n));
-    assert.deepEqual(second.map((i) => [i.label, i.description]), [['Kazinform · 2022-09-26', 'not cited']]);
+    assert.deepEqual(second.map((i) => [i.label, i.description]), [['Kazinform · 26 Sept 2022', 'not cited']]);
     const tip = (item004.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
     assert.match(tip, /\d+ quotations?, \d+ figures?/);
     assert.match(tip, /Not cited by any open draft/);

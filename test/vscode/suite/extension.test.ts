@@ -4,6 +4,7 @@
 // Everything is checked through the public VS Code API, by polling (no fixed sleeps).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { openTimed } from './measure';
 
 const EXTENSION_ID = 'source-check.source-check';
 const WAIT_MS = Number(process.env.SOURCE_CHECK_TEST_TIMEOUT_MS || 30000);
@@ -87,8 +88,8 @@ describe('Source Check in VS Code', function () {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'no workspace folder is open (the runner should open the prepared temp workspace)');
     const uri = vscode.Uri.joinPath(folder.uri, 'draft.md');
-    doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
+    // Opened after the editor tests: Source Check is running and its sources are indexed.
+    ({ doc } = await openTimed(uri, 'suite: draft opened → first diagnostics (extension running, sources indexed)', WAIT_MS));
     assert.equal(doc.languageId, 'markdown');
   });
 

@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { measurements, type SuiteMeasurement } from './measure';
 
 export interface TestOutcome {
   title: string;
@@ -31,6 +32,8 @@ export interface SuiteResult {
   startedAt: string;
   finishedAt?: string;
   error?: string;
+  /** Figures the tests measured (measure.ts): printed by the driver, never asserted. */
+  measurements?: SuiteMeasurement[];
 }
 
 export function resultFilePath(): string {
@@ -45,6 +48,7 @@ export function resultFilePath(): string {
 }
 
 function write(file: string, result: SuiteResult): void {
+  result.measurements = measurements();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, JSON.stringify(result, null, 2));

@@ -568,6 +568,7 @@ export function toMatch(sf: SourceFact, draftFact: Fact, aliases: AliasTable, pr
     marks: [{ start: f.start - f.sentence.start, end: f.end - f.sentence.start }],
     how: f.kind === 'date' ? f.how : undefined,
   };
+  if (f.kind === 'date') match.date = f.date;
   if (prose !== undefined) match.fix = fixFor(draftFact, sf, prose);
   return match;
 }

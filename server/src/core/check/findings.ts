@@ -170,9 +170,11 @@ export interface QuoteClaim {
 export interface FactMatch {
   /** The figure or date in the source. */
   location: SourceLocation;
-  /** As the source writes it ("99.23%", "Sep. 6"), and its value in words for messages ("99.23%", "2022-09-06"). */
+  /** As the source writes it ("99.23%", "Sep. 6"), and its value in words for messages ("99.23%", "6 Sept 2022"). */
   text: string;
   value: string;
+  /** A date's value (for machine outputs: ISO in the CLI's JSON). */
+  date?: DateValue;
   /** What it is about, in the source's words ("Donetsk", "referendums start"). */
   about: string;
   /** The source sentence, and the fact's range in it. */

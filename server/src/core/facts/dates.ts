@@ -6,7 +6,11 @@
 // date in an undated article stays unresolved, and only the parts the text states (or
 // the article date implies) are kept.
 
-import * as chrono from 'chrono-node';
+// The English parsers only: the package's root loads every locale's (about 90 ms more at every
+// start of the server and the CLI, for parsers no check runs).
+import * as chronoEn from 'chrono-node/en';
+import type { ParsedResult } from 'chrono-node';
+import { reporterDate } from '../text/dateStyle';
 
 export interface DateValue {
   year?: number;
@@ -27,7 +31,6 @@ export interface DateMention {
 }
 
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** An ISO date (YYYY-MM-DD) as a DateValue, or undefined. */
 export function parseIsoDate(iso: string | undefined): DateValue | undefined {
@@ -44,16 +47,14 @@ export function weekdayOf(v: DateValue): number | undefined {
   return utc(v as Required<DateValue>).getUTCDay();
 }
 
-export function formatDate(v: DateValue): string {
-  if (v.year !== undefined && v.month !== undefined && v.day !== undefined) {
-    return `${v.year}-${String(v.month).padStart(2, '0')}-${String(v.day).padStart(2, '0')}`;
-  }
-  const parts: string[] = [];
-  if (v.weekday !== undefined && v.day === undefined) parts.push(WEEKDAYS[v.weekday]);
-  if (v.month !== undefined) parts.push(v.day !== undefined ? `${MONTH_NAMES[v.month - 1]} ${v.day}` : MONTH_NAMES[v.month - 1]);
-  if (v.year !== undefined) parts.push(String(v.year));
-  return parts.join(' ') || 'an unknown date';
+/** A full date as ISO 8601 (2022-09-26), for machines (comparison with a source's date, JSON); a partial date: undefined. */
+export function isoDate(v: DateValue): string | undefined {
+  if (v.year === undefined || v.month === undefined || v.day === undefined) return undefined;
+  return `${v.year}-${String(v.month).padStart(2, '0')}-${String(v.day).padStart(2, '0')}`;
 }
+
+/** A date for a reader ("26 Sept 2022", "September 2022", "Monday"): text/dateStyle.ts, the one formatter. */
+export const formatDate = (v: DateValue): string => reporterDate(v);
 
 const RELATIVE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|earlier|later)\b/i;
 const VAGUE = /\b(?:week|weeks|ago|hours?|minutes?|now|later|earlier|weekend|morning|evening|afternoon|night)\b/i;
@@ -116,9 +117,9 @@ export function mayHoldChronoDate(slice: string): boolean {
 /** chrono's dates in `slice`, as findDates keeps them (offsets into the slice), without any prefilter. */
 export function chronoDates(slice: string, articleDate?: string): DateMention[] {
   const ref = parseIsoDate(articleDate);
-  let results: chrono.ParsedResult[];
+  let results: ParsedResult[];
   try {
-    results = chrono.en.casual.parse(slice, { instant: ref ? utc(ref as Required<DateValue>) : UNDATED_REF, timezone: 0 });
+    results = chronoEn.casual.parse(slice, { instant: ref ? utc(ref as Required<DateValue>) : UNDATED_REF, timezone: 0 });
   } catch {
     results = [];
   }
@@ -153,7 +154,7 @@ export function findDates(text: string, articleDate?: string, from = 0, to = tex
   return out.sort((a, b) => a.start - b.start);
 }
 
-function toMention(r: chrono.ParsedResult, text: string, ref: DateValue | undefined): DateMention | undefined {
+function toMention(r: ParsedResult, text: string, ref: DateValue | undefined): DateMention | undefined {
   let start = r.index;
   let raw = r.text;
   // chrono keeps "On " and a trailing comma; the date is what follows and precedes them.

@@ -3,7 +3,7 @@
 // are read the same way, so both sides of a comparison are seen alike.
 
 import type { Span } from '../text/sentences';
-import { findDates, formatDate, DateValue } from './dates';
+import { findDates, isoDate, DateValue } from './dates';
 import { findFigures, Figure } from './figures';
 import { abbreviationsOf, FactContext, namesOf, sentenceContexts } from './context';
 import { tokenize, Token } from '../text/tokens';
@@ -185,7 +185,7 @@ function factsOf(text: string, sentences: readonly Span[], articleDate: string |
     const found = findDates(text, articleDate, sentence.start, sentence.end);
     // Figures inside any date found (kept or not) are the date's digits, not figures.
     const overlapsDate = (s: number, e: number) => found.some((d) => s < d.end && d.start < e);
-    const dates = found.filter((d) => !inDateline(d.start) && !inCaption(text, d.start, captions) && !(articleDate && d.start < head && formatDate(d.value) === articleDate));
+    const dates = found.filter((d) => !inDateline(d.start) && !inCaption(text, d.start, captions) && !(articleDate && d.start < head && isoDate(d.value) === articleDate));
     // A table's rows are read before their figures: a long table is then no cost.
     const prose = dateline && dateline.end > sentence.start && dateline.end < sentence.end ? dateline.end : sentence.start;
     const figures = (sentence.end - prose <= TABLE_ROW && isTableSentence(text.slice(prose, sentence.end)) ? [] : findFigures(text, sentence.start, sentence.end)).filter(

@@ -3,6 +3,7 @@
 
 import { escapeInline } from './markdown';
 import type { Fix } from '../check/findings';
+import { reporterDate } from '../text/dateStyle';
 
 /** The metadata a citation uses (SourceMeta, or its protocol form with nulls). */
 export interface CitationFields {
@@ -13,10 +14,10 @@ export interface CitationFields {
   url?: string | null;
 }
 
-/** "Title. Outlet, by Author, 2022-06-18. https://…" */
+/** "Title. Outlet, by Author, 18 June 2022. https://…" */
 export function citationText(meta: CitationFields, id: string): string {
   const head = meta.title ?? id;
-  const facts = [meta.outlet, meta.author ? `by ${meta.author}` : undefined, meta.date].filter(Boolean).join(', ');
+  const facts = [meta.outlet, meta.author ? `by ${meta.author}` : undefined, meta.date ? reporterDate(meta.date) : undefined].filter(Boolean).join(', ');
   return [head, facts, meta.url].filter(Boolean).map((s) => s!.replace(/\s+/g, ' ').trim().replace(/\.$/, '')).join('. ') + '.';
 }
 
@@ -24,7 +25,7 @@ export function citationText(meta: CitationFields, id: string): string {
 export function citationMarkdown(meta: CitationFields, id: string, escape: (s: string) => string = escapeInline): string {
   const title = escape(meta.title ?? id);
   const head = meta.url && /^https?:\/\/\S+$/i.test(meta.url) ? `[${title}](<${meta.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : title;
-  const facts = [meta.outlet, meta.author ? `by ${meta.author}` : undefined, meta.date].filter(Boolean).map((s) => escape(s!)).join(', ');
+  const facts = [meta.outlet, meta.author ? `by ${meta.author}` : undefined, meta.date ? reporterDate(meta.date) : undefined].filter(Boolean).map((s) => escape(s!)).join(', ');
   return [head, facts].filter(Boolean).join('. ') + '.';
 }
 
@@ -48,7 +49,7 @@ function slug(s: string, max = 30): string {
 
 /**
  * The footnote label a reporter would write for a source: its outlet (else its author's
- * surname) and its date, "kazinform-2022-09-26"; the file name ("000_03b0a985a00a2f0a") when
+ * surname) and its date, "kazinform-2022-09-26" (a label, not read as a date: ISO sorts and slugs); the file name ("000_03b0a985a00a2f0a") when
  * the source gives neither outlet nor author.
  */
 export function footnoteLabel(meta: CitationFields, id: string): string {

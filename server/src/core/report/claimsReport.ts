@@ -2,6 +2,7 @@
 // sources it rests on, with links to the draft and to each source passage. Markdown;
 // the draft's and the sources' text is escaped (source text is untrusted).
 
+import { reporterDate } from '../text/dateStyle';
 import type { Finding, SourceLocation } from '../check/findings';
 import type { Position } from '../text/lines';
 import { escapeMarkdown } from './markdown';
@@ -100,7 +101,7 @@ export function claimLabel(c: ReportClaim): string {
 
 function sourceLine({ role, location, wording }: ClaimSourceRef, draftWording: string): string {
   const s = location.source;
-  const meta = [s.meta.outlet ?? 'outlet unknown', s.meta.author ? `by ${s.meta.author}` : 'author unknown', s.meta.date ?? 'date unknown'];
+  const meta = [s.meta.outlet ?? 'outlet unknown', s.meta.author ? `by ${s.meta.author}` : 'author unknown', s.meta.date ? reporterDate(s.meta.date) : 'date unknown'];
   const title = s.meta.title ? `**${escapeMarkdown(truncate(s.meta.title, 120))}**` : '**Untitled source**';
   const where = link(`${s.id}, line ${location.range.start.line + 1}`, s.uri, location.range);
   const words = wording && wording !== draftWording ? ` — wording: “${escapeMarkdown(truncate(wording, 300))}”` : '';

@@ -2,14 +2,7 @@
 
 import type { SourceRef } from '../match/store';
 
-const MONTH_NAMES = ['Jan', 'Feb', 'March', 'April', 'May', 'June', 'July', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
-
-/** "2022-09-26" → "26 Sept 2022", the way a newsroom writes a date; anything else as it is. */
-export function humanDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m || +m[2] < 1 || +m[2] > 12) return iso;
-  return `${+m[3]} ${MONTH_NAMES[+m[2] - 1]} ${m[1]}`;
-}
+import { reporterDate } from '../text/dateStyle';
 
 /** A headline cut to a few words at a word boundary: “Kazakhstan’s foreign ministry comments on…”. */
 export function shortTitle(title: string, max = 50): string {
@@ -27,7 +20,7 @@ export function shortTitle(title: string, max = 50): string {
  */
 export function describeSource(s: Pick<SourceRef, 'id' | 'meta'>): string {
   const { outlet, title, date } = s.meta;
-  const when = date ? humanDate(date) : undefined;
+  const when = date ? reporterDate(date) : undefined;
   // The reporter's own notes: which file, since several may be one day's.
   if (s.meta.kind === 'notes') return `${s.id} (your notes${when ? `, ${when}` : ''})`;
   const who = outlet ? outlet.replace(/\s+/g, ' ').trim() : title ? `“${shortTitle(title)}”` : s.id;

@@ -11,6 +11,7 @@ import type { Claim, DateClaim, FactMatch, FigureClaim, QuoteClaim, SourceMatch 
 import type { SourceLocation } from '../check/findings';
 import { escapeMarkdown, markRanges } from './markdown';
 import { describeSource, truncate } from './describe';
+import { reporterDate, reporterDates, saysMore } from '../text/dateStyle';
 import { explainAttribution } from '../speakers/explain';
 
 export const VERDICT: Record<QuoteClaim['verdict'], string> = {
@@ -32,7 +33,7 @@ function provenance(m: { location: SourceLocation }): string[] {
   const facts = [
     meta.outlet ? escapeMarkdown(truncate(meta.outlet, 60)) : 'outlet unknown',
     meta.author ? `by ${escapeMarkdown(truncate(meta.author, 60))}` : 'author unknown',
-    meta.date ? escapeMarkdown(meta.date) : 'date unknown',
+    meta.date ? escapeMarkdown(reporterDate(meta.date)) : 'date unknown',
   ];
   lines.push(`${facts.join(' · ')} — \`${truncate(s.id, 100).replace(/`/g, "'")}\`, line ${m.location.range.start.line + 1}`);
   return lines;
@@ -172,7 +173,8 @@ const FACT_BLOCKS = 4;
 
 function factBlock(m: FactMatch): string {
   const lines = [sentenceBlock(m), ...provenance(m)];
-  if (m.how) lines.push(`Resolved: ${escapeMarkdown(truncate(m.how, 200))}`);
+  // reporterDates: an index cache or archive written before may hold ISO dates in it.
+  if (m.how) lines.push(`Resolved: ${escapeMarkdown(truncate(reporterDates(m.how), 200))}`);
   return lines.join('  \n');
 }
 
@@ -199,7 +201,7 @@ function factHeadline(claim: FigureClaim | DateClaim, what: string): string {
 export function factHover(claim: FigureClaim | DateClaim): string {
   const what = claim.kind === 'figure' ? 'figure' : 'date';
   const parts = [`### ${factHeadline(claim, what)}`];
-  const value = (m: FactMatch) => `“${escapeMarkdown(truncate(m.text, 80))}”${m.value !== m.text ? ` (${escapeMarkdown(truncate(m.value, 80))})` : ''}${m.about ? ` for ${escapeMarkdown(truncate(m.about, 80))}` : ''}`;
+  const value = (m: FactMatch) => `“${escapeMarkdown(truncate(m.text, 80))}”${m.value !== m.text && (!m.date || saysMore(m.text, m.value)) ? ` (${escapeMarkdown(truncate(m.value, 80))})` : ''}${m.about ? ` for ${escapeMarkdown(truncate(m.about, 80))}` : ''}`;
   switch (claim.verdict) {
     case 'disputed':
       parts.push('Each source’s version:\n' + [claim.best!, ...claim.others, ...claim.conflicting].slice(0, 6).map((m) => `- ${escapeMarkdown(describeSource(m.location.source))}: ${value(m)}`).join('\n'));
