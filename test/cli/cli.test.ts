@@ -227,7 +227,7 @@ test('notes/ are sources with their own provenance; --notes names another folder
 });
 
 test('a second run starts from the index cache the first wrote, prints the same, and re-reads a changed source', () => {
-  const ws = makeWorkspace({ 'draft.md': 'He said “Of course, that would be chaos.”\n' });
+  const ws = makeWorkspace({ 'draft.md': 'Tokayev said “Of course, that would be chaos.”\n' });
   const own = mkdtempSync(path.join(tmpdir(), 'source-check-cli-cache-'));
   try {
     const cold = cli(['check', 'draft.md'], ws.root, own);
