@@ -69,7 +69,7 @@ export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undef
  *   sentences share a word of weight besides the phrase ("votes" for "sham"), unless the draft names
  *   people and not the source's speaker ("Sanders called Trump a “pathological liar”", Cruz's words).
  *   A longer quotation holding them counts only for the same speaker ("chaos", Tokayev's).
- * - One word needs more: a shared word that is not a name, the same speaker too (Trump called NAFTA a
+ * - One word needs a shared word that is not a name, even from the same speaker (Trump called NAFTA a
  *   "disaster" before he called Clinton's emails one; Sanders says "absolutely" to many questions).
  */
 export async function shortPhraseSource(claim: QuoteClaim, drafted: Quotation | undefined, people: PeopleLookup, draftSentence: string): Promise<SourceMatch | undefined> {
