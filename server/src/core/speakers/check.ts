@@ -46,7 +46,7 @@ export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undef
   claim.draftSpeaker = drafted?.speaker;
   const findings: Finding[] = [];
   const d = drafted?.speaker;
-  if (d && spoken.length > 0 && isSpeech(claim.text) && resolved(d) && spoken.every((m) => resolved(m.presentation!.speaker!))) {
+  if (d && spoken.length > 0 && isSpeech(claim.text) && !namedAsTerm(draftText, claim.start) && resolved(d) && spoken.every((m) => resolved(m.presentation!.speaker!))) {
     const verdicts: Verdict[] = [];
     for (const m of spoken) verdicts.push(await compare(d, m.presentation!.speaker!, people));
     const s = claim.sourceSpeaker!.speaker;
@@ -154,6 +154,16 @@ export const SPEECH_MIN_CONTENT = 4;
 function isSpeech(text: string): boolean {
   const words = tokenize(text);
   return words.filter((w) => isContentWord(w.norm)).length >= SPEECH_MIN_CONTENT && !isTitleCase(text);
+}
+
+/**
+ * Words the draft introduces as a slogan, a title or a chant ("Labour's slogan would be “Britain is
+ * working …”", "a memo titled “…”", "chants of “…”"): a party's or a crowd's, voiced by many, so a
+ * source giving them to someone else is no misattribution.
+ */
+const TERM_LEAD = /\b(?:slogan|motto|mantra|catchphrase|hashtag|headline|banner|sign|signs|placard|chant|chants|chanting|chanted|titled|entitled|dubbed|nicknamed)\b[^.!?\n]{0,40}$/i;
+function namedAsTerm(draftText: string, quoteStart: number): boolean {
+  return TERM_LEAD.test(draftText.slice(Math.max(0, quoteStart - 60), quoteStart));
 }
 
 /** A speaker named in the attribution or reached through it, not guessed from the nearest name. */
