@@ -97,7 +97,7 @@ export function attributeQuotes(prose: string, sentences: readonly Span[], quote
   const leads = new Map(blocks.map((b) => [b.q, b.lead]));
   all.forEach(({ q, kind }, i) => {
     const before = () => attributionBefore(ctx, q, all[i - 1]?.q);
-    // “Tokayev said “…” The minister said “…”: a quote that closes its sentence is the words of the
+    // Tokayev said “…” The minister said “…”: a quote that closes its sentence is the words of the
     // attribution before it, when it has one; the next sentence's subject introduces what follows.
     let speaker =
       kind === 'block'
