@@ -69,7 +69,6 @@ export interface SourceCheckExtension {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<SourceCheckExtension> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const outputChannel = vscode.window.createOutputChannel('Source Check', { log: true });
   const early = earlyServer !== undefined;
   // The process started with this module, then (a restart after a crash) a new one the same way.
@@ -84,8 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
         return { reader: new IPCMessageReader(cp), writer: new IPCMessageWriter(cp) };
       }
     : {
-        run: { module: serverModule, transport: TransportKind.ipc },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+        run: { module: SERVER_MODULE, transport: TransportKind.ipc },
+        debug: { module: SERVER_MODULE, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
       };
   // Start-up steps in the log with wall-clock times (the log channel stamps lines when it
   // writes them, which can be seconds late at start-up), so a slow first check can be traced

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { extractFacts } from '../../server/src/core/facts/extract';
-import { formatDate, isoDate } from '../../server/src/core/facts/dates';
+import { isoDate } from '../../server/src/core/facts/dates';
+import { reporterDate } from '../../server/src/core/text/dateStyle';
 import { formatFigure } from '../../server/src/core/facts/figures';
 import { splitSentences } from '../../server/src/core/text/sentences';
 import { REPO } from '../support/seeds';
@@ -67,7 +68,7 @@ test('the extraction fixture has cases with and without facts', () => {
 for (const c of cases) {
   test(`extraction fixture line ${c.line}: ${c.text.split('\n')[0].slice(0, 60)}`, () => {
     const facts = extractFacts(c.text, splitSentences(c.text), c.articleDate);
-    const got = facts.map((f) => `${f.kind} {{${f.text}}} ${f.kind === 'figure' ? formatFigure(f.figure) : (isoDate(f.date) ?? formatDate(f.date))}`);
+    const got = facts.map((f) => `${f.kind} {{${f.text}}} ${f.kind === 'figure' ? formatFigure(f.figure) : (isoDate(f.date) ?? reporterDate(f.date))}`);
     assert.deepEqual(got, c.expected);
   });
 }

@@ -71,42 +71,38 @@ test('settings sent with initialize: the folder is indexed with them before `ini
 // settings (SOURCE_CHECK_EARLY); VS Code calls activate(), and the client sends initialize, seconds later.
 const early = (folder: string, settings: Record<string, unknown>) => ({ ...process.env, SOURCE_CHECK_EARLY: JSON.stringify({ folders: { [folder]: settings } }) });
 
-test('a folder named when the server was forked is read from its start, and kept when the settings at initialize agree', async () => {
+/**
+ * A server forked with `earlySettings` for the folder, then initialized with seeds/000 as its sources
+ * (the one that carries the draft's quote): the draft's findings and the folder's "indexed" log line.
+ */
+async function startedEarly(earlySettings: Record<string, unknown>): Promise<{ codes: unknown[]; indexed: string; logs: string }> {
   const ws = makeWorkspace({ 'draft.md': DRAFT });
   const folder = pathToFileURL(ws.root).toString();
   const settings = { sources: ['seeds/000*.txt'] };
-  const server = await startServer(ws.root, () => settings, { settings: { folders: { [folder]: settings }, archive: {} } }, early(folder, settings));
+  const server = await startServer(ws.root, () => settings, { settings: { folders: { [folder]: settings }, archive: {} } }, early(folder, earlySettings));
   const indexed = () => server.logs.filter((l) => /sources? indexed in/.test(l));
   try {
     const uri = pathToFileURL(path.join(ws.root, 'draft.md')).toString();
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
     const published = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['misquote']);
     await until(async () => indexed(), (l) => l.length === 1);
-    assert.match(indexed()[0], /\b1 source indexed .*read since the server started/, server.logs.join('\n'));
+    return { codes: published.diagnostics.map((d) => d.code), indexed: indexed()[0], logs: server.logs.join('\n') };
   } finally {
     await server.stop();
     ws.dispose();
   }
+}
+
+test('a folder named when the server was forked is read from its start, and kept when the settings at initialize agree', async () => {
+  const run = await startedEarly({ sources: ['seeds/000*.txt'] });
+  assert.deepEqual(run.codes, ['misquote']);
+  assert.match(run.indexed, /\b1 source indexed .*read since the server started/, run.logs);
 });
 
 test('a folder read from the server’s start with other settings than initialize brings is read again with those', async () => {
-  const ws = makeWorkspace({ 'draft.md': DRAFT });
-  const folder = pathToFileURL(ws.root).toString();
-  const settings = { sources: ['seeds/000*.txt'] };
   // Changed meanwhile: the early read had only seeds/001, which does not carry the quote.
-  const server = await startServer(ws.root, () => settings, { settings: { folders: { [folder]: settings }, archive: {} } }, early(folder, { sources: ['seeds/001*.txt'] }));
-  const indexed = () => server.logs.filter((l) => /sources? indexed in/.test(l));
-  try {
-    const uri = pathToFileURL(path.join(ws.root, 'draft.md')).toString();
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
-    const published = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['misquote']);
-    await until(async () => indexed(), (l) => l.length === 1);
-    assert.doesNotMatch(indexed()[0], /read since the server started/, server.logs.join('\n'));
-    assert.match(indexed()[0], /\b1 source indexed/);
-  } finally {
-    await server.stop();
-    ws.dispose();
-  }
+  const run = await startedEarly({ sources: ['seeds/001*.txt'] });
+  assert.deepEqual(run.codes, ['misquote']);
+  assert.doesNotMatch(run.indexed, /read since the server started/, run.logs);
+  assert.match(run.indexed, /\b1 source indexed/);
 });

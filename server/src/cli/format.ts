@@ -1,10 +1,10 @@
 // The CLI's two output formats. Both are a public interface, documented in the README.
 
 import { isoDate } from '../core/facts/dates';
-import { saysMore } from '../core/text/dateStyle';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { FactMatch, FactVerdict, Finding, SourceLocation } from '../core/check/findings';
+import { valueSaysMore } from '../core/check/findings';
 import type { Disagreement } from '../core/check/disagreements';
 import type { LineIndex } from '../core/text/lines';
 import type { Person, PersonQuote } from '../core/speakers/people';
@@ -108,7 +108,7 @@ export function summariseFacts(results: CheckedFile[]): string | undefined {
 
 function versionText(v: FactMatch, root: string): string {
   const p = v.location.range.start;
-  return `${sourcePath(v.location, root)}:${p.line + 1}:${p.character + 1} “${v.text}”${v.value !== v.text && (!v.date || saysMore(v.text, v.value)) ? ` (${v.value})` : ''}`;
+  return `${sourcePath(v.location, root)}:${p.line + 1}:${p.character + 1} “${v.text}”${valueSaysMore(v) ? ` (${v.value})` : ''}`;
 }
 
 /** `kind about: path:line:col “text” (value) vs path:line:col “text” (value)`. */

@@ -202,6 +202,18 @@ export interface EarlyFolder {
   read: Promise<boolean>;
 }
 
+/** A folder's sources as its settings select them, with the index cache they are saved to. */
+function folderSourcesOf(root: string, settings: Settings, onProblem: (m: string) => void, cacheFile?: string): FolderSources {
+  return new FolderSources(root, {
+    globs: settings.sources,
+    notes: settings.notes,
+    maxFileSize: settings.maxFileSize * 1024 * 1024,
+    onProblem,
+    cacheFile,
+    engine: ENGINE,
+  });
+}
+
 /**
  * Starts reading the folders the VS Code client names when it forks the server
  * (SOURCE_CHECK_EARLY: `{ folders: { uri: sourceCheck settings } }`), before `initialize`:
@@ -220,13 +232,7 @@ export function readEarly(json: string | undefined): Map<string, EarlyFolder> {
     if (!root) continue;
     const settings = settingsFrom((raw ?? null) as Record<string, unknown> | null, []);
     const problems: string[] = [];
-    const sources = new FolderSources(root, {
-      globs: settings.sources,
-      notes: settings.notes,
-      maxFileSize: settings.maxFileSize * 1024 * 1024,
-      onProblem: (m) => problems.push(m),
-      engine: ENGINE,
-    });
+    const sources = folderSourcesOf(root, settings, (m) => problems.push(m));
     out.set(uri, { key: indexKey(settings), sources, problems, started: Date.now(), read: sources.loadAll(undefined, EARLY_MAX_FILES).catch(() => false) });
   }
   return out;
@@ -503,22 +509,13 @@ export class Workspace {
     return (m) => this.connection.console.warn(`Source Check: ${path.basename(root)}/${m}`);
   }
 
-  /** One cache file per folder and set of globs, in the storage the client gave us. */
+  /** One cache file per folder, settings and engine, in the directory the client gave us (the one the CLI uses too). */
   private cacheFileFor(root: string, settings: Settings): string | undefined {
-    // One cache file per folder, settings and engine, in the directory the client gave us (the one the CLI uses too).
     return this.cacheDir ? indexCacheFile(this.cacheDir, this.cacheKey(root, settings)) : undefined;
   }
 
-
   private folderSources(root: string, settings: Settings): FolderSources {
-    return new FolderSources(root, {
-      globs: settings.sources,
-      notes: settings.notes,
-      maxFileSize: settings.maxFileSize * 1024 * 1024,
-      onProblem: this.problemLogger(root),
-      cacheFile: this.cacheFileFor(root, settings),
-      engine: ENGINE,
-    });
+    return folderSourcesOf(root, settings, this.problemLogger(root), this.cacheFileFor(root, settings));
   }
 
   /** Folders the server began reading when it started (readEarly), until openFolder takes them over. */

@@ -5,8 +5,7 @@
 // facts need no finding (the hover explains them); an unsourced fact is a quiet note.
 
 import { describeSource, truncate } from '../report/describe';
-import { saysMore } from '../text/dateStyle';
-import { CODES, DateClaim, FactMatch, FigureClaim, Finding } from './findings';
+import { CODES, DateClaim, FactMatch, FigureClaim, Finding, valueSaysMore } from './findings';
 
 const q = (s: string) => `“${s}”`;
 
@@ -51,7 +50,8 @@ export function factFindings(claim: FigureClaim | DateClaim): Finding[] {
     case 'mismatch': {
       const m = claim.best!;
       const code = claim.kind === 'figure' ? 'figure-mismatch' : 'date-mismatch';
-      const value = m.value !== m.text && claim.kind === 'date' && saysMore(m.text, m.value) ? `${q(m.text)} (${m.value})` : q(m.text);
+      // A figure's message gives its words only; a date's adds its value where that says more.
+      const value = claim.kind === 'date' && valueSaysMore(m) ? `${q(m.text)} (${m.value})` : q(m.text);
       return [
         {
           ...base,

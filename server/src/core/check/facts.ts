@@ -11,7 +11,8 @@ import { compareFrames, describeFrame, frameOf, isWeakMeasure, type Sameness } f
 import { isContentWord, tokenize } from '../text/tokens';
 import { commonPairs, queryKeys, valueKey } from '../facts/keys';
 import { compareFigures, formatFigure } from '../facts/figures';
-import { compareDates, formatDate, weekdayOf, WEEKDAYS } from '../facts/dates';
+import { compareDates, weekdayOf } from '../facts/dates';
+import { reporterDate, WEEKDAYS } from '../text/dateStyle';
 import type { DateClaim, FactMatch, FactVerdict, FigureClaim } from './findings';
 import type { FactCache } from './cache';
 import { describeSource } from '../report/describe';
@@ -582,7 +583,7 @@ function formattedFigure(f: FigureFact['figure']): string {
 }
 
 function describeDate(f: DateFact): string {
-  const v = formatDate(f.date);
+  const v = reporterDate(f.date);
   return f.relative && f.date.day === undefined ? `a ${v}, not resolved: the article has no date` : v;
 }
 
@@ -872,7 +873,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
     claim.conflicting = disputes.map((c) => toMatch(c.sf, d, aliases));
     if (verdict === 'disputed') {
       const wd = weekdayOf((best.sf.fact as DateFact).date);
-      if (wd !== undefined && disputes.some((c) => (c.sf.fact as DateFact).date.day === undefined)) claim.note = `${formatDate((best.sf.fact as DateFact).date)} was a ${WEEKDAYS[wd]}`;
+      if (wd !== undefined && disputes.some((c) => (c.sf.fact as DateFact).date.day === undefined)) claim.note = `${reporterDate((best.sf.fact as DateFact).date)} was a ${WEEKDAYS[wd]}`;
     }
   }
   // A draft's own relative dates ("on Monday") cannot be resolved: drafts have no date.

@@ -7,6 +7,7 @@ import type { SourceRef } from '../match/store';
 import type { Figure } from '../facts/figures';
 import type { DateValue } from '../facts/dates';
 import type { QuotationKind, Speaker } from '../speakers/attribute';
+import { saysMore } from '../text/dateStyle';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -167,6 +168,15 @@ export interface QuoteClaim {
 }
 
 /** A source's figure or date that a draft's fact was compared with. */
+/**
+ * Whether a source fact's value is worth writing beside its words, in brackets: a figure's when it
+ * differs ("99.23 percent" (99.23%)), a date's when it says more than they do ("Sep. 6" (6 Sept
+ * 2022), not "September 23" (23 Sept)).
+ */
+export function valueSaysMore(m: Pick<FactMatch, 'text' | 'value' | 'date'>): boolean {
+  return m.value !== m.text && (!m.date || saysMore(m.text, m.value));
+}
+
 export interface FactMatch {
   /** The figure or date in the source. */
   location: SourceLocation;

@@ -30,7 +30,6 @@ export interface DateMention {
   how?: string;
 }
 
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** An ISO date (YYYY-MM-DD) as a DateValue, or undefined. */
 export function parseIsoDate(iso: string | undefined): DateValue | undefined {
@@ -52,9 +51,6 @@ export function isoDate(v: DateValue): string | undefined {
   if (v.year === undefined || v.month === undefined || v.day === undefined) return undefined;
   return `${v.year}-${String(v.month).padStart(2, '0')}-${String(v.day).padStart(2, '0')}`;
 }
-
-/** A date for a reader ("26 Sept 2022", "September 2022", "Monday"): text/dateStyle.ts, the one formatter. */
-export const formatDate = (v: DateValue): string => reporterDate(v);
 
 const RELATIVE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|earlier|later)\b/i;
 const VAGUE = /\b(?:week|weeks|ago|hours?|minutes?|now|later|earlier|weekend|morning|evening|afternoon|night)\b/i;
@@ -225,7 +221,7 @@ function toMention(r: ParsedResult, text: string, ref: DateValue | undefined): D
       const said = /\b(last|next)[ \u00A0]$/i.exec(text.slice(Math.max(0, start - 5), start))?.[1].toLowerCase();
       const tense = said === 'last' ? 'past' : said === 'next' ? 'future' : tenseAt(text, start, end);
       value.year = yearByTense(value, ref as Required<DateValue>, tense, said !== undefined);
-      how = `year from the article date, ${formatDate(ref)}${tense === 'future' ? ' (the next one: future tense)' : tense === 'past' ? ' (the last one: past tense)' : ' (the nearest one)'}`;
+      how = `year from the article date, ${reporterDate(ref)}${tense === 'future' ? ' (the next one: future tense)' : tense === 'past' ? ' (the last one: past tense)' : ' (the nearest one)'}`;
     }
     return { start, end, value, relative: false, how };
   }
@@ -239,7 +235,7 @@ function toMention(r: ParsedResult, text: string, ref: DateValue | undefined): D
     const shift = tenseAt(text, start, end) === 'future' ? (weekday - d.getUTCDay() + 7) % 7 : -((d.getUTCDay() - weekday + 7) % 7);
     d.setUTCDate(d.getUTCDate() + shift);
     const value = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday };
-    return { start, end, value, relative: true, how: `“${raw}” in an article dated ${formatDate(ref)} → ${formatDate(value)}` };
+    return { start, end, value, relative: true, how: `“${raw}” in an article dated ${reporterDate(ref)} → ${reporterDate(value)}` };
   }
   if (!ref) return undefined;
   const r0 = r.start;
@@ -254,7 +250,7 @@ function toMention(r: ParsedResult, text: string, ref: DateValue | undefined): D
     value.day = r0.get('day') ?? undefined;
   } else return undefined;
   if (value.year === undefined) return undefined;
-  return { start, end, value, relative: true, how: `“${raw}” in an article dated ${formatDate(ref)} → ${formatDate(value)}` };
+  return { start, end, value, relative: true, how: `“${raw}” in an article dated ${reporterDate(ref)} → ${reporterDate(value)}` };
 }
 
 type Tense = 'future' | 'past' | undefined;

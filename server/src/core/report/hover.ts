@@ -9,9 +9,10 @@
 
 import type { Claim, DateClaim, FactMatch, FigureClaim, QuoteClaim, SourceMatch } from '../check/findings';
 import type { SourceLocation } from '../check/findings';
+import { valueSaysMore } from '../check/findings';
 import { escapeMarkdown, markRanges } from './markdown';
 import { describeSource, truncate } from './describe';
-import { reporterDate, reporterDates, saysMore } from '../text/dateStyle';
+import { reporterDate, reporterDates } from '../text/dateStyle';
 import { explainAttribution } from '../speakers/explain';
 
 export const VERDICT: Record<QuoteClaim['verdict'], string> = {
@@ -201,7 +202,7 @@ function factHeadline(claim: FigureClaim | DateClaim, what: string): string {
 export function factHover(claim: FigureClaim | DateClaim): string {
   const what = claim.kind === 'figure' ? 'figure' : 'date';
   const parts = [`### ${factHeadline(claim, what)}`];
-  const value = (m: FactMatch) => `“${escapeMarkdown(truncate(m.text, 80))}”${m.value !== m.text && (!m.date || saysMore(m.text, m.value)) ? ` (${escapeMarkdown(truncate(m.value, 80))})` : ''}${m.about ? ` for ${escapeMarkdown(truncate(m.about, 80))}` : ''}`;
+  const value = (m: FactMatch) => `“${escapeMarkdown(truncate(m.text, 80))}”${valueSaysMore(m) ? ` (${escapeMarkdown(truncate(m.value, 80))})` : ''}${m.about ? ` for ${escapeMarkdown(truncate(m.about, 80))}` : ''}`;
   switch (claim.verdict) {
     case 'disputed':
       parts.push('Each source’s version:\n' + [claim.best!, ...claim.others, ...claim.conflicting].slice(0, 6).map((m) => `- ${escapeMarkdown(describeSource(m.location.source))}: ${value(m)}`).join('\n'));

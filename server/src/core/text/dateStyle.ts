@@ -7,7 +7,7 @@
 
 const MONTHS_SHORT = ['Jan', 'Feb', 'March', 'April', 'May', 'June', 'July', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
 const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A date as far as it is known (month 1–12, weekday 0 = Sunday). */
 export interface DateParts {
@@ -32,7 +32,7 @@ export function reporterDate(v: DateParts | string): string {
   const month = v.month !== undefined && v.month >= 1 && v.month <= 12 ? v.month : undefined;
   const parts: string[] = [];
   // A weekday is named when it is all the day there is ("Monday", "Monday in March").
-  if (v.weekday !== undefined && v.day === undefined && WEEKDAY_NAMES[v.weekday]) parts.push(WEEKDAY_NAMES[v.weekday]);
+  if (v.weekday !== undefined && v.day === undefined && WEEKDAYS[v.weekday]) parts.push(WEEKDAYS[v.weekday]);
   if (month !== undefined) parts.push(v.day !== undefined ? `${v.day} ${MONTHS_SHORT[month - 1]}` : MONTHS_LONG[month - 1]);
   else if (v.day !== undefined) parts.push(`the ${v.day}${ordinalSuffix(v.day)}`);
   if (v.year !== undefined) parts.push(String(v.year));
