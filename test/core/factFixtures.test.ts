@@ -1,5 +1,6 @@
 // Runs every fixture draft under test/fixtures/facts through the real engine over the
-// seed articles and compares each figure and date claim with the expectation next to it.
+// seed articles, and test/fixtures/sameFact/drafts.md over its own hand-written sources,
+// and compares each figure and date claim with the expectation next to it.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +9,8 @@ import * as path from 'path';
 import { parseExpectations } from '../support/expectations';
 import { checkFactExpectations } from '../support/factExpectations';
 import { REPO, seedSources } from '../support/seeds';
+import { MemoryIndex } from '../../server/src/core/index/memoryIndex';
+import { parseSource } from '../../server/src/core/source/source';
 
 const DIR = path.join(REPO, 'test', 'fixtures', 'facts');
 
@@ -20,3 +23,11 @@ for (const name of readdirSync(DIR).filter((f) => f.endsWith('.md'))) {
     assert.deepEqual([...outcomes.flatMap((o) => o.problems), ...unexpected], []);
   });
 }
+
+test('fact fixture sameFact/drafts.md, over its own sources', async () => {
+  const dir = path.join(REPO, 'test', 'fixtures', 'sameFact');
+  const index = new MemoryIndex();
+  for (const f of readdirSync(path.join(dir, 'sources'))) index.add(parseSource(`sources/${f}`, `file:///sources/${f}`, readFileSync(path.join(dir, 'sources', f), 'utf8')));
+  const { outcomes, unexpected } = await checkFactExpectations(readFileSync(path.join(dir, 'drafts.md'), 'utf8'), index);
+  assert.deepEqual([...outcomes.flatMap((o) => o.problems), ...unexpected], []);
+});

@@ -7,7 +7,7 @@ import type { Span } from '../text/sentences';
 import type { SourceFact, SourceStore } from '../match/store';
 import { extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
 import { AliasTable, hasName, nameKey, namesOf, sameName, stem } from '../facts/context';
-import { compareFrames, describeFrame, frameOf, isWeakMeasure, type Sameness } from '../facts/frame';
+import { compareFrames, describeFrame, differentWholes, frameOf, isWeakMeasure, type Sameness } from '../facts/frame';
 import { isContentWord, tokenize } from '../text/tokens';
 import { commonPairs, queryKeys, valueKey } from '../facts/keys';
 import { compareFigures, formatFigure } from '../facts/figures';
@@ -16,6 +16,7 @@ import { reporterDate, WEEKDAYS } from '../text/dateStyle';
 import type { DateClaim, FactMatch, FactVerdict, FigureClaim } from './findings';
 import type { FactCache } from './cache';
 import { describeSource } from '../report/describe';
+import { ORG_NOUNS } from '../speakers/lexicon';
 
 export interface FactOptions {
   /** Report figures no source gives (`sourceCheck.unsourced.figures`). */
@@ -65,13 +66,15 @@ export async function checkFacts(
   const claims: Array<FigureClaim | DateClaim> = [];
   // Sentence by sentence (extractFacts reads each sentence on its own), so that a cached
   // sentence's claims can be reused: only the sentences an edit changed are read and checked again.
-  read: for (const sentence of sentences) {
+  read: for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k];
     const { key: sentenceOnly, base } = sentenceKey(prose, sentence, names);
     // Verdicts depend on the draft's date too (sameOccasion).
     const key = options.draftDate ? `${sentenceOnly}\u0000${options.draftDate}` : sentenceOnly;
     let entry = cache?.sentence(generation, key);
     if (!entry) {
-      const facts = extractFacts(prose, [sentence], undefined, names);
+      // The sentence before, which a clause may refer back to ("It lost …"); read only on the same line, which the key holds.
+      const facts = extractFacts(prose, [sentence], undefined, names, sentences[k - 1]);
       entry = { facts: facts.map((f) => shiftFact(f, -base)), claims: facts.map(() => undefined) };
       if (!corpus.partial) cache?.setSentence(generation, key, entry);
     }
@@ -193,7 +196,8 @@ function sentenceKey(prose: string, sentence: Span, names: ReadonlySet<string>):
   const lineEnd = prose.indexOf('\n', sentence.end);
   const end = lineEnd < 0 ? prose.length : lineEnd;
   let named = '';
-  for (const t of tokenize(prose, sentence.start, sentence.end)) if (names.has(t.norm)) named += t.norm + ' ';
+  // From the line's start: the sentences before on the line give the names a clause may refer back to.
+  for (const t of tokenize(prose, base, sentence.end)) if (names.has(t.norm)) named += t.norm + ' ';
   return { key: `${base === 0 ? 1 : 0}|${sentence.start - base}|${sentence.end - base}|${named}|${prose.slice(base, end)}`, base };
 }
 
@@ -348,6 +352,8 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   if (s.kind !== 'figure' || s.figure.kind !== d.figure.kind) return undefined;
   // Money in different currencies is not comparable ($143m is not £75m).
   if (d.figure.kind === 'money' && d.figure.currency !== s.figure.currency) return undefined;
+  // Nor is a margin in percentage points with a share in per cent ("by nearly 20 percentage points" / "more than 85%").
+  if (d.figure.kind === 'percent' && POINTS.test(d.text) !== POINTS.test(s.text)) return undefined;
   const du = d.figure.unit;
   const su = s.figure.unit;
   let unitScore = 0;
@@ -363,6 +369,8 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   }
   const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
+  // A share or count of another whole is another figure, whatever else the clauses share.
+  if (differentWholes(frameOf(d, draftSentence), frameOf(s, sf.sentence))) return undefined;
   if (restates(d, s) && !same.periodOneSided && !same.pollConflict) {
     const owned = ownedAlike(same, d, s, aliases, common);
     // A wire template filled in for another company ("In 1986 it reported revenue of …") restates nothing of it.
@@ -426,7 +434,11 @@ function bothNamed(d: Fact, sf: SourceFact): boolean {
  * owners agree, or the two sentences share a name rare enough to tell (common() is false).
  */
 function ownedAlike(same: Sameness, d: Fact, s: Fact, aliases: AliasTable, common?: (word: string) => boolean): boolean {
-  if (same.owner === 'same' || same.owner === 'shared' || nearVerbatim(d, s)) return true;
+  if (same.owner === 'same' || same.owner === 'shared') return true;
+  // A template filled in for another owner: each sentence names someone rare the other does not (Hokkaido Bank / Gunma Bank).
+  const own = (x: Fact, y: Fact) => x.context.entities.some((n) => !common?.(n) && !ORG_NOUNS.has(n) && !hasNameIn(y.context.entities, n, aliases));
+  if (own(d, s) && own(s, d)) return false;
+  if (nearVerbatim(d, s)) return true;
   return d.context.entities.some((n) => !common?.(n) && hasNameIn(s.context.entities, n, aliases));
 }
 
@@ -677,6 +689,48 @@ function ownersOwn(cands: Candidate[], d: Fact, draftSentence: string, found: re
   });
 }
 
+const POINTS = /\bpoints?\b/i;
+
+/** Which way a hedge bounds its value: "more than", "at least" from below; "under", "at most" from above ("nearly" says how near too). */
+function boundSide(hedge: FigureFact['figure']['hedge']): 'low' | 'high' | undefined {
+  return hedge === 'over' || hedge === 'atleast' ? 'low' : hedge === 'under' || hedge === 'atmost' ? 'high' : undefined;
+}
+
+/** Two bounds the same way: both may be true of one value, whatever their numbers. */
+function sameWayBounds(a: FigureFact['figure'], b: FigureFact['figure']): boolean {
+  const side = boundSide(a.hedge);
+  return side !== undefined && side === boundSide(b.hedge);
+}
+
+/** A draft's bound that the source's bound makes true: "more than 250" where the source says "more than 300". */
+function impliedBound(draft: FigureFact['figure'], source: FigureFact['figure']): boolean {
+  if (!sameWayBounds(draft, source)) return false;
+  return boundSide(draft.hedge) === 'low' ? draft.value <= source.value : draft.value >= source.value;
+}
+
+/**
+ * How far apart two versions of one figure can be: a slip changes a digit, transposes two
+ * (13.3% / 31.3%), takes the neighbouring row or rounds; values more than this many times apart
+ * measure different things (a total and an hourly rate, a jump and a race's length).
+ */
+const MAX_SLIP_RATIO = 5;
+
+/** Whether two values could be one figure with a slip: within MAX_SLIP_RATIO, or the same digits in another order. */
+function slipApart(a: FigureFact['figure'], b: FigureFact['figure']): boolean {
+  const [lo, hi] = [Math.abs(a.value), Math.abs(b.value)].sort((x, y) => x - y);
+  if (lo > 0 && hi / lo <= MAX_SLIP_RATIO) return true;
+  const digits = (v: number) => [...String(v).replace(/\D/g, '')].sort().join('');
+  return digits(a.value) === digits(b.value);
+}
+
+/** How far apart (relative) the values sources give for one fact may be and still say what the draft's should be. */
+const SETTLED_SPREAD = 0.05;
+
+/** Whether two figures' values are within `spread` of each other (relative to the larger). */
+function within(a: FigureFact['figure'], b: FigureFact['figure'], spread: number): boolean {
+  return Math.abs(a.value - b.value) <= spread * Math.max(Math.abs(a.value), Math.abs(b.value));
+}
+
 function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean, siblings: readonly FigureFact[] = [], draftDate?: string): FigureClaim {
   // Source sentences holding another of the draft sentence's figures ("over 600 countries instead of 193 states").
   const paired = new Map<string, Set<Fact>>();
@@ -721,8 +775,18 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     return !!d.figure.hedge && d.figure.hedge !== 'about' && Math.abs(v - d.figure.value) > 0.2 * Math.abs(d.figure.value) && !c.named;
   };
   const agree = perSource(cands.filter((c) => consistency(c) !== 'different' && !farInside(c)));
+  // Two bounds the same way ("more than $260,000", "more than $60 million") never rule each other out. A draft's bound
+  // that the source's implies ("more than 250" for "more than 300") is true; a stronger one ("more than 700" for "over
+  // 600"), like values an order apart ($14m and $5.15 an hour; 7.95m and a 1,000m race, no slip of one figure unless
+  // its digits are the draft's), is wrong only against the statement the draft restates (its sentence, or one giving
+  // another of its figures).
+  const boundsAlike = (c: Candidate) => {
+    const s = (c.sf.fact as FigureFact).figure;
+    if (impliedBound(d.figure, s)) return true;
+    return (sameWayBounds(d.figure, s) || !slipApart(d.figure, s)) && c.about < RESTATED && !isPaired(c.sf);
+  };
   // A contradiction needs a named subject in common ("in Donetsk"), or no agreeing source at all.
-  const disagree = perSource(cands.filter((c) => consistency(c) === 'different' && c.named && sameOccasion(d, draftSentence, draftDate, c.sf.fact, c.sf.sentence, c.sf.source.meta.date)));
+  const disagree = perSource(cands.filter((c) => consistency(c) === 'different' && c.named && !boundsAlike(c) && sameOccasion(d, draftSentence, draftDate, c.sf.fact, c.sf.sentence, c.sf.source.meta.date)));
   // A source sentence the draft restates outweighs looser agreement elsewhere ("over 7%" agreeing with another article's 42%).
   if (disagree[0] && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
   const best = agree[0];
@@ -735,6 +799,8 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
             best.named &&
             c.sf.source.id !== best.sf.source.id &&
             compareFigures((best.sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) === 'different' &&
+            !sameWayBounds((best.sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) &&
+            slipApart((best.sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) &&
             c.about >= best.about &&
             // Two dated sources days apart report two occasions (an undated one is taken as the other's).
             (!c.sf.source.meta.date || sameOccasion(best.sf.fact, best.sf.sentence, best.sf.source.meta.date, c.sf.fact, c.sf.sentence, c.sf.source.meta.date)) &&
@@ -750,7 +816,13 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   for (let i = disagree.length - 1; i >= 0; i--) if (givesDraftsNumber(disagree[i])) disagree.splice(i, 1);
   // A mismatch says what the figure should be: only when the sources about it give one value (several
   // values for one frame are a measure that moves, or sources that do not agree, and say nothing certain).
-  const settled = disagree.every((c) => compareFigures((disagree[0].sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) !== 'different');
+  if (process.env.SC_DEBUG) console.log('DEBUG', d.text, 'cands', cands.map((c) => `${c.sf.source.id}:${c.sf.fact.text}:${c.about}:${c.named}:${consistency(c)}`), 'agree', agree.map((c) => c.sf.source.id + ':' + c.sf.fact.text), 'disagree', disagree.map((c) => c.sf.source.id + ':' + c.sf.fact.text));
+  // Values within SETTLED_SPREAD of each other are one figure rounded or updated ($9.3bn, $9.4bn): settled, when the
+  // draft's is outside them all (1012 between 1007 and 1027 is a count that moves, not a slip).
+  const values = disagree.map((c) => (c.sf.fact as FigureFact).figure);
+  const settled =
+    values.every((v) => compareFigures(values[0], v) !== 'different') ||
+    (values.every((v) => within(values[0], v, SETTLED_SPREAD)) && (d.figure.value < Math.min(...values.map((v) => v.value)) || d.figure.value > Math.max(...values.map((v) => v.value))));
   let verdict = verdictOf(agree, settled || agree.length > 0 ? disagree : [], disputes);
   if (verdict === 'verified' && agree.every((c) => consistency(c) === 'rounded')) verdict = 'rounded';
   const claim: FigureClaim = { kind: 'figure', start: d.start, end: d.end, text: d.text, figure: d.figure, verdict, others: [], conflicting: [], subject: describeFrame(d, draftSentence) };

@@ -25,6 +25,12 @@ export interface FactContext {
   sentenceWords: string[];
   slot: number;
   slots: number;
+  /**
+   * Names of the sentence before, on the same line, where the fact's clause names no one and refers
+   * back to someone ("It lost 464,000 subscribers" after "… its internet business, AOL, …"): whose
+   * the fact likely is. Read as owners when the clause has none (frame.ts).
+   */
+  carried?: string[];
 }
 
 /** Abbreviation (lower case) → the words of the names it stands for, as the sources spell them out. */
@@ -93,6 +99,8 @@ function stemUncached(norm: string): string {
   else if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
   else if (w.length > 4 && /(ss|sh|ch|x)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  // A silent final e goes, as the endings above take it: raise / raised, close / closing, increase / increased.
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   return skeleton(w);
 }
 
@@ -165,28 +173,23 @@ export function sentenceContexts(
   tokens: readonly Token[],
   names: ReadonlySet<string>,
   masked: ReadonlyArray<{ start: number; end: number }>,
+  before: readonly string[] = [],
 ): (spans: ReadonlyArray<{ start: number; end: number }>) => FactContext[] {
   const inMasked = (t: Token) => masked.some((m) => t.start < m.end && m.start < t.end);
-  const isName = (t: Token, i: number) => {
-    if (!isContentWord(t.norm) || /\d/.test(t.norm) || DATE_WORDS.has(t.norm) || HONORIFICS.has(t.norm)) return false;
-    if (isAcronym(text, t)) return true;
-    if (!t.capital) return false;
-    // A sentence's first word is a name when the text (or the corpus) uses it as one, possessive or not ("TimeWarner's profit").
-    return i > 0 ? true : names.has(t.norm) || (/['’]s$/.test(text.slice(t.start, t.end)) && names.has(t.norm.slice(0, -1)));
-  };
   // A name's form: a possessive is the name itself (Kazakhstan’s → kazakhstan).
   const normOf = new Map<Token, string>();
   const entityTokens: Token[] = [];
   tokens.forEach((t, i) => {
-    if (!isName(t, i) || inMasked(t)) return;
+    if (!isNameToken(text, t, i, names) || inMasked(t)) return;
     entityTokens.push(t);
-    normOf.set(t, /['’]s$/.test(text.slice(t.start, t.end)) ? t.norm.slice(0, -1) : t.norm);
+    normOf.set(t, nameForm(text, t));
   });
   const norm = (t: Token) => normOf.get(t) ?? t.norm;
   const entities = [...new Set(entityTokens.map((t) => intern(norm(t))))];
   const found = actorOf(tokens, entityTokens, inMasked, norm);
   const actor = found ? intern(found) : undefined;
-  const isKeyWord = (t: Token) => !t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && !GENERIC.has(t.norm) && t.norm.length > 2;
+  // A sentence's first word is capitalised whatever it is: a key word unless it is a name ("Profits at Warner Bros' …").
+  const isKeyWord = (t: Token) => (!t.capital || (t === tokens[0] && !normOf.has(t) && !isAcronym(text, t))) && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && !GENERIC.has(t.norm) && t.norm.length > 2;
   const sentenceWords = [...new Set(tokens.filter((t) => isKeyWord(t) && !inMasked(t)).map((t) => intern(stem(t.norm))))];
   return (spans) =>
     spans.map((span, k) => {
@@ -207,7 +210,10 @@ export function sentenceContexts(
         }
       }
       const words = inClause.filter(isKeyWord).map((t) => stem(t.norm));
+      // A clause that names no one and refers back ("It lost …", "But its film division …") is about the sentence before's names.
+      const refersBack = before.length > 0 && subjectTokens.length === 0 && tokens.some((t) => ANAPHORS.has(t.norm) && t.start < span.start);
       return {
+        ...(refersBack ? { carried: before as string[] } : {}),
         subject: [...new Set(subjectTokens.map((t) => intern(norm(t))))],
         nearest: nearest ? intern(norm(nearest)) : undefined,
         actor,
@@ -233,6 +239,36 @@ function intern(s: string): string {
   }
   return v;
 }
+
+function isNameToken(text: string, t: Token, i: number, names: ReadonlySet<string>): boolean {
+  if (!isContentWord(t.norm) || /\d/.test(t.norm) || DATE_WORDS.has(t.norm) || HONORIFICS.has(t.norm)) return false;
+  if (isAcronym(text, t)) return true;
+  if (!t.capital) return false;
+  // A sentence's first word is a name when the text (or the corpus) uses it as one, possessive or not ("TimeWarner's profit").
+  return i > 0 ? true : names.has(t.norm) || (/['’]s$/.test(text.slice(t.start, t.end)) && names.has(t.norm.slice(0, -1)));
+}
+
+function nameForm(text: string, t: Token): string {
+  return /['’]s$/.test(text.slice(t.start, t.end)) ? t.norm.slice(0, -1) : t.norm;
+}
+
+/**
+ * A sentence's names, for the sentence after it to refer back to: none when it names more than
+ * MAX_CARRIED (which of them a pronoun means is a guess).
+ */
+export function carriedNames(text: string, tokens: readonly Token[], names: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (isNameToken(text, t, i, names) && !ROLE_NOUNS.has(t.norm)) out.add(intern(nameForm(text, t)));
+  });
+  return out.size <= MAX_CARRIED ? [...out] : [];
+}
+
+/** "Time Warner" and "Warner Bros" are two names each: four words is two owners at most. */
+const MAX_CARRIED = 4;
+
+/** Words that refer back to a sentence before: pronouns and determiners of a thing or people already named. */
+const ANAPHORS = new Set('it its they their them he his she her this these those'.split(' '));
 
 /** Titles before a name say nothing about whose name it is. */
 const HONORIFICS = new Set('mr mrs ms miss dr sir dame lord lady prof'.split(' '));
@@ -382,6 +418,7 @@ export function contextKeys(c: FactContext, aliases: AliasTable): string[] {
     const long = aliases.get(e) ?? [];
     if (long.length <= MAX_ALIAS_EXPANSION) for (const x of long) keys.add('n:' + nameKey(x));
   }
+  for (const e of c.carried ?? []) keys.add('n:' + nameKey(e));
   for (const w of c.words) keys.add('w:' + w);
   // The abbreviations of these names, so that "Donetsk" finds a source that wrote "DPR".
   const reverse = reverseAliases(aliases);

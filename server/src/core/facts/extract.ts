@@ -5,7 +5,7 @@
 import type { Span } from '../text/sentences';
 import { findDates, isoDate, DateValue } from './dates';
 import { findFigures, Figure } from './figures';
-import { abbreviationsOf, FactContext, namesOf, sentenceContexts } from './context';
+import { abbreviationsOf, carriedNames, FactContext, namesOf, sentenceContexts } from './context';
 import { tokenize, Token } from '../text/tokens';
 
 interface FactBase {
@@ -153,11 +153,13 @@ export const MAX_FACTS = 50_000;
  * Every figure and date in the given sentences of `text`, with contexts. `articleDate`
  * (ISO) resolves relative dates; without it they stay unresolved.
  */
-export function extractFacts(text: string, sentences: readonly Span[], articleDate?: string, knownNames: Iterable<string> = []): Fact[] {
+export function extractFacts(text: string, sentences: readonly Span[], articleDate?: string, knownNames: Iterable<string> = [], before?: Span): Fact[] {
   const tokensOf = (k: number) => tokenize(text, sentences[k].start, sentences[k].end);
   const names = namesOf(text, sentences, tokensOf);
   for (const n of knownNames) names.add(n);
-  return factsOf(text, sentences, articleDate, names, tokensOf);
+  // `before`: the sentence before the first (a draft is read a sentence at a time), which it may refer back to.
+  const previous = (k: number) => (k > 0 ? { span: sentences[k - 1], tokens: tokensOf(k - 1) } : before && { span: before, tokens: tokenize(text, before.start, before.end) });
+  return factsOf(text, sentences, articleDate, names, tokensOf, previous);
 }
 
 /**
@@ -168,11 +170,18 @@ export function extractFacts(text: string, sentences: readonly Span[], articleDa
 export function extractSourceFacts(text: string, sentences: readonly Span[], articleDate?: string): { facts: Fact[]; abbreviations: Array<[string, string[]]> } {
   const tokens = sentences.map((s) => tokenize(text, s.start, s.end));
   const tokensOf = (k: number) => tokens[k];
-  const facts = factsOf(text, sentences, articleDate, namesOf(text, sentences, tokensOf), tokensOf);
+  const facts = factsOf(text, sentences, articleDate, namesOf(text, sentences, tokensOf), tokensOf, (k) => k > 0 ? { span: sentences[k - 1], tokens: tokens[k - 1] } : undefined);
   return { facts, abbreviations: abbreviationsOf(text, sentences, tokensOf) };
 }
 
-function factsOf(text: string, sentences: readonly Span[], articleDate: string | undefined, names: ReadonlySet<string>, tokensOf: (k: number) => Token[]): Fact[] {
+function factsOf(
+  text: string,
+  sentences: readonly Span[],
+  articleDate: string | undefined,
+  names: ReadonlySet<string>,
+  tokensOf: (k: number) => Token[],
+  previous: (k: number) => { span: Span; tokens: Token[] } | undefined,
+): Fact[] {
   // The article's own dateline (a date line at its top) is metadata, not a fact about an event:
   // the dateline's span, and a date equal to the article's in its first lines.
   const head = text.split(/\r?\n/, 4).join('\n').length;
@@ -199,7 +208,10 @@ function factsOf(text: string, sentences: readonly Span[], articleDate: string |
     );
     if (dates.length === 0 && figures.length === 0) continue;
     const masked = [...dates, ...figures.map((f) => ({ start: f.numStart, end: f.numEnd }))];
-    const contexts = sentenceContexts(text, sentence, tokensOf(k), names, masked);
+    // The sentence before, where it stands on the same line (a paragraph): a heading or another paragraph is no antecedent.
+    const prev = previous(k);
+    const before = prev && !text.slice(prev.span.start, sentence.start).includes('\n') ? carriedNames(text, prev.tokens, names) : [];
+    const contexts = sentenceContexts(text, sentence, tokensOf(k), names, masked, before);
     const figureContexts = contexts(figures);
     const dateContexts = contexts(dates);
     figures.forEach((f, i) => {

@@ -37,6 +37,10 @@ export interface FactFrame {
   poll: boolean;
   /** Who conducted it, as the sentence names the poll ("Quinnipiac", "Post-ABC", "AP-GfK"). */
   pollsters: string[];
+  /** What a figure is a share or a count of: the words of "of …" after it ("25 percent of the world's inmates"), stemmed. */
+  of: string[];
+  /** Every word of the sentence, names too, stemmed: what the other side's "of …" is looked for in. */
+  sentenceStems: Set<string>;
 }
 
 /**
@@ -161,10 +165,12 @@ function clauseOf(sentence: string, start: number, end: number): { start: number
   return { start: from, end: next ? end + next.index : sentence.length };
 }
 
-/** A clause's key words, stemmed: lower-case content words, no numbers. */
-function keyWords(clause: string): string[] {
+/** A clause's key words, stemmed: lower-case content words, no numbers; `first` as well, the sentence's first word when it is no name. */
+function keyWords(clause: string, first?: string): string[] {
   const out = new Set<string>();
-  for (const t of tokenize(clause)) if (!t.capital && isContentWord(t.norm) && t.norm.length > 2 && !/\d/.test(t.norm)) out.add(stem(t.norm));
+  tokenize(clause).forEach((t, i) => {
+    if ((!t.capital || (i === 0 && t.norm === first)) && isContentWord(t.norm) && t.norm.length > 2 && !/\d/.test(t.norm)) out.add(stem(t.norm));
+  });
   return [...out];
 }
 
@@ -185,7 +191,8 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     const clause = next ? { start: whole.start, end: fact.end - fact.sentence.start + next.index } : whole;
     // A figure in a list ("99% in Donetsk, 98% in Luhansk, and 87% in Kherson voted in favour")
     // has no verb of its own in its clause: it measures what the sentence says of the list.
-    const own = keyWords(sentence.slice(clause.start, clause.end));
+    const firstWord = clause.start === 0 ? tokenize(sentence, 0, Math.min(sentence.length, 40))[0] : undefined;
+    const own = keyWords(sentence.slice(clause.start, clause.end), firstWord && !c.entities.includes(firstWord.norm) && !/^\p{Lu}{2,}/u.test(sentence.slice(firstWord.start, firstWord.end)) ? firstWord.norm : undefined);
     const words = own.length > 0 ? own : [...c.sentenceWords];
     if (fact.kind === 'figure' && fact.figure.unit) words.push(stem(fact.figure.unit));
     const classWords = new Map<string, string[]>();
@@ -205,9 +212,17 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // Only names within the fact's own clause: a dateline's city ("AMSTERDAM, March 5 - …") is where the story was filed.
     const inClause = new Set(tokenize(sentence, clause.start, clause.end).map((t) => t.norm.replace(/s$/, '')));
     const isOwnerHere = (n: string) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit && (inClause.has(n) || inClause.has(n.replace(/s$/, '')));
+    let owners = [...new Set(c.subject.filter(isOwnerHere).map((n) => countryOf(n) ?? n))];
+    let nearest = c.nearest && isOwnerHere(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined;
+    // A clause that names no one and refers back ("It lost 464,000 subscribers") is about the sentence before's
+    // names; the nearest of them only when there is one.
+    if (owners.length === 0 && c.carried) {
+      owners = [...new Set(c.carried.filter((n) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit).map((n) => countryOf(n) ?? n))];
+      nearest = owners.length === 1 ? owners[0] : undefined;
+    }
     f = {
-      owners: [...new Set(c.subject.filter(isOwnerHere).map((n) => countryOf(n) ?? n))],
-      nearest: c.nearest && isOwnerHere(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined,
+      owners,
+      nearest,
       nearestIsDemonym: !!c.nearest && countryOf(c.nearest) !== undefined,
       measure: [...new Set(measure)],
       broad,
@@ -219,10 +234,36 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       role: ROLE_BEFORE.find(([re, role]) => re.test(before) && !(role === 'by' && fact.kind === 'figure'))?.[1],
       poll: POLL.test(sentence),
       pollsters: pollstersOf(sentence),
+      of: fact.kind === 'figure' ? ofWords(sentence, fact.end - fact.sentence.start) : [],
+      sentenceStems: new Set(tokenize(sentence).filter((t) => isContentWord(t.norm) && !/\d/.test(t.norm)).map((t) => stem(t.norm))),
     };
     frames.set(fact, f);
   }
   return f;
+}
+
+/** Where "of …" after a figure stops: punctuation, a preposition that starts another phrase, a relative pronoun or a verb of being or saying. */
+const OF_END = /[,;:.()"“”?!]|\s(?:in|on|at|by|for|from|with|who|whom|that|which|and|or|to|than|since|after|before|during|as|was|were|is|are|be|been|have|has|had|will|would|said|says|say)(?=\s)/i;
+
+/** The words of the "of …" (or "among …") phrase right after a figure: whose share or count it is ("of white voters without a college degree"). */
+function ofWords(sentence: string, end: number): string[] {
+  const after = sentence.slice(end, end + 120);
+  const m = /^\s+(?:of|among)\s+/i.exec(after);
+  if (!m) return [];
+  const rest = after.slice(m[0].length);
+  const stop = OF_END.exec(rest);
+  const phrase = stop ? rest.slice(0, stop.index) : rest;
+  return [...new Set(tokenize(phrase).filter((t) => isContentWord(t.norm) && t.norm.length > 2 && !/\d/.test(t.norm)).map((t) => stem(t.norm)))].filter((w) => !WEAK_MEASURE.has(w));
+}
+
+/**
+ * Two figures are of different wholes when each says what it is a share or a count of and one of
+ * them names a word the other's sentence never uses ("of the world's inmates" / "of America's job
+ * growth"; "of that vote" / "of white voters without a college degree").
+ */
+export function differentWholes(a: FactFrame, b: FactFrame): boolean {
+  if (a.of.length === 0 || b.of.length === 0) return false;
+  return a.of.some((w) => !b.sentenceStems.has(w)) || b.of.some((w) => !a.sentenceStems.has(w));
 }
 
 /** Names to look a name up by besides itself: the place of a demonym, a place's demonyms. */
@@ -288,7 +329,8 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     periodConflict: disjoint(a.periods, b.periods, 'y') || disjoint(a.periods, b.periods, 'q') || disjoint(a.periods, b.periods, 'h') || (!disjoint(a.periods, b.periods, 'y') && disjoint(a.periods, b.periods, 'm')),
     directionConflict: (!!a.direction && !!b.direction && a.direction !== b.direction) || (!!a.role && !!b.role && a.role !== b.role),
     periodOneSided: (a.periods.length === 0) !== (b.periods.length === 0),
-    pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)),
+    // One side's sentence may leave the poll unsaid ("call centres saw …" in an article on a survey) where the owners agree.
+    pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)) && !(a.poll !== b.poll && (owner === 'same' || owner === 'shared')),
   };
 }
 

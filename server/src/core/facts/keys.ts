@@ -68,6 +68,7 @@ export function valueKey(fact: Fact): string[] {
 export function factKeys(fact: Fact): string[] {
   const keys = new Set<string>(valueKey(fact));
   for (const e of fact.context.entities) keys.add('n:' + nameKey(e));
+  for (const e of fact.context.carried ?? []) keys.add('n:' + nameKey(e));
   for (const w of fact.context.words) keys.add('w:' + w);
   if (fact.kind === 'figure' && fact.figure.unit) keys.add('w:' + fact.figure.unit);
   for (const w of bareSentenceWords(fact)) keys.add('w:' + w);

@@ -52,7 +52,7 @@ export interface PackedFacts {
 const f64 = new Float64Array(1);
 const i32 = new Int32Array(f64.buffer);
 
-const STRIDE = 27;
+const STRIDE = 29;
 const F_KIND = 0; // 0 figure, 1 date
 const F_FLAGS = 1; // figure: spelled; date: relative
 const F_START = 2;
@@ -77,6 +77,10 @@ const F_B = 23;
 const F_C = 24;
 const F_D = 25;
 const F_PRESENT = 26; // date: which of year, month, day, weekday are set (bits 0-3)
+const F_CARRIED = 27; // offset into lists; the length follows (0: none)
+
+const LIST_FIELDS = [F_SUBJECT, F_ENTITIES, F_WORDS, F_SENTENCE_WORDS, F_CARRIED];
+const NONE: readonly string[] = [];
 
 const FIGURE_KINDS: FigureKind[] = ['percent', 'count', 'ordinal', 'money'];
 const HEDGES: Hedge[] = ['about', 'over', 'atleast', 'under', 'atmost', 'nearly'];
@@ -119,6 +123,7 @@ export function packFacts(facts: readonly Fact[]): PackedFacts {
     putList(row, F_ENTITIES, c.entities);
     putList(row, F_WORDS, c.words);
     putList(row, F_SENTENCE_WORDS, c.sentenceWords);
+    putList(row, F_CARRIED, c.carried ?? NONE);
     if (f.kind === 'figure') {
       const g = f.figure;
       ints[row + F_KIND] = 0;
@@ -157,7 +162,7 @@ export function packFacts(facts: readonly Fact[]): PackedFacts {
   all.set(ints);
   all.set(new Int32Array(floats.buffer), floatsAt);
   all.set(lists, listsAt);
-  for (let row = 0; row < ints.length; row += STRIDE) for (const field of [F_SUBJECT, F_ENTITIES, F_WORDS, F_SENTENCE_WORDS]) all[row + field] += listsAt;
+  for (let row = 0; row < ints.length; row += STRIDE) for (const field of LIST_FIELDS) all[row + field] += listsAt;
   return { count: facts.length, ints: all, texts: texts.join('') };
 }
 
@@ -191,6 +196,7 @@ export function unpackFact(p: PackedFacts, i: number): Fact {
     slot: ints[row + F_SLOT],
     slots: ints[row + F_SLOTS],
   };
+  if (ints[row + F_CARRIED + 1] > 0) context.carried = listOf(p, row, F_CARRIED);
   const nearest = stringOf(p, ints[row + F_NEAREST]);
   if (nearest !== undefined) context.nearest = nearest;
   const actor = stringOf(p, ints[row + F_ACTOR]);
@@ -294,7 +300,7 @@ export function packedView(count: number, ints: Int32Array, texts: () => string,
     if (kind !== 0 && kind !== 1) throw bad();
     if (!isId(ints[row + F_NEAREST]) || !isId(ints[row + F_ACTOR])) throw bad();
     if (kind === 0 && !(isId(ints[row + F_B]) && isId(ints[row + F_C]) && ints[row + F_A] >= 0 && ints[row + F_A] < FIGURE_KINDS.length && ints[row + F_D] >= -1 && ints[row + F_D] < HEDGES.length)) throw bad();
-    for (const field of [F_SUBJECT, F_ENTITIES, F_WORDS, F_SENTENCE_WORDS]) {
+    for (const field of LIST_FIELDS) {
       const at = ints[row + field];
       const n = ints[row + field + 1];
       if (!(n >= 0 && at >= lists && at + n <= ints.length)) throw bad();
