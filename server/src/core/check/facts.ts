@@ -816,7 +816,6 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   for (let i = disagree.length - 1; i >= 0; i--) if (givesDraftsNumber(disagree[i])) disagree.splice(i, 1);
   // A mismatch says what the figure should be: only when the sources about it give one value (several
   // values for one frame are a measure that moves, or sources that do not agree, and say nothing certain).
-  if (process.env.SC_DEBUG) console.log('DEBUG', d.text, 'cands', cands.map((c) => `${c.sf.source.id}:${c.sf.fact.text}:${c.about}:${c.named}:${consistency(c)}`), 'agree', agree.map((c) => c.sf.source.id + ':' + c.sf.fact.text), 'disagree', disagree.map((c) => c.sf.source.id + ':' + c.sf.fact.text));
   // Values within SETTLED_SPREAD of each other are one figure rounded or updated ($9.3bn, $9.4bn): settled, when the
   // draft's is outside them all (1012 between 1007 and 1027 is a count that moves, not a slip).
   const values = disagree.map((c) => (c.sf.fact as FigureFact).figure);

@@ -39,8 +39,8 @@ export interface FactFrame {
   pollsters: string[];
   /** What a figure is a share or a count of: the words of "of …" after it ("25 percent of the world's inmates"), stemmed. */
   of: string[];
-  /** Every word of the sentence, names too, stemmed: what the other side's "of …" is looked for in. */
-  sentenceStems: Set<string>;
+  /** Every word of the sentence, names too, stemmed: what the other side's "of …" is looked for in (read when first asked). */
+  sentenceStems: () => ReadonlySet<string>;
 }
 
 /**
@@ -192,7 +192,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // A figure in a list ("99% in Donetsk, 98% in Luhansk, and 87% in Kherson voted in favour")
     // has no verb of its own in its clause: it measures what the sentence says of the list.
     const firstWord = clause.start === 0 ? tokenize(sentence, 0, Math.min(sentence.length, 40))[0] : undefined;
-    const own = keyWords(sentence.slice(clause.start, clause.end), firstWord && !c.entities.includes(firstWord.norm) && !/^\p{Lu}{2,}/u.test(sentence.slice(firstWord.start, firstWord.end)) ? firstWord.norm : undefined);
+    const own = keyWords(sentence.slice(clause.start, clause.end), firstWord && !c.entities.includes(firstWord.norm) && !c.entities.includes(firstWord.norm.replace(/s$/, '')) && !/^\p{Lu}{2,}/u.test(sentence.slice(firstWord.start, firstWord.end)) ? firstWord.norm : undefined);
     const words = own.length > 0 ? own : [...c.sentenceWords];
     if (fact.kind === 'figure' && fact.figure.unit) words.push(stem(fact.figure.unit));
     const classWords = new Map<string, string[]>();
@@ -235,7 +235,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       poll: POLL.test(sentence),
       pollsters: pollstersOf(sentence),
       of: fact.kind === 'figure' ? ofWords(sentence, fact.end - fact.sentence.start) : [],
-      sentenceStems: new Set(tokenize(sentence).filter((t) => isContentWord(t.norm) && !/\d/.test(t.norm)).map((t) => stem(t.norm))),
+      sentenceStems: once(() => new Set(tokenize(sentence).filter((t) => isContentWord(t.norm) && !/\d/.test(t.norm)).map((t) => stem(t.norm)))),
     };
     frames.set(fact, f);
   }
@@ -263,7 +263,13 @@ function ofWords(sentence: string, end: number): string[] {
  */
 export function differentWholes(a: FactFrame, b: FactFrame): boolean {
   if (a.of.length === 0 || b.of.length === 0) return false;
-  return a.of.some((w) => !b.sentenceStems.has(w)) || b.of.some((w) => !a.sentenceStems.has(w));
+  return a.of.some((w) => !b.sentenceStems().has(w)) || b.of.some((w) => !a.sentenceStems().has(w));
+}
+
+/** f's value, computed on the first call. */
+function once<T>(f: () => T): () => T {
+  let v: T | undefined;
+  return () => (v ??= f());
 }
 
 /** Names to look a name up by besides itself: the place of a demonym, a place's demonyms. */
