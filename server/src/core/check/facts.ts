@@ -7,10 +7,10 @@ import type { Span } from '../text/sentences';
 import type { SourceFact, SourceStore } from '../match/store';
 import { extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
 import { AliasTable, hasName, nameKey, namesOf, sameName, stem } from '../facts/context';
-import { compareFrames, describeFrame, differentWholes, frameOf, isWeakMeasure, type Sameness } from '../facts/frame';
+import { compareFrames, describeFrame, differentWholes, frameOf, isWeakMeasure, placeForms, type Sameness } from '../facts/frame';
 import { isContentWord, tokenize } from '../text/tokens';
 import { commonPairs, queryKeys, valueKey } from '../facts/keys';
-import { compareFigures, formatFigure } from '../facts/figures';
+import { compareFigures, formatFigure, impliedBy, rangesOverlap } from '../facts/figures';
 import { compareDates, weekdayOf } from '../facts/dates';
 import { reporterDate, WEEKDAYS } from '../text/dateStyle';
 import type { DateClaim, FactMatch, FactVerdict, FigureClaim } from './findings';
@@ -375,7 +375,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     const owned = ownedAlike(same, d, s, aliases, common);
     // A wire template filled in for another company ("In 1986 it reported revenue of …") restates nothing of it.
     if (!owned && bothNamed(d, sf)) return undefined;
-    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned };
+    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && !eachNamesAnother(d, draftSentence, sf, aliases, common) };
   }
   // Measure words besides the counted noun, which both already share.
   const measure = same.measure - (unitScore === 2 ? 1 : 0);
@@ -401,11 +401,30 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     countsSomething &&
     !same.periodOneSided &&
     !same.pollConflict &&
+    !eachNamesAnother(d, draftSentence, sf, aliases, common) &&
     // The same owner, rare enough to tell and nearest the figure on both sides, and the same counted noun (the
     // ferries of one port, the 25th forum) are the same quantity.
-    ((same.owner === 'same' && (measure >= 1 || (unitScore === 2 && distinctiveUnit))) || (same.owner === 'shared' && measure >= 3) || (paired && unitScore === 2 && overlap(d, s) >= 0.6));
+    // The measure is what changed (sales, profit), not which way: "rose" alone ties a figure to any of the owner's rises.
+    ((same.owner === 'same' && (measure - same.directions >= 1 || (unitScore === 2 && distinctiveUnit))) ||
+      (same.owner === 'shared' && measure >= 3 && measure - same.directions >= 2) ||
+      (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   if (!agrees && !strong) return undefined;
   return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong };
+}
+
+/**
+ * Each clause has an owner, rare enough to tell, that the other sentence never names ("The Incredibles took $300m
+ * outside the US" / "Shrek 2 and The Incredibles took $436m"; "Delta, Continental and American Airlines" / "Singapore
+ * Airlines"): two owners' figures, or one owner's in two settings, may agree by chance but never contradict.
+ */
+function eachNamesAnother(d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable, common?: (word: string) => boolean): boolean {
+  const own = (f: Fact, sentence: string, other: Fact) => frameOf(f, sentence).owners.some((n) => !common?.(n) && !ORG_NOUNS.has(n) && !hasNameIn(otherNames(other), n, aliases));
+  return own(d, draftSentence, sf.fact) && own(sf.fact, sf.sentence, d);
+}
+
+/** A fact's sentence's names, with the places its demonyms name (the frame's owners read "Welsh" as Wales). */
+function otherNames(f: Fact): string[] {
+  return [...f.context.entities, ...f.context.entities.flatMap(placeForms), ...(f.context.carried ?? [])];
 }
 
 /** A counted noun that says what is counted ("ferries", not "times" or "points"), in few of the corpus's facts. */
@@ -420,7 +439,7 @@ function distinctiveUnitOf(d: FigureFact, s: Fact, draftSentence: string, source
  */
 function sameness(d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable, common?: (word: string) => boolean): Sameness | undefined {
   const same = compareFrames(frameOf(d, draftSentence), frameOf(sf.fact, sf.sentence), (names, n) => hasNameIn(names, n, aliases), common);
-  return same.owner === 'conflict' || same.periodConflict || same.directionConflict ? undefined : same;
+  return same.owner === 'conflict' || same.periodConflict || same.periodUnplaced || same.directionConflict ? undefined : same;
 }
 
 /** Both sentences name someone (so a restatement about neither's owner is about two owners). */
@@ -691,23 +710,6 @@ function ownersOwn(cands: Candidate[], d: Fact, draftSentence: string, found: re
 
 const POINTS = /\bpoints?\b/i;
 
-/** Which way a hedge bounds its value: "more than", "at least" from below; "under", "at most" from above ("nearly" says how near too). */
-function boundSide(hedge: FigureFact['figure']['hedge']): 'low' | 'high' | undefined {
-  return hedge === 'over' || hedge === 'atleast' ? 'low' : hedge === 'under' || hedge === 'atmost' ? 'high' : undefined;
-}
-
-/** Two bounds the same way: both may be true of one value, whatever their numbers. */
-function sameWayBounds(a: FigureFact['figure'], b: FigureFact['figure']): boolean {
-  const side = boundSide(a.hedge);
-  return side !== undefined && side === boundSide(b.hedge);
-}
-
-/** A draft's bound that the source's bound makes true: "more than 250" where the source says "more than 300". */
-function impliedBound(draft: FigureFact['figure'], source: FigureFact['figure']): boolean {
-  if (!sameWayBounds(draft, source)) return false;
-  return boundSide(draft.hedge) === 'low' ? draft.value <= source.value : draft.value >= source.value;
-}
-
 /**
  * How far apart two versions of one figure can be: a slip changes a digit, transposes two
  * (13.3% / 31.3%), takes the neighbouring row or rounds; values more than this many times apart
@@ -775,15 +777,15 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     return !!d.figure.hedge && d.figure.hedge !== 'about' && Math.abs(v - d.figure.value) > 0.2 * Math.abs(d.figure.value) && !c.named;
   };
   const agree = perSource(cands.filter((c) => consistency(c) !== 'different' && !farInside(c)));
-  // Two bounds the same way ("more than $260,000", "more than $60 million") never rule each other out. A draft's bound
-  // that the source's implies ("more than 250" for "more than 300") is true; a stronger one ("more than 700" for "over
-  // 600"), like values an order apart ($14m and $5.15 an hour; 7.95m and a 1,000m race, no slip of one figure unless
-  // its digits are the draft's), is wrong only against the statement the draft restates (its sentence, or one giving
-  // another of its figures).
+  // A draft's bound that the source's figure makes true ("more than 250" for "more than 300", "more than 6 in 10" for
+  // "nearly two-thirds") is no mismatch. Figures one value could make both true ("more than $260,000" and "more than
+  // $60 million") and values an order apart ($14m and $5.15 an hour; 7.95m and a 1,000m race: no slip of one figure
+  // unless its digits are the draft's) rule each other out only in the statement the draft restates (its sentence,
+  // or one giving another of its figures: "more than 700 countries" for "over 600").
   const boundsAlike = (c: Candidate) => {
     const s = (c.sf.fact as FigureFact).figure;
-    if (impliedBound(d.figure, s)) return true;
-    return (sameWayBounds(d.figure, s) || !slipApart(d.figure, s)) && c.about < RESTATED && !isPaired(c.sf);
+    if (impliedBy(d.figure, s)) return true;
+    return (rangesOverlap(d.figure, s) || !slipApart(d.figure, s)) && c.about < RESTATED && !isPaired(c.sf);
   };
   // A contradiction needs a named subject in common ("in Donetsk"), or no agreeing source at all.
   const disagree = perSource(cands.filter((c) => consistency(c) === 'different' && c.named && !boundsAlike(c) && sameOccasion(d, draftSentence, draftDate, c.sf.fact, c.sf.sentence, c.sf.source.meta.date)));
@@ -799,7 +801,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
             best.named &&
             c.sf.source.id !== best.sf.source.id &&
             compareFigures((best.sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) === 'different' &&
-            !sameWayBounds((best.sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) &&
+            !rangesOverlap((best.sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) &&
             slipApart((best.sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) &&
             c.about >= best.about &&
             // Two dated sources days apart report two occasions (an undated one is taken as the other's).
@@ -816,6 +818,8 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   for (let i = disagree.length - 1; i >= 0; i--) if (givesDraftsNumber(disagree[i])) disagree.splice(i, 1);
   // A mismatch says what the figure should be: only when the sources about it give one value (several
   // values for one frame are a measure that moves, or sources that do not agree, and say nothing certain).
+  // A source sentence the draft restates is the statement itself: looser contradictions elsewhere do not unsettle it.
+  if (disagree[0]?.about >= RESTATED) for (let i = disagree.length - 1; i > 0; i--) if (disagree[i].about < RESTATED) disagree.splice(i, 1);
   // Values within SETTLED_SPREAD of each other are one figure rounded or updated ($9.3bn, $9.4bn): settled, when the
   // draft's is outside them all (1012 between 1007 and 1027 is a count that moves, not a slip).
   const values = disagree.map((c) => (c.sf.fact as FigureFact).figure);

@@ -31,6 +31,8 @@ export interface FactContext {
    * the fact likely is. Read as owners when the clause has none (frame.ts).
    */
   carried?: string[];
+  /** The key words of that sentence, with `carried`: what the clause's pronoun may stand for ("They" for the referendums). */
+  carriedWords?: string[];
 }
 
 /** Abbreviation (lower case) → the words of the names it stands for, as the sources spell them out. */
@@ -173,7 +175,7 @@ export function sentenceContexts(
   tokens: readonly Token[],
   names: ReadonlySet<string>,
   masked: ReadonlyArray<{ start: number; end: number }>,
-  before: readonly string[] = [],
+  before: Antecedent = NO_ANTECEDENT,
 ): (spans: ReadonlyArray<{ start: number; end: number }>) => FactContext[] {
   const inMasked = (t: Token) => masked.some((m) => t.start < m.end && m.start < t.end);
   // A name's form: a possessive is the name itself (Kazakhstan’s → kazakhstan).
@@ -211,9 +213,9 @@ export function sentenceContexts(
       }
       const words = inClause.filter(isKeyWord).map((t) => stem(t.norm));
       // A clause that names no one and refers back ("It lost …", "But its film division …") is about the sentence before's names.
-      const refersBack = before.length > 0 && subjectTokens.length === 0 && tokens.some((t) => ANAPHORS.has(t.norm) && t.start < span.start);
+      const refersBack = before.names.length > 0 && subjectTokens.length === 0 && tokens.some((t) => ANAPHORS.has(t.norm) && t.start < span.start);
       return {
-        ...(refersBack ? { carried: before as string[] } : {}),
+        ...(refersBack ? { carried: before.names as string[], carriedWords: before.words as string[] } : {}),
         subject: [...new Set(subjectTokens.map((t) => intern(norm(t))))],
         nearest: nearest ? intern(norm(nearest)) : undefined,
         actor,
@@ -252,23 +254,37 @@ function nameForm(text: string, t: Token): string {
   return /['’]s$/.test(text.slice(t.start, t.end)) ? t.norm.slice(0, -1) : t.norm;
 }
 
+/** What a sentence gives the sentence after it to refer back to: its names and its key words. */
+export interface Antecedent {
+  names: readonly string[];
+  words: readonly string[];
+}
+
+export const NO_ANTECEDENT: Antecedent = { names: [], words: [] };
+
 /**
- * A sentence's names, for the sentence after it to refer back to: none when it names more than
- * MAX_CARRIED (which of them a pronoun means is a guess).
+ * A sentence as an antecedent: none when it names more than MAX_CARRIED name words (which of them a
+ * pronoun means is a guess).
  */
-export function carriedNames(text: string, tokens: readonly Token[], names: ReadonlySet<string>): string[] {
-  const out = new Set<string>();
+export function antecedentOf(text: string, tokens: readonly Token[], names: ReadonlySet<string>): Antecedent {
+  const found = new Set<string>();
   tokens.forEach((t, i) => {
-    if (isNameToken(text, t, i, names) && !ROLE_NOUNS.has(t.norm)) out.add(intern(nameForm(text, t)));
+    if (isNameToken(text, t, i, names) && !ROLE_NOUNS.has(t.norm)) found.add(intern(nameForm(text, t)));
   });
-  return out.size <= MAX_CARRIED ? [...out] : [];
+  if (found.size === 0 || found.size > MAX_CARRIED) return NO_ANTECEDENT;
+  const words = new Set<string>();
+  for (const t of tokens) if (!t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && !GENERIC.has(t.norm) && t.norm.length > 2) words.add(intern(stem(t.norm)));
+  return { names: [...found], words: [...words] };
 }
 
 /** "Time Warner" and "Warner Bros" are two names each: four words is two owners at most. */
 const MAX_CARRIED = 4;
 
-/** Words that refer back to a sentence before: pronouns and determiners of a thing or people already named. */
-const ANAPHORS = new Set('it its they their them he his she her this these those'.split(' '));
+/**
+ * Pronouns that refer back to a sentence before. Not "this" or "these": mostly determiners of time
+ * ("this year", "these days") in news copy.
+ */
+const ANAPHORS = new Set('it its they their them he his she her'.split(' '));
 
 /** Titles before a name say nothing about whose name it is. */
 const HONORIFICS = new Set('mr mrs ms miss dr sir dame lord lady prof'.split(' '));
@@ -420,6 +436,7 @@ export function contextKeys(c: FactContext, aliases: AliasTable): string[] {
   }
   for (const e of c.carried ?? []) keys.add('n:' + nameKey(e));
   for (const w of c.words) keys.add('w:' + w);
+  for (const w of c.carriedWords ?? []) keys.add('w:' + w);
   // The abbreviations of these names, so that "Donetsk" finds a source that wrote "DPR".
   const reverse = reverseAliases(aliases);
   for (const e of c.entities) {

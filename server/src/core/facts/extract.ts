@@ -5,7 +5,7 @@
 import type { Span } from '../text/sentences';
 import { findDates, isoDate, DateValue } from './dates';
 import { findFigures, Figure } from './figures';
-import { abbreviationsOf, carriedNames, FactContext, namesOf, sentenceContexts } from './context';
+import { abbreviationsOf, antecedentOf, FactContext, namesOf, NO_ANTECEDENT, sentenceContexts } from './context';
 import { tokenize, Token } from '../text/tokens';
 
 interface FactBase {
@@ -77,6 +77,10 @@ const DATELINE = new RegExp(
     // The month as wire copy prints it too: "MARCH 6".
     '(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:[a-z]{0,6}|[A-Z]{0,6})\\.? \\d{1,2}(?:, \\d{4})?)?' +
     ' ?(?:\\((?:Reuters|AP|AFP|UPI|Bloomberg|Xinhua|dpa|IANS|PTI|CNN|AP Photo)\\) ?)?[-—–]{1,2}(?= )' +
+    // A city in title case ("Greensboro, N.C., June 2 -") only with its date: without one it may be a sentence's subject.
+    "|[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2}(?:, [A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?){0,2}" +
+    ',? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.? \\d{1,2}(?:, \\d{4})?' +
+    ' ?(?:\\((?:Reuters|AP|AFP|UPI|Bloomberg|Xinhua|dpa|IANS|PTI|CNN)\\) ?)?[-—–]{1,2}(?= )' +
     '|(?:Posted|Published|Updated|Last updated|Last modified)(?: on)? ?:[^\\n]{0,160}' +
     ')',
 );
@@ -210,7 +214,7 @@ function factsOf(
     const masked = [...dates, ...figures.map((f) => ({ start: f.numStart, end: f.numEnd }))];
     // The sentence before, where it stands on the same line (a paragraph): a heading or another paragraph is no antecedent.
     const prev = previous(k);
-    const before = prev && !text.slice(prev.span.start, sentence.start).includes('\n') ? carriedNames(text, prev.tokens, names) : [];
+    const before = prev && !text.slice(prev.span.start, sentence.start).includes('\n') ? antecedentOf(text, prev.tokens, names) : NO_ANTECEDENT;
     const contexts = sentenceContexts(text, sentence, tokensOf(k), names, masked, before);
     const figureContexts = contexts(figures);
     const dateContexts = contexts(dates);

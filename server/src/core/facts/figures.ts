@@ -437,3 +437,45 @@ export function compareFigures(draft: Figure, source: Figure): Consistency {
       return s < d && rel <= 0.1 ? 'rounded' : 'different';
   }
 }
+
+/**
+ * The values a figure allows as written: a bound its half-line ("more than 60": above 60; "nearly
+ * two-thirds": up to two-thirds, from nine tenths of it), any other figure its value give or take
+ * half its last written step ("about 89%" is 88.5 to 89.5: "about" rounds, compareFigures says).
+ */
+function rangeOf(f: Figure): [number, number] {
+  const v = f.value;
+  switch (f.hedge) {
+    case 'over':
+    case 'atleast':
+      return [v, Infinity];
+    case 'under':
+    case 'atmost':
+      return [-Infinity, v];
+    case 'nearly':
+      return [v * 0.9, v];
+    default:
+      return [v - f.step / 2, v + f.step / 2];
+  }
+}
+
+/** Whether every value the source's figure allows makes the draft's true: "more than 250" for "more than 300", "more than 6 in 10" for "nearly two-thirds". */
+export function impliedBy(draft: Figure, source: Figure): boolean {
+  if (!BOUNDS.has(draft.hedge)) return false;
+  const [d0, d1] = rangeOf(draft);
+  const [s0, s1] = rangeOf(source);
+  return s0 >= d0 && s1 <= d1;
+}
+
+const BOUNDS = new Set<Hedge | undefined>(['over', 'atleast', 'under', 'atmost', 'nearly']);
+
+/**
+ * Whether one value could make both figures true, one of them a bound: "nearly two-thirds" and
+ * "more than 6 in 10" both hold of 63%. (Two figures without a bound agree or not as compareFigures says.)
+ */
+export function rangesOverlap(a: Figure, b: Figure): boolean {
+  if (!BOUNDS.has(a.hedge) && !BOUNDS.has(b.hedge)) return false;
+  const [a0, a1] = rangeOf(a);
+  const [b0, b1] = rangeOf(b);
+  return a0 < b1 && b0 < a1;
+}

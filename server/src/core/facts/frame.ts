@@ -57,7 +57,7 @@ const CLASSES: Record<string, string> = {
   '~support': 'back backs backed backing support supports supported supporting favor favour favored favoured approve approved approving endorse endorsed yes',
   '~oppose': 'oppose opposes opposed opposing against reject rejects rejected rejecting no',
   '~begin': 'begin begins began begun beginning start starts started starting open opens opened opening launch launched launching kick kicked commence commenced',
-  '~end': 'end ends ended ending close closes closed closing finish finishes finished finishing conclude concluded concluding',
+  '~end': 'end ends ended ending close closes closed closing finish finishes finished finishing conclude concluded concluding wrap wraps wrapped wrapping',
   '~win': 'win wins won winning victory',
   '~lose': 'lose loses lost losing defeat defeated shed sheds shedding',
   '~kill': 'kill kills killed killing death deaths die died',
@@ -69,6 +69,16 @@ const DIRECTION: Record<string, 'up' | 'down'> = { '~rise': 'up', '~fall': 'down
 /** stem → class, built from every listed form (stem() folds spelling and regular inflections). */
 const classOf = new Map<string, string>();
 for (const [cls, words] of Object.entries(CLASSES)) for (const w of words.split(' ')) classOf.set(stem(w), cls);
+
+/** The other stems of a key word's class ("close" → "end", "finish", "conclud" …): a source may use any of them. */
+export function classmates(stemmed: string): readonly string[] {
+  const cls = classOf.get(stemmed);
+  return cls ? (members.get(cls) ?? []) : [];
+}
+
+/** class → the stems of its words. */
+const members = new Map<string, string[]>();
+for (const [w, cls] of classOf) members.set(cls, [...(members.get(cls) ?? []), w]);
 
 /** Whether a stemmed word stands beside almost any figure ("percent", "times", "billion"). */
 export function isWeakMeasure(stemmed: string): boolean {
@@ -106,9 +116,14 @@ const HOLIDAYS: Array<[RegExp, string]> = [
   [/\bThanksgiving\b/, 'htg'],
 ];
 
+/** Years named from the article's own ("last year", "next year"): "r" periods, which an undated draft cannot place. */
+const RELATIVE_YEAR = /\b(last|this|next|previous|coming|current)\s+(?:fiscal\s+)?year\b/gi;
+const RELATIVE: Record<string, string> = { last: 'r-1', previous: 'r-1', this: 'r0', current: 'r0', next: 'r+1', coming: 'r+1' };
+
 /** Years, months, quarters and holidays a sentence names. "May" is a month only when capitalised. */
 export function periodsOf(sentence: string): string[] {
   const out = new Set<string>();
+  for (const m of sentence.matchAll(RELATIVE_YEAR)) out.add(RELATIVE[m[1].toLowerCase()]);
   for (const [re, p] of HOLIDAYS) if (re.test(sentence)) out.add(p);
   for (const m of sentence.matchAll(PERIOD)) {
     if (m[1]) out.add('y' + m[1]);
@@ -201,6 +216,9 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       if (cls && !classWords.get(cls)?.includes(w)) classWords.set(cls, [...(classWords.get(cls) ?? []), w]);
     };
     words.forEach(addClassWord);
+    // A clause that refers back is about what the sentence before names: its nouns join the measure (not its verbs'
+    // classes: "They are expected to finish" is not the sentence before's start).
+    if (c.carried && c.carriedWords) words.push(...c.carriedWords.filter((w) => !classOf.has(w)));
     const measure = words.map(measureWord);
     c.words.forEach(addClassWord);
     const broad = [...new Set([...measure, ...c.words.map(measureWord)])];
@@ -228,7 +246,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       broad,
       classWords,
       // A date's own year and month are its value, not its period.
-      periods: fact.kind === 'figure' ? periodsOf(sentence.slice(whole.start, whole.end)) : [],
+      periods: fact.kind === 'figure' ? figurePeriods(sentence, at, fact.end - fact.sentence.start, whole) : [],
       direction: cls ? DIRECTION[cls] : undefined,
       // "by" is a deadline before a date ("by 2050") and a change's size before a figure ("up by 23%", the same as "up 23%").
       role: ROLE_BEFORE.find(([re, role]) => re.test(before) && !(role === 'by' && fact.kind === 'figure'))?.[1],
@@ -272,6 +290,28 @@ function once<T>(f: () => T): () => T {
   return () => (v ??= f());
 }
 
+/**
+ * A figure's periods: those named between it and the clause's next number (a "from" figure is its own
+ * pair: "1.8% from 2.0% this year and 1.9% from 2.4% in 2005"), else the whole clause's ("In 2004,
+ * sales rose 5%").
+ */
+function figurePeriods(sentence: string, start: number, end: number, clause: { start: number; end: number }): string[] {
+  let cut = clause.end;
+  for (const m of sentence.slice(end, clause.end).matchAll(/\d/g)) {
+    const pos = end + m.index!;
+    // The same number's next digit, the figure a change starts from, or a year (a period, not a figure).
+    if (/[\d.,]$|\bfrom\s+(?:about\s+)?[$£€]?$/.test(sentence.slice(Math.max(0, pos - 14), pos)) || /^(?:1[89]|20)\d\d\b/.test(sentence.slice(pos, pos + 5))) continue;
+    cut = pos;
+    break;
+  }
+  const own = periodsOf(sentence.slice(start, cut));
+  const whole = periodsOf(sentence.slice(clause.start, clause.end));
+  if (own.length === 0) return whole;
+  // A month or quarter of its own still takes the clause's year ("the 74th session … on Sept. 24, 2018").
+  const isYear = (p: string) => p[0] === 'y' || p[0] === 'r';
+  return own.some(isYear) ? own : [...own, ...whole.filter((p) => isYear(p) && !own.includes(p))];
+}
+
 /** Names to look a name up by besides itself: the place of a demonym, a place's demonyms. */
 export function placeForms(norm: string): string[] {
   const place = countryOf(norm);
@@ -289,11 +329,18 @@ export interface Sameness {
   broad: number;
   /** Of `measure`, the classes of verbs (rose, began, backed …). */
   classes: number;
+  /** Of those, the classes of a change's direction (rose, fell): they say which way a figure went, not what it measures. */
+  directions: number;
   /** Periods both name and that do not overlap (2004 vs 2005): another fact. */
   periodConflict: boolean;
   directionConflict: boolean;
   /** One of the two names a year, month or quarter and the other none: they may be about different times. */
   periodOneSided: boolean;
+  /**
+   * One names a year from its article's date ("next year", "last year") and the other another or none: which
+   * years they are is not known here ("this year" in a 2004 article and "in 2005" may be two).
+   */
+  periodUnplaced: boolean;
   /** A poll's figure and a figure of no poll or of another poll (none of its pollster's names in common). */
   pollConflict: boolean;
 }
@@ -332,12 +379,21 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     measure,
     broad,
     classes: sharedMeasure.filter((w) => w[0] === '~').length,
+    directions: sharedMeasure.filter((w) => DIRECTION[w]).length,
     periodConflict: disjoint(a.periods, b.periods, 'y') || disjoint(a.periods, b.periods, 'q') || disjoint(a.periods, b.periods, 'h') || (!disjoint(a.periods, b.periods, 'y') && disjoint(a.periods, b.periods, 'm')),
     directionConflict: (!!a.direction && !!b.direction && a.direction !== b.direction) || (!!a.role && !!b.role && a.role !== b.role),
     periodOneSided: (a.periods.length === 0) !== (b.periods.length === 0),
+    periodUnplaced: relativeDiffer(a.periods, b.periods),
     // One side's sentence may leave the poll unsaid ("call centres saw …" in an article on a survey) where the owners agree.
     pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)) && !(a.poll !== b.poll && (owner === 'same' || owner === 'shared')),
   };
+}
+
+/** One names a year from its article's date ("last year") and the other does not name the same one. */
+function relativeDiffer(a: readonly string[], b: readonly string[]): boolean {
+  const ra = a.filter((p) => p[0] === 'r');
+  const rb = b.filter((p) => p[0] === 'r');
+  return (ra.length > 0 || rb.length > 0) && !(ra.length === rb.length && ra.every((p) => rb.includes(p)));
 }
 
 /** Both name periods of this kind and none in common. */

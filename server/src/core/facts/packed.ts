@@ -52,7 +52,7 @@ export interface PackedFacts {
 const f64 = new Float64Array(1);
 const i32 = new Int32Array(f64.buffer);
 
-const STRIDE = 29;
+const STRIDE = 31;
 const F_KIND = 0; // 0 figure, 1 date
 const F_FLAGS = 1; // figure: spelled; date: relative
 const F_START = 2;
@@ -78,8 +78,9 @@ const F_C = 24;
 const F_D = 25;
 const F_PRESENT = 26; // date: which of year, month, day, weekday are set (bits 0-3)
 const F_CARRIED = 27; // offset into lists; the length follows (0: none)
+const F_CARRIED_WORDS = 29; // the same
 
-const LIST_FIELDS = [F_SUBJECT, F_ENTITIES, F_WORDS, F_SENTENCE_WORDS, F_CARRIED];
+const LIST_FIELDS = [F_SUBJECT, F_ENTITIES, F_WORDS, F_SENTENCE_WORDS, F_CARRIED, F_CARRIED_WORDS];
 const NONE: readonly string[] = [];
 
 const FIGURE_KINDS: FigureKind[] = ['percent', 'count', 'ordinal', 'money'];
@@ -124,6 +125,7 @@ export function packFacts(facts: readonly Fact[]): PackedFacts {
     putList(row, F_WORDS, c.words);
     putList(row, F_SENTENCE_WORDS, c.sentenceWords);
     putList(row, F_CARRIED, c.carried ?? NONE);
+    putList(row, F_CARRIED_WORDS, c.carriedWords ?? NONE);
     if (f.kind === 'figure') {
       const g = f.figure;
       ints[row + F_KIND] = 0;
@@ -197,6 +199,7 @@ export function unpackFact(p: PackedFacts, i: number): Fact {
     slots: ints[row + F_SLOTS],
   };
   if (ints[row + F_CARRIED + 1] > 0) context.carried = listOf(p, row, F_CARRIED);
+  if (ints[row + F_CARRIED_WORDS + 1] > 0) context.carriedWords = listOf(p, row, F_CARRIED_WORDS);
   const nearest = stringOf(p, ints[row + F_NEAREST]);
   if (nearest !== undefined) context.nearest = nearest;
   const actor = stringOf(p, ints[row + F_ACTOR]);
