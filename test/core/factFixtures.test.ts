@@ -1,5 +1,5 @@
 // Runs every fixture draft under test/fixtures/facts through the real engine over the
-// seed articles, and test/fixtures/sameFact/drafts.md over its own hand-written sources,
+// seed articles, and each draft of test/fixtures/sameFact over its own hand-written sources,
 // and compares each figure and date claim with the expectation next to it.
 
 import { test } from 'node:test';
@@ -24,10 +24,12 @@ for (const name of readdirSync(DIR).filter((f) => f.endsWith('.md'))) {
   });
 }
 
-test('fact fixture sameFact/drafts.md, over its own sources', async () => {
-  const dir = path.join(REPO, 'test', 'fixtures', 'sameFact');
-  const index = new MemoryIndex();
-  for (const f of readdirSync(path.join(dir, 'sources'))) index.add(parseSource(`sources/${f}`, `file:///sources/${f}`, readFileSync(path.join(dir, 'sources', f), 'utf8')));
-  const { outcomes, unexpected } = await checkFactExpectations(readFileSync(path.join(dir, 'drafts.md'), 'utf8'), index);
-  assert.deepEqual([...outcomes.flatMap((o) => o.problems), ...unexpected], []);
-});
+const SAME_FACT = path.join(REPO, 'test', 'fixtures', 'sameFact');
+for (const name of readdirSync(SAME_FACT).filter((f) => f.endsWith('.md'))) {
+  test(`fact fixture sameFact/${name}, over its own sources`, async () => {
+    const index = new MemoryIndex();
+    for (const f of readdirSync(path.join(SAME_FACT, 'sources'))) index.add(parseSource(`sources/${f}`, `file:///sources/${f}`, readFileSync(path.join(SAME_FACT, 'sources', f), 'utf8')));
+    const { outcomes, unexpected } = await checkFactExpectations(readFileSync(path.join(SAME_FACT, name), 'utf8'), index);
+    assert.deepEqual([...outcomes.flatMap((o) => o.problems), ...unexpected], []);
+  });
+}

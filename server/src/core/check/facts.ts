@@ -683,7 +683,8 @@ function isBareWeekday(date: DateFact['date']): boolean {
  * time; a dated draft meets an undated source's figure on its period alone.
  */
 function sameOccasion(a: Fact, aSentence: string, aDate: string | undefined, b: Fact, bSentence: string, bDate: string | undefined): boolean {
-  const ap = frameOf(a, aSentence).periods;
+  // A month alone ("for April/Dec" delivery, "in December") recurs every year: it names no one occasion.
+  const ap = frameOf(a, aSentence).periods.filter((p) => p[0] !== 'm');
   if (ap.length > 0 && frameOf(b, bSentence).periods.some((p) => ap.includes(p))) return true;
   if (!aDate) return true;
   if (!bDate) return false;

@@ -70,16 +70,6 @@ const DIRECTION: Record<string, 'up' | 'down'> = { '~rise': 'up', '~fall': 'down
 const classOf = new Map<string, string>();
 for (const [cls, words] of Object.entries(CLASSES)) for (const w of words.split(' ')) classOf.set(stem(w), cls);
 
-/** The other stems of a key word's class ("close" → "end", "finish", "conclud" …): a source may use any of them. */
-export function classmates(stemmed: string): readonly string[] {
-  const cls = classOf.get(stemmed);
-  return cls ? (members.get(cls) ?? []) : [];
-}
-
-/** class → the stems of its words. */
-const members = new Map<string, string[]>();
-for (const [w, cls] of classOf) members.set(cls, [...(members.get(cls) ?? []), w]);
-
 /** Whether a stemmed word stands beside almost any figure ("percent", "times", "billion"). */
 export function isWeakMeasure(stemmed: string): boolean {
   return WEAK_MEASURE.has(stemmed);
@@ -120,12 +110,16 @@ const HOLIDAYS: Array<[RegExp, string]> = [
 const RELATIVE_YEAR = /\b(last|this|next|previous|coming|current)\s+(?:fiscal\s+)?year\b/gi;
 const RELATIVE: Record<string, string> = { last: 'r-1', previous: 'r-1', this: 'r0', current: 'r0', next: 'r+1', coming: 'r+1' };
 
+const BASELINE = /\b(?:over|than|from|since|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?(?:(?:end|start)\s+of\s+)?$/i;
+
 /** Years, months, quarters and holidays a sentence names. "May" is a month only when capitalised. */
 export function periodsOf(sentence: string): string[] {
   const out = new Set<string>();
   for (const m of sentence.matchAll(RELATIVE_YEAR)) out.add(RELATIVE[m[1].toLowerCase()]);
   for (const [re, p] of HOLIDAYS) if (re.test(sentence)) out.add(p);
   for (const m of sentence.matchAll(PERIOD)) {
+    // A year a change is measured against ("an increase of about 50 pct over 1985", "up from 2003") is its baseline, not its period.
+    if (m[1] && BASELINE.test(sentence.slice(Math.max(0, m.index! - 20), m.index!))) continue;
     if (m[1]) out.add('y' + m[1]);
     else if (m[2]) {
       if (m[2] === 'may' || m[2] === 'mar' || m[2] === 'march' || m[2] === 'dec' || m[2] === 'jan') continue; // lower-case: a verb or a word

@@ -5,7 +5,6 @@
 import type { AliasTable } from './context';
 import { contextKeys, nameKey } from './context';
 import type { Fact } from './extract';
-import { classmates } from './frame';
 
 /**
  * A key held by more source facts than this says nothing about which event a figure or date
@@ -82,13 +81,9 @@ function bareSentenceWords(fact: Fact): string[] {
   return fact.context.words.length === 0 && fact.context.subject.length === 0 ? fact.context.sentenceWords : [];
 }
 
-/**
- * Keys to look a draft's fact up by: the same, plus the abbreviations of its names and their long forms,
- * and the other words of its verbs' classes ("close" finds a source's "finish").
- */
+/** Keys to look a draft's fact up by: the same, plus the abbreviations of its names and their long forms. */
 export function queryKeys(fact: Fact, aliases: AliasTable): string[] {
   const keys = new Set<string>([...valueKey(fact), ...contextKeys(fact.context, aliases)]);
-  for (const w of fact.context.words) for (const m of classmates(w)) keys.add('w:' + m);
   if (fact.kind === 'figure' && fact.figure.unit) keys.add('w:' + fact.figure.unit);
   for (const w of bareSentenceWords(fact)) keys.add('w:' + w);
   return [...keys];
