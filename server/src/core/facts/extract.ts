@@ -64,6 +64,23 @@ function isYearLike(f: Figure, text: string, numStart: number, numEnd: number): 
   return !counted || determined;
 }
 
+/** An index or a list named by its number: "Standard & Poor's 500-stock index", "FTSE 100", "Fortune 500". */
+const INDEX_BEFORE = /(?:S&P|Standard (?:&|and) Poor['’]s|FTSE|Fortune|Russell|CAC|DAX|Nikkei|Stoxx|Hang Seng|Dow Jones|Dow)[ -]?$/;
+const INDEX_AFTER = /^[ -]?(?:(?:stock|share|company|index)[ -]?)?(?:index|futures|list)\b/i;
+
+/**
+ * A number that is part of a name or of another figure, not a figure of its own: an index's
+ * ("S&P 500"), a ratio's denominator ("one in five say"), a rate's unit ("0.87 Ecus per 100 kilos"),
+ * "the Third World".
+ */
+function isPartOfName(text: string, f: { start: number; numStart: number; numEnd: number; end: number }): boolean {
+  const before = text.slice(Math.max(0, f.start - 24), f.start);
+  const after = text.slice(f.numEnd, f.numEnd + 24);
+  if (INDEX_BEFORE.test(text.slice(Math.max(0, f.numStart - 24), f.numStart)) || INDEX_AFTER.test(after)) return true;
+  if (/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$/i.test(before) || /\bper\s+$/i.test(before)) return true;
+  return /^third[ -]world\b/i.test(text.slice(f.numStart, f.numStart + 12));
+}
+
 /**
  * A draft's or an article's dateline: "WASHINGTON, March 3 (Reuters) -", "PORTLAND, Ore.,
  * Feb 26 -", "MOSCOW (AP) —", or a "Posted: …" line, at the start of one of the text's first
@@ -208,7 +225,8 @@ function factsOf(
         !(f.unit && isMonth(f.unit)) &&
         !(f.numStart === f.start && isListNumber(text, f.start, f.numEnd)) &&
         !inDateline(f.start) &&
-        !inCaption(text, f.start, captions),
+        !inCaption(text, f.start, captions) &&
+        !isPartOfName(text, f),
     );
     if (dates.length === 0 && figures.length === 0) continue;
     const masked = [...dates, ...figures.map((f) => ({ start: f.numStart, end: f.numEnd }))];
