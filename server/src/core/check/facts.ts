@@ -530,9 +530,9 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const agrees = inferred
     ? false
     : partial
-    ? actorSame ||
-      actorIn(s.context.actor, d, draftSentence) ||
-      actorIn(d.context.actor, s, sf.sentence) ||
+    ? // Who acted, and a word of what they did: a year alone beside the same company or agency ("the OECD said …
+      // in 1986") stands in every one of its statements.
+      ((actorSame || actorIn(s.context.actor, d, draftSentence) || actorIn(d.context.actor, s, sf.sentence)) && same.measure >= 1) ||
       ((same.owner === 'same' || same.nearestShared) && same.measure >= 2)
     : bareWeekday
     ? (actorSame || same.owner === 'same') && same.broad >= 1
