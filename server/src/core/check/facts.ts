@@ -6,7 +6,7 @@
 import type { Span } from '../text/sentences';
 import type { SourceFact, SourceStore } from '../match/store';
 import { extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
-import { AliasTable, hasName, nameKey, namesOf, sameName, stem } from '../facts/context';
+import { AliasTable, hasName, nameKey, namesOf, sameName, stem, type FactContext } from '../facts/context';
 import { compareFrames, describeFrame, differentWholes, frameOf, isWeakMeasure, placeForms, type Sameness } from '../facts/frame';
 import { isContentWord, tokenize } from '../text/tokens';
 import { commonPairs, queryKeys, valueKey } from '../facts/keys';
@@ -418,13 +418,17 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
  * Airlines"): two owners' figures, or one owner's in two settings, may agree by chance but never contradict.
  */
 function eachNamesAnother(d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable, common?: (word: string) => boolean): boolean {
-  const own = (f: Fact, sentence: string, other: Fact) => frameOf(f, sentence).owners.some((n) => !common?.(n) && !ORG_NOUNS.has(n) && !hasNameIn(otherNames(other), n, aliases));
+  const own = (f: Fact, sentence: string, other: Fact) => {
+    const frame = frameOf(f, sentence);
+    // Owners carried from the sentence before are a guess: they keep nothing apart.
+    return !frame.ownersCarried && frame.owners.some((n) => !common?.(n) && !ORG_NOUNS.has(n) && !hasNameIn(otherNames(other), n, aliases));
+  };
   return own(d, draftSentence, sf.fact) && own(sf.fact, sf.sentence, d);
 }
 
 /** A fact's sentence's names, with the places its demonyms name (the frame's owners read "Welsh" as Wales). */
 function otherNames(f: Fact): string[] {
-  return [...f.context.entities, ...f.context.entities.flatMap(placeForms), ...(f.context.carried ?? [])];
+  return [...f.context.entities, ...f.context.entities.flatMap(placeForms)];
 }
 
 /** A counted noun that says what is counted ("ferries", not "times" or "points"), in few of the corpus's facts. */
@@ -467,10 +471,21 @@ function ownedAlike(same: Sameness, d: Fact, s: Fact, aliases: AliasTable, commo
  * in for many companies shares its few words too, but rarely nine in ten of a longer sentence.
  */
 function nearVerbatim(d: Fact, s: Fact): boolean {
-  const dw = d.context.sentenceWords;
-  const sw = s.context.sentenceWords;
+  const dw = wordsAndNames(d);
+  const sw = wordsAndNames(s);
   const shared = dw.filter((w) => sw.includes(w)).length;
   return shared >= 3 && shared / Math.min(dw.length, sw.length) >= 0.9 && shared / Math.max(dw.length, sw.length) >= 0.8;
+}
+
+/**
+ * A sentence's key words and names, stemmed alike: the draft and a source may tell a word opening a
+ * sentence ("World indoor 60m hurdles champion") from a name differently, and a sentence copied is the same either way.
+ */
+const spelledAlike = new WeakMap<FactContext, string[]>();
+function wordsAndNames(f: Fact): string[] {
+  let all = spelledAlike.get(f.context);
+  if (!all) spelledAlike.set(f.context, (all = [...new Set([...f.context.sentenceWords, ...f.context.entities.map(stemOf)])]));
+  return all;
 }
 
 /** The share of the draft sentence's key words that the source sentence holds. */
@@ -778,15 +793,15 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     return !!d.figure.hedge && d.figure.hedge !== 'about' && Math.abs(v - d.figure.value) > 0.2 * Math.abs(d.figure.value) && !c.named;
   };
   const agree = perSource(cands.filter((c) => consistency(c) !== 'different' && !farInside(c)));
-  // A draft's bound that the source's figure makes true ("more than 250" for "more than 300", "more than 6 in 10" for
-  // "nearly two-thirds") is no mismatch. Figures one value could make both true ("more than $260,000" and "more than
-  // $60 million") and values an order apart ($14m and $5.15 an hour; 7.95m and a 1,000m race: no slip of one figure
-  // unless its digits are the draft's) rule each other out only in the statement the draft restates (its sentence,
-  // or one giving another of its figures: "more than 700 countries" for "over 600").
+  // Figures one value could make both true ("more than $260,000" and "more than $60 million"; "nearly two-thirds" and
+  // "more than 6 in 10"), a draft's bound that the source's makes true ("more than 250" for "more than 300") and
+  // values an order apart ($14m and $5.15 an hour; 7.95m and a 1,000m race: no slip of one figure unless its digits
+  // are the draft's) rule each other out only in the statement the draft restates (its sentence, or one giving
+  // another of its figures): there a bound is written near what it bounds, and another number is a slip ("up to
+  // 8,000 supporters" for "up to 6,000", "more than 700 countries" for "over 600").
   const boundsAlike = (c: Candidate) => {
     const s = (c.sf.fact as FigureFact).figure;
-    if (impliedBy(d.figure, s)) return true;
-    return (rangesOverlap(d.figure, s) || !slipApart(d.figure, s)) && c.about < RESTATED && !isPaired(c.sf);
+    return (impliedBy(d.figure, s) || rangesOverlap(d.figure, s) || !slipApart(d.figure, s)) && c.about < RESTATED && !isPaired(c.sf);
   };
   // A contradiction needs a named subject in common ("in Donetsk"), or no agreeing source at all.
   const disagree = perSource(cands.filter((c) => consistency(c) === 'different' && c.named && !boundsAlike(c) && sameOccasion(d, draftSentence, draftDate, c.sf.fact, c.sf.sentence, c.sf.source.meta.date)));

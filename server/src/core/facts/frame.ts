@@ -18,6 +18,8 @@ import type { Fact } from './extract';
 export interface FactFrame {
   /** Names in the fact's own clause, demonyms read as their place (welsh → wales). */
   owners: string[];
+  /** The owners are the sentence before's (the clause refers back): a guess, that may bring two facts together but never keeps them apart. */
+  ownersCarried: boolean;
   /** The owner nearest the fact (its likeliest owner), as a place where it is a demonym. */
   nearest?: string;
   /** The nearest owner was written as a demonym ("American soldiers"): it may only describe what is counted. */
@@ -228,12 +230,14 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     let nearest = c.nearest && isOwnerHere(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined;
     // A clause that names no one and refers back ("It lost 464,000 subscribers") is about the sentence before's
     // names; the nearest of them only when there is one.
-    if (owners.length === 0 && c.carried) {
-      owners = [...new Set(c.carried.filter((n) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit).map((n) => countryOf(n) ?? n))];
+    const ownersCarried = owners.length === 0 && !!c.carried;
+    if (ownersCarried) {
+      owners = [...new Set(c.carried!.filter((n) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit).map((n) => countryOf(n) ?? n))];
       nearest = owners.length === 1 ? owners[0] : undefined;
     }
     f = {
       owners,
+      ownersCarried,
       nearest,
       nearestIsDemonym: !!c.nearest && countryOf(c.nearest) !== undefined,
       measure: [...new Set(measure)],
@@ -353,8 +357,10 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     // them together.
     const rare = a.owners.some((n) => !common(n) && !ORG_NOUNS.has(n) && hasName(b.owners, n));
     const [small, large] = a.owners.length <= b.owners.length ? [a.owners, b.owners] : [b.owners, a.owners];
-    if (!shared) owner = 'conflict';
-    else if (a.nearest && b.nearest && !hasName(b.owners, a.nearest) && !hasName(a.owners, b.nearest)) owner = 'conflict';
+    // Owners carried from the sentence before are a guess: they never make a conflict.
+    const guessed = a.ownersCarried || b.ownersCarried;
+    if (!shared) owner = guessed ? 'unknown' : 'conflict';
+    else if (a.nearest && b.nearest && !hasName(b.owners, a.nearest) && !hasName(a.owners, b.nearest)) owner = guessed ? 'unknown' : 'conflict';
     else if (!rare) owner = 'unknown';
     // Every owner of one clause in the other, where a clause's nearest owner is not known (a name inside the figure).
     else if ((!a.nearest || !b.nearest) && small.every((n) => hasName(large, n))) owner = 'same';
