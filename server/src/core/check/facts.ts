@@ -10,7 +10,7 @@ import { AliasTable, hasName, nameKey, namesOf, sameName, stem, type FactContext
 import { compareFrames, describeFrame, differentWholes, frameOf, isWeakMeasure, placeForms, type Sameness } from '../facts/frame';
 import { isContentWord, tokenize } from '../text/tokens';
 import { commonPairs, queryKeys, valueKey } from '../facts/keys';
-import { compareFigures, formatFigure, impliedBy, rangesOverlap } from '../facts/figures';
+import { compareFigures, formatFigure, rangesOverlap } from '../facts/figures';
 import { compareDates, weekdayOf } from '../facts/dates';
 import { reporterDate, WEEKDAYS } from '../text/dateStyle';
 import type { DateClaim, FactMatch, FactVerdict, FigureClaim } from './findings';
@@ -545,9 +545,10 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const agrees = inferred
     ? false
     : partial
-    ? // Who acted, and a word of what they did: a year alone beside the same company or agency ("the OECD said …
-      // in 1986") stands in every one of its statements.
-      ((actorSame || actorIn(s.context.actor, d, draftSentence) || actorIn(d.context.actor, s, sf.sentence)) && same.measure >= 1) ||
+    ? // Who acted; for a company or an agency, a word of what it did too: a year alone beside the same institution
+      // ("the OECD said … in 1986") stands in every one of its statements, a person's ("Tokayev said in June") in few.
+      ((actorSame || actorIn(s.context.actor, d, draftSentence) || actorIn(d.context.actor, s, sf.sentence)) &&
+        (same.measure >= 1 || !(isInstitution(d.context.actor, draftSentence) || isInstitution(s.context.actor, sf.sentence)))) ||
       ((same.owner === 'same' || same.nearestShared) && same.measure >= 2)
     : bareWeekday
     ? (actorSame || same.owner === 'same') && same.broad >= 1
@@ -583,6 +584,15 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
       : !loose && (same.owner === 'shared' ? same.measure >= 3 : oneNamed && same.measure >= 2 && same.classes >= 1));
   if (!agrees && !sameEvent) return undefined;
   return { sf, about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.broad, named: placed && sameEvent, sameEvent };
+}
+
+/** Whether an actor is written as an institution: in capitals ("OECD", "VW") or as an organisation's noun ("Bank", "Corp"). */
+function isInstitution(actor: string | undefined, sentence: string): boolean {
+  if (!actor) return false;
+  if (ORG_NOUNS.has(actor)) return true;
+  const escaped = actor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const written = new RegExp(`\\b${escaped}\\b`, 'i').exec(sentence)?.[0];
+  return !!written && written.length >= 2 && written === written.toUpperCase();
 }
 
 // ---- Matches for messages and hovers -------------------------------------------------
@@ -799,12 +809,12 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   // are the draft's) rule each other out only in the statement the draft restates (its sentence, or one giving
   // another of its figures): there a bound is written near what it bounds, and another number is a slip ("up to
   // 8,000 supporters" for "up to 6,000", "more than 700 countries" for "over 600").
-  const boundsAlike = (c: Candidate) => {
+  const notRuledOut = (c: Candidate) => {
     const s = (c.sf.fact as FigureFact).figure;
-    return (impliedBy(d.figure, s) || rangesOverlap(d.figure, s) || !slipApart(d.figure, s)) && c.about < RESTATED && !isPaired(c.sf);
+    return (rangesOverlap(d.figure, s) || !slipApart(d.figure, s)) && c.about < RESTATED && !isPaired(c.sf);
   };
   // A contradiction needs a named subject in common ("in Donetsk"), or no agreeing source at all.
-  const disagree = perSource(cands.filter((c) => consistency(c) === 'different' && c.named && !boundsAlike(c) && sameOccasion(d, draftSentence, draftDate, c.sf.fact, c.sf.sentence, c.sf.source.meta.date)));
+  const disagree = perSource(cands.filter((c) => consistency(c) === 'different' && c.named && !notRuledOut(c) && sameOccasion(d, draftSentence, draftDate, c.sf.fact, c.sf.sentence, c.sf.source.meta.date)));
   // A source sentence the draft restates outweighs looser agreement elsewhere ("over 7%" agreeing with another article's 42%).
   if (disagree[0] && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
   const best = agree[0];

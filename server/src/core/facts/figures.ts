@@ -459,14 +459,6 @@ function rangeOf(f: Figure): [number, number] {
   }
 }
 
-/** Whether every value the source's figure allows makes the draft's true: "more than 250" for "more than 300", "more than 6 in 10" for "nearly two-thirds". */
-export function impliedBy(draft: Figure, source: Figure): boolean {
-  if (!BOUNDS.has(draft.hedge)) return false;
-  const [d0, d1] = rangeOf(draft);
-  const [s0, s1] = rangeOf(source);
-  return s0 >= d0 && s1 <= d1;
-}
-
 const BOUNDS = new Set<Hedge | undefined>(['over', 'atleast', 'under', 'atmost', 'nearly']);
 
 /**

@@ -225,14 +225,15 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // Nor is the counted noun when it is capitalised ("300 Australs").
     // Only names within the fact's own clause: a dateline's city ("AMSTERDAM, March 5 - …") is where the story was filed.
     const inClause = new Set(tokenize(sentence, clause.start, clause.end).map((t) => t.norm.replace(/s$/, '')));
-    const isOwnerHere = (n: string) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit && (inClause.has(n) || inClause.has(n.replace(/s$/, '')));
+    const couldOwn = (n: string) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit;
+    const isOwnerHere = (n: string) => couldOwn(n) && (inClause.has(n) || inClause.has(n.replace(/s$/, '')));
     let owners = [...new Set(c.subject.filter(isOwnerHere).map((n) => countryOf(n) ?? n))];
     let nearest = c.nearest && isOwnerHere(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined;
     // A clause that names no one and refers back ("It lost 464,000 subscribers") is about the sentence before's
     // names; the nearest of them only when there is one.
     const ownersCarried = owners.length === 0 && !!c.carried;
     if (ownersCarried) {
-      owners = [...new Set(c.carried!.filter((n) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit).map((n) => countryOf(n) ?? n))];
+      owners = [...new Set(c.carried!.filter(couldOwn).map((n) => countryOf(n) ?? n))];
       nearest = owners.length === 1 ? owners[0] : undefined;
     }
     f = {
