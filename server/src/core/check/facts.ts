@@ -545,10 +545,11 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const agrees = inferred
     ? false
     : partial
-    ? // Who acted; for a company or an agency, a word of what it did too: a year alone beside the same institution
-      // ("the OECD said … in 1986") stands in every one of its statements, a person's ("Tokayev said in June") in few.
+    ? // Who acted, and a word of what they did: a year beside the same people, or a month beside the same institution
+      // ("the OECD said … in 1986"), stands in every one of their statements; a person's month ("Tokayev said in June")
+      // in few.
       ((actorSame || actorIn(s.context.actor, d, draftSentence) || actorIn(d.context.actor, s, sf.sentence)) &&
-        (same.measure >= 1 || !(isInstitution(d.context.actor, draftSentence) || isInstitution(s.context.actor, sf.sentence)))) ||
+        (same.measure >= 1 || (d.date.month !== undefined && !(isInstitution(d.context.actor, draftSentence) || isInstitution(s.context.actor, sf.sentence))))) ||
       ((same.owner === 'same' || same.nearestShared) && same.measure >= 2)
     : bareWeekday
     ? (actorSame || same.owner === 'same') && same.broad >= 1
