@@ -191,7 +191,7 @@ export function sentenceContexts(
   const found = actorOf(tokens, entityTokens, inMasked, norm);
   const actor = found ? intern(found) : undefined;
   // A sentence's first word is capitalised whatever it is: a key word unless it is a name ("Profits at Warner Bros' …").
-  const isKeyWord = (t: Token) => (!t.capital || (t === tokens[0] && !normOf.has(t) && !isAcronym(text, t))) && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && !GENERIC.has(t.norm) && t.norm.length > 2;
+  const isKeyWord = (t: Token) => (!t.capital || (t === tokens[0] && !normOf.has(t) && !isAcronym(text, t))) && isKeyWordForm(t);
   const sentenceWords = [...new Set(tokens.filter((t) => isKeyWord(t) && !inMasked(t)).map((t) => intern(stem(t.norm))))];
   return (spans) =>
     spans.map((span, k) => {
@@ -250,6 +250,11 @@ function isNameToken(text: string, t: Token, i: number, names: ReadonlySet<strin
   return i > 0 ? true : names.has(t.norm) || (/['’]s$/.test(text.slice(t.start, t.end)) && names.has(t.norm.slice(0, -1)));
 }
 
+/** A word that can say what a fact is about: content, no digits, no date or filler word, three letters or more. */
+function isKeyWordForm(t: Token): boolean {
+  return isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && !GENERIC.has(t.norm) && t.norm.length > 2;
+}
+
 function nameForm(text: string, t: Token): string {
   return /['’]s$/.test(text.slice(t.start, t.end)) ? t.norm.slice(0, -1) : t.norm;
 }
@@ -273,7 +278,7 @@ export function antecedentOf(text: string, tokens: readonly Token[], names: Read
   });
   if (found.size === 0 || found.size > MAX_CARRIED) return NO_ANTECEDENT;
   const words = new Set<string>();
-  for (const t of tokens) if (!t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && !GENERIC.has(t.norm) && t.norm.length > 2) words.add(intern(stem(t.norm)));
+  for (const t of tokens) if (!t.capital && isKeyWordForm(t)) words.add(intern(stem(t.norm)));
   return { names: [...found], words: [...words] };
 }
 

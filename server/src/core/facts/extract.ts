@@ -73,7 +73,7 @@ const INDEX_AFTER = /^[ -]?(?:(?:stock|share|company|index)[ -]?)?(?:index|futur
  * ("S&P 500"), a ratio's denominator ("one in five say"), a rate's unit ("0.87 Ecus per 100 kilos"),
  * "the Third World".
  */
-function isPartOfName(text: string, f: { start: number; numStart: number; numEnd: number; end: number }): boolean {
+function isPartOfName(text: string, f: { start: number; numStart: number; numEnd: number }): boolean {
   const before = text.slice(Math.max(0, f.start - 24), f.start);
   const after = text.slice(f.numEnd, f.numEnd + 24);
   if (INDEX_BEFORE.test(text.slice(Math.max(0, f.numStart - 24), f.numStart)) || INDEX_AFTER.test(after)) return true;
