@@ -421,9 +421,14 @@ function eachNamesAnother(d: Fact, draftSentence: string, sf: SourceFact, aliase
   const own = (f: Fact, sentence: string, other: Fact) => {
     const frame = frameOf(f, sentence);
     // Owners carried from the sentence before are a guess: they keep nothing apart.
-    return !frame.ownersCarried && frame.owners.some((n) => !common?.(n) && !ORG_NOUNS.has(n) && !hasNameIn(otherNames(other), n, aliases));
+    return !frame.ownersCarried && rareNameMissing(frame.owners, otherNames(other), aliases, common);
   };
   return own(d, draftSentence, sf.fact) && own(sf.fact, sf.sentence, d);
+}
+
+/** Whether one of `names`, rare enough to tell and no institution's common noun, is not among `others`. */
+function rareNameMissing(names: readonly string[], others: readonly string[], aliases: AliasTable, common?: (word: string) => boolean): boolean {
+  return names.some((n) => !common?.(n) && !ORG_NOUNS.has(n) && !hasNameIn(others, n, aliases));
 }
 
 /** A fact's sentence's names, with the places its demonyms name (the frame's owners read "Welsh" as Wales). */
@@ -459,8 +464,7 @@ function bothNamed(d: Fact, sf: SourceFact): boolean {
 function ownedAlike(same: Sameness, d: Fact, s: Fact, aliases: AliasTable, common?: (word: string) => boolean): boolean {
   if (same.owner === 'same' || same.owner === 'shared') return true;
   // A template filled in for another owner: each sentence names someone rare the other does not (Hokkaido Bank / Gunma Bank).
-  const own = (x: Fact, y: Fact) => x.context.entities.some((n) => !common?.(n) && !ORG_NOUNS.has(n) && !hasNameIn(y.context.entities, n, aliases));
-  if (own(d, s) && own(s, d)) return false;
+  if (rareNameMissing(d.context.entities, s.context.entities, aliases, common) && rareNameMissing(s.context.entities, d.context.entities, aliases, common)) return false;
   if (nearVerbatim(d, s)) return true;
   return d.context.entities.some((n) => !common?.(n) && hasNameIn(s.context.entities, n, aliases));
 }

@@ -167,7 +167,6 @@ export interface QuoteClaim {
   narration?: boolean;
 }
 
-/** A source's figure or date that a draft's fact was compared with. */
 /**
  * Whether a source fact's value is worth writing beside its words, in brackets: a figure's when it
  * differs ("99.23 percent" (99.23%)), a date's when it says more than they do ("Sep. 6" (6 Sept
@@ -177,6 +176,7 @@ export function valueSaysMore(m: Pick<FactMatch, 'text' | 'value' | 'date'>): bo
   return m.value !== m.text && (!m.date || saysMore(m.text, m.value));
 }
 
+/** A source's figure or date that a draft's fact was compared with. */
 export interface FactMatch {
   /** The figure or date in the source. */
   location: SourceLocation;

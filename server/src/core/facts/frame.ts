@@ -304,11 +304,11 @@ function figurePeriods(sentence: string, start: number, end: number, clause: { s
     break;
   }
   const own = periodsOf(sentence.slice(start, cut));
-  const whole = periodsOf(sentence.slice(clause.start, clause.end));
-  if (own.length === 0) return whole;
-  // A month or quarter of its own still takes the clause's year ("the 74th session … on Sept. 24, 2018").
   const isYear = (p: string) => p[0] === 'y' || p[0] === 'r';
-  return own.some(isYear) ? own : [...own, ...whole.filter((p) => isYear(p) && !own.includes(p))];
+  if (own.some(isYear)) return own;
+  const whole = periodsOf(sentence.slice(clause.start, clause.end));
+  // A month or quarter of its own still takes the clause's year ("the 74th session … on Sept. 24, 2018").
+  return own.length === 0 ? whole : [...own, ...whole.filter((p) => isYear(p) && !own.includes(p))];
 }
 
 /** Names to look a name up by besides itself: the place of a demonym, a place's demonyms. */

@@ -241,12 +241,12 @@ function sentenceOf(ctx: Ctx, offset: number): number {
   return spanAt(ctx.sentences, offset);
 }
 
-/** “…,” he said / “…” said Tokayev / “…,” according to the ministry. */
 /** The quote ends with its sentence's full stop and the next sentence starts with a capital. */
 function closesSentence(prose: string, q: QuoteSpan): boolean {
   return /[.!?]\s*$/.test(prose.slice(q.start, q.outerEnd).replace(/["\u201D\u2019\u00BB']+\s*$/, '')) && /^\s+\p{Lu}/u.test(prose.slice(q.outerEnd, q.outerEnd + 3));
 }
 
+/** “…,” he said / “…” said Tokayev / “…,” according to the ministry. */
 function attributionAfter(ctx: Ctx, q: QuoteSpan, tight: boolean): Speaker | undefined {
   const { prose } = ctx;
   // A citation right after the closing mark (“…,”[^kazinform] Tokayev said) stands outside the sentence.
