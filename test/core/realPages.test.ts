@@ -209,3 +209,39 @@ test('notes: an unsourced quote says in one line what the writer can do', async 
   assert.match(f.message, /add your transcript or notes to notes\//);
   assert.ok(!f.message.includes('\n'));
 });
+
+// ---- A source that quotes only part of a statement (check/quotes.ts, unquotedDiffs) ----
+
+/** The quote claims of a draft checked against the real-page sources. */
+async function quoteClaims(text: string): Promise<{ claims: QuoteClaim[]; codes: string[] }> {
+  const sources = await realPageSources();
+  const r = await checkDraft({ text, format: 'markdown' }, sources.index);
+  return { claims: r.claims.filter((c): c is QuoteClaim => c.kind === 'quote'), codes: r.findings.map((f) => f.code) };
+}
+
+test('partial quotes: a draft that quotes the source narration before its quotation is no misquote of it', async () => {
+  // The source: that Okafor "did not have … but he [Callum Reid] is being quoted …". The draft's "She" stands
+  // for the source's narration, and the source's own bracket is not the speaker's words.
+  const { claims, codes } = await quoteClaims('“She did not have a particular report in mind, but he is being quoted across the local press,” the aide said.\n');
+  assert.equal(claims[0]?.verdict, 'unsourced', JSON.stringify(claims[0]?.best?.diffs));
+  assert.equal(claims[0].partial, true);
+  assert.deepEqual(codes, ['unsourced-quote']);
+});
+
+test('partial quotes: leaving out the bracket a source inserted is no misquote; the source carries every word', async () => {
+  const { claims, codes } = await quoteClaims('The aide said Okafor “did not have a particular report in mind, but he is being quoted across the local press.”\n');
+  assert.equal(claims[0]?.verdict, 'verified', JSON.stringify(claims[0]?.best?.diffs));
+  assert.deepEqual(codes, []);
+});
+
+test('partial quotes: words added after a quotation that ends its sentence lengthen the statement: a misquote', async () => {
+  const { claims } = await quoteClaims('Reid said: “We will publish every page of them before the end of the month, whatever the auditors say.”\n');
+  assert.equal(claims[0]?.verdict, 'misquote', JSON.stringify(claims[0]?.best?.diffs));
+  assert.deepEqual(claims[0].best!.diffs.map((d) => d.draft), ['whatever the auditors say']);
+});
+
+test('partial quotes: words added around a bracket of the draft are still words added', async () => {
+  const { claims } = await quoteClaims('“We will publish every page of them, not one [page] held back, before the end of the month,” Reid said.\n');
+  assert.equal(claims[0]?.verdict, 'misquote', JSON.stringify(claims[0]?.best?.diffs));
+  assert.deepEqual(claims[0].best!.diffs.map((d) => d.draft), ['not one', 'held back']);
+});

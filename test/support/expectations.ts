@@ -8,7 +8,7 @@
 //   msg{{…}}     a substring of the message of a finding on the quote
 //   source{{…}}  a prefix of the id of the source the verdict rests on
 //   also{{…}}    a prefix of the id of another source listed as carrying the quote
-//   fix{{…}}     the replacement text of a finding's quick fix
+//   fix{{…}}     the replacement text of a finding's quick fix; fix{{}} for none offered
 //   ignored      the claim is covered by an ignore directive: found, but no finding
 //   speaker{{…}} the speaker the sources give the quote: a spelling of that person's name
 //   by{{…}}      the speaker the draft gives the quote (a spelling of the name); by{{}} for none
@@ -38,6 +38,9 @@ export interface Expectation {
   known?: string;
   line: number;
 }
+
+/** A hover card as a reader sees it: Markdown escapes and entities removed (hover{{…}} compares with this). */
+export const unescapeMarkdown = (md: string) => md.replace(/\\(.)/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 export function parseExpectations(draft: string): Expectation[] {
   const out: Expectation[] = [];

@@ -6,9 +6,8 @@ import { checkDraft } from '../../server/src/core/check/draft';
 import type { DateClaim, FigureClaim, Finding } from '../../server/src/core/check/findings';
 import type { SourceStore } from '../../server/src/core/match/store';
 import { claimHover } from '../../server/src/core/report/hover';
-import { Expectation, parseExpectations } from './expectations';
+import { Expectation, parseExpectations, unescapeMarkdown } from './expectations';
 
-const unescape = (md: string) => md.replace(/\\(.)/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 export interface FactOutcome {
   expectation: Expectation;
@@ -47,7 +46,7 @@ export async function checkFactExpectations(text: string, store: SourceStore): P
     const others = [...claim.others, ...claim.conflicting].map((o) => o.location.source.id);
     for (const a of e.also) if (!others.some((o) => o.startsWith(a))) problems.push(`${where}: expected ${a} among the other sources, got ${others.join(', ') || 'none'}`);
     if (e.fix !== undefined && finding?.fixes[0]?.newText !== e.fix) problems.push(`${where}: expected fix ${JSON.stringify(e.fix)}, got ${JSON.stringify(finding?.fixes[0]?.newText)}`);
-    const hover = unescape(claimHover(claim));
+    const hover = unescapeMarkdown(claimHover(claim));
     for (const h of e.hover) if (!hover.includes(h)) problems.push(`${where}: hover lacks ${JSON.stringify(h)}:\n${hover}`);
     outcomes.push({ expectation: e, claim, finding, problems });
   }

@@ -204,7 +204,10 @@ function quoteFindings(claim: QuoteClaim, draftText: string): Finding[] {
       ];
     }
     case 'misquote': {
-      const real = best!.diffs.filter((d) => d.kind !== 'spelling');
+      // Differences in the source's narration around its quotation are not the source's words: never
+      // named, and never written into the quote by a fix.
+      const unquoted = best!.unquoted ?? [];
+      const real = best!.diffs.filter((d) => d.kind !== 'spelling' && !unquoted.includes(d));
       return [
         {
           ...base,
@@ -212,7 +215,7 @@ function quoteFindings(claim: QuoteClaim, draftText: string): Finding[] {
           severity: CODES.misquote,
           message: `Misquote: ${real.map(describeDiff).join('; ')}. Source: ${describeSource(best!.location.source)}.`,
           related: [relatedFor(best!, 'Source passage'), ...others],
-          fixes: fixTo(best!, "Replace with the source's wording"),
+          fixes: unquoted.length > 0 ? [] : fixTo(best!, "Replace with the source's wording"),
         },
       ];
     }
@@ -235,7 +238,11 @@ function quoteFindings(claim: QuoteClaim, draftText: string): Finding[] {
           },
         ];
       }
-      const closest = best && best.matched > 0 ? ` The closest passage, in ${describeSource(best.location.source)}, shares ${best.matched} of its ${best.total} words.` : '';
+      const closest = !best || best.matched === 0
+        ? ''
+        : claim.partial
+          ? ` ${describeSource(best.location.source)} quotes part of it word for word, not the whole.`
+          : ` The closest passage, in ${describeSource(best.location.source)}, shares ${best.matched} of its ${best.total} words.`;
       return [
         {
           ...base,

@@ -102,6 +102,11 @@ export interface SourceMatch {
   cost: number;
   /** How this source presents the matched words; absent when the store does not say. */
   presentation?: SourcePresentation;
+  /**
+   * The real differences that fall in the source's narration around a quotation giving only part of the
+   * quote (check/quotes.ts): no evidence of a misquote. Read on demand; not in JSON.
+   */
+  readonly unquoted?: readonly WordDiff[];
 }
 
 /**
@@ -165,6 +170,11 @@ export interface QuoteClaim {
    * (best is one of them): no misquote of words nobody is quoted saying, only quote-is-narration.
    */
   narration?: boolean;
+  /**
+   * The source (best) quotes part of the quote word for word and writes the rest as its own narration
+   * or not at all: no misquote, and no source carries the whole quote.
+   */
+  partial?: boolean;
 }
 
 /**

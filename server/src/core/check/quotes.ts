@@ -142,6 +142,19 @@ export async function checkQuote(text: string, start: number, end: number, store
       return claim;
     }
     carried.splice(0, carried.length, ...quoted);
+    // Every difference falls in a source's narration around its quotations or by a bracket: the draft
+    // quotes words the source quotes, and no more, leaving out an attribution (“…,” he said. “…”) or the
+    // source's own insertion: verified; or
+    // the draft quotes more than the source does, and the part it quotes agrees: no misquote, and
+    // nothing carries the rest.
+    const part = carried.find((m) => realDiffs(m) === (m.unquoted?.length ?? 0));
+    if (part) {
+      claim.best = part;
+      claim.others = [];
+      if (part.unquoted!.every(isAttribution)) claim.verdict = 'verified';
+      else claim.partial = true;
+      return claim;
+    }
   }
   claim.best = carried[0];
   claim.others = carried.slice(1);
@@ -173,6 +186,15 @@ function fragmentsReordered(query: Query, passages: Passage[], text: string): So
 function permutations(n: number): number[][] {
   if (n === 1) return [[0]];
   return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
+}
+
+/**
+ * Words an attribution between two quotations takes ("he said", "Foreign Ministry spokesperson Aibek
+ * Smadiyarov said on Monday"), or a source's own bracketed insertion ("he [Trump] is").
+ */
+const ATTRIBUTION_WORDS = 8;
+function isAttribution(d: WordDiff): boolean {
+  return d.kind === 'dropped' && tokenize(d.source).length <= ATTRIBUTION_WORDS;
 }
 
 function realDiffs(m: SourceMatch): number {
@@ -283,12 +305,13 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
   }
 
   const sentence = sentenceAround(passage, start, end);
+  const { diffs, spans } = describeDiffs(query, a, tokens, passage, draft);
   const match: SourceMatch = {
     location: { source: passage.source, start, end, range: { start: passage.source.positionAt(start), end: passage.source.positionAt(end) } },
     wording: sourceWording(query, a, tokens, passage, draft),
     sentence: sentence.text,
     marks: a.fragments.filter((f) => f && f.s1 > f.s0).map((f) => ({ start: tokens[f.s0].start - sentence.start, end: tokens[f.s1 - 1].end - sentence.start })),
-    diffs: describeDiffs(query, a, tokens, passage, draft),
+    diffs,
     matched,
     total: query.quotedWordCount,
     cost: a.cost,
@@ -322,7 +345,68 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     enumerable: true,
     configurable: true,
   });
+  // Not enumerable: the CLI's JSON and the cache carry diffs, not this reading of them.
+  let unquoted: WordDiff[] | undefined;
+  Object.defineProperty(match, 'unquoted', {
+    get: () => (unquoted ??= unquotedDiffs(diffs, spans, passage, start, end)),
+    enumerable: false,
+    configurable: true,
+  });
   return match;
+}
+
+/** Quotations whose words are someone's, as the source writes them (not reported speech). */
+const QUOTED_KINDS = new Set<string>(['quote', 'block', 'unmarked']);
+
+/**
+ * Where a difference stands in the source: the source words it concerns (none for words the draft
+ * adds), the source words just before and after it, the character after the one before, and whether
+ * the one after starts with a capital.
+ */
+interface DiffSpan {
+  bracket: boolean;
+  words?: { start: number; end: number };
+  before?: { start: number; end: number; stop: string };
+  after?: { start: number; end: number; capital: boolean };
+}
+
+/**
+ * The real differences that are not between the speaker's words as each side gives them, so no
+ * evidence of a misquote:
+ * - next to a bracket either side puts in ("but he [Trump] is being used", "what the [censored] is
+ *   going on"): the writer's words, not the speaker's;
+ * - the source's own narration around a quotation that gives only part of the draft's quote: `said
+ *   she was “going to put …”` against the draft's “We're going to put …”, or two quoted fragments
+ *   with “She also said, without evidence, that” between them. Words the draft adds past a quotation
+ *   that ends or starts a sentence (“… of that person.” and the draft's “… of that person that
+ *   murdered Trayvon”) lengthen the speaker's statement: they count.
+ */
+function unquotedDiffs(diffs: readonly WordDiff[], spans: readonly DiffSpan[], passage: Passage, start: number, end: number): WordDiff[] {
+  const notes = passage.source.meta.kind === 'notes';
+  // Only where a quotation holds some of the matched words: elsewhere the source's marks may be what
+  // failed (a BBC paragraph run the pairing missed), and nothing can be told.
+  const quoted = notes ? [] : (passage.quotations ?? []).filter((q) => QUOTED_KINDS.has(q.kind) && q.start < end && start < q.end);
+  const around = (w: { start: number; end: number } | undefined) => (w ? quoted.find((q) => q.start <= w.start && w.end <= q.end) : undefined);
+  const inside = (w: { start: number; end: number } | undefined) => around(w) !== undefined;
+  // A quotation of a whole sentence ends where the speaker's sentence does: at its full stop, or at the
+  // comma before an attribution (“…,” he said), which a fragment (said she was “going to …,” while) does not.
+  const endsSentence = (w: { start: number; end: number; stop: string }) => {
+    if (/[.!?]/.test(w.stop)) return true;
+    const q = around(w)!;
+    return w.stop === ',' && q.start >= passage.start && /\p{Lu}/u.test(passage.text.charAt(q.start - passage.start));
+  };
+  return diffs.filter((d, i) => {
+    if (d.kind === 'spelling' || d.kind === 'order') return false;
+    const span = spans[i];
+    if (span.bracket) return true;
+    if (quoted.length === 0) return false;
+    if (span.words) return !inside(span.words);
+    const before = inside(span.before);
+    const after = inside(span.after);
+    if (before && after) return false;
+    if (before) return !endsSentence(span.before!);
+    return after ? !span.after!.capital : true;
+  });
 }
 
 /** The quotation (or reported speech) of the source that holds most of the matched words; else narration. */
@@ -361,12 +445,37 @@ function sentenceAround(passage: Passage, start: number, end: number): { start: 
   return { start: s, text: slice(passage, s, e) };
 }
 
-/** Groups the alignment's differences into runs: words changed, added or dropped, and spellings. */
-function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Passage, draft: string): WordDiff[] {
+/**
+ * Groups the alignment's differences into runs: words changed, added or dropped, and spellings. With
+ * each, where it stands in the source: the source words it concerns, or for words the draft adds, the
+ * two source words they stand between.
+ */
+function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Passage, draft: string): { diffs: WordDiff[]; spans: DiffSpan[] } {
   const diffs: WordDiff[] = [];
-  let run: { draft: number[]; source: number[] } | undefined;
+  const spans: DiffSpan[] = [];
+  let run: { draft: number[]; source: number[]; at: number } | undefined;
   const flush = () => {
     if (!run) return;
+    const src = run.source;
+    const dw = run.draft;
+    const b = tokens[src.length > 0 ? src[0] - 1 : run.at - 1];
+    const n = tokens[src.length > 0 ? src[src.length - 1] + 1 : run.at];
+    // The writer's bracket and a word at most of each side's besides: a bracket in the source from the
+    // word before the run to the word after, or one of the draft's next to its words.
+    const from = b?.end ?? passage.start;
+    const around = slice(passage, from, n?.start ?? passage.start + passage.text.length);
+    const bracketed = [...around.matchAll(/\[[^\]]*\]?/g)].map((m) => [from + m.index!, from + m.index! + m[0].length]);
+    const unbracketed = src.filter((i) => !bracketed.some(([s0, s1]) => s0 <= tokens[i].start && tokens[i].end <= s1)).length;
+    const bracket =
+      dw.length <= 1 &&
+      unbracketed <= 1 &&
+      (bracketed.length > 0 || (dw.length > 0 && (!!query.words[dw[0] - 1]?.bracket || !!query.words[dw[dw.length - 1] + 1]?.bracket)));
+    spans.push({
+      bracket,
+      words: src.length > 0 ? { start: tokens[src[0]].start, end: tokens[src[src.length - 1]].end } : undefined,
+      before: b && { start: b.start, end: b.end, stop: passage.text.charAt(b.end - passage.start) },
+      after: n && { start: n.start, end: n.end, capital: n.capital },
+    });
     const d = run.draft.length > 0 ? draft.slice(query.words[run.draft[0]].start, query.words[run.draft[run.draft.length - 1]].end) : '';
     const s = run.source.length > 0 ? slice(passage, tokens[run.source[0]].start, tokens[run.source[run.source.length - 1]].end) : '';
     // The same letters spaced or hyphenated otherwise ("2.6 million", "2.6million"; "e-mail", "email").
@@ -383,14 +492,15 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
       flush();
       const w = query.words[o.q!];
       diffs.push({ kind: 'spelling', draft: draft.slice(w.start, w.end), source: slice(passage, tokens[o.s0].start, tokens[o.s0].end) });
+      spans.push({ bracket: false, words: { start: tokens[o.s0].start, end: tokens[o.s0].end } });
       continue;
     }
-    run ??= { draft: [], source: [] };
+    run ??= { draft: [], source: [], at: o.s0 };
     if (o.q !== undefined) run.draft.push(o.q);
     for (let s = o.s0; s < o.s1; s++) run.source.push(s);
   }
   flush();
-  return diffs;
+  return { diffs, spans };
 }
 
 function joined(words: string): string {

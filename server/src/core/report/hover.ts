@@ -118,6 +118,10 @@ export function quoteHover(claim: QuoteClaim): string {
           ? 'The sources have these words, but another speaker says them or they stand in another statement: a phrase this short is anyone’s, so no source is claimed.'
           : 'No source carries this phrase word for word.',
     );
+    if (m && claim.partial) {
+      parts.push('A source quotes part of it word for word, not the whole:', sentenceBlock(m), provenance(m).join('  \n'));
+      return parts.join('\n\n');
+    }
     // A passage sharing a word or two with the quote is noise, not a lead.
     if (m && !claim.short && closeEnough(m)) {
       parts.push(`Closest passage (${m.matched} of ${m.total} words):`, sentenceBlock(m), provenance(m).join('  \n'));
@@ -127,7 +131,9 @@ export function quoteHover(claim: QuoteClaim): string {
   if (!m) return parts.join('\n\n');
   // The source's words first: on a misquote they are what the writer came for.
   parts.push(sentenceBlock(m), provenance(m).join('  \n'));
-  const changes = m.diffs.slice(0, 8).map((d) =>
+  // Differences in the source's narration around its quotation are not the source's words (check/quotes.ts).
+  const diffs = m.diffs.filter((d) => !m.unquoted?.includes(d));
+  const changes = diffs.slice(0, 8).map((d) =>
     d.kind === 'order'
       ? '- the parts around the ellipsis come in another order in the source'
       : d.kind === 'dropped'
@@ -136,7 +142,7 @@ export function quoteHover(claim: QuoteClaim): string {
         ? `- not in the source: “${escapeMarkdown(truncate(d.draft, 200))}”`
         : `- Draft: “${escapeMarkdown(truncate(d.draft, 200))}” · Source: “${escapeMarkdown(truncate(d.source, 200))}”${d.kind === 'spelling' ? ' (spelling)' : ''}`,
   );
-  if (m.diffs.length > 8) changes.push(`- … and ${m.diffs.length - 8} more changes`);
+  if (diffs.length > 8) changes.push(`- … and ${diffs.length - 8} more changes`);
   if (changes.length > 0) parts.push(changes.join('\n'));
   const speakers = speakerLines(claim);
   if (speakers.length > 0) parts.push(speakers.join('  \n'));
