@@ -245,3 +245,18 @@ test('partial quotes: words added around a bracket of the draft are still words 
   assert.equal(claims[0]?.verdict, 'misquote', JSON.stringify(claims[0]?.best?.diffs));
   assert.deepEqual(claims[0].best!.diffs.map((d) => d.draft), ['not one', 'held back']);
 });
+
+// ---- Contractions (text/contractions.ts): the same words transcribed contracted or not ----
+
+test('contractions: "We have" for "We\'ve" and "will not" for "won\'t" are spellings of the same words, one difference each', async () => {
+  const { claims, codes } = await quoteClaims('“We have nothing to hide, and we will not be hiding anything from the harbour’s members,” Reid said.\n');
+  assert.equal(claims[0]?.verdict, 'variant', JSON.stringify(claims[0]?.best?.diffs));
+  assert.deepEqual(claims[0].best!.diffs.map((d) => [d.draft, d.source]), [['We have', "We've"], ['will not', "won't"]]);
+  assert.deepEqual(codes, ['quote-variant']);
+});
+
+test('contractions: a word changed beside a contraction is still a misquote of that word alone', async () => {
+  const { claims } = await quoteClaims('“We have nothing to hide, and we will not be hiding anything from the harbour’s creditors,” Reid said.\n');
+  assert.equal(claims[0]?.verdict, 'misquote', JSON.stringify(claims[0]?.best?.diffs));
+  assert.deepEqual(claims[0].best!.diffs.filter((d) => d.kind !== 'spelling').map((d) => [d.draft, d.source]), [['creditors', 'members']]);
+});

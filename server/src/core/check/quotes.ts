@@ -8,6 +8,7 @@ import { parseQuery, Query } from '../match/query';
 import type { Passage, SourceStore } from '../match/store';
 import { isContentWord, isTitleCase, tokenize, Token } from '../text/tokens';
 import { skeleton } from '../text/spelling';
+import { expandContractions } from '../text/contractions';
 import type { QuoteClaim, SourceMatch, SourcePresentation, WordDiff } from './findings';
 import type { Quotation } from '../speakers/attribute';
 
@@ -74,6 +75,9 @@ export async function checkQuote(text: string, start: number, end: number, store
   // words or more, all capitalised): it is no one's statement, and the sources name it for other reasons.
   if (short && spoken.filter((w) => isContentWord(w.norm)).length >= 2 && isTitleCase(text.slice(start, end))) return undefined;
   const claim: QuoteClaim = { kind: 'quote', start, end, text: text.slice(start, end), short, verdict: 'unsourced', others: [] };
+  // Aligned with its contractions read out ("we've" as "we have"), as every passage is.
+  // Evidence is still counted in written words (matchPassage): "I'm going to be" is four, not five.
+  const aligned: Query = { ...query, words: expandContractions(query.words, text) };
   const passages = await store.candidates(
     spoken.map((w) => w.norm),
     CANDIDATES,
@@ -89,7 +93,7 @@ export async function checkQuote(text: string, start: number, end: number, store
   let bestMatched = 0;
   for (const p of passages) {
     if (p.score < floor) break;
-    const m = matchPassage(query, p, text, Math.min(evidence, bestMatched + 1));
+    const m = matchPassage(aligned, p, text, Math.min(evidence, bestMatched + 1));
     if (!m) continue;
     matches.push(m);
     bestMatched = Math.max(bestMatched, m.matched);
@@ -116,7 +120,7 @@ export async function checkQuote(text: string, start: number, end: number, store
       const within = matches.filter((m) => realDiffs(m) === 0 && quotedInSource(m));
       if (within.length > 0) claim.withinQuotes = within;
     }
-    const swapped = fragmentsReordered(query, passages.slice(0, 3), text);
+    const swapped = fragmentsReordered(aligned, passages.slice(0, 3), text);
     if (swapped) {
       claim.verdict = 'misquote';
       claim.best = swapped;
@@ -257,7 +261,7 @@ function quotesAlone(text: string, start: number, end: number): boolean {
 
 /** Aligns the quote on one passage and describes the result. */
 function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0): SourceMatch | undefined {
-  const tokens = tokenize(passage.text);
+  const tokens = expandContractions(tokenize(passage.text), passage.text);
   for (const t of tokens) {
     t.start += passage.start;
     t.end += passage.start;
@@ -289,6 +293,11 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
   let runEnd = -1;
   for (const o of a.ops) {
     const same = o.kind === 'match' || o.kind === 'variant';
+    // The second word of a contraction ("have" of "we've") was written as one with the first: not counted again.
+    if (o.q !== undefined && o.q > 0 && query.words[o.q].contracted && query.words[o.q - 1].start === query.words[o.q].start) {
+      if (same && o.s0 === runEnd) runEnd = o.s1;
+      continue;
+    }
     run = same ? (o.s0 === runEnd ? run + 1 : 1) : 0;
     runEnd = same ? o.s1 : -1;
     longestRun = Math.max(longestRun, run);
@@ -483,7 +492,10 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
     diffs.push({ kind: same ? 'spelling' : d && s ? 'changed' : d ? 'added' : 'dropped', draft: d, source: s });
     run = undefined;
   };
+  // The draft's words of the last spelling difference, while the next op may extend it.
+  let prevDraft: { start: number; end: number } | undefined;
   for (const o of a.ops) {
+    if (o.kind !== 'variant') prevDraft = undefined;
     if (o.kind === 'match' || o.kind === 'bracket') {
       flush();
       continue;
@@ -491,8 +503,21 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
     if (o.kind === 'variant') {
       flush();
       const w = query.words[o.q!];
-      diffs.push({ kind: 'spelling', draft: draft.slice(w.start, w.end), source: slice(passage, tokens[o.s0].start, tokens[o.s0].end) });
-      spans.push({ bracket: false, words: { start: tokens[o.s0].start, end: tokens[o.s0].end } });
+      const t = tokens[o.s0];
+      // The words of one contraction ("We have" for "We've"): one spelling difference.
+      const last = spans[spans.length - 1]?.words;
+      if (prevDraft && last && (last.start === t.start || prevDraft.start === w.start)) {
+        prevDraft = { start: Math.min(prevDraft.start, w.start), end: Math.max(prevDraft.end, w.end) };
+        last.start = Math.min(last.start, t.start);
+        last.end = Math.max(last.end, t.end);
+        const prev = diffs[diffs.length - 1];
+        prev.draft = draft.slice(prevDraft.start, prevDraft.end);
+        prev.source = slice(passage, last.start, last.end);
+        continue;
+      }
+      prevDraft = { start: w.start, end: w.end };
+      diffs.push({ kind: 'spelling', draft: draft.slice(w.start, w.end), source: slice(passage, t.start, t.end) });
+      spans.push({ bracket: false, words: { start: t.start, end: t.end } });
       continue;
     }
     run ??= { draft: [], source: [], at: o.s0 };

@@ -60,7 +60,8 @@ export function align(query: readonly QueryWord[], source: readonly Token[], mar
   const distinct = new Map<string, number>();
   const firstOf: Token[] = [];
   for (let j = 0; j < m; j++) {
-    const key = source[j].capital ? source[j].norm + '\u0001' : source[j].norm;
+    const t = source[j];
+    const key = (t.capital ? t.norm + '\u0001' : t.norm) + (t.contracted ? '\u0002' + t.contracted : '');
     let id = distinct.get(key);
     if (id === undefined) {
       id = distinct.size;
@@ -78,7 +79,8 @@ export function align(query: readonly QueryWord[], source: readonly Token[], mar
       const w = query[i];
       const t = firstOf[ids[j]];
       // A common word standing for a name (or the reverse) is an unlikely substitution: a little dearer.
-      c = w.norm === t.norm ? 0 : isSpellingVariant(w.norm, t.norm, w.capital && t.capital) ? COST_VARIANT : w.capital !== t.capital ? 1.1 : 1;
+      // The same word, contracted on one side only or otherwise ("we've" / "we have", "can't" / "cannot"): a spelling.
+      c = w.norm === t.norm ? (w.contracted === t.contracted ? 0 : COST_VARIANT) : isSpellingVariant(w.norm, t.norm, w.capital && t.capital) ? COST_VARIANT : w.capital !== t.capital ? 1.1 : 1;
       pairCost[at] = c;
     }
     return c;
@@ -156,7 +158,7 @@ export function align(query: readonly QueryWord[], source: readonly Token[], mar
       case DIAG: {
         const w = query[i - 1];
         const t = source[j - 1];
-        const kind: OpKind = w.norm === t.norm ? 'match' : isSpellingVariant(w.norm, t.norm, w.capital && t.capital) ? 'variant' : 'sub';
+        const kind: OpKind = w.norm === t.norm ? (w.contracted === t.contracted ? 'match' : 'variant') : isSpellingVariant(w.norm, t.norm, w.capital && t.capital) ? 'variant' : 'sub';
         ops.push({ kind, q: i - 1, s0: j - 1, s1: j });
         i--;
         j--;

@@ -10,6 +10,8 @@ export interface Token {
   end: number;
   /** True when the original word starts with a capital letter. */
   capital: boolean;
+  /** One of the words a contraction stands for (text/contractions.ts): the written word's norm. */
+  contracted?: string;
 }
 
 import { MOJIBAKE_PAD } from './mojibake';
