@@ -463,6 +463,7 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
   const diffs: WordDiff[] = [];
   const spans: DiffSpan[] = [];
   let run: { draft: number[]; source: number[]; at: number } | undefined;
+  const sourceBrackets = passage.text.includes('[');
   const flush = () => {
     if (!run) return;
     const src = run.source;
@@ -471,14 +472,15 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
     const n = tokens[src.length > 0 ? src[src.length - 1] + 1 : run.at];
     // The writer's bracket and a word at most of each side's besides: a bracket in the source from the
     // word before the run to the word after, or one of the draft's next to its words.
-    const from = b?.end ?? passage.start;
-    const around = slice(passage, from, n?.start ?? passage.start + passage.text.length);
-    const bracketed = [...around.matchAll(/\[[^\]]*\]?/g)].map((m) => [from + m.index!, from + m.index! + m[0].length]);
-    const unbracketed = src.filter((i) => !bracketed.some(([s0, s1]) => s0 <= tokens[i].start && tokens[i].end <= s1)).length;
-    const bracket =
-      dw.length <= 1 &&
-      unbracketed <= 1 &&
-      (bracketed.length > 0 || (dw.length > 0 && (!!query.words[dw[0] - 1]?.bracket || !!query.words[dw[dw.length - 1] + 1]?.bracket)));
+    let bracket = false;
+    if (dw.length <= 1) {
+      const from = b?.end ?? passage.start;
+      const around = sourceBrackets ? slice(passage, from, n?.start ?? passage.start + passage.text.length) : '';
+      const bracketed = around.includes('[') ? [...around.matchAll(/\[[^\]]*\]?/g)].map((m) => [from + m.index!, from + m.index! + m[0].length]) : [];
+      const draftBracket = dw.length > 0 && (!!query.words[dw[0] - 1]?.bracket || !!query.words[dw[dw.length - 1] + 1]?.bracket);
+      bracket =
+        (bracketed.length > 0 || draftBracket) && src.filter((i) => !bracketed.some(([s0, s1]) => s0 <= tokens[i].start && tokens[i].end <= s1)).length <= 1;
+    }
     spans.push({
       bracket,
       words: src.length > 0 ? { start: tokens[src[0]].start, end: tokens[src[src.length - 1]].end } : undefined,

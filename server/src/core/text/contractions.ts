@@ -33,12 +33,15 @@ export function expansion(written: string): string[] | undefined {
  * word's), and `contracted` set to the written word's norm. `text` holds the tokens at `base`.
  */
 export function expandContractions<T extends Token>(tokens: readonly T[], text: string, base = 0): T[] {
-  const out: T[] = [];
-  for (const t of tokens) {
+  let out: T[] | undefined;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
     // Most words cannot be one (the norm has lost the apostrophe): read the written form only for those that may.
     const words = MAYBE.test(t.norm) ? expansion(text.slice(t.start - base, t.end - base)) : undefined;
-    if (!words) out.push(t);
-    else for (let i = 0; i < words.length; i++) out.push({ ...t, norm: words[i], capital: i === 0 && t.capital, contracted: t.norm });
+    if (words) {
+      out ??= tokens.slice(0, k);
+      for (let i = 0; i < words.length; i++) out.push({ ...t, norm: words[i], capital: i === 0 && t.capital, contracted: t.norm });
+    } else out?.push(t);
   }
-  return out;
+  return out ?? tokens.slice();
 }
