@@ -34,6 +34,16 @@ test('an unclosed quote ends at its attribution, else at the paragraph, and is u
   ]);
 });
 
+test("two apostrophes are a double quotation mark (''…'', as the New York Times' archive writes it)", () => {
+  assert.deepEqual(spans("''You can read about it,'' Mr. Obama said. ''But she's been in the room.'' He called it a ''sham'' vote."), [
+    { words: 'You can read about it', uncertain: false },
+    { words: "But she's been in the room", uncertain: false },
+    { words: 'sham', uncertain: false },
+  ]);
+  // Apostrophes after a plural are not marks.
+  assert.deepEqual(spans("The states' rights and the members' vote."), []);
+});
+
 test('an opening mark of the same kind after words ends the quote left open before it', () => {
   assert.deepEqual(spans('“First words never closed and then “a second quote” follows.'), [
     { words: 'First words never closed and then', uncertain: true },
@@ -240,6 +250,13 @@ test('partial quotes: words added after a quotation that ends its sentence lengt
   assert.deepEqual(claims[0].best!.diffs.map((d) => d.draft), ['whatever the auditors say']);
 });
 
+test('partial quotes: a whole sentence quoted past the end of the source quotation is more of the remarks, not a misquote', async () => {
+  const { claims, codes } = await quoteClaims('“We will publish every page of them before the end of the month. Nothing will be held back,” Reid said.\n');
+  assert.equal(claims[0]?.verdict, 'unsourced', JSON.stringify(claims[0]?.best?.diffs));
+  assert.equal(claims[0].partial, true);
+  assert.deepEqual(codes, ['unsourced-quote']);
+});
+
 test('partial quotes: words added around a bracket of the draft are still words added', async () => {
   const { claims } = await quoteClaims('“We will publish every page of them, not one [page] held back, before the end of the month,” Reid said.\n');
   assert.equal(claims[0]?.verdict, 'misquote', JSON.stringify(claims[0]?.best?.diffs));
@@ -259,4 +276,13 @@ test('contractions: a word changed beside a contraction is still a misquote of t
   const { claims } = await quoteClaims('“We have nothing to hide, and we will not be hiding anything from the harbour’s creditors,” Reid said.\n');
   assert.equal(claims[0]?.verdict, 'misquote', JSON.stringify(claims[0]?.best?.diffs));
   assert.deepEqual(claims[0].best!.diffs.filter((d) => d.kind !== 'spelling').map((d) => [d.draft, d.source]), [['creditors', 'members']]);
+});
+
+test("double apostrophes in a source: its quotations are quotations, with their speaker, and verify a draft's quote", async () => {
+  const { claims, codes } = await quoteClaims('Reid said: “You can read every page of them, you can audit every line of them, and you will find nothing missing.”\n');
+  assert.equal(claims[0]?.verdict, 'verified', JSON.stringify(claims[0]?.best?.diffs));
+  assert.equal(claims[0].best!.location.source.id, 'sources/double-apostrophe.txt');
+  assert.equal(claims[0].best!.presentation?.kind, 'quote');
+  assert.equal(claims[0].sourceSpeaker?.speaker.name, 'Callum Reid');
+  assert.deepEqual(codes, []);
 });

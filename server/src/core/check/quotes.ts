@@ -374,6 +374,8 @@ const QUOTED_KINDS = new Set<string>(['quote', 'block', 'unmarked']);
  */
 interface DiffSpan {
   bracket: boolean;
+  /** The draft's words of the difference start a sentence of their own, or end one before the quote goes on. */
+  ownSentence: { start: boolean; end: boolean };
   words?: { start: number; end: number };
   before?: { start: number; end: number; stop: string };
   after?: { start: number; end: number; capital: boolean };
@@ -413,8 +415,9 @@ function unquotedDiffs(diffs: readonly WordDiff[], spans: readonly DiffSpan[], p
     const before = inside(span.before);
     const after = inside(span.after);
     if (before && after) return false;
-    if (before) return !endsSentence(span.before!);
-    return after ? !span.after!.capital : true;
+    // Whole sentences the draft quotes beyond the source's quotation: the source quoted fewer of them.
+    if (before) return !endsSentence(span.before!) || span.ownSentence.start;
+    return after ? !span.after!.capital || span.ownSentence.end : true;
   });
 }
 
@@ -481,8 +484,16 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
       bracket =
         (bracketed.length > 0 || draftBracket) && src.filter((i) => !bracketed.some(([s0, s1]) => s0 <= tokens[i].start && tokens[i].end <= s1)).length <= 1;
     }
+    const gap = (from: number, to: number) => from < to && /[.!?]/.test(draft.slice(from, to));
+    const first = query.words[dw[0]];
+    const lastWord = query.words[dw[dw.length - 1]];
+    const ownSentence = {
+      start: dw.length > 0 && dw[0] > 0 && gap(query.words[dw[0] - 1].end, first.start),
+      end: dw.length > 0 && dw[dw.length - 1] + 1 < query.words.length && gap(lastWord.end, query.words[dw[dw.length - 1] + 1].start),
+    };
     spans.push({
       bracket,
+      ownSentence,
       words: src.length > 0 ? { start: tokens[src[0]].start, end: tokens[src[src.length - 1]].end } : undefined,
       before: b && { start: b.start, end: b.end, stop: passage.text.charAt(b.end - passage.start) },
       after: n && { start: n.start, end: n.end, capital: n.capital },
@@ -519,7 +530,7 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
       }
       prevDraft = { start: w.start, end: w.end };
       diffs.push({ kind: 'spelling', draft: draft.slice(w.start, w.end), source: slice(passage, t.start, t.end) });
-      spans.push({ bracket: false, words: { start: t.start, end: t.end } });
+      spans.push({ bracket: false, ownSentence: { start: false, end: false }, words: { start: t.start, end: t.end } });
       continue;
     }
     run ??= { draft: [], source: [], at: o.s0 };

@@ -31,6 +31,8 @@ type Kind = 'curly' | 'low' | 'guillemet' | 'straight' | 'single' | 'straight-si
 interface Open {
   kind: Kind;
   pos: number;
+  /** The mark's length: 2 for a double apostrophe ('' as the New York Times' archive writes “). */
+  width?: number;
   /** For the outermost open quote: the first double mark after its words began (where it ends if never closed). */
   nextMark?: number;
 }
@@ -66,8 +68,8 @@ export function findQuotes(text: string): QuoteSpan[] {
   // opener of its kind costs nothing: a run of thousands of unclosed marks stays linear.
   const stack: Open[] = [];
   const counts: Record<Kind, number> = { curly: 0, low: 0, guillemet: 0, straight: 0, single: 0, 'straight-single': 0, 'single-guillemet': 0 };
-  const push = (kind: Kind, pos: number) => {
-    stack.push({ kind, pos });
+  const push = (kind: Kind, pos: number, width = 1) => {
+    stack.push(width === 1 ? { kind, pos } : { kind, pos, width });
     counts[kind]++;
   };
   const truncate = (length: number) => {
@@ -75,14 +77,14 @@ export function findQuotes(text: string): QuoteSpan[] {
   };
 
   const emit = (open: Open, closeStart: number, outerEnd: number, close?: string, uncertain?: boolean) => {
-    const span = trimQuote(text, open.pos + 1, closeStart, open, outerEnd, close);
+    const span = trimQuote(text, open.pos + (open.width ?? 1), closeStart, open, outerEnd, close);
     if (span && uncertain) span.uncertain = true;
     if (span) quotes.push(span);
   };
   // An unclosed quote at its paragraph's end (`stop`): cut before its attribution, if any.
   const emitUnclosed = (open: Open, paragraphEnd: number) => {
     const stop = Math.min(open.nextMark ?? paragraphEnd, paragraphEnd);
-    const cut = attributionCut(text, open.pos + 1, stop);
+    const cut = attributionCut(text, open.pos + (open.width ?? 1), stop);
     emit(open, cut ?? stop, cut ?? stop, undefined, true);
   };
   // The last letter or digit seen: whether a quote holds words yet (a run of marks is not a quote).
@@ -92,12 +94,24 @@ export function findQuotes(text: string): QuoteSpan[] {
    * It ends here, uncertain, and the new mark opens the next. (Checked against the stack's
    * top and bottom only: constant time, so a run of marks stays linear.)
    */
-  const reopen = (kind: Kind, i: number): boolean => {
+  const reopen = (kind: Kind, i: number, width = 1): boolean => {
     if (counts[kind] === 0 || stack.length === 0 || !DOUBLE_KINDS.has(stack[0].kind) || lastAlnum < stack[stack.length - 1].pos) return false;
     emitUnclosed(stack[0], i);
     truncate(0);
-    push(kind, i);
+    push(kind, i, width);
     return true;
+  };
+  // A straight double mark at i, `width` long (" or ''), between `prev` and `next`.
+  const straight = (i: number, width: number, prev: string | undefined, next: string | undefined) => {
+    const open = findOpen(['straight']);
+    const opener = isSpaceLike(prev) && !/\s/.test(next ?? ' ');
+    const closer = !isSpaceLike(prev) && isEndLike(next);
+    const top = stack[stack.length - 1]?.kind;
+    if (open >= 0 && (closer || !opener)) closeTo(open, i, width);
+    // “… ": a curly (or low) opening mark closed by a straight one, when it is the innermost open.
+    else if (open < 0 && closer && (top === 'curly' || top === 'low')) closeTo(stack.length - 1, i, width);
+    else if (opener && !closer && reopen('straight', i, width)) return;
+    else if (opener || open < 0) push('straight', i, width);
   };
   const closeTo = (index: number, i: number, len: number) => {
     const open = stack[index];
@@ -133,7 +147,7 @@ export function findQuotes(text: string): QuoteSpan[] {
     const para = stack.length > 0 ? paragraphBreak(text, i) : -1;
     if (para >= 0) {
       const bottom = stack[0];
-      const first = text[para];
+      const first = text.startsWith("''", para) ? '"' : text[para];
       const continues = DOUBLE_KINDS.has(bottom.kind) && first !== undefined && openerKind(first) === bottom.kind;
       if (continues) {
         truncate(1); // the quote runs on; the next paragraph's opening mark is part of it
@@ -184,24 +198,22 @@ export function findQuotes(text: string): QuoteSpan[] {
         if (k >= 0) closeTo(k, i, 1);
         break;
       }
-      case '"': {
-        const open = findOpen(['straight']);
-        const opener = isSpaceLike(prev) && !/\s/.test(next ?? ' ');
-        const closer = !isSpaceLike(prev) && isEndLike(next);
-        const top = stack[stack.length - 1]?.kind;
-        if (open >= 0 && (closer || !opener)) closeTo(open, i, 1);
-        // “… ": a curly (or low) opening mark closed by a straight one, when it is the innermost open.
-        else if (open < 0 && closer && (top === 'curly' || top === 'low')) closeTo(stack.length - 1, i, 1);
-        else if (opener && !closer && reopen('straight', i)) break;
-        else if (opener || open < 0) push('straight', i);
+      case '"':
+        straight(i, 1, prev, next);
         break;
-      }
       case '\u2018':
         if (isAlnum(prev) && isAlnum(next)) break; // a turned apostrophe inside a word
         push('single', i);
         break;
       case '\u2019':
       case "'": {
+        // Two apostrophes, a double quotation mark as some archives write it (''You can read about it,'').
+        if (ch === "'" && next === "'" && prev !== "'" && text[i + 2] !== "'") {
+          const after = text[i + 2];
+          straight(i, 2, prev, after);
+          i++;
+          break;
+        }
         if (isAlnum(prev) && isAlnum(next)) break; // apostrophe: doesn't, Russia’s
         const canClose = !/\s/.test(prev ?? ' ') && isEndLike(next);
         const k = canClose ? findOpen(ch === "'" ? ['straight-single'] : ['single', 'straight-single']) : -1;
