@@ -286,3 +286,9 @@ test("double apostrophes in a source: its quotations are quotations, with their 
   assert.equal(claims[0].sourceSpeaker?.speaker.name, 'Callum Reid');
   assert.deepEqual(codes, []);
 });
+
+test('misattribution needs a sure speaker: a pronoun that reached its name past another person named between is a guess', async () => {
+  const { claims, codes } = await quoteClaims('“How many times must we see this in our own harbour, with the whole town watching?” Okafor said.\n');
+  assert.equal(claims[0]?.verdict, 'verified', JSON.stringify(claims[0]?.best?.diffs));
+  assert.ok(!codes.includes('misattributed-quote'), JSON.stringify(claims[0].sourceSpeaker?.speaker));
+});

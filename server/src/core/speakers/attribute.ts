@@ -41,6 +41,8 @@ export interface Speaker {
   entity?: number;
   /** Sentences between the cue and where the name is written (0: the same sentence). */
   sentencesBack: number;
+  /** A pronoun or title that reached its name past another person named in between: a guess, not sure. */
+  contested?: true;
 }
 
 export interface Quotation {
@@ -577,6 +579,7 @@ export function speakerFrom(ctx: { people: ArticlePeople; prose: string; order?:
   const how: AttributionHow = m.kind === 'name' ? 'name' : e ? (m.kind as AttributionHow) : 'unresolved';
   if (!e) return { name: m.text, kind: m.kind === 'institution' ? 'institution' : 'unknown', role: m.role, spellings: [m.text], cue, phrase, attribution, how, sentencesBack: 0 };
   let named: Mention | undefined;
+  let contested = false;
   if (m.kind !== 'name') {
     // The name it points back to: the entity's latest naming mention before it (not far back: a text names people often).
     const idx = ctx.order?.get(m) ?? firstMentionFrom(ctx, m.start);
@@ -586,6 +589,7 @@ export function speakerFrom(ctx: { people: ArticlePeople; prose: string; order?:
         named = o;
         break;
       }
+      if (o.kind === 'name' && o.entity !== undefined && o.entity !== e.id && ctx.people.entities[o.entity]?.kind === 'person') contested = true;
     }
   }
   const role = m.role ?? e.roles[0];
@@ -603,5 +607,6 @@ export function speakerFrom(ctx: { people: ArticlePeople; prose: string; order?:
     named: named ? { start: named.start, end: named.end, text: named.text } : undefined,
     how,
     sentencesBack: named ? m.sentence - named.sentence : 0,
+    ...(contested && named ? { contested: true as const } : {}),
   };
 }

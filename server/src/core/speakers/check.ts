@@ -46,7 +46,7 @@ export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undef
   claim.draftSpeaker = drafted?.speaker;
   const findings: Finding[] = [];
   const d = drafted?.speaker;
-  if (d && spoken.length > 0 && isSpeech(claim.text) && !namedAsTerm(draftText, claim.start) && resolved(d) && spoken.every((m) => resolved(m.presentation!.speaker!))) {
+  if (d && spoken.length > 0 && isSpeech(claim.text) && !namedAsTerm(draftText, claim.start) && sure(d) && spoken.every((m) => sure(m.presentation!.speaker!))) {
     const verdicts: Verdict[] = [];
     for (const m of spoken) verdicts.push(await compare(d, m.presentation!.speaker!, people));
     const s = claim.sourceSpeaker!.speaker;
@@ -169,6 +169,15 @@ function namedAsTerm(draftText: string, quoteStart: number): boolean {
 /** A speaker named in the attribution or reached through it, not guessed from the nearest name. */
 function resolved(s: Speaker): boolean {
   return s.how !== 'unresolved';
+}
+
+/**
+ * Resolved surely enough to call a quote misattributed: not a pronoun or title that reached its name past
+ * another person named in between ("Clinton criticized officer Betty Shelby for shooting Terence Crutcher.
+ * “…,” she said": the officer is the nearest woman, Clinton the speaker).
+ */
+function sure(s: Speaker): boolean {
+  return resolved(s) && !s.contested;
 }
 
 /** A person as the draft or a source names them; a lone surname counts when the corpus knows a person by it. */
