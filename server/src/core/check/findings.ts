@@ -103,8 +103,9 @@ export interface SourceMatch {
   /** How this source presents the matched words; absent when the store does not say. */
   presentation?: SourcePresentation;
   /**
-   * The real differences that fall in the source's narration around a quotation giving only part of the
-   * quote (check/quotes.ts): no evidence of a misquote. Read on demand; not in JSON.
+   * The real differences that are not between the speaker's words (check/quotes.ts): in the source's
+   * narration around a quotation giving only part of the quote, or by a bracket either side inserted. No
+   * evidence of a misquote. Read on demand; not in JSON.
    */
   readonly unquoted?: readonly WordDiff[];
 }

@@ -146,11 +146,10 @@ export async function checkQuote(text: string, start: number, end: number, store
       return claim;
     }
     carried.splice(0, carried.length, ...quoted);
-    // Every difference falls in a source's narration around its quotations or by a bracket: the draft
-    // quotes words the source quotes, and no more, leaving out an attribution (“…,” he said. “…”) or the
-    // source's own insertion: verified; or
-    // the draft quotes more than the source does, and the part it quotes agrees: no misquote, and
-    // nothing carries the rest.
+    // Every difference falls in a source's narration around its quotations or by a bracket. Where the
+    // draft only leaves out an attribution (“…,” he said. “…”) or the source's own insertion, it quotes
+    // the source's words: verified. Otherwise it quotes more than the source does, and the part the
+    // source quotes agrees: no misquote, and nothing carries the rest.
     const part = carried.find((m) => realDiffs(m) === (m.unquoted?.length ?? 0));
     if (part) {
       claim.best = part;
