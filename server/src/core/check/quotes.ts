@@ -77,7 +77,7 @@ export async function checkQuote(text: string, start: number, end: number, store
   const claim: QuoteClaim = { kind: 'quote', start, end, text: text.slice(start, end), short, verdict: 'unsourced', others: [] };
   // Aligned with its contractions read out ("we've" as "we have"), as every passage is.
   // Evidence is still counted in written words (matchPassage): "I'm going to be" is four, not five.
-  const aligned: Query = { ...query, words: expandContractions(query.words, text) };
+  const aligned: Query = { ...query, words: expandContractions(query.words) };
   const passages = await store.candidates(
     spoken.map((w) => w.norm),
     CANDIDATES,
@@ -260,7 +260,7 @@ function quotesAlone(text: string, start: number, end: number): boolean {
 
 /** Aligns the quote on one passage and describes the result. */
 function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0): SourceMatch | undefined {
-  const tokens = expandContractions(tokenize(passage.text), passage.text);
+  const tokens = expandContractions(tokenize(passage.text));
   for (const t of tokens) {
     t.start += passage.start;
     t.end += passage.start;
@@ -476,9 +476,14 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
     // word before the run to the word after, or one of the draft's next to its words.
     let bracket = false;
     if (dw.length <= 1) {
-      const from = b?.end ?? passage.start;
-      const around = sourceBrackets ? slice(passage, from, n?.start ?? passage.start + passage.text.length) : '';
-      const bracketed = around.includes('[') ? [...around.matchAll(/\[[^\]]*\]?/g)].map((m) => [from + m.index!, from + m.index! + m[0].length]) : [];
+      // The source's closed brackets touching the run (a "[" alone is no bracket: "\u001b[8m" is not one).
+      const runStart = src.length > 0 ? tokens[src[0]].start : (b?.end ?? passage.start);
+      const runEnd = src.length > 0 ? tokens[src[src.length - 1]].end : (n?.start ?? runStart);
+      const from = b?.start ?? passage.start;
+      const around = sourceBrackets ? slice(passage, from, n?.end ?? passage.start + passage.text.length) : '';
+      const bracketed = around.includes('[')
+        ? [...around.matchAll(/\[[^\]\n]{0,40}\]/g)].map((m) => [from + m.index!, from + m.index! + m[0].length]).filter(([s0, s1]) => s1 >= runStart - 1 && s0 <= runEnd + 1)
+        : [];
       const draftBracket = dw.length > 0 && (!!query.words[dw[0] - 1]?.bracket || !!query.words[dw[dw.length - 1] + 1]?.bracket);
       bracket =
         (bracketed.length > 0 || draftBracket) && src.filter((i) => !bracketed.some(([s0, s1]) => s0 <= tokens[i].start && tokens[i].end <= s1)).length <= 1;

@@ -1,43 +1,42 @@
 // Speech written down: outlets transcribe the same words contracted or not ("We've got to" /
 // "We have got to", "can't" / "cannot"). For alignment, a contraction is read as the words it
 // stands for, each marked with the word it was written as, so that the two forms line up word
-// for word as a spelling difference rather than a changed word. Only unambiguous forms: "'s"
-// (is, has, a possessive) and "'d" (had, would) are left as written.
+// for word as a spelling difference rather than a changed word.
+//
+// Read from the norm, which has lost the apostrophe: two words with the same norm ("doesn't" and a
+// stripped page's "doesnt") always read the same, so they still match exactly. A norm that is also a
+// word ("were", "well", "ill", "hell", "shell", "lets", and "'s", "'d" forms) is left as written.
 
-import { normaliseWord, Token } from './tokens';
+import type { Token } from './tokens';
 
-/** Bases of "n't" that are not the word before it. */
-const NOT_BASES: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall' };
-/** Forms that are "n't" on the base as written (doesn't → does not). */
-const NOT_FORMS = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'would', 'could', 'should', 'must', 'need', 'ca', 'wo', 'sha']);
-const SUFFIXES: Readonly<Record<string, string>> = { ve: 'have', re: 'are', ll: 'will' };
+const NOT_BASES = ['do', 'does', 'did', 'is', 'are', 'was', 'has', 'have', 'had', 'would', 'could', 'should', 'must', 'need'];
 
-/** Norms a contraction may have (can't → cant, we'll → well). */
-const MAYBE = /(?:nt|ve|re|ll)$|^(?:im|lets|cannot)$/;
+/** Norm → the words it stands for. */
+const EXPANSIONS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ...NOT_BASES.map((b): [string, string[]] => [`${b}nt`, [b, 'not']]),
+  ['cant', ['can', 'not']],
+  ['wont', ['will', 'not']],
+  ['cannot', ['can', 'not']],
+  ...['i', 'we', 'you', 'they', 'would', 'could', 'should', 'might', 'must'].map((b): [string, string[]] => [`${b}ve`, [b, 'have']]),
+  ...['you', 'they'].map((b): [string, string[]] => [`${b}re`, [b, 'are']]),
+  ...['you', 'they', 'it'].map((b): [string, string[]] => [`${b}ll`, [b, 'will']]),
+  ['im', ['i', 'am']],
+]);
 
-/** The words a contraction stands for, or undefined for any other word. */
-export function expansion(written: string): string[] | undefined {
-  // Marks and format characters out (a repaired double-encoded page pads its words with them).
-  const w = written.toLowerCase().replace(/[\p{M}\p{Cf}]/gu, '').replace(/[\u2019\u02BC]/g, "'");
-  if (w === 'cannot') return ['can', 'not'];
-  if (w === "i'm") return ['i', 'am'];
-  if (w === "let's") return ['let', 'us'];
-  const not = /^([a-z]+)n't$/.exec(w);
-  if (not) return NOT_FORMS.has(not[1]) ? [NOT_BASES[not[1]] ?? not[1], 'not'] : undefined;
-  const suffix = /^([a-z]+)'(ve|re|ll)$/.exec(w);
-  return suffix ? [normaliseWord(suffix[1]), SUFFIXES[suffix[2]]] : undefined;
+/** The words a contraction's norm stands for, or undefined for any other word. */
+export function expansion(norm: string): readonly string[] | undefined {
+  return EXPANSIONS.get(norm);
 }
 
 /**
  * The tokens with each contraction replaced by the words it stands for: same offsets (the written
- * word's), and `contracted` set to the written word's norm. `text` holds the tokens at `base`.
+ * word's), and `contracted` set to the written word's norm.
  */
-export function expandContractions<T extends Token>(tokens: readonly T[], text: string, base = 0): T[] {
+export function expandContractions<T extends Token>(tokens: readonly T[]): T[] {
   let out: T[] | undefined;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    // Most words cannot be one (the norm has lost the apostrophe): read the written form only for those that may.
-    const words = MAYBE.test(t.norm) ? expansion(text.slice(t.start - base, t.end - base)) : undefined;
+    const words = EXPANSIONS.get(t.norm);
     if (words) {
       out ??= tokens.slice(0, k);
       for (let i = 0; i < words.length; i++) out.push({ ...t, norm: words[i], capital: i === 0 && t.capital, contracted: t.norm });
