@@ -23,11 +23,6 @@ const EXPANSIONS: ReadonlyMap<string, readonly string[]> = new Map<string, reado
   ['im', ['i', 'am']],
 ]);
 
-/** The words a contraction's norm stands for, or undefined for any other word. */
-export function expansion(norm: string): readonly string[] | undefined {
-  return EXPANSIONS.get(norm);
-}
-
 /**
  * The tokens with each contraction replaced by the words it stands for: same offsets (the written
  * word's), and `contracted` set to the written word's norm.

@@ -101,6 +101,16 @@ export function findQuotes(text: string): QuoteSpan[] {
     push(kind, i, width);
     return true;
   };
+  const closeTo = (index: number, i: number, len: number) => {
+    const open = stack[index];
+    truncate(index);
+    if (stack.length === 0) emit(open, i, i + len, text.slice(i, i + len));
+  };
+  const findOpen = (kinds: Kind[]): number => {
+    if (!kinds.some((k) => counts[k] > 0)) return -1;
+    for (let k = stack.length - 1; k >= 0; k--) if (kinds.includes(stack[k].kind)) return k;
+    return -1;
+  };
   // A straight double mark at i, `width` long (" or ''), between `prev` and `next`.
   const straight = (i: number, width: number, prev: string | undefined, next: string | undefined) => {
     const open = findOpen(['straight']);
@@ -112,16 +122,6 @@ export function findQuotes(text: string): QuoteSpan[] {
     else if (open < 0 && closer && (top === 'curly' || top === 'low')) closeTo(stack.length - 1, i, width);
     else if (opener && !closer && reopen('straight', i, width)) return;
     else if (opener || open < 0) push('straight', i, width);
-  };
-  const closeTo = (index: number, i: number, len: number) => {
-    const open = stack[index];
-    truncate(index);
-    if (stack.length === 0) emit(open, i, i + len, text.slice(i, i + len));
-  };
-  const findOpen = (kinds: Kind[]): number => {
-    if (!kinds.some((k) => counts[k] > 0)) return -1;
-    for (let k = stack.length - 1; k >= 0; k--) if (kinds.includes(stack[k].kind)) return k;
-    return -1;
   };
 
   // The character before `i` past a run of MOJIBAKE_PAD (a repair's one or two places). Each
