@@ -40,6 +40,19 @@ export interface Candidate {
   named: boolean;
   /** For a date: about the same event as clearly as `named` asks, though the source's weekday cannot be placed in time. */
   sameEvent?: boolean;
+  /**
+   * The same fact, clearly enough to verify the draft's though not to contradict it: a source sentence giving
+   * another of the draft sentence's figures too, or a figure of two significant digits or more ($916 million, 475
+   * delegates: a round 30 percent or five million stands in countless facts of the same people) beside an owner in
+   * common (where only words are shared, a fine of £2,500 may be the employers' or the smokers'); a date beside the
+   * same person acting and a word of what they did ("Tokayev said in June that …"), or a day and month both write
+   * beside the same owner and a word of the event.
+   */
+  verifies?: boolean;
+  /** For a date: the words of the event both clauses hold. */
+  eventWords?: number;
+  /** For a date: both clauses name who acts (no guess from the sentence before) and agree on it. */
+  sameActor?: boolean;
 }
 
 export async function checkFacts(
@@ -409,7 +422,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
       (same.owner === 'shared' && measure >= 3 && measure - same.directions >= 2) ||
       (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   if (!agrees && !strong) return undefined;
-  return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong };
+  return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong, verifies: paired || (owned && significantDigits(d.figure.value) >= 2) };
 }
 
 /**
@@ -514,7 +527,9 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   if (d.date.month === undefined && d.date.day === undefined && s.relative && s.date.day === undefined) return undefined;
   // A date is about who acts: "Smadiyarov said on …" is not "Tokayev said in …".
   // The same actor is evidence only when the actor is not in a good part of the corpus's facts (Trump in 2016 politics).
-  const actorSame = !!d.context.actor && !!s.context.actor && hasNameIn([s.context.actor], d.context.actor, aliases) && !common?.(d.context.actor);
+  // Nor when it is an institution's noun or a company's legal form ("Ricoh Co Ltd said", "Matsushita … Co Ltd said").
+  const actorSame =
+    !!d.context.actor && !!s.context.actor && hasNameIn([s.context.actor], d.context.actor, aliases) && !common?.(d.context.actor) && !ORG_NOUNS.has(d.context.actor) && !LEGAL_FORMS.has(d.context.actor);
   if (d.context.actor && s.context.actor && !actorSame) return undefined;
   const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
@@ -543,7 +558,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const partial = (d.date.day === undefined && d.date.weekday === undefined) || (s.date.day === undefined && s.date.weekday === undefined);
   // A source's year or month it did not write ("in December" in a 2015 article, "the quarter ending June 30" in a
   // 1987 one) is no evidence for a draft's "2015" or "June 30, 1986".
-  const yearWritten = /\b(?:1[89]|20)\d\d\b/.test(s.text);
+  const yearWritten = writesYear(s.text);
   const inferred =
     ((s.relative || !!s.how) && d.date.day === undefined && d.date.weekday === undefined) || (d.date.year !== undefined && !s.relative && !yearWritten && !!s.how);
   const agrees = inferred
@@ -588,8 +603,20 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
       ? same.measure >= need
       : !loose && (same.owner === 'shared' ? same.measure >= 3 : oneNamed && same.measure >= 2 && same.classes >= 1));
   if (!agrees && !sameEvent) return undefined;
-  return { sf, about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.broad, named: placed && sameEvent, sameEvent };
+  const daysWritten = d.date.day !== undefined && s.date.day !== undefined && !s.relative;
+  return {
+    sf,
+    about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.broad,
+    named: placed && sameEvent,
+    sameEvent,
+    verifies: (actorSame || (same.owner === 'same' && daysWritten)) && same.measure >= 1,
+    eventWords: same.measure,
+    sameActor: actorSame || ((same.owner === 'same' || same.owner === 'shared') && !df.ownersCarried && !sfr.ownersCarried),
+  };
 }
+
+/** Company forms that ORG_NOUNS leaves out: the name before a reporting verb, never who the company is. */
+const LEGAL_FORMS = new Set(['co', 'nv', 'ag', 'sa', 'spa', 'bv', 'gmbh', 'ab', 'oy', 'kk']);
 
 /** Whether an actor is written as an institution: in capitals ("OECD", "VW") or as an organisation's noun ("Bank", "Corp"). */
 function isInstitution(actor: string | undefined, sentence: string): boolean {
@@ -683,6 +710,38 @@ const MAX_DISPUTED = 3;
 function perSource(cands: Candidate[]): Candidate[] {
   const seen = new Set<string>();
   return cands.filter((c) => (seen.has(c.sf.source.id) ? false : (seen.add(c.sf.source.id), true)));
+}
+
+/** Digits that carry a figure's value: 2 for $15 and $280bn, 1 for 30 percent, five million and 0.01. */
+function significantDigits(value: number): number {
+  return String(Number(Math.abs(value).toPrecision(12))).replace(/\D/g, '').replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
+/** Numbers as a sentence writes them ("103.20", "5-3/4", "1997"). */
+function numbersIn(sentence: string): string[] {
+  return sentence.match(/\d(?:[\d,./-]*\d)?/g) ?? [];
+}
+
+/**
+ * A restated sentence whose numbers differ in two places or more is another edition of a report ("fell 10
+ * pfennigs to 103.20, 103.45" at noon, "fell 40 pfennigs to 102.90, 103.15" at the close) or a template filled
+ * in for another bond or company: a slip changes one number. It contradicts nothing.
+ */
+function otherEdition(c: Candidate, draftSentence: string): boolean {
+  if (c.about < RESTATED) return false;
+  const source = new Set(numbersIn(c.sf.sentence));
+  return numbersIn(draftSentence).filter((n) => !source.has(n)).length >= 2;
+}
+
+/**
+ * Whether an agreeing source states the draft's fact: the evidence a contradiction would need (the same owner
+ * nearest each figure and a measure in common; the same event), or the sentence restated. On real prose an
+ * agreement short of that is mostly another fact sharing the number and a name (another poll's 13 percent,
+ * another company's 1986): the claim is not verified, and the passage is shown as one that may be about
+ * something else.
+ */
+function sameFact(c: Candidate | undefined): boolean {
+  return !!c && (c.named || !!c.sameEvent || !!c.verifies || c.about >= RESTATED);
 }
 
 function verdictOf(agree: Candidate[], disagree: Candidate[], disputes: Candidate[]): FactVerdict {
@@ -819,10 +878,19 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     return (rangesOverlap(d.figure, s) || !slipApart(d.figure, s)) && c.about < RESTATED && !isPaired(c.sf);
   };
   // A contradiction needs a named subject in common ("in Donetsk"), or no agreeing source at all.
-  const disagree = perSource(cands.filter((c) => consistency(c) === 'different' && c.named && !notRuledOut(c) && sameOccasion(d, draftSentence, draftDate, c.sf.fact, c.sf.sentence, c.sf.source.meta.date)));
+  const disagree = perSource(
+    cands.filter(
+      (c) =>
+        consistency(c) === 'different' &&
+        c.named &&
+        !notRuledOut(c) &&
+        !otherEdition(c, draftSentence) &&
+        sameOccasion(d, draftSentence, draftDate, c.sf.fact, c.sf.sentence, c.sf.source.meta.date),
+    ),
+  );
   // A source sentence the draft restates outweighs looser agreement elsewhere ("over 7%" agreeing with another article's 42%).
   if (disagree[0] && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
-  const best = agree[0];
+  const best = agree.find(sameFact) ?? agree[0];
   // Sources dispute when one about the same named thing gives a value the agreeing source's value rules out.
   const disputes = best
     ? disagree
@@ -859,8 +927,11 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     (values.every((v) => within(values[0], v, SETTLED_SPREAD)) && (d.figure.value < Math.min(...values.map((v) => v.value)) || d.figure.value > Math.max(...values.map((v) => v.value))));
   let verdict = verdictOf(agree, settled || agree.length > 0 ? disagree : [], disputes);
   if (verdict === 'verified' && agree.every((c) => consistency(c) === 'rounded')) verdict = 'rounded';
+  // A looser agreement still keeps any contradiction quiet: the engine is not sure what the figure is about.
+  if ((verdict === 'verified' || verdict === 'rounded') && !sameFact(best)) verdict = 'unsourced';
   const claim: FigureClaim = { kind: 'figure', start: d.start, end: d.end, text: d.text, figure: d.figure, verdict, others: [], conflicting: [], subject: describeFrame(d, draftSentence) };
-  if (verdict === 'mismatch') {
+  if (verdict === 'unsourced' && best) claim.best = toMatch(best.sf, d, aliases);
+  else if (verdict === 'mismatch') {
     claim.best = toMatch(disagree[0].sf, d, aliases, prose);
     claim.conflicting = disagree.slice(1).map((c) => toMatch(c.sf, d, aliases, prose));
   } else if (best) {
@@ -870,7 +941,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     if (verdict === 'rounded') claim.note = `the source gives ${formatFigure((best.sf.fact as FigureFact).figure)}${(best.sf.fact as FigureFact).figure.hedge ? ` (“${best.sf.fact.text}”)` : ''}`;
   }
   // The right number for the wrong thing: say what the sources give this number for.
-  if (verdict === 'mismatch' || verdict === 'unsourced') {
+  if (verdict === 'mismatch' || (verdict === 'unsourced' && !claim.best)) {
     const elsewhere = found.find(
       (sf) => sf.fact.kind === 'figure' && sf.fact.figure.kind === d.figure.kind && compareFigures(d.figure, sf.fact.figure) === 'same' && namesConflict(d, sf.fact, aliases),
     );
@@ -915,18 +986,24 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   const years = cands.map((c) => (c.sf.fact as DateFact).date.year).filter((y): y is number => y !== undefined);
   const withYear = d.date.year === undefined && d.date.day !== undefined && years.length > 0 ? { ...d.date, year: mostCommon(years) } : d.date;
   const rel = (c: Candidate) => {
-    const sd = (c.sf.fact as DateFact).date;
-    return compareDates(sd.year === undefined && sd.month === undefined && sd.weekday !== undefined ? withYear : d.date, sd);
+    const sf = c.sf.fact as DateFact;
+    const draft = sf.date.year === undefined && sf.date.month === undefined && sf.date.weekday !== undefined ? withYear : d.date;
+    const r = compareDates(draft, sf.date);
+    return r === 'different' && compareDates(draft, writtenDate(sf)) === 'same' ? 'same' : r;
   };
   // A dated draft's weekday ("on Monday") is a day of its own week: a source of another week is about another day.
   const weekOf = (c: Candidate) => !(d.relative && d.date.day === undefined && draftDate) || (!!c.sf.source.meta.date && daysApart(draftDate, c.sf.source.meta.date) <= 7);
-  const disagree = perSource(cands.filter((c) => rel(c) === 'different'));
+  // A source's weekday ("said on Tuesday") is a day of its article's week: on real prose nearly always another
+  // occasion of the same people. Only the statement restated, or the same actor and three words of the event, tie it
+  // to the draft's.
+  const tiedWeekday = (c: Candidate) => c.about >= RESTATED || (!!c.sameActor && (c.eventWords ?? 0) >= WEEKDAY_EVENT_WORDS);
+  const disagree = perSource(cands.filter((c) => rel(c) === 'different' && !otherEdition(c, draftSentence) && (!(c.sf.fact as DateFact).relative || tiedWeekday(c))));
   // A weekday-only source ("Monday" in an undated article) agrees by chance one time in seven: it counts only when it is about the event at least as clearly as any source that contradicts.
   const weekdayOnly = (c: Candidate) => (c.sf.fact as DateFact).date.year === undefined && (c.sf.fact as DateFact).date.month === undefined;
   const strongest = Math.max(0, ...disagree.filter((c) => c.named).map((c) => c.about));
   const agree = perSource(cands.filter((c) => (rel(c) === 'same' || rel(c) === 'covers') && (!weekdayOnly(c) || (!!c.sameEvent && c.about >= strongest * 0.75)) && weekOf(c)));
   if (disagree[0]?.named && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
-  const best = agree[0];
+  const best = agree.find(sameFact) ?? agree[0];
   // The agreeing source's date, fuller than the draft's, against the others ("Sep. 6", a Tuesday, vs "Monday").
   const bestDate = best ? (best.sf.fact as DateFact).date : undefined;
   const full = (x: DateFact['date']) => x.year !== undefined && x.month !== undefined && x.day !== undefined;
@@ -941,6 +1018,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
             // Two dates only contradict where one of them is a full date (a weekday is checked against it).
             (full(bestDate) || full((c.sf.fact as DateFact).date)) &&
             compareDates(bestDate, (c.sf.fact as DateFact).date) === 'different' &&
+            compareDates(writtenDate(best.sf.fact as DateFact), writtenDate(c.sf.fact as DateFact)) !== 'same' &&
             // The two sources' facts are about one event by the same test a draft's fact meets.
             !!dateCandidate(best.sf.fact as DateFact, c.sf, aliases, best.sf.sentence, common)?.sameEvent,
         ),
@@ -956,7 +1034,8 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   // report "through February 25", "through April 6" … is one template, not one event).
   const settled = named.every((c) => compareDates((named[0].sf.fact as DateFact).date, (c.sf.fact as DateFact).date) !== 'different');
   const strongDisagree = settled ? named : [];
-  const verdict = verdictOf(agree, strongDisagree, disputes);
+  let verdict = verdictOf(agree, strongDisagree, disputes);
+  if (verdict === 'verified' && !sameFact(best)) verdict = 'unsourced';
   const claim: DateClaim = {
     kind: 'date',
     start: d.start,
@@ -969,7 +1048,8 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
     conflicting: [],
     subject: describeFrame(d, draftSentence),
   };
-  if (verdict === 'mismatch') {
+  if (verdict === 'unsourced' && best) claim.best = toMatch(best.sf, d, aliases);
+  else if (verdict === 'mismatch') {
     claim.best = toMatch(strongDisagree[0].sf, d, aliases, prose);
     // Other contradicting sources, when they are about the event nearly as clearly.
     claim.conflicting = strongDisagree.slice(1).filter((c) => c.about * 2 >= strongDisagree[0].about).map((c) => toMatch(c.sf, d, aliases, prose));
@@ -985,6 +1065,21 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   // A draft's own relative dates ("on Monday") cannot be resolved: drafts have no date.
   if (verdict === 'unsourced') claim.quiet = d.relative || quietSentence(d, prose);
   return claim;
+}
+
+/** Words of the event a source's weekday must share with the draft's clause to contradict its date (check/facts.ts, checkDate). */
+const WEEKDAY_EVENT_WORDS = 3;
+
+/**
+ * A source date as its sentence wrote it: a year its article's date supplied ("after the Sept. 11 terrorist
+ * attacks" in a 2016 article) is no evidence against a draft's "Sept. 11, 2001".
+ */
+function writtenDate(f: DateFact): DateFact['date'] {
+  return !f.relative && f.date.year !== undefined && !writesYear(f.text) ? { ...f.date, year: undefined } : f.date;
+}
+
+function writesYear(text: string): boolean {
+  return /\b(?:1[89]|20)\d\d\b/.test(text);
 }
 
 function mostCommon(xs: number[]): number {

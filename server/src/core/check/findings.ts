@@ -219,7 +219,10 @@ interface FactClaimBase {
   end: number;
   text: string;
   verdict: FactVerdict;
-  /** The source the verdict rests on (agreeing, or for a mismatch the contradicting one). */
+  /**
+   * The source the verdict rests on (agreeing, or for a mismatch the contradicting one). For an unsourced
+   * fact: a source giving the same value in a passage that may be about something else (shown, not claimed).
+   */
   best?: FactMatch;
   /** Other sources that agree. */
   others: FactMatch[];

@@ -67,11 +67,21 @@ export function claimSources(claim: ReportClaim): ClaimSourceRef[] {
   const out: ClaimSourceRef[] = [];
   const ref = (role: string, m: ReportMatch): ClaimSourceRef => ({ role, location: m.location, wording: m.wording ?? m.text });
   if (claim.best) {
+    const fact = claim.kind !== 'quote';
     const role =
-      claim.verdict === 'unsourced' ? 'Closest passage' : claim.verdict === 'misquote' ? 'Source passage' : claim.verdict === 'mismatch' ? 'Says otherwise' : 'Source';
+      claim.verdict === 'unsourced'
+        ? fact
+          ? 'Same value, perhaps another fact'
+          : 'Closest passage'
+        : claim.verdict === 'misquote'
+          ? 'Source passage'
+          : claim.verdict === 'mismatch'
+            ? 'Says otherwise'
+            : 'Source';
     // A closest passage is shown only when it is close: the hover's rule (half the content words, three words).
+    // An unsourced fact has one only where a source gives its value (check/facts.ts, sameFact).
     const b = claim.best;
-    const close = (b.matched ?? 0) >= 3 && (b.contentMatched ?? 0) * 2 >= Math.max(1, b.contentTotal ?? 0);
+    const close = fact || ((b.matched ?? 0) >= 3 && (b.contentMatched ?? 0) * 2 >= Math.max(1, b.contentTotal ?? 0));
     if (claim.verdict !== 'unsourced' || close) out.push(ref(role, claim.best));
   }
   for (const o of claim.others) out.push(ref('Also in', o));

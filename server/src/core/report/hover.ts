@@ -214,7 +214,7 @@ export function factHover(claim: FigureClaim | DateClaim): string {
       parts.push('Each source’s version:\n' + [claim.best!, ...claim.others, ...claim.conflicting].slice(0, 6).map((m) => `- ${escapeMarkdown(describeSource(m.location.source))}: ${value(m)}`).join('\n'));
       break;
     case 'unsourced':
-      parts.push(`No source gives this ${what} for what the sentence is about.${claim.quiet ? ' (Not reported: a narrative number, a heading, a question, or switched off in the settings.)' : ''}`);
+      parts.push(`${claim.best ? `No source clearly gives this ${what} for what the sentence is about: the passage below gives it, perhaps for something else.` : `No source gives this ${what} for what the sentence is about.`}${claim.quiet ? ' (Not reported: a narrative number, a heading, a question, or switched off in the settings.)' : ''}`);
       break;
     default:
       break;
