@@ -1007,7 +1007,9 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   // The agreeing source's date, fuller than the draft's, against the others ("Sep. 6", a Tuesday, vs "Monday").
   const bestDate = best ? (best.sf.fact as DateFact).date : undefined;
   const full = (x: DateFact['date']) => x.year !== undefined && x.month !== undefined && x.day !== undefined;
-  const disputes = bestDate
+  // A draft's bare weekday ("sent on Friday") meets every dated report of the same people: the sources' other days
+  // (election day, the Tuesday before) are other events, as they are no contradiction of it (below).
+  const disputes = bestDate && !isBareWeekday(d.date)
     ? perSource(
         cands.filter(
           (c) =>
