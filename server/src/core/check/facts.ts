@@ -742,14 +742,14 @@ function otherEdition(c: Candidate, draftSentence: string): boolean {
 
 /**
  * Whether an agreeing source states the draft's fact: the evidence a contradiction would need (the same owner
- * nearest each figure and a measure in common; the same event), or the sentence restated (not another edition
+ * nearest each figure and a measure in common; the same event), or the sentence restated or copied (not another edition
  * or another company's template: "its group net profit in 1985 was 41 mln marks" for VW's 596). On real prose an
  * agreement short of that is mostly another fact sharing the number and a name (another poll's 13 percent,
  * another company's 1986): the claim is not verified, and the passage is shown as one that may be about
  * something else.
  */
-function sameFact(c: Candidate | undefined, draftSentence: string): boolean {
-  return !!c && (c.named || !!c.sameEvent || !!c.verifies || (c.about >= RESTATED && !otherEdition(c, draftSentence)));
+function sameFact(c: Candidate | undefined, d: Fact, draftSentence: string): boolean {
+  return !!c && (c.named || !!c.sameEvent || !!c.verifies || ((c.about >= RESTATED || nearVerbatim(d, c.sf.fact)) && !otherEdition(c, draftSentence)));
 }
 
 function verdictOf(agree: Candidate[], disagree: Candidate[], disputes: Candidate[]): FactVerdict {
@@ -898,7 +898,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   );
   // A source sentence the draft restates outweighs looser agreement elsewhere ("over 7%" agreeing with another article's 42%).
   if (disagree[0] && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
-  const best = agree.find((c) => sameFact(c, draftSentence)) ?? agree[0];
+  const best = agree.find((c) => sameFact(c, d, draftSentence)) ?? agree[0];
   // Sources dispute when one about the same named thing gives a value the agreeing source's value rules out.
   const disputes = best
     ? disagree
@@ -936,7 +936,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   let verdict = verdictOf(agree, settled || agree.length > 0 ? disagree : [], disputes);
   if (verdict === 'verified' && agree.every((c) => consistency(c) === 'rounded')) verdict = 'rounded';
   // A looser agreement still keeps any contradiction quiet: the engine is not sure what the figure is about.
-  if ((verdict === 'verified' || verdict === 'rounded') && !sameFact(best, draftSentence)) verdict = 'unsourced';
+  if ((verdict === 'verified' || verdict === 'rounded') && !sameFact(best, d, draftSentence)) verdict = 'unsourced';
   const claim: FigureClaim = { kind: 'figure', start: d.start, end: d.end, text: d.text, figure: d.figure, verdict, others: [], conflicting: [], subject: describeFrame(d, draftSentence) };
   if (verdict === 'unsourced' && best) claim.best = toMatch(best.sf, d, aliases);
   else if (verdict === 'mismatch') {
@@ -1011,7 +1011,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   const strongest = Math.max(0, ...disagree.filter((c) => c.named).map((c) => c.about));
   const agree = perSource(cands.filter((c) => (rel(c) === 'same' || rel(c) === 'covers') && (!weekdayOnly(c) || (!!c.sameEvent && c.about >= strongest * 0.75)) && weekOf(c)));
   if (disagree[0]?.named && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
-  const best = agree.find((c) => sameFact(c, draftSentence)) ?? agree[0];
+  const best = agree.find((c) => sameFact(c, d, draftSentence)) ?? agree[0];
   // The agreeing source's date, fuller than the draft's, against the others ("Sep. 6", a Tuesday, vs "Monday").
   const bestDate = best ? (best.sf.fact as DateFact).date : undefined;
   const full = (x: DateFact['date']) => x.year !== undefined && x.month !== undefined && x.day !== undefined;
@@ -1045,7 +1045,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   const settled = named.every((c) => compareDates((named[0].sf.fact as DateFact).date, (c.sf.fact as DateFact).date) !== 'different');
   const strongDisagree = settled ? named : [];
   let verdict = verdictOf(agree, strongDisagree, disputes);
-  if (verdict === 'verified' && !sameFact(best, draftSentence)) verdict = 'unsourced';
+  if (verdict === 'verified' && !sameFact(best, d, draftSentence)) verdict = 'unsourced';
   const claim: DateClaim = {
     kind: 'date',
     start: d.start,
