@@ -742,11 +742,11 @@ function otherEdition(c: Candidate, draftSentence: string): boolean {
 
 /**
  * Whether an agreeing source states the draft's fact: the evidence a contradiction would need (the same owner
- * nearest each figure and a measure in common; the same event), or the sentence restated or copied (not another edition
- * or another company's template: "its group net profit in 1985 was 41 mln marks" for VW's 596). On real prose an
- * agreement short of that is mostly another fact sharing the number and a name (another poll's 13 percent,
- * another company's 1986): the claim is not verified, and the passage is shown as one that may be about
- * something else.
+ * nearest each figure and a measure in common; the same event), `verifies`, or the sentence restated or copied
+ * (not another edition or another company's template: "group net profit in 1985 was 41 mln marks" for VW's 596).
+ * On real prose an agreement short of that is mostly another fact sharing the number and a name (another poll's
+ * 13 percent, another company's 1986): the claim is not verified, and the passage is shown as one that may be
+ * about something else.
  */
 function sameFact(c: Candidate | undefined, d: Fact, draftSentence: string): boolean {
   return !!c && (c.named || !!c.sameEvent || !!c.verifies || ((c.about >= RESTATED || nearVerbatim(d, c.sf.fact)) && !otherEdition(c, draftSentence)));
@@ -1002,8 +1002,8 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   // A dated draft's weekday ("on Monday") is a day of its own week: a source of another week is about another day.
   const weekOf = (c: Candidate) => !(d.relative && d.date.day === undefined && draftDate) || (!!c.sf.source.meta.date && daysApart(draftDate, c.sf.source.meta.date) <= 7);
   // A source's weekday ("said on Tuesday") is a day of its article's week: on real prose nearly always another
-  // occasion of the same people. Only the statement restated, or the same actor and three words of the event, tie it
-  // to the draft's.
+  // occasion of the same people. Only the statement restated, or both clauses naming who acts and three words of the
+  // event in common, tie it to the draft's.
   const tiedWeekday = (c: Candidate) => c.about >= RESTATED || (!!c.sameActor && (c.eventWords ?? 0) >= WEEKDAY_EVENT_WORDS);
   const disagree = perSource(cands.filter((c) => rel(c) === 'different' && !otherEdition(c, draftSentence) && (!(c.sf.fact as DateFact).relative || tiedWeekday(c))));
   // A weekday-only source ("Monday" in an undated article) agrees by chance one time in seven: it counts only when it is about the event at least as clearly as any source that contradicts.
@@ -1077,7 +1077,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   return claim;
 }
 
-/** Words of the event a source's weekday must share with the draft's clause to contradict its date (check/facts.ts, checkDate). */
+/** Words of the event a source's weekday must share with the draft's clause to contradict its date. */
 const WEEKDAY_EVENT_WORDS = 3;
 
 /**
