@@ -85,18 +85,16 @@ export function factFindings(claim: FigureClaim | DateClaim): Finding[] {
       const code = claim.kind === 'figure' ? 'unsourced-figure' : 'unsourced-date';
       // A source giving the same value about what may be something else is shown, never claimed as the source.
       const m = claim.best;
-      if (m)
-        return [
-          {
-            ...base,
-            code,
-            severity: CODES[code],
-            message: bounded(`Not verified: a source gives this ${what}, perhaps for something else.`, m),
-            related: [{ location: m.location, message: `The same ${what}, perhaps another fact: ${describeSource(m.location.source)}` }],
-            fixes: [],
-          },
-        ];
-      return [{ ...base, code, severity: CODES[code], message: `No source gives this ${what} for what the sentence is about.`, related: [], fixes: [] }];
+      return [
+        {
+          ...base,
+          code,
+          severity: CODES[code],
+          message: m ? bounded(`Not verified: a source gives this ${what}, perhaps for something else.`, m) : `No source gives this ${what} for what the sentence is about.`,
+          related: m ? [{ location: m.location, message: `The same ${what}, perhaps another fact: ${describeSource(m.location.source)}` }] : [],
+          fixes: [],
+        },
+      ];
     }
   }
 }

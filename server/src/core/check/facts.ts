@@ -49,10 +49,11 @@ export interface Candidate {
    * beside the same owner and a word of the event.
    */
   verifies?: boolean;
-  /** For a date: the words of the event both clauses hold. */
-  eventWords?: number;
-  /** For a date: both clauses name who acts (no guess from the sentence before) and agree on it. */
-  sameActor?: boolean;
+  /**
+   * For a date: both clauses name who acts (no guess from the sentence before), agree on it, and share
+   * WEEKDAY_EVENT_WORDS words of the event: enough for a source's weekday to contradict the draft's date.
+   */
+  tiesWeekday?: boolean;
 }
 
 export async function checkFacts(
@@ -609,10 +610,12 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
     named: placed && sameEvent,
     sameEvent,
     verifies: (actorSame || (same.owner === 'same' && daysWritten)) && same.measure >= 1,
-    eventWords: same.measure,
-    sameActor: actorSame || ((same.owner === 'same' || same.owner === 'shared') && !df.ownersCarried && !sfr.ownersCarried),
+    tiesWeekday: (actorSame || ((same.owner === 'same' || same.owner === 'shared') && !df.ownersCarried && !sfr.ownersCarried)) && same.measure >= WEEKDAY_EVENT_WORDS,
   };
 }
+
+/** Words of the event a source's weekday must share with the draft's clause to contradict its date. */
+const WEEKDAY_EVENT_WORDS = 3;
 
 /** Company forms that ORG_NOUNS leaves out: the name before a reporting verb, never who the company is. */
 const LEGAL_FORMS = new Set(['co', 'nv', 'ag', 'sa', 'spa', 'bv', 'gmbh', 'ab', 'oy', 'kk']);
@@ -748,8 +751,8 @@ function otherEdition(c: Candidate, draftSentence: string): boolean {
  * 13 percent, another company's 1986): the claim is not verified, and the passage is shown as one that may be
  * about something else.
  */
-function sameFact(c: Candidate | undefined, d: Fact, draftSentence: string): boolean {
-  return !!c && (c.named || !!c.sameEvent || !!c.verifies || ((c.about >= RESTATED || nearVerbatim(d, c.sf.fact)) && !otherEdition(c, draftSentence)));
+function sameFact(c: Candidate, d: Fact, draftSentence: string): boolean {
+  return (c.named || !!c.sameEvent || !!c.verifies || ((c.about >= RESTATED || nearVerbatim(d, c.sf.fact)) && !otherEdition(c, draftSentence)));
 }
 
 function verdictOf(agree: Candidate[], disagree: Candidate[], disputes: Candidate[]): FactVerdict {
@@ -898,7 +901,8 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   );
   // A source sentence the draft restates outweighs looser agreement elsewhere ("over 7%" agreeing with another article's 42%).
   if (disagree[0] && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
-  const best = agree.find((c) => sameFact(c, d, draftSentence)) ?? agree[0];
+  const sure = agree.find((c) => sameFact(c, d, draftSentence));
+  const best = sure ?? agree[0];
   // Sources dispute when one about the same named thing gives a value the agreeing source's value rules out.
   const disputes = best
     ? disagree
@@ -936,7 +940,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   let verdict = verdictOf(agree, settled || agree.length > 0 ? disagree : [], disputes);
   if (verdict === 'verified' && agree.every((c) => consistency(c) === 'rounded')) verdict = 'rounded';
   // A looser agreement still keeps any contradiction quiet: the engine is not sure what the figure is about.
-  if ((verdict === 'verified' || verdict === 'rounded') && !sameFact(best, d, draftSentence)) verdict = 'unsourced';
+  if ((verdict === 'verified' || verdict === 'rounded') && !sure) verdict = 'unsourced';
   const claim: FigureClaim = { kind: 'figure', start: d.start, end: d.end, text: d.text, figure: d.figure, verdict, others: [], conflicting: [], subject: describeFrame(d, draftSentence) };
   if (verdict === 'unsourced' && best) claim.best = toMatch(best.sf, d, aliases);
   else if (verdict === 'mismatch') {
@@ -1004,14 +1008,16 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   // A source's weekday ("said on Tuesday") is a day of its article's week: on real prose nearly always another
   // occasion of the same people. Only the statement restated, or both clauses naming who acts and three words of the
   // event in common, tie it to the draft's.
-  const tiedWeekday = (c: Candidate) => c.about >= RESTATED || (!!c.sameActor && (c.eventWords ?? 0) >= WEEKDAY_EVENT_WORDS);
-  const disagree = perSource(cands.filter((c) => rel(c) === 'different' && !otherEdition(c, draftSentence) && (!(c.sf.fact as DateFact).relative || tiedWeekday(c))));
+  const disagree = perSource(
+    cands.filter((c) => rel(c) === 'different' && !otherEdition(c, draftSentence) && (!(c.sf.fact as DateFact).relative || c.about >= RESTATED || !!c.tiesWeekday)),
+  );
   // A weekday-only source ("Monday" in an undated article) agrees by chance one time in seven: it counts only when it is about the event at least as clearly as any source that contradicts.
   const weekdayOnly = (c: Candidate) => (c.sf.fact as DateFact).date.year === undefined && (c.sf.fact as DateFact).date.month === undefined;
   const strongest = Math.max(0, ...disagree.filter((c) => c.named).map((c) => c.about));
   const agree = perSource(cands.filter((c) => (rel(c) === 'same' || rel(c) === 'covers') && (!weekdayOnly(c) || (!!c.sameEvent && c.about >= strongest * 0.75)) && weekOf(c)));
   if (disagree[0]?.named && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
-  const best = agree.find((c) => sameFact(c, d, draftSentence)) ?? agree[0];
+  const sure = agree.find((c) => sameFact(c, d, draftSentence));
+  const best = sure ?? agree[0];
   // The agreeing source's date, fuller than the draft's, against the others ("Sep. 6", a Tuesday, vs "Monday").
   const bestDate = best ? (best.sf.fact as DateFact).date : undefined;
   const full = (x: DateFact['date']) => x.year !== undefined && x.month !== undefined && x.day !== undefined;
@@ -1045,7 +1051,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   const settled = named.every((c) => compareDates((named[0].sf.fact as DateFact).date, (c.sf.fact as DateFact).date) !== 'different');
   const strongDisagree = settled ? named : [];
   let verdict = verdictOf(agree, strongDisagree, disputes);
-  if (verdict === 'verified' && !sameFact(best, d, draftSentence)) verdict = 'unsourced';
+  if (verdict === 'verified' && !sure) verdict = 'unsourced';
   const claim: DateClaim = {
     kind: 'date',
     start: d.start,
@@ -1076,9 +1082,6 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   if (verdict === 'unsourced') claim.quiet = d.relative || quietSentence(d, prose);
   return claim;
 }
-
-/** Words of the event a source's weekday must share with the draft's clause to contradict its date. */
-const WEEKDAY_EVENT_WORDS = 3;
 
 /**
  * A source date as its sentence wrote it: a year its article's date supplied ("after the Sept. 11 terrorist
