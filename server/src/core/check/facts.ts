@@ -7,7 +7,7 @@ import type { Span } from '../text/sentences';
 import type { SourceFact, SourceStore } from '../match/store';
 import { extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
 import { AliasTable, hasName, nameKey, namesOf, sameName, stem, type FactContext } from '../facts/context';
-import { compareFrames, describeFrame, differentWholes, frameOf, isWeakMeasure, placeForms, type Sameness } from '../facts/frame';
+import { compareFrames, describeFrame, differentWholes, frameOf, isWeakMeasure, otherEvents, placeForms, type Sameness } from '../facts/frame';
 import { isContentWord, tokenize } from '../text/tokens';
 import { commonPairs, queryKeys, valueKey } from '../facts/keys';
 import { compareFigures, formatFigure, rangesOverlap } from '../facts/figures';
@@ -40,6 +40,8 @@ export interface Candidate {
   named: boolean;
   /** For a date: about the same event as clearly as `named` asks, though the source's weekday cannot be placed in time. */
   sameEvent?: boolean;
+  /** For a date: each dates another word ("a transfer on Oct. 14", "announced Tuesday"): never a conflict. */
+  otherEvent?: boolean;
   /**
    * The same fact, clearly enough to verify the draft's though not to contradict it: a source sentence giving
    * another of the draft sentence's figures too, or a figure of two significant digits or more ($916 million, 475
@@ -385,7 +387,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   if (!same) return undefined;
   // A share or count of another whole is another figure, whatever else the clauses share.
   if (differentWholes(frameOf(d, draftSentence), frameOf(s, sf.sentence))) return undefined;
-  if (restates(d, s) && !same.periodOneSided && !same.pollConflict) {
+  if (restates(d, s) && !same.periodOneSided && !same.pollConflict && !same.scopeConflict) {
     const owned = ownedAlike(same, d, s, aliases, common);
     // A wire template filled in for another company ("In 1986 it reported revenue of …") restates nothing of it.
     if (!owned && bothNamed(d, sf)) return undefined;
@@ -407,8 +409,10 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   const distinctiveUnit = distinctiveUnitOf(d, s, draftSentence, sf.sentence, common);
   // A contradiction also needs a figure that says what it counts (a bare "57" may be an age, a score or a count).
   const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
-  // An ordinal with its noun is the thing itself (the 25th forum); three measure words in common
-  // make up for an owner that is only shared.
+  // An ordinal with its noun is the thing itself (the 25th forum). An owner only shared (each clause's nearest name
+  // another) takes three measure words and one clause's names all in the other: a name the clauses merely have in
+  // common ("hedge fund manager S. Donald Sussman ($20.6 million)" among her donors, his $19 million to a PAC) is
+  // not the same quantity. Nor is a figure one clause places ("outside the US") and the other does not.
   // A source sentence that gives another of the draft sentence's figures, with the same counted noun, is the
   // statement the draft restates ("over 600 countries instead of the 193 states"): its figure can contradict.
   const strong =
@@ -419,8 +423,9 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     // The same owner, rare enough to tell and nearest the figure on both sides, and the same counted noun (the
     // ferries of one port, the 25th forum) are the same quantity.
     // The measure is what changed (sales, profit), not which way: "rose" alone ties a figure to any of the owner's rises.
+    !same.scopeConflict &&
     ((same.owner === 'same' && (measure - same.directions >= 1 || (unitScore === 2 && distinctiveUnit))) ||
-      (same.owner === 'shared' && measure >= 3 && measure - same.directions >= 2) ||
+      (same.owner === 'shared' && same.nested && measure >= 3 && measure - same.directions >= 2) ||
       (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   if (!agrees && !strong) return undefined;
   return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong, verifies: paired || (owned && significantDigits(d.figure.value) >= 2) };
@@ -463,6 +468,12 @@ function distinctiveUnitOf(d: FigureFact, s: Fact, draftSentence: string, source
 function sameness(d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable, common?: (word: string) => boolean): Sameness | undefined {
   const same = compareFrames(frameOf(d, draftSentence), frameOf(sf.fact, sf.sentence), (names, n) => hasNameIn(names, n, aliases), common);
   return same.owner === 'conflict' || same.periodConflict || same.periodUnplaced || same.directionConflict ? undefined : same;
+}
+
+/** Both clauses name the owner: the same one, or one clause's names all in the other's. */
+function ownedInClause(d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable, common?: (word: string) => boolean): boolean {
+  const same = sameness(d, draftSentence, sf, aliases, common);
+  return !!same && (same.owner === 'same' || (same.owner === 'shared' && same.nested));
 }
 
 /** Both sentences name someone (so a restatement about neither's owner is about two owners). */
@@ -596,6 +607,9 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // A draft's weekday (which a draft cannot place) is about the same event only with the same owner or actor: it
   // stands in too many events to be tied to one by its words. A year or a month alone never is (restated above).
   const loose = d.relative && d.date.day === undefined;
+  // Each date beside the word it dates, and two words: two events of the same people ("a transfer on Oct. 14", "the
+  // party announced Tuesday"), however many words their clauses share. They may agree (the same day), not conflict.
+  const otherEvent = otherEvents(df, sfr);
   const sameEvent =
     df.role === sfr.role &&
     !partial &&
@@ -607,11 +621,20 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   return {
     sf,
     about: (actorSame || same.owner === 'same' ? 4 : owned ? 2 : 0) + same.broad,
-    named: placed && sameEvent,
+    // Names the clauses merely have in common tie two events for agreeing, not for saying the date is wrong (a joint
+    // fundraising committee's transfer on Oct. 14 and its vice chairs announced on Tuesday): one clause's names must
+    // all be in the other ("Tokayev … Putin at the plenary session").
+    named: placed && sameEvent && !otherEvent && (actorSame || same.owner !== 'shared' || same.nested),
+    otherEvent,
     sameEvent,
     verifies: (actorSame || (same.owner === 'same' && daysWritten)) && same.measure >= 1,
     tiesWeekday: (actorSame || ((same.owner === 'same' || same.owner === 'shared') && !df.ownersCarried && !sfr.ownersCarried)) && same.measure >= WEEKDAY_EVENT_WORDS,
   };
+}
+
+/** Two sources' dates about one event, and dating the same word: what a dispute between them needs. */
+function isSameEvent(c: Candidate | undefined): boolean {
+  return !!c?.sameEvent && !c.otherEvent;
 }
 
 /** Words of the event a source's weekday must share with the draft's clause to contradict its date. */
@@ -741,6 +764,21 @@ function otherEdition(c: Candidate, draftSentence: string): boolean {
   if (c.about < RESTATED) return false;
   const source = new Set(numbersIn(c.sf.sentence));
   return numbersIn(draftSentence).filter((n) => !source.has(n)).length >= 2;
+}
+
+/**
+ * Two sentences that each give two numbers or more besides the fact, and none in common, describe two instances
+ * of one kind of thing (two bonds of one issuer: "8.90 pct … 97.04 pct with payment date March 9" and "12 billion
+ * yen … due March 31, 1994 … 5-1/8 pct … 102 pct"): their facts may agree by chance, never contradict.
+ */
+function otherInstance(d: Fact, draftSentence: string, c: Candidate): boolean {
+  const others = (f: Fact, sentence: string) => {
+    const at = f.start - f.sentence.start;
+    return numbersIn(sentence.slice(0, at) + ' ' + sentence.slice(at + f.text.length));
+  };
+  const draft = others(d, draftSentence);
+  const source = others(c.sf.fact, c.sf.sentence);
+  return draft.length >= 2 && source.length >= 2 && !draft.some((n) => source.includes(n));
 }
 
 /**
@@ -896,6 +934,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
         c.named &&
         !notRuledOut(c) &&
         !otherEdition(c, draftSentence) &&
+        !otherInstance(d, draftSentence, c) &&
         sameOccasion(d, draftSentence, draftDate, c.sf.fact, c.sf.sentence, c.sf.source.meta.date),
     ),
   );
@@ -917,8 +956,11 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
             c.about >= best.about &&
             // Two dated sources days apart report two occasions (an undated one is taken as the other's).
             (!c.sf.source.meta.date || sameOccasion(best.sf.fact, best.sf.sentence, best.sf.source.meta.date, c.sf.fact, c.sf.sentence, c.sf.source.meta.date)) &&
-            // The two sources' figures are one fact by the same test a draft's figure meets.
-            !!figureCandidate(best.sf.fact as FigureFact, c.sf, aliases, best.sf.sentence, common)?.named,
+            // The two sources' figures are one fact by the same test a draft's figure meets, and both clauses say whose
+            // it is: wire copy fills one sentence in for every bond ("The bond is available in denominations of 5,000
+            // dlrs"), and two sources restating it disagree about nothing.
+            !!figureCandidate(best.sf.fact as FigureFact, c.sf, aliases, best.sf.sentence, common)?.named &&
+            ownedInClause(best.sf.fact, best.sf.sentence, c.sf, aliases, common),
         )
         .slice(0, MAX_DISPUTED)
     : [];
@@ -1009,7 +1051,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   // occasion of the same people. Only the statement restated, or both clauses naming who acts and three words of the
   // event in common, tie it to the draft's.
   const disagree = perSource(
-    cands.filter((c) => rel(c) === 'different' && !otherEdition(c, draftSentence) && (!(c.sf.fact as DateFact).relative || c.about >= RESTATED || !!c.tiesWeekday)),
+    cands.filter((c) => rel(c) === 'different' && !otherEdition(c, draftSentence) && !otherInstance(d, draftSentence, c) && (!(c.sf.fact as DateFact).relative || c.about >= RESTATED || !!c.tiesWeekday)),
   );
   // A weekday-only source ("Monday" in an undated article) agrees by chance one time in seven: it counts only when it is about the event at least as clearly as any source that contradicts.
   const weekdayOnly = (c: Candidate) => (c.sf.fact as DateFact).date.year === undefined && (c.sf.fact as DateFact).date.month === undefined;
@@ -1036,7 +1078,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
             compareDates(bestDate, (c.sf.fact as DateFact).date) === 'different' &&
             compareDates(writtenDate(best.sf.fact as DateFact), writtenDate(c.sf.fact as DateFact)) !== 'same' &&
             // The two sources' facts are about one event by the same test a draft's fact meets.
-            !!dateCandidate(best.sf.fact as DateFact, c.sf, aliases, best.sf.sentence, common)?.sameEvent,
+            isSameEvent(dateCandidate(best.sf.fact as DateFact, c.sf, aliases, best.sf.sentence, common)),
         ),
       )
         .filter((c) => !agree.some((a) => a.sf.source.id === c.sf.source.id))

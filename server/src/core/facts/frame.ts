@@ -12,12 +12,14 @@
 import { countryOf, demonymsOf } from './places';
 import { isContentWord, normaliseWord, tokenize } from '../text/tokens';
 import { stem, type AliasTable } from './context';
-import { HONORIFICS, ORG_NOUNS, ROLE_NOUNS } from '../speakers/lexicon';
+import { HONORIFICS, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS } from '../speakers/lexicon';
 import type { Fact } from './extract';
 
 export interface FactFrame {
   /** Names in the fact's own clause, demonyms read as their place (welsh → wales). */
   owners: string[];
+  /** How many names the owners spell (a person's first and last names are one). */
+  names: number;
   /** The owners are the sentence before's (the clause refers back): a guess, that may bring two facts together but never keeps them apart. */
   ownersCarried: boolean;
   /** The owner nearest the fact (its likeliest owner), as a place where it is a demonym. */
@@ -41,6 +43,13 @@ export interface FactFrame {
   pollsters: string[];
   /** What a figure is a share or a count of: the words of "of …" after it ("25 percent of the world's inmates"), stemmed. */
   of: string[];
+  /**
+   * For a date, the word it is the date of: the verb or noun just before it ("a transfer on Oct. 14", "the party
+   * announced Tuesday"), its class folded ("~begin", "~say"). None when the date opens its sentence or clause.
+   */
+  event?: string;
+  /** Words of the clause that narrow or widen where the figure holds ("outside the US", "worldwide"), lower-case. */
+  scope: string[];
   /** Every word of the sentence, names too, stemmed: what the other side's "of …" is looked for in (read when first asked). */
   sentenceStems: () => ReadonlySet<string>;
 }
@@ -163,9 +172,10 @@ const CURRENCY_ADJECTIVE = /\b([A-Z][a-z]+)\s+(?:dlrs?|dollars?|francs?|marks?|g
 /**
  * Where a fact's clause runs in its sentence: from the last break before it to the first
  * after it ("… at 4.90 mln tonnes | against 10.40 mln in 1985/86"; "stronger sales in March
- * |, while retailers …"). A plain comma is no break: "In Luhansk, 99.23% …" is one clause.
+ * |, while retailers …"; "in denominations of 5,000 dlrs | and will be listed in Luxembourg": another predicate).
+ * A plain comma is no break: "In Luhansk, 99.23% …" is one clause.
  */
-const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|whereas|which|who|compared)\s|\s(?:but|whereas|against|compared with|versus|vs\.?)\s|\s(?:while)\s(?!\w+ing\b)|\s[-—–]\s/g;
+const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|whereas|which|who|compared)\s|\sand\s(?=(?:will|would|is|are|was|were|has|have|had)\s)|\s(?:but|whereas|against|compared with|versus|vs\.?)\s|\s(?:while)\s(?!\w+ing\b)|\s[-—–]\s/g;
 
 function clauseOf(sentence: string, start: number, end: number): { start: number; end: number } {
   let from = 0;
@@ -236,9 +246,18 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       owners = [...new Set(c.carried!.filter(couldOwn).map((n) => countryOf(n) ?? n))];
       nearest = owners.length === 1 ? owners[0] : undefined;
     }
+    // How many names the owners make: "S. Donald Sussman" is one, "Tokayev … Putin" two.
+    let names = 0;
+    let last = -2;
+    tokenize(sentence, clause.start, clause.end).forEach((t, i) => {
+      if (!owners.includes(countryOf(t.norm) ?? t.norm) && !owners.includes(t.norm.replace(/s$/, ''))) return;
+      if (i !== last + 1) names++;
+      last = i;
+    });
     f = {
       owners,
       ownersCarried,
+      names: ownersCarried ? owners.length : names,
       nearest,
       nearestIsDemonym: !!c.nearest && countryOf(c.nearest) !== undefined,
       measure: [...new Set(measure)],
@@ -252,12 +271,53 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       poll: POLL.test(sentence),
       pollsters: pollstersOf(sentence),
       of: fact.kind === 'figure' ? ofWords(sentence, fact.end - fact.sentence.start) : [],
+      event: fact.kind === 'date' ? eventOf(sentence.slice(clause.start, at)) : undefined,
+      scope: [...new Set([...sentence.slice(clause.start, clause.end).matchAll(SCOPE)].map((m) => m[0].toLowerCase()))],
       sentenceStems: once(() => new Set(tokenize(sentence).filter((t) => isContentWord(t.norm) && !/\d/.test(t.norm)).map((t) => stem(t.norm)))),
     };
     frames.set(fact, f);
   }
   return f;
 }
+
+const SAY_STEMS = new Set([...SPEECH_VERBS].map(stem));
+
+/** Whether a frame's sentence speaks of an event (a word of frame.event's class, or the word itself). */
+function mentions(f: FactFrame, event: string): boolean {
+  for (const w of f.sentenceStems()) if ((event === '~say' ? SAY_STEMS.has(w) : measureWord(w) === event)) return true;
+  return false;
+}
+
+/**
+ * Two dates of two events: each beside the word it dates, two different words, and neither sentence speaking of
+ * the other's ("a transfer on Oct. 14" and "the party announced Tuesday"). A date after a noun may date the verb
+ * before it ("carried the statement on the referendums on 26 September"): the other sentence's "referendum" keeps
+ * the two together. A verb of saying dates what it says of, whatever else either sentence reports.
+ */
+export function otherEvents(a: FactFrame, b: FactFrame): boolean {
+  const spoken = (f: FactFrame, event: string) => event !== '~say' && mentions(f, event);
+  return !!a.event && !!b.event && a.event !== b.event && !spoken(b, a.event) && !spoken(a, b.event);
+}
+
+/** Words between a date and the word it dates: "began on", "closed at the end of", "announced the". */
+const DATE_LEAD = /(?:\s+|\b(?:on|in|at|by|of|the|as|from|since|until|till|through|during|early|late|end|start|beginning|middle|mid))+$/i;
+
+/** The word a date dates (frame.event), from its clause's text before it. */
+function eventOf(before: string): string | undefined {
+  const lead = before.replace(DATE_LEAD, '');
+  const m = /([A-Za-z][a-z'’]*)$/.exec(lead);
+  // Nothing before, or punctuation or a name between: the date is a sentence's or a list's, not one word's.
+  if (!m || /^[A-Z]/.test(m[1])) return undefined;
+  const w = normaliseWord(m[1]);
+  if (!isContentWord(w)) return undefined;
+  return SPEECH_VERBS.has(w) ? '~say' : measureWord(stem(w));
+}
+
+/**
+ * Words that say where a figure holds: the same takings "outside the US" and worldwide, a company's sales at home
+ * and abroad are other quantities. Only lower-case words: "International" in a name says nothing.
+ */
+const SCOPE = /\b(?:outside|excluding|except|abroad|overseas|worldwide|globally|domestically|internationally|nationwide|elsewhere)\b/g;
 
 /** Where "of …" after a figure stops: punctuation, a preposition that starts another phrase, a relative pronoun or a verb of being or saying. */
 const OF_END = /[,;:.()"“”?!]|\s(?:in|on|at|by|for|from|with|who|whom|that|which|and|or|to|than|since|after|before|during|as|was|were|is|are|be|been|have|has|had|will|would|said|says|say)(?=\s)/i;
@@ -342,6 +402,13 @@ export interface Sameness {
   periodUnplaced: boolean;
   /** A poll's figure and a figure of no poll or of another poll (none of its pollster's names in common). */
   pollConflict: boolean;
+  /**
+   * Two owners or more of one clause, all among the other's ("Tokayev … Putin" in "Kazakhstan President Tokayev …
+   * Putin"): one name in common ties a person to each of their figures, two to one occasion.
+   */
+  nested: boolean;
+  /** The clauses narrow where the figure holds differently ("outside the US" on one side only). */
+  scopeConflict: boolean;
 }
 
 /**
@@ -351,6 +418,7 @@ export interface Sameness {
  */
 export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: readonly string[], name: string) => boolean, common: (word: string) => boolean = () => false): Sameness {
   let owner: Sameness['owner'] = 'unknown';
+  let nested = false;
   if (a.owners.length > 0 && b.owners.length > 0) {
     const shared = a.owners.some((n) => hasName(b.owners, n));
     // A name in a good part of the corpus's facts (Trump in a politics corpus), or an institution's common noun
@@ -358,6 +426,7 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     // them together.
     const rare = a.owners.some((n) => !common(n) && !ORG_NOUNS.has(n) && hasName(b.owners, n));
     const [small, large] = a.owners.length <= b.owners.length ? [a.owners, b.owners] : [b.owners, a.owners];
+    nested = (small === a.owners ? a.names : b.names) >= 2 && small.every((n) => hasName(large, n));
     // Owners carried from the sentence before are a guess: they never make a conflict.
     const guessed = a.ownersCarried || b.ownersCarried;
     if (!shared) owner = guessed ? 'unknown' : 'conflict';
@@ -376,6 +445,7 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
   const nearestIn = (x: FactFrame, y: FactFrame) => !!x.nearest && !x.nearestIsDemonym && !common(x.nearest) && !ORG_NOUNS.has(x.nearest) && hasName(y.owners, x.nearest);
   return {
     owner,
+    nested,
     nearestShared: owner !== 'conflict' && (nearestIn(a, b) || nearestIn(b, a)),
     measure,
     broad,
@@ -386,6 +456,7 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     periodOneSided: (a.periods.length === 0) !== (b.periods.length === 0),
     periodUnplaced: relativeDiffer(a.periods, b.periods),
     // One side's sentence may leave the poll unsaid ("call centres saw …" in an article on a survey) where the owners agree.
+    scopeConflict: a.scope.length !== b.scope.length || a.scope.some((w) => !b.scope.includes(w)),
     pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)) && !(a.poll !== b.poll && (owner === 'same' || owner === 'shared')),
   };
 }
