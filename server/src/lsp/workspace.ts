@@ -17,7 +17,8 @@ import type { CheckResult, Claim } from '../core/check/findings';
 import type { SourceStore } from '../core/match/store';
 import { findDisagreements } from '../core/check/disagreements';
 import type { DisagreementItem } from './protocol';
-import { toDiagnostic } from './convert';
+import { MESSAGE_MAX, toDiagnostic } from './convert';
+import { truncate } from '../core/report/describe';
 import { Archive } from '../archive/connection';
 import { resolveArchiveConfig } from '../archive/config';
 import { archivePath, PgStore } from '../archive/pgStore';
@@ -1049,7 +1050,8 @@ export class Workspace {
           ignored: c.ignored === true,
           code: f?.code ?? null,
           severity: f?.severity ?? null,
-          message: f?.message ?? null,
+          // Cut as the diagnostic's is: the status bar and other clients show it as it comes.
+          message: f ? truncate(f.message, MESSAGE_MAX) : null,
           sources: claimSources(c).map(({ role, location, wording }) => ({
             ...sourceMetaInfo(location.source),
             role,
