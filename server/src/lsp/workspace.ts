@@ -267,6 +267,8 @@ export interface EarlyFolder {
   /** Problems found before the log could take them. */
   problems: string[];
   started: number;
+  /** When the read ended (logged as the time the folder was indexed, not the later time it is taken over). */
+  readAt?: number;
   /** Whether it was read (false: more than EARLY_MAX_FILES sources, or the read failed). */
   read: Promise<boolean>;
 }
@@ -302,10 +304,17 @@ export function readEarly(json: string | undefined): Map<string, EarlyFolder> {
     const settings = settingsFrom((raw ?? null) as Record<string, unknown> | null, []);
     const problems: string[] = [];
     const sources = folderSourcesOf(root, settings, (m) => problems.push(m));
-    const read = sources.loadAll(undefined, EARLY_MAX_FILES).catch(() => false);
-    // Read before `initialize`: the wait for the first draft starts here (the log is not open yet).
-    void read.then((ok) => ok && warmUp(sources.index));
-    out.set(uri, { key: indexKey(settings), sources, problems, started: Date.now(), read });
+    const early: EarlyFolder = { key: indexKey(settings), sources, problems, started: Date.now(), read: Promise.resolve(false) };
+    early.read = sources.loadAll(undefined, EARLY_MAX_FILES).then(
+      (ok) => {
+        early.readAt = Date.now();
+        // Read before `initialize`: the wait for the first draft starts here (the log is not open yet).
+        if (ok) warmUp(sources.index);
+        return ok;
+      },
+      () => false,
+    );
+    out.set(uri, early);
   }
   return out;
 }
@@ -609,7 +618,7 @@ export class Workspace {
       return this.index(folder);
     }
     this.scheduleSave(folder);
-    this.indexed(folder, early.started, ', read since the server started');
+    this.indexed(folder, early.started, ', read since the server started', early.readAt);
   }
 
   private async index(folder: Folder): Promise<void> {
@@ -647,10 +656,10 @@ export class Workspace {
   }
 
   /** A folder's sources are read: logged, and the writer told once if there are none or some could not be read. */
-  private indexed(folder: Folder, started: number, how = ''): void {
+  private indexed(folder: Folder, started: number, how = '', at = Date.now()): void {
     folder.indexing = undefined;
     const n = folder.sources.index.size;
-    this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} at ${clock(Date.now())} (${Date.now() - started} ms${how})`);
+    this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} at ${clock(at)} (${at - started} ms${how})`);
     if (n > 0) warmUp(folder.sources.index);
     // Once per folder and session: a settings change or a reindex does not repeat it.
     if (n === 0) {
