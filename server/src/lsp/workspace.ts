@@ -213,6 +213,9 @@ export function warmUp(index: MemoryIndex): void {
       // The corpus's people (every source's quotations attributed): what the first check of a draft
       // whose quotes a source carries computes before anything else, at about a millisecond a source.
       if (index.size <= WARM_UP_PEOPLE_MAX) index.peopleSync();
+      // A turn of the event loop between the two: an `initialize` or a draft that came meanwhile goes first.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (documentOpened) return;
       const result = await checkDraft({ text: WARM_UP_DRAFT, format: 'markdown' }, yielding(index), {
         isCancelled: () => documentOpened,
         cache: new QuoteCache(),
