@@ -2,6 +2,7 @@
 // `--production` (npm run package) minifies and leaves out source maps, for a small .vsix.
 import { build } from 'esbuild';
 import { readFileSync } from 'fs';
+import { slimCountriesPlugin } from './slimCountries.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -15,6 +16,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   define: { __VERSION__: JSON.stringify(version) },
+  // world-countries slimmed to the fields places.ts reads (scripts/slimCountries.mjs).
+  plugins: [slimCountriesPlugin],
 };
 
 await Promise.all([

@@ -14,7 +14,7 @@ import { SourceCheckApi } from './protocolClient';
 import { ClaimsStatus } from './statusBar';
 import { SourcesView } from './sourcesView';
 import { registerCommands, Reports, REPORT_SCHEME } from './commands';
-import { archivePassword, registerArchive } from './archive';
+import { archiveConfigured, archivePassword, registerArchive } from './archive';
 import { DefinitionReveal } from './definitionReveal';
 
 let client: LanguageClient | undefined;
@@ -92,7 +92,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Source
   const activated = Date.now();
   const definitionReveal = new DefinitionReveal();
   context.subscriptions.push(definitionReveal);
-  const password = await archivePassword(context);
+  // Without an archive nothing is awaited before the client starts: at a window's start-up an
+  // await here let other extensions' activation run first (0.3–0.5 s in code-server's logs).
+  const password = archiveConfigured() ? await archivePassword(context) : null;
   outputChannel.info(
     `Source Check: activated at ${clock(activated)} (module loaded ${activated - moduleLoaded} ms before` +
       (early ? `; language server process started with it at ${clock(earlyServerStarted)}` : '') +

@@ -29,6 +29,13 @@ test('a source is its outlet and date; a short title when the outlet is unknown;
   assert.equal(reporterDate('2016-05-01'), '1 May 2016');
 });
 
+test('an outlet of more than 60 characters (a front matter’s, never a real one) is cut at a word like a title', () => {
+  const long = 'The Daily Newsletter of the Association of Regional Broadcasters and Print Publishers of the North';
+  const named = describeSource(ref({ outlet: long, date: '2022-09-26' }));
+  assert.equal(named, 'The Daily Newsletter of the Association of Regional…, 26 Sept 2022');
+  assert.equal(describeSource(ref({ outlet: 'Thomson Reuters Foundation News', date: '2022-09-26' })), 'Thomson Reuters Foundation News, 26 Sept 2022');
+});
+
 test('a footnote label comes from the outlet, else the author, and the date; else the file name', () => {
   assert.equal(footnoteLabel({ outlet: 'Kazinform', date: '2022-09-26' }, 'seeds/004.txt'), 'kazinform-2022-09-26');
   assert.equal(footnoteLabel({ outlet: 'The New York Times', date: '2015-12-15' }, 'x.txt'), 'new-york-times-2015-12-15');

@@ -109,6 +109,32 @@ test("the quick fix puts in the source's figure", async () => {
   assert.equal(actions[0].title, "Use the source's figure: 99.23%");
 });
 
+test("a date's fix is offered but never the preferred one: a date resolved the wrong way would be written into the story", async () => {
+  const text = 'The referendums started on September 21.\n';
+  const ws2 = makeWorkspace({ 'dates.md': text });
+  const s2 = await startServer(ws2.root);
+  try {
+    const u = pathToFileURL(path.join(ws2.root, 'dates.md')).toString();
+    await s2.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'markdown', version: 1, text } });
+    const { diagnostics: d2 } = await s2.diagnostics(u, (p) => p.version === 1 && p.diagnostics.length > 0);
+    const mismatch = d2.find((d) => d.code === 'date-mismatch');
+    assert.ok(mismatch, JSON.stringify(d2));
+    const actions = (await s2.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: mismatch.range,
+      context: { diagnostics: [mismatch] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.title.startsWith("Use the source's"));
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.match(fix.title, /September 23/);
+    assert.notEqual(fix.isPreferred, true);
+    assert.ok(actions.every((a) => a.isPreferred !== true), 'no one-key fix on a date');
+  } finally {
+    await s2.stop();
+    ws2.dispose();
+  }
+});
+
 test('sourceCheck/disagreements lists what the sources disagree on, with each version', async () => {
   const result = (await server.connection.sendRequest(DisagreementsRequest, {})) as DisagreementsResult;
   const smadiyarov = result.disagreements.find((d) => d.kind === 'date' && /Smadiyarov/.test(d.about));

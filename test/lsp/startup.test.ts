@@ -5,10 +5,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { startServer, until } from '../support/lspClient';
 import { makeWorkspace } from '../support/workspace';
+import { REPO } from '../support/seeds';
 
 const DRAFT = '“Of course, that would be a disaster,” Tokayev said.\n';
 
@@ -105,4 +107,46 @@ test('a folder read from the server’s start with other settings than initializ
   assert.deepEqual(run.codes, ['misquote']);
   assert.doesNotMatch(run.indexed, /read since the server started/, run.logs);
   assert.match(run.indexed, /\b1 source indexed/);
+});
+
+// While a fresh server waits for the editor's first draft it checks a warm-up draft of its own
+// (Workspace's warmUp): the first real draft then runs on warm code. Nothing a writer sees may
+// differ with or without it.
+test('the warm-up check while the server waits for a draft changes no diagnostic or hover', async () => {
+  const drafts: Record<string, string> = {
+    'example.md': readFileSync(path.join(REPO, 'examples', 'draft.md'), 'utf8'),
+    'draft.md': readFileSync(path.join(REPO, 'test', 'vscode', 'workspace', 'draft.md'), 'utf8'),
+    'second-draft.md': readFileSync(path.join(REPO, 'test', 'vscode', 'workspace', 'second-draft.md'), 'utf8'),
+  };
+  const seen = async (warmUp: boolean) => {
+    const ws = makeWorkspace(drafts);
+    const server = await startServer(ws.root, {}, {}, { ...process.env, SOURCE_CHECK_WARM_UP: warmUp ? '1' : '0' });
+    try {
+      // Opened only once the sources are read (and, with the warm-up, once it is done), as a draft
+      // opened in a window that is still starting arrives.
+      await until(async () => server.logs.some((l) => /sources? indexed in/.test(l)), (b) => b);
+      if (warmUp) await until(async () => server.logs.find((l) => /warmed up at/.test(l)), (l) => l !== undefined);
+      const out: unknown[] = [];
+      for (const [name, text] of Object.entries(drafts)) {
+        const uri = pathToFileURL(path.join(ws.root, name)).toString();
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+        const { diagnostics } = await server.diagnostics(uri, (p) => p.version === 1);
+        const hovers = [];
+        for (const d of diagnostics) hovers.push(await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: d.range.start }));
+        out.push({ name, diagnostics, hovers });
+      }
+      // The same files in two temp folders: compared with the folder's place left out.
+      const root = pathToFileURL(ws.root).toString();
+      return { out: JSON.parse(JSON.stringify(out).split(root).join('WS').split(ws.root).join('WS')) as unknown, logs: server.logs };
+    } finally {
+      await server.stop();
+      ws.dispose();
+    }
+  };
+  const on = await seen(true);
+  const off = await seen(false);
+  assert.ok(on.logs.some((l) => /warmed up at .* in \d+ ms$/.test(l)), on.logs.join('\n'));
+  assert.ok(!off.logs.some((l) => /warmed up/.test(l)), off.logs.join('\n'));
+  assert.ok(JSON.stringify(off.out).includes('misquote'), 'the drafts have findings to compare');
+  assert.deepEqual(on.out, off.out);
 });

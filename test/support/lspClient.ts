@@ -38,8 +38,12 @@ export async function startServer(
   env: NodeJS.ProcessEnv = process.env,
   /** Node options before the script (e.g. `--require` a probe). */
   nodeArgs: string[] = [],
-  /** deferInitialized: answer initialize but hold `initialized` back until sendInitialized(). */
-  options: { deferInitialized?: boolean } = {},
+  /**
+   * deferInitialized: answer initialize but hold `initialized` back until sendInitialized().
+   * initializeAfterMs: send `initialize` this long after the process is spawned (VS Code calls the
+   * extension's activate(), which starts the client, seconds after the server is forked).
+   */
+  options: { deferInitialized?: boolean; initializeAfterMs?: number } = {},
 ): Promise<TestServer> {
   const all = Array.isArray(folders) ? folders : [folders];
   const child = spawn(process.execPath, [...nodeArgs, path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
@@ -64,6 +68,7 @@ export async function startServer(
   );
   connection.listen();
   const uri = pathToFileURL(all[0]).toString();
+  if (options.initializeAfterMs) await new Promise((r) => setTimeout(r, options.initializeAfterMs));
   await connection.sendRequest('initialize', {
     processId: process.pid,
     initializationOptions,

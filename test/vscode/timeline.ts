@@ -55,6 +55,7 @@ export function startupSteps(logsDir: string, draft: string, near: number): Step
     find('activate() called', /Source Check: activated at (\d\d:\d\d:\d\d\.\d{3})/);
     find('server initialized', /server initialized at (\d\d:\d\d:\d\d\.\d{3})/);
     find('sources indexed', /sources? (?:indexed in .* at|restored from the index cache at) (\d\d:\d\d:\d\d\.\d{3})/);
+    find('server warmed up', /warmed up at (\d\d:\d\d:\d\d\.\d{3})/);
     find(`${draft} diagnostics sent`, new RegExp(`${draft.replace(/[.]/g, '\\.')}: first diagnostics at (\\d\\d:\\d\\d:\\d\\d\\.\\d{3})`));
   }
   return steps.sort((a, b) => a.at - b.at);

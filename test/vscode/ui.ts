@@ -184,12 +184,39 @@ export async function runUi(
     });
     await page.mouse.move(5, 5);
 
-    await step('hovering the misquote shows a source-check misquote finding', async () => {
+    await step('hovering the misquote shows its message once, the verdict as headline and the source sentence on screen', async () => {
       // VS Code renders a diagnostic's source and code in the hover as "source-check(misquote)".
       const r = await hoverUntil(page, 'disaster', ['source-check(misquote)'], opts.waitMs);
       misquoteShot = path.join(shots, 'vscode-ui-hover-misquote.png');
       await page.screenshot({ path: misquoteShot });
       if (!r.ok) throw new Error(`no hover with "source-check(misquote)" within ${opts.waitMs} ms; hover text: ${JSON.stringify(r.hover.slice(0, 300))}`);
+      // As a writer reads it: VS Code's line with the message, once; the card's headline is the
+      // verdict; the source's sentence with the quoted words is on screen without scrolling the card.
+      const seen = await page.evaluate(() => {
+        const hover = [...document.querySelectorAll('.monaco-hover')].find((e) => (e.textContent ?? '').includes('source-check(misquote)')) as HTMLElement | undefined;
+        if (!hover) return { error: 'no hover' };
+        const text = hover.textContent ?? '';
+        const heading = [...hover.querySelectorAll('h1, h2, h3, h4')].map((h) => (h.textContent ?? '').trim());
+        const box = hover.getBoundingClientRect();
+        const walker = document.createTreeWalker(hover, NodeFilter.SHOW_TEXT);
+        let sentence: { top: number; bottom: number } | undefined;
+        for (let n = walker.nextNode(); n && !sentence; n = walker.nextNode()) {
+          const i = (n.textContent ?? '').indexOf('Of course, that would be chaos');
+          if (i < 0) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 'Of course, that would be chaos'.length);
+          const b = r.getBoundingClientRect();
+          sentence = { top: b.top, bottom: b.bottom };
+        }
+        return { messages: text.split('where the source has').length - 1, heading, sentence, box: { top: box.top, bottom: box.bottom } };
+      });
+      if ('error' in seen) throw new Error(String(seen.error));
+      if (seen.messages !== 1) throw new Error(`the misquote's message shows ${seen.messages} times in the hover, not once`);
+      if (seen.heading[0] !== '⚠ Misquote') throw new Error(`the card's headline is ${JSON.stringify(seen.heading[0])}, not "⚠ Misquote"`);
+      if (!seen.sentence || seen.sentence.bottom > seen.box.bottom || seen.sentence.top < seen.box.top) {
+        throw new Error(`the source sentence is not on screen in the hover: ${JSON.stringify(seen)}`);
+      }
       // The README's copy is tracked in git: write it when missing or when asked to, so that an
       // ordinary test run leaves the working tree clean.
       const docsShot = path.join(repoRoot, 'docs/screenshots/vscode-hover-misquote.png');

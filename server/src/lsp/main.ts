@@ -24,6 +24,7 @@ import { fileURLToPath } from 'url';
 import { clock, readEarly, Workspace } from './workspace';
 import { toDiagnostic, toRange } from './convert';
 import { claimHover } from '../core/report/hover';
+import { truncate } from '../core/report/describe';
 import { citationEdits, citationMarkdown, citationText } from '../core/report/citation';
 import { ignoreEdit } from '../core/check/directives';
 import type { Fix } from '../core/check/findings';
@@ -228,7 +229,8 @@ connection.onCodeAction(async (params, token) => {
     if (c.end < from || c.start > to || c.verdict === 'unsourced' || !c.best) continue;
     const s = c.best.location.source;
     actions.push({
-      title: `Insert Citation: ${s.meta.title ?? s.id}`,
+      // Bounded like the hover's title: a menu entry, whatever the source's front matter says.
+      title: `Insert Citation: ${truncate(s.meta.title ?? s.id, 120)}`,
       kind: CodeActionKind.QuickFix,
       edit: edit(citationEdits(text, c.end, format, s.meta, s.id)),
     });

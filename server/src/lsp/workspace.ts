@@ -3,7 +3,7 @@
 // diagnostics following the writer's typing without ever publishing a stale result.
 
 import type { CancellationToken, Connection, Position, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument as TextDocumentImpl, type TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'url';
 import * as path from 'path';
 import { FolderSources } from '../node/folderSources';
@@ -11,11 +11,14 @@ import { CacheKey, indexCacheFile, removeStaleCaches } from '../node/indexCache'
 import { DEFAULT_NOTES_GLOBS, DEFAULT_SOURCE_GLOBS } from '../node/sourceFiles';
 import { formatSize } from '../node/decode';
 import { FactCache, QuoteCache } from '../core/check/cache';
+import { checkDraft } from '../core/check/draft';
+import type { MemoryIndex } from '../core/index/memoryIndex';
 import type { CheckResult, Claim } from '../core/check/findings';
 import type { SourceStore } from '../core/match/store';
 import { findDisagreements } from '../core/check/disagreements';
 import type { DisagreementItem } from './protocol';
-import { toDiagnostic } from './convert';
+import { MESSAGE_MAX, toDiagnostic } from './convert';
+import { truncate } from '../core/report/describe';
 import { Archive } from '../archive/connection';
 import { resolveArchiveConfig } from '../archive/config';
 import { archivePath, PgStore } from '../archive/pgStore';
@@ -164,6 +167,70 @@ function yielding<T extends SourceStore>(store: T): T {
   return view;
 }
 
+/**
+ * A short draft of the kinds of claims a draft holds (quotes with their speakers, a figure, dates),
+ * checked once against the first folder read, while the server waits for the editor's first draft
+ * (warmUp). Checked for the code it runs, never shown.
+ */
+const WARM_UP_DRAFT = [
+  '# Warm-up',
+  '',
+  'The minister said: “We will not accept the results of this vote, whatever the observers say next week.”',
+  '',
+  '“It is a question of principle,” she told reporters on Monday, adding that “nothing has changed”.',
+  '',
+  'Turnout was 87.5% in the eastern region, where 1,200 observers arrived on 26 September 2022 and left in October.',
+  '',
+].join('\n');
+
+/** Folders up to this many sources have their people found by the warm-up (a larger one: by the first check that needs them). */
+const WARM_UP_PEOPLE_MAX = 200;
+/** Whether the warm-up ran (or started) in this process: once, for the first folder read. */
+let warmUpStarted = false;
+/** Whether a document was opened: a warm-up that has not started stays off, one that runs stops at its next claim. */
+let documentOpened = false;
+
+/**
+ * A fresh process runs its first check on cold code: V8 compiles each function the first time it
+ * runs and learns its types over the first runs, every source's quotations are attributed to find
+ * the corpus's people, and the passages are read from disk. On the seeds that was most of the first
+ * draft's check (bench/serverStart.ts --paced: 220 ms, against 20–60 ms for a draft checked after
+ * another). A draft opened in a new window arrives a second or more after the sources are read
+ * (VS Code starts the language client late), so the server spends that wait checking
+ * WARM_UP_DRAFT and finding the people (folders up to WARM_UP_PEOPLE_MAX sources). The warm-up
+ * has caches of its own, publishes nothing, and stops at its next claim once a document opens;
+ * what it leaves on the index (the people, the alias table, answers to fact lookups) is what any
+ * check computes the same way, so no verdict changes. SOURCE_CHECK_WARM_UP=0 turns it off (the
+ * start-up test compares both).
+ */
+export function warmUp(index: MemoryIndex): void {
+  if (warmUpStarted || documentOpened || process.env.SOURCE_CHECK_WARM_UP === '0') return;
+  warmUpStarted = true;
+  setImmediate(async () => {
+    if (documentOpened) return;
+    const started = Date.now();
+    try {
+      // The corpus's people (every source's quotations attributed): what the first check of a draft
+      // whose quotes a source carries computes before anything else, at about a millisecond a source.
+      if (index.size <= WARM_UP_PEOPLE_MAX) index.peopleSync();
+      // A turn of the event loop between the two: an `initialize` or a draft that came meanwhile goes first.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (documentOpened) return;
+      const result = await checkDraft({ text: WARM_UP_DRAFT, format: 'markdown' }, yielding(index), {
+        isCancelled: () => documentOpened,
+        cache: new QuoteCache(),
+        factCache: new FactCache(),
+      });
+      // The publication path too (findings to diagnostics).
+      const doc = TextDocumentImpl.create('untitled:warm-up', 'markdown', 0, WARM_UP_DRAFT);
+      for (const f of result.findings) toDiagnostic(doc, f);
+      logLine(`Source Check: warmed up at ${clock(Date.now())}, in ${Date.now() - started} ms${documentOpened ? ' (cut short: a draft opened)' : ''}`);
+    } catch (e) {
+      logLine(`Source Check: the warm-up check failed (no harm done): ${(e as Error).message}`);
+    }
+  });
+}
+
 /** A wall-clock time as the log shows it (HH:MM:SS.mmm, UTC): the server's steps set against the client's and the editor's. */
 export function clock(t: number): string {
   return new Date(t).toISOString().slice(11, 23);
@@ -190,6 +257,11 @@ interface ArchiveSettings {
  */
 const EARLY_MAX_FILES = 500;
 
+/** The warm-up's log line, when it comes before the Workspace (made at `initialize`) can send it. */
+const earlyLog: string[] = [];
+let logSink: ((message: string) => void) | undefined;
+const logLine = (m: string) => (logSink ? logSink(m) : earlyLog.push(m));
+
 /** A folder read from the server's start (readEarly). */
 export interface EarlyFolder {
   /** indexKey of the settings it is read with: taken over only if the folder's settings at initialize agree. */
@@ -198,6 +270,8 @@ export interface EarlyFolder {
   /** Problems found before the log could take them. */
   problems: string[];
   started: number;
+  /** When the read ended (logged as the time the folder was indexed, not the later time it is taken over). */
+  readAt?: number;
   /** Whether it was read (false: more than EARLY_MAX_FILES sources, or the read failed). */
   read: Promise<boolean>;
 }
@@ -233,7 +307,17 @@ export function readEarly(json: string | undefined): Map<string, EarlyFolder> {
     const settings = settingsFrom((raw ?? null) as Record<string, unknown> | null, []);
     const problems: string[] = [];
     const sources = folderSourcesOf(root, settings, (m) => problems.push(m));
-    out.set(uri, { key: indexKey(settings), sources, problems, started: Date.now(), read: sources.loadAll(undefined, EARLY_MAX_FILES).catch(() => false) });
+    const early: EarlyFolder = { key: indexKey(settings), sources, problems, started: Date.now(), read: Promise.resolve(false) };
+    early.read = sources.loadAll(undefined, EARLY_MAX_FILES).then(
+      (ok) => {
+        early.readAt = Date.now();
+        // Read before `initialize`: the wait for the first draft starts here (the log is not open yet).
+        if (ok) warmUp(sources.index);
+        return ok;
+      },
+      () => false,
+    );
+    out.set(uri, early);
   }
   return out;
 }
@@ -276,6 +360,8 @@ export class Workspace {
     private cacheDir?: string,
   ) {
     this.started = new Promise((resolve) => (this.markStarted = resolve));
+    logSink = (m) => this.connection.console.info(m);
+    for (const m of earlyLog.splice(0)) logSink(m);
     this.clientReady = new Promise((resolve) => (this.markClientReady = resolve));
   }
 
@@ -535,7 +621,7 @@ export class Workspace {
       return this.index(folder);
     }
     this.scheduleSave(folder);
-    this.indexed(folder, early.started, ', read since the server started');
+    this.indexed(folder, early.started, ', read since the server started', early.readAt);
   }
 
   private async index(folder: Folder): Promise<void> {
@@ -545,6 +631,7 @@ export class Workspace {
       // was written are caught up in the background, and the drafts re-checked if any were.
       folder.indexing = undefined;
       this.connection.console.info(`Source Check: ${folder.sources.index.size} sources restored from the index cache at ${clock(Date.now())}, in ${Date.now() - started} ms`);
+      warmUp(folder.sources.index);
       // The freshness check (a stat of every source) starts once the drafts open with the editor are answered.
       setTimeout(() => {
         void this.withProgress('Source Check: checking sources for changes', (report) => folder.sources.refresh(report)).then((changed) => {
@@ -572,10 +659,11 @@ export class Workspace {
   }
 
   /** A folder's sources are read: logged, and the writer told once if there are none or some could not be read. */
-  private indexed(folder: Folder, started: number, how = ''): void {
+  private indexed(folder: Folder, started: number, how = '', at = Date.now()): void {
     folder.indexing = undefined;
     const n = folder.sources.index.size;
-    this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} at ${clock(Date.now())} (${Date.now() - started} ms${how})`);
+    this.connection.console.info(`Source Check: ${n} source${n === 1 ? '' : 's'} indexed in ${folder.root} at ${clock(at)} (${at - started} ms${how})`);
+    if (n > 0) warmUp(folder.sources.index);
     // Once per folder and session: a settings change or a reindex does not repeat it.
     if (n === 0) {
       this.tellOnce(
@@ -754,6 +842,7 @@ export class Workspace {
 
   /** A document was opened: its first publication is timed from now (in the log). */
   opened(uri: string): void {
+    documentOpened = true;
     this.firstPublish.set(uri, { opened: Date.now() });
   }
 
@@ -973,7 +1062,8 @@ export class Workspace {
           ignored: c.ignored === true,
           code: f?.code ?? null,
           severity: f?.severity ?? null,
-          message: f?.message ?? null,
+          // Cut as the diagnostic's is: the status bar and other clients show it as it comes.
+          message: f ? truncate(f.message, MESSAGE_MAX) : null,
           sources: claimSources(c).map(({ role, location, wording }) => ({
             ...sourceMetaInfo(location.source),
             role,

@@ -111,7 +111,8 @@ export function claimLabel(c: ReportClaim): string {
 
 function sourceLine({ role, location, wording }: ClaimSourceRef, draftWording: string): string {
   const s = location.source;
-  const meta = [s.meta.outlet ?? 'outlet unknown', s.meta.author ? `by ${s.meta.author}` : 'author unknown', s.meta.date ? reporterDate(s.meta.date) : 'date unknown'];
+  // Outlet and author bounded as in the hover: a report entry stays readable whatever the source's front matter says.
+  const meta = [s.meta.outlet ? truncate(s.meta.outlet, 60) : 'outlet unknown', s.meta.author ? `by ${truncate(s.meta.author, 60)}` : 'author unknown', s.meta.date ? reporterDate(s.meta.date) : 'date unknown'];
   const title = s.meta.title ? `**${escapeMarkdown(truncate(s.meta.title, 120))}**` : '**Untitled source**';
   const where = link(`${s.id}, line ${location.range.start.line + 1}`, s.uri, location.range);
   const words = wording && wording !== draftWording ? ` — wording: “${escapeMarkdown(truncate(wording, 300))}”` : '';

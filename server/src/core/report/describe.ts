@@ -23,7 +23,9 @@ export function describeSource(s: Pick<SourceRef, 'id' | 'meta'>): string {
   const when = date ? reporterDate(date) : undefined;
   // The reporter's own notes: which file, since several may be one day's.
   if (s.meta.kind === 'notes') return `${s.id} (your notes${when ? `, ${when}` : ''})`;
-  const who = outlet ? outlet.replace(/\s+/g, ' ').trim() : title ? `“${shortTitle(title)}”` : s.id;
+  // An outlet is a few words; one of more than 60 characters (a front matter's, not a real one) is cut like a title.
+  const name = outlet?.replace(/\s+/g, ' ').trim();
+  const who = name ? (name.length > 60 ? shortTitle(name, 60) : name) : title ? `“${shortTitle(title)}”` : s.id;
   return when ? `${who}, ${when}` : who;
 }
 
