@@ -409,26 +409,26 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   const distinctiveUnit = distinctiveUnitOf(d, s, draftSentence, sf.sentence, common);
   // A contradiction also needs a figure that says what it counts (a bare "57" may be an age, a score or a count).
   const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
-  // An ordinal with its noun is the thing itself (the 25th forum). An owner only shared (each clause's nearest name
-  // another) takes three measure words and one clause's names all in the other: a name the clauses merely have in
-  // common ("hedge fund manager S. Donald Sussman ($20.6 million)" among her donors, his $19 million to a PAC) is
-  // not the same quantity. Nor is a figure one clause places ("outside the US") and the other does not.
+  // An ordinal with its noun is the thing itself (the 25th forum).
   // A source sentence that gives another of the draft sentence's figures, with the same counted noun, is the
   // statement the draft restates ("over 600 countries instead of the 193 states"): its figure can contradict.
+  // Nor is a figure one clause places ("outside the US") and the other does not the same quantity.
+  const careful = countsSomething && !same.periodOneSided && !same.pollConflict && !same.scopeConflict && !eachNamesAnother(d, draftSentence, sf, aliases, common);
+  // An owner only shared (each clause's nearest name another) and three measure words in common: enough to verify
+  // ("the referendums held in four occupied regions"), not to contradict unless one clause's names are all in the
+  // other's. A name the clauses merely have in common ("hedge fund manager S. Donald Sussman ($20.6 million)" among
+  // her donors, his $19 million to a PAC) is not the same quantity.
+  const sharedOwner = same.owner === 'shared' && measure >= 3 && measure - same.directions >= 2;
   const strong =
-    countsSomething &&
-    !same.periodOneSided &&
-    !same.pollConflict &&
-    !eachNamesAnother(d, draftSentence, sf, aliases, common) &&
+    careful &&
     // The same owner, rare enough to tell and nearest the figure on both sides, and the same counted noun (the
     // ferries of one port, the 25th forum) are the same quantity.
     // The measure is what changed (sales, profit), not which way: "rose" alone ties a figure to any of the owner's rises.
-    !same.scopeConflict &&
     ((same.owner === 'same' && (measure - same.directions >= 1 || (unitScore === 2 && distinctiveUnit))) ||
-      (same.owner === 'shared' && same.nested && measure >= 3 && measure - same.directions >= 2) ||
+      (sharedOwner && same.nested) ||
       (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   if (!agrees && !strong) return undefined;
-  return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong, verifies: paired || (owned && significantDigits(d.figure.value) >= 2) };
+  return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong, verifies: paired || (owned && significantDigits(d.figure.value) >= 2) || (careful && sharedOwner) };
 }
 
 /**
@@ -556,7 +556,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // The same value beside the same rare name, nearest the date on one side at least ("Tokayev said in June",
   // "At the St Petersburg forum in June, Tokayev …"), agrees without more.
   // The actor of one (the name before its reporting verb) among the other's names counts as much.
-  const actorIn = (actor: string | undefined, f: Fact, sentence: string) => !!actor && !common?.(actor) && hasNameIn(frameOf(f, sentence).owners, actor, aliases);
+  const actorIn = (actor: string | undefined, f: Fact, sentence: string) => !!actor && namesSomeone(actor) && !common?.(actor) && hasNameIn(frameOf(f, sentence).owners, actor, aliases);
   // A weekday in an undated source says nothing of a month or a year.
   if (s.relative && s.date.day === undefined && d.date.day === undefined && d.date.weekday === undefined) return undefined;
   // A draft's bare weekday ("said on Tuesday") meets one day in seven of any dated source: only the same

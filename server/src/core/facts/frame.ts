@@ -234,7 +234,8 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     const unit = fact.kind === 'figure' ? fact.figure.unit : undefined;
     // Nor is the counted noun when it is capitalised ("300 Australs").
     // Only names within the fact's own clause: a dateline's city ("AMSTERDAM, March 5 - …") is where the story was filed.
-    const inClause = new Set(tokenize(sentence, clause.start, clause.end).map((t) => t.norm.replace(/s$/, '')));
+    const clauseTokens = tokenize(sentence, clause.start, clause.end);
+    const inClause = new Set(clauseTokens.map((t) => t.norm.replace(/s$/, '')));
     const couldOwn = (n: string) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit;
     const isOwnerHere = (n: string) => couldOwn(n) && (inClause.has(n) || inClause.has(n.replace(/s$/, '')));
     let owners = [...new Set(c.subject.filter(isOwnerHere).map((n) => countryOf(n) ?? n))];
@@ -247,17 +248,20 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       nearest = owners.length === 1 ? owners[0] : undefined;
     }
     // How many names the owners make: "S. Donald Sussman" is one, "Tokayev … Putin" two.
-    let names = 0;
-    let last = -2;
-    tokenize(sentence, clause.start, clause.end).forEach((t, i) => {
-      if (!owners.includes(countryOf(t.norm) ?? t.norm) && !owners.includes(t.norm.replace(/s$/, ''))) return;
-      if (i !== last + 1) names++;
-      last = i;
-    });
+    let names = owners.length;
+    if (owners.length >= 2 && !ownersCarried) {
+      names = 0;
+      let last = -2;
+      clauseTokens.forEach((t, i) => {
+        if (!owners.includes(countryOf(t.norm) ?? t.norm) && !owners.includes(t.norm.replace(/s$/, ''))) return;
+        if (i !== last + 1) names++;
+        last = i;
+      });
+    }
     f = {
       owners,
       ownersCarried,
-      names: ownersCarried ? owners.length : names,
+      names,
       nearest,
       nearestIsDemonym: !!c.nearest && countryOf(c.nearest) !== undefined,
       measure: [...new Set(measure)],
