@@ -3,7 +3,8 @@
 // or two with an unsourced quote is not shown.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { closeEnough, excerpt } from '../../server/src/core/report/hover';
+import { excerpt } from '../../server/src/core/report/hover';
+import { closeEnough } from '../../server/src/core/check/findings';
 import type { SourceMatch } from '../../server/src/core/check/findings';
 
 test('a long sentence is cut around its marked words, which stay marked', () => {

@@ -10,7 +10,7 @@ import { checkQuote } from './quotes';
 import { checkFacts, DEFAULT_FACT_OPTIONS, FactOptions } from './facts';
 import { factFindings } from './factFindings';
 import type { FactCache, QuoteCache } from './cache';
-import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff } from './findings';
+import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff, closeEnough } from './findings';
 import { describeSource } from '../report/describe';
 import { applyDirectives } from './directives';
 import { splitSentences } from '../text/sentences';
@@ -147,7 +147,7 @@ function guarded(f: Finding): Finding {
     ...f,
     severity: f.severity === 'warning' || f.severity === 'error' ? 'information' : f.severity,
     ceiling: 'information',
-    message: `${f.message} (The quote's closing mark is missing or unbalanced: where it ends is a guess.)`,
+    message: `${f.message} (No closing mark: where it ends is a guess.)`,
     fixes: [],
   };
 }
@@ -155,7 +155,7 @@ function guarded(f: Finding): Finding {
 const quoted = (s: string) => `“${s}”`;
 
 /** What a writer can do about a quote from their own interview (sourceCheck.notes, default notes/). */
-export const OWN_REPORTING = 'If you heard it yourself, add your transcript or notes to notes/ (sourceCheck.notes).';
+export const OWN_REPORTING = 'Heard it yourself? Add your notes to notes/ (sourceCheck.notes).';
 
 function describeDiff(d: WordDiff): string {
   switch (d.kind) {
@@ -238,18 +238,20 @@ function quoteFindings(claim: QuoteClaim, draftText: string): Finding[] {
           },
         ];
       }
-      const closest = !best || best.matched === 0
+      // What is wrong first, one line a writer can act on; a closest passage only where it is close (the hover's rule).
+      const lead = !!best && (claim.partial || closeEnough(best));
+      const closest = !best || !lead
         ? ''
         : claim.partial
-          ? ` ${describeSource(best.location.source)} quotes part of it word for word, not the whole.`
-          : ` The closest passage, in ${describeSource(best.location.source)}, shares ${best.matched} of its ${best.total} words.`;
+          ? ` ${describeSource(best.location.source)} quotes part of it.`
+          : ` Closest: ${describeSource(best.location.source)}, ${best.matched} of ${best.total} words.`;
       return [
         {
           ...base,
           code: 'unsourced-quote',
           severity: CODES['unsourced-quote'],
           message: `No source carries this quote.${closest} ${OWN_REPORTING}`,
-          related: best && best.matched > 0 ? [relatedFor(best, 'Closest passage')] : [],
+          related: best && lead ? [relatedFor(best, 'Closest passage')] : [],
           fixes: [],
         },
       ];

@@ -74,6 +74,14 @@ export interface WordDiff {
   source: string;
 }
 
+/**
+ * A closest passage worth showing beside an unsourced quote: it shares at least half the quote's content words
+ * (and three words). One that shares a word or two is noise, not a lead.
+ */
+export function closeEnough(m: Pick<SourceMatch, 'matched' | 'contentMatched' | 'contentTotal'>): boolean {
+  return m.matched >= 3 && m.contentMatched * 2 >= Math.max(1, m.contentTotal);
+}
+
 export interface SourceMatch {
   /** The matched words in the source, from the first to the last. */
   location: SourceLocation;

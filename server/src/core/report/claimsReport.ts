@@ -3,7 +3,7 @@
 // the draft's and the sources' text is escaped (source text is untrusted).
 
 import { reporterDate } from '../text/dateStyle';
-import type { Finding, SourceLocation } from '../check/findings';
+import { closeEnough, type Finding, type SourceLocation } from '../check/findings';
 import type { Position } from '../text/lines';
 import { escapeMarkdown } from './markdown';
 import { truncate } from './describe';
@@ -81,7 +81,7 @@ export function claimSources(claim: ReportClaim): ClaimSourceRef[] {
     // A closest passage is shown only when it is close: the hover's rule (half the content words, three words).
     // An unsourced fact has one only where a source gives its value (check/facts.ts, sameFact).
     const b = claim.best;
-    const close = fact || ((b.matched ?? 0) >= 3 && (b.contentMatched ?? 0) * 2 >= Math.max(1, b.contentTotal ?? 0));
+    const close = fact || closeEnough({ matched: b.matched ?? 0, contentMatched: b.contentMatched ?? 0, contentTotal: b.contentTotal ?? 0 });
     if (claim.verdict !== 'unsourced' || close) out.push(ref(role, claim.best));
   }
   for (const o of claim.others) out.push(ref('Also in', o));

@@ -9,7 +9,7 @@
 
 import type { Claim, DateClaim, FactMatch, FigureClaim, QuoteClaim, SourceMatch } from '../check/findings';
 import type { SourceLocation } from '../check/findings';
-import { valueSaysMore } from '../check/findings';
+import { closeEnough, valueSaysMore } from '../check/findings';
 import { escapeMarkdown, markRanges } from './markdown';
 import { describeSource, truncate } from './describe';
 import { reporterDate, reporterDates } from '../text/dateStyle';
@@ -71,10 +71,6 @@ function sentenceBlock(m: { sentence: string; marks: ReadonlyArray<{ start: numb
   return '> ' + markRanges(e.text, e.marks);
 }
 
-/** A closest passage worth showing: it shares at least half the quote's content words (and three words). */
-export function closeEnough(m: SourceMatch): boolean {
-  return m.matched >= 3 && m.contentMatched * 2 >= Math.max(1, m.contentTotal);
-}
 
 const PRESENTED: Record<string, string> = {
   quote: '',

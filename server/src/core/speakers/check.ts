@@ -250,17 +250,19 @@ function narrationFinding(claim: QuoteClaim, carried: SourceMatch[]): Finding | 
   // Indirect speech names a speaker: the more useful of the two to show.
   const m = carried.find((c) => c.presentation!.kind === 'indirect' && c.presentation!.speaker) ?? carried[0];
   const p = m.presentation!;
-  const how =
-    p.kind === 'indirect' && p.speaker
-      ? `reports them as ${p.speaker.name}’s indirect speech (${explainAttribution(p.speaker)} that …), not in quotation marks`
-      : 'writes them as its own narration, not as anyone’s quoted words';
+  // What is wrong first, in one short line; how the source attributes them is in relatedInformation.
+  const how = p.kind === 'indirect' && p.speaker ? `gives them as ${p.speaker.name}’s indirect speech` : 'writes them as its own narration';
+  const passage = (c: SourceMatch) =>
+    c.presentation?.kind === 'indirect' && c.presentation.speaker
+      ? `Indirect speech (${explainAttribution(c.presentation.speaker)} that …): ${describeSource(c.location.source)}`
+      : `Source passage: ${describeSource(c.location.source)}`;
   return {
     start: claim.start,
     end: claim.end,
     code: 'quote-is-narration',
     severity: CODES['quote-is-narration'],
-    message: `The source does not present these words as a quotation: ${describeSource(m.location.source)} ${how}.`,
-    related: carried.map((c) => ({ location: c.location, message: `Source passage: ${describeSource(c.location.source)}` })),
+    message: `Not a quotation in the source: ${describeSource(m.location.source)} ${how}.`,
+    related: carried.map((c) => ({ location: c.location, message: passage(c) })),
     fixes: [],
   };
 }
