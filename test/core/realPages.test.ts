@@ -216,7 +216,8 @@ test('notes: an unsourced quote says in one line what the writer can do', async 
   const { findings } = await checkDraft({ text: 'She said “the committee will publish every one of its findings before the summer recess begins”.\n', format: 'markdown' }, (await seedSources()).index);
   const f = findings.find((x) => x.code === 'unsourced-quote');
   assert.ok(f, JSON.stringify(findings));
-  assert.match(f.message, /add your transcript or notes to notes\//);
+  assert.match(f.message, /Heard it yourself\? Add your notes to notes\//);
+  assert.ok(f.message.length <= 150, f.message);
   assert.ok(!f.message.includes('\n'));
 });
 
