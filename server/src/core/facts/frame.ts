@@ -459,8 +459,8 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     directionConflict: (!!a.direction && !!b.direction && a.direction !== b.direction) || (!!a.role && !!b.role && a.role !== b.role),
     periodOneSided: (a.periods.length === 0) !== (b.periods.length === 0),
     periodUnplaced: relativeDiffer(a.periods, b.periods),
-    // One side's sentence may leave the poll unsaid ("call centres saw …" in an article on a survey) where the owners agree.
     scopeConflict: a.scope.length !== b.scope.length || a.scope.some((w) => !b.scope.includes(w)),
+    // One side's sentence may leave the poll unsaid ("call centres saw …" in an article on a survey) where the owners agree.
     pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)) && !(a.poll !== b.poll && (owner === 'same' || owner === 'shared')),
   };
 }
