@@ -883,6 +883,8 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
       f.kind === 'figure' &&
       siblings.some(
         (sib) =>
+          // A sibling of the draft figure's own value ("owned 50 pct by … and 50 pct by …") pairs any sentence that gives it.
+          compareFigures(sib.figure, d.figure) !== 'same' &&
           sib.figure.kind === f.figure.kind &&
           telling(sib.figure) &&
           compareFigures(sib.figure, f.figure) === 'same' &&

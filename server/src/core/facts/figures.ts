@@ -130,6 +130,12 @@ function countedNoun(text: string, from: number, to: number, ordinal: boolean): 
     WORD.lastIndex = j;
     const m = WORD.exec(text);
     if (!m || m.index + m[0].length > to) break;
+    // "50 U.S. cents": an abbreviation in dots qualifies the noun after it, and its letters are no noun.
+    const dotted = /^(?:\p{L}\.){2,}/u.exec(text.slice(m.index, to));
+    if (dotted) {
+      i = m.index + dotted[0].length;
+      continue;
+    }
     const raw = m[0].replace(/['’]s$/, '').replace(/-+$/, '');
     const norm = normaliseWord(raw);
     if (!isContentWord(norm) || /^(per|percent|cent|pct|of|to)$/.test(norm) || TABLE_WORDS.has(norm) || WHEN_WORDS.has(norm)) break;
