@@ -409,10 +409,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   const distinctiveUnit = distinctiveUnitOf(d, s, draftSentence, sf.sentence, common);
   // A contradiction also needs a figure that says what it counts (a bare "57" may be an age, a score or a count).
   const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
-  // An ordinal with its noun is the thing itself (the 25th forum).
-  // A source sentence that gives another of the draft sentence's figures, with the same counted noun, is the
-  // statement the draft restates ("over 600 countries instead of the 193 states"): its figure can contradict.
-  // Nor is a figure one clause places ("outside the US") and the other does not the same quantity.
+  // A figure one clause places ("outside the US") and the other does not is another quantity.
   const careful = countsSomething && !same.periodOneSided && !same.pollConflict && !same.scopeConflict && !eachNamesAnother(d, draftSentence, sf, aliases, common);
   // An owner only shared (each clause's nearest name another) and three measure words in common: enough to verify
   // ("the referendums held in four occupied regions"), not to contradict unless one clause's names are all in the
@@ -424,6 +421,8 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     // The same owner, rare enough to tell and nearest the figure on both sides, and the same counted noun (the
     // ferries of one port, the 25th forum) are the same quantity.
     // The measure is what changed (sales, profit), not which way: "rose" alone ties a figure to any of the owner's rises.
+    // A source sentence that gives another of the draft sentence's figures, with the same counted noun, is the
+    // statement the draft restates ("over 600 countries instead of the 193 states"): its figure can contradict.
     ((same.owner === 'same' && (measure - same.directions >= 1 || (unitScore === 2 && distinctiveUnit))) ||
       (sharedOwner && same.nested) ||
       (paired && unitScore === 2 && overlap(d, s) >= 0.6));

@@ -98,6 +98,8 @@ const IN_TEN = /^ in (?:10|ten)(?![\p{L}\p{N}])/iu;
 /** Denominators of the fractions prices are quoted in ("7-3/8", "12-1/2"). */
 const PRICE_DENOMINATORS = new Set([2, 4, 8, 16, 32, 64]);
 const WORD = /[\p{L}][\p{L}\p{M}'’-]*/uy;
+/** An abbreviation in dots ("U.S."), read where a word starts (sticky, like WORD: no copy of the text). */
+const DOTTED = /(?:\p{L}\.){2,}/uy;
 
 function decimalsOf(num: string): number {
   const dot = num.lastIndexOf('.');
@@ -131,9 +133,10 @@ function countedNoun(text: string, from: number, to: number, ordinal: boolean): 
     const m = WORD.exec(text);
     if (!m || m.index + m[0].length > to) break;
     // "50 U.S. cents": an abbreviation in dots qualifies the noun after it, and its letters are no noun.
-    const dotted = /^(?:\p{L}\.){2,}/u.exec(text.slice(m.index, to));
-    if (dotted) {
-      i = m.index + dotted[0].length;
+    DOTTED.lastIndex = m.index;
+    const dotted = DOTTED.exec(text);
+    if (dotted && dotted.index + dotted[0].length <= to) {
+      i = dotted.index + dotted[0].length;
       continue;
     }
     const raw = m[0].replace(/['’]s$/, '').replace(/-+$/, '');

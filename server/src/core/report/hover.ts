@@ -7,7 +7,7 @@
 // sentence comes right after it (cut around the marked words, so it is visible without
 // scrolling), then who published it, then the details (changes, speakers, other sources).
 
-import type { Claim, DateClaim, FactMatch, FigureClaim, QuoteClaim, SourceMatch } from '../check/findings';
+import type { Claim, DateClaim, FactMatch, FigureClaim, QuoteClaim } from '../check/findings';
 import type { SourceLocation } from '../check/findings';
 import { closeEnough, valueSaysMore } from '../check/findings';
 import { escapeMarkdown, markRanges } from './markdown';
@@ -70,7 +70,6 @@ function sentenceBlock(m: { sentence: string; marks: ReadonlyArray<{ start: numb
   const e = excerpt(m.sentence, m.marks);
   return '> ' + markRanges(e.text, e.marks);
 }
-
 
 const PRESENTED: Record<string, string> = {
   quote: '',
