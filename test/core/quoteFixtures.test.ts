@@ -1,6 +1,7 @@
 // Runs every fixture draft under test/fixtures/quotes and test/fixtures/speakers through
-// the real engine over the seed articles and compares each claim with the expectation
-// written next to it: its verdict, its sources, its findings, and its speakers.
+// the real engine over the seed articles (test/fixtures/statements over its own sources) and
+// compares each claim with the expectation written next to it: its verdict, its sources, its
+// findings, and its speakers.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,8 @@ import { sameName } from '../../server/src/core/speakers/names';
 import { parseExpectations, unescapeMarkdown } from '../support/expectations';
 import { tokenize } from '../../server/src/core/text/tokens';
 import { quoteHover } from '../../server/src/core/report/hover';
+import { MemoryIndex } from '../../server/src/core/index/memoryIndex';
+import { parseSource } from '../../server/src/core/source/source';
 import { REPO, seedSources } from '../support/seeds';
 
 const VERDICT_CODES: Record<string, string[]> = {
@@ -21,14 +24,31 @@ const VERDICT_CODES: Record<string, string[]> = {
   unsourced: ['unsourced-quote', 'unsourced-phrase'],
 };
 
-for (const folder of ['quotes', 'speakers']) {
+/** The hand-written sources of test/fixtures/statements, named by their paths from the repository's root. */
+function ownSources(dir: string): MemoryIndex {
+  const index = new MemoryIndex();
+  for (const f of readdirSync(dir)) {
+    const id = path.relative(REPO, path.join(dir, f)).split(path.sep).join('/');
+    index.add(parseSource(id, `file:///${id}`, readFileSync(path.join(dir, f), 'utf8')));
+  }
+  return index;
+}
+
+const seeds = async () => (await seedSources()).index;
+const FOLDERS: Array<[string, () => Promise<MemoryIndex>]> = [
+  ['quotes', seeds],
+  ['speakers', seeds],
+  ['statements', async () => ownSources(path.join(REPO, 'test', 'fixtures', 'statements', 'sources'))],
+];
+
+for (const [folder, sources] of FOLDERS) {
   const dir = path.join(REPO, 'test', 'fixtures', folder);
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
     test(`${folder} fixture ${name}`, async () => {
       const text = readFileSync(path.join(dir, name), 'utf8');
       const expectations = parseExpectations(text);
       assert.ok(expectations.length > 0, 'a fixture must expect something');
-      const { index } = await seedSources();
+      const index = await sources();
       const result = await checkDraft({ text, format: 'markdown' }, index);
       // Figures and dates have their own fixtures (test/fixtures/facts).
       const claims = result.claims.filter((c): c is QuoteClaim => c.kind === 'quote');

@@ -101,6 +101,8 @@ export interface SourceMatch {
   rareMatched?: number;
   /** The longest run of the quote's words matched one after the other (check/quotes.ts, MISQUOTE_MIN_RUN). */
   longestRun?: number;
+  /** That run's first and last query words (not serialised: the stock-phrase check reads it at check time). */
+  readonly runSpan?: readonly [number, number];
   /** The source writes a quotation mark just before the matched words (a quote its pairing may miss). */
   afterQuoteMark?: boolean;
   /** The last quotation mark before the words opens a quotation still open at them (BBC's paragraph-long quotes). */

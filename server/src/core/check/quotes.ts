@@ -33,6 +33,15 @@ export const MISQUOTE_MIN_RARE = 2;
  * expect that's going to change") are two statements built of the same everyday words.
  */
 export const MISQUOTE_MIN_RUN = 5;
+/**
+ * A run of this many words or fewer that another source uses outside the quote's statement is a phrase
+ * of the language ("president and commander in chief", "within ranges broadly consistent with economic
+ * fundamentals"), not evidence that the quote is a source's statement misquoted. Longer runs found
+ * elsewhere are the same statement quoted in part.
+ */
+export const STOCK_RUN_WORDS = 7;
+/** Passages a stock-phrase check looks through for another use of the run. */
+const STOCK_CANDIDATES = 30;
 /** Content words too common in speech to show two quotations are the same statement. */
 const COMMON_WORDS = new Set(
   (
@@ -160,8 +169,10 @@ export async function checkQuote(text: string, start: number, end: number, store
     }
   }
   claim.best = carried[0];
-  claim.others = carried.slice(1);
   const diffs = realDiffs(carried[0]);
+  // Worded otherwise around words any speaker may use: no statement in common, nothing to claim.
+  if (diffs > 0 && (await stockPhrase(aligned, carried, store, text))) return claim;
+  claim.others = carried.slice(1);
   claim.verdict = diffs > 0 ? 'misquote' : carried[0].diffs.length > 0 ? 'variant' : 'verified';
   return claim;
 }
@@ -198,6 +209,28 @@ function permutations(n: number): number[][] {
 const ATTRIBUTION_WORDS = 8;
 function isAttribution(d: WordDiff): boolean {
   return d.kind === 'dropped' && tokenize(d.source).length <= ATTRIBUTION_WORDS;
+}
+
+/**
+ * Whether the longest run of words a would-be misquote shares with its passage is a stock phrase: short
+ * (STOCK_RUN_WORDS), and standing word for word in a source that does not carry the quote.
+ */
+async function stockPhrase(query: Query, carried: readonly SourceMatch[], store: SourceStore, draft: string): Promise<boolean> {
+  const span = carried[0].runSpan;
+  if (!span) return false;
+  let last = span[1];
+  // The run ends on a word written as one with the next ("we" of "we've"): the next is the run's too.
+  while (query.words[last + 1]?.contracted && query.words[last + 1].start === query.words[last].start) last++;
+  const words = query.words.slice(span[0], last + 1).filter((w) => !w.bracket);
+  if (words.length === 0 || words.length > STOCK_RUN_WORDS) return false;
+  const run: Query = { words: words.map((w) => ({ ...w, fragment: 0 })), fragments: 1, quotedWordCount: words.length };
+  const carriers = new Set(carried.map((m) => m.location.source.id));
+  for (const p of await store.candidates(words.map((w) => w.norm), STOCK_CANDIDATES)) {
+    if (carriers.has(p.source.id)) continue;
+    const m = matchPassage(run, p, draft, words.length);
+    if (m && m.diffs.length === 0 && m.matched === words.length) return true;
+  }
+  return false;
 }
 
 function realDiffs(m: SourceMatch): number {
@@ -290,6 +323,8 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
   let run = 0;
   let longestRun = 0;
   let runEnd = -1;
+  let runFrom = -1;
+  let runSpan: [number, number] | undefined;
   for (const o of a.ops) {
     const same = o.kind === 'match' || o.kind === 'variant';
     // The second word of a contraction ("have" of "we've") was written as one with the first: not counted again.
@@ -299,6 +334,8 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     }
     run = same ? (o.s0 === runEnd ? run + 1 : 1) : 0;
     runEnd = same ? o.s1 : -1;
+    if (run === 1) runFrom = o.q!;
+    if (run > longestRun) runSpan = [runFrom, o.q!];
     longestRun = Math.max(longestRun, run);
     if (o.q === undefined) continue;
     const w = query.words[o.q];
@@ -332,6 +369,7 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     quotedAlone: quotesAlone(passage.text, start - passage.start, end - passage.start),
     presentation: undefined,
   };
+  Object.defineProperty(match, 'runSpan', { value: runSpan, enumerable: false });
   // Read when a check or a hover asks how the source presents the words: reading it attributes
   // the source's quotes (about a millisecond a source on first use), which the many passages a
   // quote is aligned on but never kept should not pay for.
