@@ -321,7 +321,7 @@ function wordFigure(text: string, start: number, wordEnd: number, to: number): F
   }
   if (ORDINAL_WORDS[norm] !== undefined) {
     const noun = countedNoun(text, wordEnd, to, true);
-    if (!noun || TIME_UNITS.has(noun.unit) || isPeriodAfter(text, wordEnd, to)) return undefined;
+    if (!noun || TIME_UNITS.has(noun.unit) || isPeriodAfter(text, wordEnd, to) || namesWithNumber(text, start, wordEnd)) return undefined;
     return { kind: 'ordinal', value: ORDINAL_WORDS[norm], step: 1, unit: noun.unit, spelled: true, start: begin, end: noun.end, numStart: start, numEnd: wordEnd, hedge: hedge?.hedge };
   }
   // Cardinal words: "four regions", "twenty-five states". "one" is too often a pronoun.
@@ -341,8 +341,16 @@ function wordFigure(text: string, start: number, wordEnd: number, to: number): F
   if (pct) return { kind: 'percent', value: v, step: 1, spelled: true, start: begin, end: e + pct[0].length, numStart: start, numEnd: e, hedge: hedge?.hedge };
   const noun = countedNoun(text, e, to, false);
   // A spelled number counts something, or it is not a figure ("the two of them"); a span of time is no count.
-  if (!noun || TIME_UNITS.has(noun.unit) || isPeriodAfter(text, e, to)) return undefined;
+  if (!noun || TIME_UNITS.has(noun.unit) || isPeriodAfter(text, e, to) || namesWithNumber(text, start, e)) return undefined;
   return { kind: 'count', value: v, step: scale ? SCALES[scale[1].toLowerCase()] : 1, unit: noun.unit, spelled: true, start: begin, end: noun.end, numStart: start, numEnd: e, hedge: hedge?.hedge };
+}
+
+/**
+ * A number word and the word after it both capitalised: a name ("the Six Nations", "Five Live", "the Third Way",
+ * "the Seventh Circuit"), not a count. A sentence's first word is capitalised anyway: "Three names" still counts.
+ */
+function namesWithNumber(text: string, start: number, end: number): boolean {
+  return /\p{Lu}/u.test(text[start]) && /^[ \u00A0]+\p{Lu}/u.test(text.slice(end, end + 4));
 }
 
 /** Whether a period word follows (the first word after `at`): "4TH QTR", "Nine mths", "third quarter". */
