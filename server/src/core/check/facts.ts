@@ -17,6 +17,7 @@ import type { DateClaim, FactMatch, FactVerdict, FigureClaim } from './findings'
 import type { FactCache } from './cache';
 import { describeSource } from '../report/describe';
 import { ORG_NOUNS } from '../speakers/lexicon';
+import { countryOf } from '../facts/places';
 
 export interface FactOptions {
   /** Report figures no source gives (`sourceCheck.unsourced.figures`). */
@@ -385,10 +386,13 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   }
   const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
+  // A bare small number of the draft's own ("blacks 45 and older": an age, a rank) is paired by its sentence's other
+  // figures only where an owner ties the two sentences.
+  if (paired && !telling(d.figure) && !du && same.owner !== 'same' && same.owner !== 'shared') paired = false;
   // A share or count of another whole is another figure, whatever else the clauses share.
   if (differentWholes(frameOf(d, draftSentence), frameOf(s, sf.sentence))) return undefined;
   if (restates(d, s) && !same.periodOneSided && !same.pollConflict && !same.scopeConflict) {
-    const owned = ownedAlike(same, d, s, aliases, common);
+    const owned = ownedAlike(same, d, draftSentence, sf, aliases, common);
     // A wire template filled in for another company ("In 1986 it reported revenue of …") restates nothing of it.
     if (!owned && bothNamed(d, sf)) return undefined;
     return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && !eachNamesAnother(d, draftSentence, sf, aliases, common) };
@@ -427,7 +431,9 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
       (sharedOwner && same.nested) ||
       (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   if (!agrees && !strong) return undefined;
-  return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong, verifies: paired || (owned && significantDigits(d.figure.value) >= 2) || (careful && sharedOwner) };
+  // An owner only shared verifies where neither clause names someone the other sentence never does.
+  const ownedAsSaid = same.owner === 'same' || (same.owner === 'shared' && !eachNamesAnother(d, draftSentence, sf, aliases, common));
+  return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong, verifies: paired || (ownedAsSaid && significantDigits(d.figure.value) >= 2) || (careful && sharedOwner) };
 }
 
 /**
@@ -485,12 +491,32 @@ function bothNamed(d: Fact, sf: SourceFact): boolean {
  * sentence for many companies and countries ("In 1986 exports totalled …"). The clauses'
  * owners agree, or the two sentences share a name rare enough to tell (common() is false).
  */
-function ownedAlike(same: Sameness, d: Fact, s: Fact, aliases: AliasTable, common?: (word: string) => boolean): boolean {
-  if (same.owner === 'same' || same.owner === 'shared') return true;
-  // A template filled in for another owner: each sentence names someone rare the other does not (Hokkaido Bank / Gunma Bank).
-  if (rareNameMissing(d.context.entities, s.context.entities, aliases, common) && rareNameMissing(s.context.entities, d.context.entities, aliases, common)) return false;
+function ownedAlike(same: Sameness, d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable, common?: (word: string) => boolean): boolean {
+  const s = sf.fact;
+  // Demonyms read as their places ("Welsh" names Wales).
+  const names = (f: Fact) => f.context.entities.map((n) => countryOf(n) ?? n);
+  // A template filled in for another owner: each sentence names someone rare the other does not (Hokkaido Bank / Gunma
+  // Bank). Where the clauses share an owner (their lead manager, Nomura), another of the sentences' numbers must differ
+  // too (a 30 and a 50 mln dlr issue): "Bongard … were charged with 82 counts" and "Warner and two other officials were
+  // charged with 82 counts" are one indictment.
+  const eachNamesOther = rareNameMissing(names(d), otherNames(s), aliases, common) && rareNameMissing(names(s), otherNames(d), aliases, common);
+  if (same.owner === 'same' || same.owner === 'shared') return !(eachNamesOther && otherNumbersDiffer(d, draftSentence, s, sf.sentence));
+  if (eachNamesOther) return false;
   if (nearVerbatim(d, s)) return true;
   return d.context.entities.some((n) => !common?.(n) && hasNameIn(s.context.entities, n, aliases));
+}
+
+/** The numbers of each fact's sentence but its own. */
+function otherNumbers(f: Fact, sentence: string): string[] {
+  const at = f.start - f.sentence.start;
+  return numbersIn(sentence.slice(0, at) + ' ' + sentence.slice(at + f.text.length));
+}
+
+/** Both sentences give other numbers, and not the same ones. */
+function otherNumbersDiffer(d: Fact, draftSentence: string, s: Fact, sourceSentence: string): boolean {
+  const a = otherNumbers(d, draftSentence);
+  const b = otherNumbers(s, sourceSentence);
+  return a.length > 0 && b.length > 0 && (a.some((n) => !b.includes(n)) || b.some((n) => !a.includes(n)));
 }
 
 /**
@@ -544,7 +570,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
   if (restates(d, s) && !same.pollConflict) {
-    const owned = ownedAlike(same, d, s, aliases, common);
+    const owned = ownedAlike(same, d, draftSentence, sf, aliases, common);
     if (!owned && bothNamed(d, sf)) return undefined;
     return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && !(s.relative && s.date.day === undefined), sameEvent: owned };
   }
@@ -771,12 +797,8 @@ function otherEdition(c: Candidate, draftSentence: string): boolean {
  * yen … due March 31, 1994 … 5-1/8 pct … 102 pct"): their facts may agree by chance, never contradict.
  */
 function otherInstance(d: Fact, draftSentence: string, c: Candidate): boolean {
-  const others = (f: Fact, sentence: string) => {
-    const at = f.start - f.sentence.start;
-    return numbersIn(sentence.slice(0, at) + ' ' + sentence.slice(at + f.text.length));
-  };
-  const draft = others(d, draftSentence);
-  const source = others(c.sf.fact, c.sf.sentence);
+  const draft = otherNumbers(d, draftSentence);
+  const source = otherNumbers(c.sf.fact, c.sf.sentence);
   return draft.length >= 2 && source.length >= 2 && !draft.some((n) => source.includes(n));
 }
 
@@ -871,13 +893,16 @@ function within(a: FigureFact['figure'], b: FigureFact['figure'], spread: number
   return Math.abs(a.value - b.value) <= spread * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
 
+/** A small whole number ("two", "39") stands in too many sentences to pair them; a counted noun must be the same or named. */
+function telling(x: FigureFact['figure']): boolean {
+  return x.kind === 'percent' || !Number.isInteger(x.value) || Math.abs(x.value) >= 100;
+}
+
 function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean, siblings: readonly FigureFact[] = [], draftDate?: string): FigureClaim {
   // Source sentences holding another of the draft sentence's figures ("over 600 countries instead of 193 states").
   const paired = new Map<string, Set<Fact>>();
   for (const o of found) {
     const f = o.fact;
-    // A small whole number ("two", "39") stands in too many sentences to pair them; a counted noun must be the same or named.
-    const telling = (x: FigureFact['figure']) => x.kind === 'percent' || !Number.isInteger(x.value) || Math.abs(x.value) >= 100;
     if (
       f.kind === 'figure' &&
       siblings.some(

@@ -9,6 +9,7 @@ import { sameNameWord } from '../speakers/names';
 import { ROLE_NOUNS } from '../speakers/lexicon';
 import { isContentWord, tokenize, Token } from '../text/tokens';
 import type { Span } from '../text/sentences';
+import { shortFormOf } from './places';
 
 export interface FactContext {
   /** Names (normalised) in the fact's own clause, in order (the first is usually who acts). */
@@ -350,7 +351,15 @@ export function buildAliases(forms: Iterable<readonly [string, readonly string[]
   // Words of each abbreviation's long forms, by letter position. In a fixed order, so that the
   // table does not depend on the order sources were read in (an archive reads its forms as a set).
   const byAbbr = new Map<string, Array<Set<string>>>();
+  const table: AliasTable = new Map();
   for (const [abbr, words] of inFixedOrder(forms)) {
+    // A state's short form stands for the state: other names with its initials ("Uncle Sam", "Union Solidarity",
+    // "United Steelworkers" for US) are not it, and its words are no other abbreviation's generic ones.
+    const state = shortFormOf(abbr);
+    if (state) {
+      table.set(abbr, [...state]);
+      continue;
+    }
     let pos = byAbbr.get(abbr);
     if (!pos) byAbbr.set(abbr, (pos = words.map(() => new Set<string>())));
     words.forEach((w, i) => pos![i]?.add(w));
@@ -375,7 +384,6 @@ export function buildAliases(forms: Iterable<readonly [string, readonly string[]
     const i = key.split('|')[1];
     for (const a of abbrs) generic.add(a + i);
   }
-  const table: AliasTable = new Map();
   for (const [abbr, pos] of byAbbr) {
     const distinctive = pos.flatMap((set, i) => (generic.has(abbr + i) ? [] : [...set]));
     table.set(abbr, distinctive.length > 0 ? distinctive : pos.flatMap((set) => [...set]));

@@ -37,6 +37,8 @@ interface Country {
 
 const placeOf = new Map<string, string>();
 const demonymsByPlace = new Map<string, string[]>();
+/** A state news prints by its short form, and the words of its name: us → united, states. */
+const shortForms = new Map<string, string[]>();
 
 function add(demonym: string, place: string): void {
   if (!demonym || !place || demonym === place) return;
@@ -50,6 +52,7 @@ for (const c of countries as Country[]) {
   // prints ("US", "UK") when the data set lists it.
   const place = words.length === 1 ? normaliseWord(words[0]) : c.altSpellings.find((a) => /^[A-Z]{2}$/.test(a) && words.map((w) => w[0]).join('') === a)?.toLowerCase();
   if (!place) continue;
+  if (words.length > 1) shortForms.set(place, words.map(normaliseWord));
   for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d && !/\s/.test(d)) add(normaliseWord(d), place);
 }
 for (const [d, p] of EXTRA) add(d, p);
@@ -62,4 +65,9 @@ export function countryOf(norm: string): string | undefined {
 /** The demonyms of a place (wales → welsh). */
 export function demonymsOf(norm: string): string[] {
   return demonymsByPlace.get(norm) ?? [];
+}
+
+/** The words of the name a state's short form stands for (us → united, states); undefined for any other word. */
+export function shortFormOf(norm: string): readonly string[] | undefined {
+  return shortForms.get(norm);
 }
