@@ -40,6 +40,12 @@ export const MISQUOTE_MIN_RUN = 5;
  * elsewhere are the same statement quoted in part.
  */
 export const STOCK_RUN_WORDS = 7;
+/**
+ * A misquote is the same statement with a slip or two. A quote that differs from its closest passage in more
+ * places than this is another wording of the line (a stump line given again, a paraphrase in quotation marks):
+ * which words were said cannot be told, so no misquote is claimed.
+ */
+export const MISQUOTE_MAX_DIFFS = 3;
 /** Passages a stock-phrase check looks through for another use of the run. */
 const STOCK_CANDIDATES = 30;
 /** Content words too common in speech to show two quotations are the same statement. */
@@ -170,8 +176,8 @@ export async function checkQuote(text: string, start: number, end: number, store
   }
   claim.best = carried[0];
   const diffs = realDiffs(carried[0]);
-  // Worded otherwise around words any speaker may use: no statement in common, nothing to claim.
-  if (diffs > 0 && (await stockPhrase(aligned, carried, store, text))) return claim;
+  // Worded otherwise in many places, or around words any speaker may use: no statement in common, nothing to claim.
+  if (diffs > MISQUOTE_MAX_DIFFS || (diffs > 0 && (await stockPhrase(aligned, carried, store, text)))) return claim;
   claim.others = carried.slice(1);
   claim.verdict = diffs > 0 ? 'misquote' : carried[0].diffs.length > 0 ? 'variant' : 'verified';
   return claim;
