@@ -1,6 +1,6 @@
 // Everything a writer reads is bounded, whatever the corpus holds (issue 16, item 7): a source
 // whose front matter gives a title, outlet and author of hundreds of words and an address of
-// thousands of characters, quoting a 300-word statement the draft gets wrong in fifty places.
+// thousands of characters, quoting a 300-word statement the draft gets wrong in three long stretches.
 // Before the bounds, one message on real wire copy reached 101,964 characters.
 
 import { test } from 'node:test';
@@ -40,8 +40,9 @@ function hostileFolder(): { root: string; draft: string; dispose(): void } {
     `“${cap(statement.join(' '))},” the minister said on Monday.`,
     '',
   ].join('\n');
-  // Every sixth word changed: still the same statement (a misquote), with fifty differences to name.
-  const changed = statement.map((w, i) => (i % 6 === 5 ? words(1, 1000 + i)[0] : w));
+  // Three stretches of 25 words changed: still the same statement (a misquote: three differences, a
+  // quarter of the words), each difference 25 words long on both sides.
+  const changed = statement.map((w, i) => (i % 100 >= 50 && i % 100 < 75 ? w + 'q' : w));
   const draft = `# Draft\n\nThe minister said: “${cap(changed.join(' '))}.”\n`;
   mkdirSync(path.join(root, 'sources'));
   writeFileSync(path.join(root, 'sources', 'long.md'), source);

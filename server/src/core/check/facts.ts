@@ -427,7 +427,12 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     // The measure is what changed (sales, profit), not which way: "rose" alone ties a figure to any of the owner's rises.
     // A source sentence that gives another of the draft sentence's figures, with the same counted noun, is the
     // statement the draft restates ("over 600 countries instead of the 193 states"): its figure can contradict.
-    ((same.owner === 'same' && (measure - same.directions >= 1 || (unitScore === 2 && distinctiveUnit))) ||
+    // One word of the measure in common ties a figure to any other of the owner's ("debt" of a bail-out and of a
+    // bad-debt total): it takes a second, a class of synonyms ("paid", "bought"), or the sentence copied.
+    ((same.owner === 'same' &&
+      (measure - same.directions >= 2 ||
+        (measure - same.directions >= 1 && (same.classes > same.directions || nearVerbatim(d, s))) ||
+        (unitScore === 2 && distinctiveUnit))) ||
       (sharedOwner && same.nested) ||
       (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   if (!agrees && !strong) return undefined;

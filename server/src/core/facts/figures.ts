@@ -115,6 +115,11 @@ export function unitKey(word: string): string {
   return w;
 }
 
+/** Verbs a number may be the subject of ("five say", "two think"), none of them a noun that is counted ("12 states"). */
+const SUBJECT_VERBS = new Set(
+  'say says said tell tells told think thinks thought believe believes believed want wants wanted agree agrees agreed'.split(' '),
+);
+
 /**
  * The noun a number counts, from the run of words after it (up to five, stopping at a
  * function word or punctuation): for a count, the first plural in the run ("four
@@ -142,6 +147,8 @@ function countedNoun(text: string, from: number, to: number, ordinal: boolean): 
     const raw = m[0].replace(/['’]s$/, '').replace(/-+$/, '');
     const norm = normaliseWord(raw);
     if (!isContentWord(norm) || /^(per|percent|cent|pct|of|to)$/.test(norm) || TABLE_WORDS.has(norm) || WHEN_WORDS.has(norm)) break;
+    // "majorities in all five say": a verb of saying or thinking right after the number is its subject's, no noun.
+    if (run.length === 0 && SUBJECT_VERBS.has(norm)) break;
     // An all-capitals acronym after a name (Forum SPIEF) does not change the noun.
     if (!(run.length > 0 && raw.length >= 2 && raw === raw.toUpperCase())) run.push({ raw, end: m.index + m[0].length });
     i = m.index + m[0].length;

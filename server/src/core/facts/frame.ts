@@ -73,6 +73,7 @@ const CLASSES: Record<string, string> = {
   '~lose': 'lose loses lost losing defeat defeated shed sheds shedding',
   '~kill': 'kill kills killed killing death deaths die died',
   '~injure': 'injure injured injuring wound wounded hurt',
+  '~buy': 'buy buys bought buying paid purchase purchases purchased purchasing acquire acquires acquired acquiring',
 };
 
 const DIRECTION: Record<string, 'up' | 'down'> = { '~rise': 'up', '~fall': 'down' };
@@ -94,7 +95,7 @@ export function measureWord(stemmed: string): string {
 /** Words that stand beside almost any figure: sharing them says nothing about the measure. */
 const WEAK_MEASURE = new Set(
   (
-    'percent per cent pct point points number total totalled totaled figure figures rate level share amount more than least only some other most many all both ' +
+    'percent per cent pct percentage proportion point points number total totalled totaled figure figures rate level share amount more than least only some other most many all both ' +
     'two three thousand million billion trillion mln bln dlr dlrs dollar dollars stg pound pounds sterling yen franc francs mark marks euro euros currency ' +
     'compare compared comparison against estimate estimated expect expected forecast said says report reported about around year years month months week weeks ' +
     'day days time times new last next previous current latest'
