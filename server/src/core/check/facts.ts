@@ -5,8 +5,8 @@
 
 import type { Span } from '../text/sentences';
 import type { SourceFact, SourceStore } from '../match/store';
-import { extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
-import { AliasTable, hasName, nameKey, namesOf, sameName, stem, type FactContext } from '../facts/context';
+import { datelineOf, extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
+import { AliasTable, nameKey, namesMatch, namesOf, sameName, stem, type FactContext } from '../facts/context';
 import { compareFrames, describeFrame, differentWholes, frameOf, isWeakMeasure, otherEvents, placeForms, type Sameness } from '../facts/frame';
 import { isContentWord, tokenize } from '../text/tokens';
 import { commonPairs, queryKeys, valueKey } from '../facts/keys';
@@ -57,6 +57,13 @@ export interface Candidate {
    * WEEKDAY_EVENT_WORDS words of the event: enough for a source's weekday to contradict the draft's date.
    */
   tiesWeekday?: boolean;
+  /**
+   * A restated sentence where each side names whose fact it is (in its clause or the sentence before it refers back
+   * to) and the two are not tied by a name: a wire template filled in for someone else ("It reported earnings of 36
+   * cts a share in 1986" after United Technologies; Regency Cruises' "earnings per share for the year 1986 were 36
+   * cts"). It may agree, not verify.
+   */
+  ownerUnsure?: boolean;
 }
 
 export async function checkFacts(
@@ -270,9 +277,8 @@ function sharedNames(a: readonly string[], b: readonly string[], aliases: AliasT
 /**
  * hasName, remembered per alias table by (name, other name): a draft fact meets the same
  * few hundred source names across its thousand candidates, and each comparison runs the
- * spelling rules (sameName) over both names' expansions. hasName(names, name) is whether
- * any one of `names` matches, so each one's answer can be kept on its own. Alias tables
- * are rebuilt, never changed, when the sources change: the WeakMap forgets old ones.
+ * spelling rules (sameName) over each name and the other's long forms (namesMatch). Alias
+ * tables are rebuilt, never changed, when the sources change: the WeakMap forgets old ones.
  */
 const nameMatches = new WeakMap<AliasTable, { size: number; byName: Map<string, Map<string, boolean>> }>();
 const MAX_NAME_MATCHES = 500_000;
@@ -285,7 +291,7 @@ function hasNameIn(names: readonly string[], name: string, aliases: AliasTable):
   for (const n of names) {
     let match = known.get(n);
     if (match === undefined) {
-      match = hasName([n], name, aliases);
+      match = namesMatch(n, name, aliases);
       known.set(n, match);
       memo.size++;
     }
@@ -351,8 +357,12 @@ function restates(d: Fact, s: Fact): boolean {
   if (dw.length < MIN_RESTATED || d.context.slots !== s.context.slots || d.context.slot !== s.context.slot) return false;
   const sw = new Set(s.context.sentenceWords);
   if (sw.size < MIN_RESTATED) return false;
-  const shared = dw.filter((w) => sw.has(w)).length;
-  return shared >= MIN_RESTATED && shared / Math.min(dw.length, sw.size) >= 0.75 && shared / Math.max(dw.length, sw.size) >= 0.5;
+  const shared = dw.filter((w) => sw.has(w));
+  if (shared.length < MIN_RESTATED || shared.length / Math.min(dw.length, sw.size) < 0.75 || shared.length / Math.max(dw.length, sw.size) < 0.5) return false;
+  // Two of the words in common must say something: words beside any figure ("mln", "dlrs", "pct") restate nothing
+  // ("Up to 100 mln dlrs was sometimes involved" is not "the acquisition involves about 84 mln dlrs"), unless the
+  // sentence is copied ("passenger numbers rose 8.1% in January").
+  return shared.filter((w) => !isWeakMeasure(w)).length >= 2 || nearVerbatim(d, s);
 }
 
 
@@ -395,7 +405,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     const owned = ownedAlike(same, d, draftSentence, sf, aliases, common);
     // A wire template filled in for another company ("In 1986 it reported revenue of …") restates nothing of it.
     if (!owned && bothNamed(d, sf)) return undefined;
-    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && !eachNamesAnother(d, draftSentence, sf, aliases, common) };
+    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && !eachNamesAnother(d, draftSentence, sf, aliases, common), ownerUnsure: !owned && bothOwned(d, draftSentence, sf) };
   }
   // Measure words besides the counted noun, which both already share.
   const measure = same.measure - (unitScore === 2 ? 1 : 0);
@@ -486,6 +496,11 @@ function ownedInClause(d: Fact, draftSentence: string, sf: SourceFact, aliases: 
   return !!same && (same.owner === 'same' || (same.owner === 'shared' && same.nested));
 }
 
+/** Both facts' frames have an owner, in the clause or carried from the sentence before. */
+function bothOwned(d: Fact, draftSentence: string, sf: SourceFact): boolean {
+  return frameOf(d, draftSentence).owners.length > 0 && frameOf(sf.fact, sf.sentence).owners.length > 0;
+}
+
 /** Both sentences name someone (so a restatement about neither's owner is about two owners). */
 function bothNamed(d: Fact, sf: SourceFact): boolean {
   return d.context.entities.length > 0 && sf.fact.context.entities.length > 0;
@@ -547,6 +562,13 @@ function wordsAndNames(f: Fact): string[] {
   return all;
 }
 
+/** Key words and names both sentences hold, but the figures' units and words that stand beside any figure ("mln", "dlrs"). */
+function sharedKeyWords(a: Fact, b: Fact): number {
+  const units = new Set([a, b].flatMap((f) => (f.kind === 'figure' && f.figure.unit ? [stemOf(f.figure.unit)] : [])));
+  const other = wordsAndNames(b);
+  return wordsAndNames(a).filter((w) => !isWeakMeasure(w) && !units.has(w) && other.includes(w)).length;
+}
+
 /** The share of the draft sentence's key words that the source sentence holds. */
 function overlap(d: Fact, s: Fact): number {
   const dw = d.context.sentenceWords;
@@ -577,7 +599,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   if (restates(d, s) && !same.pollConflict) {
     const owned = ownedAlike(same, d, draftSentence, sf, aliases, common);
     if (!owned && bothNamed(d, sf)) return undefined;
-    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && !(s.relative && s.date.day === undefined), sameEvent: owned };
+    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && !(s.relative && s.date.day === undefined), sameEvent: owned, ownerUnsure: !owned && bothOwned(d, draftSentence, sf) };
   }
   const owned = actorSame || same.owner === 'same' || same.owner === 'shared';
   if (same.pollConflict) return undefined;
@@ -670,8 +692,13 @@ function isSameEvent(c: Candidate | undefined): boolean {
 /** Words of the event a source's weekday must share with the draft's clause to contradict its date. */
 const WEEKDAY_EVENT_WORDS = 3;
 
-/** Company forms that ORG_NOUNS leaves out: the name before a reporting verb, never who the company is. */
-const LEGAL_FORMS = new Set(['co', 'nv', 'ag', 'sa', 'spa', 'bv', 'gmbh', 'ab', 'oy', 'kk']);
+/**
+ * Company forms and trade nouns that ORG_NOUNS leaves out: the last word of a name before a reporting verb, never
+ * who the company is ("Pan American World Airways said", "Trans World Airways said").
+ */
+const LEGAL_FORMS = new Set(
+  'co nv ag sa spa bv gmbh ab oy kk airways airlines airline industries systems technologies communications enterprises partners resources products laboratories services stores mines securities investments financial bancorp'.split(' '),
+);
 
 /**
  * Whether the name before a reporting verb says who acts: not an institution's noun or a company's legal form
@@ -792,8 +819,10 @@ function numbersIn(sentence: string): string[] {
  */
 function otherEdition(c: Candidate, draftSentence: string): boolean {
   if (c.about < RESTATED) return false;
-  const source = new Set(numbersIn(c.sf.sentence));
-  return numbersIn(draftSentence).filter((n) => !source.has(n)).length >= 2;
+  const source = numbersIn(c.sf.sentence);
+  const draft = numbersIn(draftSentence);
+  // Numbers only the draft gives ("4bn euros ($5.2bn; £2.8bn)" for "4bn euros") are added, not changed.
+  return draft.filter((n) => !source.includes(n)).length >= 2 && source.some((n) => !draft.includes(n));
 }
 
 /**
@@ -808,15 +837,35 @@ function otherInstance(d: Fact, draftSentence: string, c: Candidate): boolean {
 }
 
 /**
+ * A restated sentence whose other numbers (years and a dateline's aside) are all different is the template of
+ * another instance: another day's close ("up 1-3/8 to 49-5/8" / "up 1-3/8 to 48-1/2"), another bank's provision
+ * ("20 mln dlrs, down from 70 mln" / "to 35 mln dlrs from 70 mln"). It shares the draft's number by chance.
+ */
+function restatedOtherwise(d: Fact, draftSentence: string, c: Candidate): boolean {
+  const draft = instanceNumbers(d, draftSentence);
+  const source = instanceNumbers(c.sf.fact, c.sf.sentence);
+  return draft.length > 0 && source.length > 0 && !draft.some((n) => source.includes(n));
+}
+
+/** A fact's sentence's other numbers, but years and its dateline's day. */
+function instanceNumbers(f: Fact, sentence: string): string[] {
+  const dateline = datelineOf(sentence);
+  const filed = dateline ? numbersIn(sentence.slice(dateline.start, dateline.end)) : [];
+  return otherNumbers(f, sentence).filter((n) => !filed.includes(n) && !/^(1[89]|20)\d\d$/.test(n));
+}
+
+/**
  * Whether an agreeing source states the draft's fact: the evidence a contradiction would need (the same owner
  * nearest each figure and a measure in common; the same event), `verifies`, or the sentence restated or copied
  * (not another edition or another company's template: "group net profit in 1985 was 41 mln marks" for VW's 596).
  * On real prose an agreement short of that is mostly another fact sharing the number and a name (another poll's
  * 13 percent, another company's 1986): the claim is not verified, and the passage is shown as one that may be
- * about something else.
+ * about something else. Another edition or template verifies nothing, however it was found ("Group net profit 30
+ * mln marks vs 35 mln" is not the company's whose table reads "45.2 mln vs 35.2 mln").
  */
 function sameFact(c: Candidate, d: Fact, draftSentence: string): boolean {
-  return (c.named || !!c.sameEvent || !!c.verifies || ((c.about >= RESTATED || nearVerbatim(d, c.sf.fact)) && !otherEdition(c, draftSentence)));
+  if (otherEdition(c, draftSentence) || (c.about >= RESTATED && restatedOtherwise(d, draftSentence, c))) return false;
+  return c.named || !!c.sameEvent || !!c.verifies || ((c.about >= RESTATED && !c.ownerUnsure) || nearVerbatim(d, c.sf.fact));
 }
 
 function verdictOf(agree: Candidate[], disagree: Candidate[], disputes: Candidate[]): FactVerdict {
@@ -906,30 +955,42 @@ function telling(x: FigureFact['figure']): boolean {
 function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean, siblings: readonly FigureFact[] = [], draftDate?: string): FigureClaim {
   // Source sentences holding another of the draft sentence's figures ("over 600 countries instead of 193 states").
   const paired = new Map<string, Set<Fact>>();
+  // Which of the draft's other figures each such sentence gives, and whether its words tie it to the draft's.
+  const met = new Map<string, { siblings: Set<FigureFact>; tied: boolean }>();
   for (const o of found) {
     const f = o.fact;
-    if (
-      f.kind === 'figure' &&
-      siblings.some(
-        (sib) =>
-          // A sibling of the draft figure's own value ("owned 50 pct by … and 50 pct by …") pairs any sentence that gives it.
-          compareFigures(sib.figure, d.figure) !== 'same' &&
-          sib.figure.kind === f.figure.kind &&
-          telling(sib.figure) &&
-          compareFigures(sib.figure, f.figure) === 'same' &&
-          (!sib.figure.unit || !f.figure.unit || sameUnit(sib.figure.unit, f.figure.unit) || f.context.sentenceWords.includes(stemOf(sib.figure.unit))) &&
-          // Two percentages in common are chance in a politics corpus ("38% … 33%"): the sentences must share half their words too.
-          overlap(sib, f) >= 0.5,
-      )
-    )
-    {
-      const key = o.source.id + ':' + f.sentence.start;
-      paired.set(key, (paired.get(key) ?? new Set()).add(f));
+    if (f.kind !== 'figure') continue;
+    const given = siblings.filter(
+      (sib) =>
+        // A sibling of the draft figure's own value ("owned 50 pct by … and 50 pct by …") pairs any sentence that gives it.
+        compareFigures(sib.figure, d.figure) !== 'same' &&
+        sib.figure.kind === f.figure.kind &&
+        telling(sib.figure) &&
+        compareFigures(sib.figure, f.figure) === 'same' &&
+        (!sib.figure.unit || !f.figure.unit || sameUnit(sib.figure.unit, f.figure.unit) || f.context.sentenceWords.includes(stemOf(sib.figure.unit))) &&
+        // Two percentages in common are chance in a politics corpus ("38% … 33%"): the sentences must share half their words too.
+        overlap(sib, f) >= 0.5,
+    );
+    if (given.length === 0) continue;
+    const key = o.source.id + ':' + f.sentence.start;
+    paired.set(key, (paired.get(key) ?? new Set()).add(f));
+    const m = met.get(key) ?? { siblings: new Set<FigureFact>(), tied: false };
+    for (const sib of given) {
+      m.siblings.add(sib);
+      // A name in common, or two words besides units: "30,000 tonnes for China, 31,000 for the Soviet Union" is no
+      // cocoa forecast's "31,000", nor "deposit withdrawals … 2.2 billion dlrs from 1.9 billion" total lending's.
+      m.tied ||= sharedKeyWords(sib, f) >= 2 || sib.context.entities.some((n) => !common?.(n) && f.context.entities.includes(n));
     }
+    met.set(key, m);
   }
-  // Another fact of the source's sentence gives a sibling's value (the candidate itself may not stand for one).
+  // Another fact of the source's sentence gives a sibling's value (the candidate itself may not stand for one), and the
+  // sentence is tied to the draft's by its words or by two of its other figures.
   // (Compared by place: a store may answer one fact as several objects, one per key it was found under.)
-  const isPaired = (sf: SourceFact) => [...(paired.get(sf.source.id + ':' + sf.fact.sentence.start) ?? [])].some((f) => f.start !== sf.fact.start);
+  const isPaired = (sf: SourceFact) => {
+    const key = sf.source.id + ':' + sf.fact.sentence.start;
+    const m = met.get(key);
+    return !!m && (m.tied || m.siblings.size >= 2) && [...(paired.get(key) ?? [])].some((f) => f.start !== sf.fact.start);
+  };
   const draftSentence = prose.slice(d.sentence.start, d.sentence.end);
   const built: Candidate[] = [];
   for (const sf of found) {
@@ -942,9 +1003,11 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   const consistency = (c: Candidate) => compareFigures(d.figure, (c.sf.fact as FigureFact).figure);
   // A bound ("more than 50 percent", "up to $47,476") holds for any value it reaches: one far inside it
   // (65%, $30,000) is consistent with it, not the fact it states, unless the two are clearly one fact.
+  // Nor is a value the bound does not round: "more than 6.1 billion" is not a reporter's rounding of 6.4 billion.
   const farInside = (c: Candidate) => {
     const v = (c.sf.fact as FigureFact).figure.value;
-    return !!d.figure.hedge && d.figure.hedge !== 'about' && Math.abs(v - d.figure.value) > 0.2 * Math.abs(d.figure.value) && !c.named;
+    if (!d.figure.hedge || d.figure.hedge === 'about' || v === d.figure.value) return false;
+    return (Math.abs(v - d.figure.value) > 0.2 * Math.abs(d.figure.value) && !c.named) || significantDigits(d.figure.value) >= significantDigits(v);
   };
   const agree = perSource(cands.filter((c) => consistency(c) !== 'different' && !farInside(c)));
   // Figures one value could make both true ("more than $260,000" and "more than $60 million"; "nearly two-thirds" and
@@ -953,9 +1016,12 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   // are the draft's) rule each other out only in the statement the draft restates (its sentence, or one giving
   // another of its figures): there a bound is written near what it bounds, and another number is a slip ("up to
   // 8,000 supporters" for "up to 6,000", "more than 700 countries" for "over 600").
+  // So does a source's bound against a draft's exact figure ("a stranglehold on more than 80% of these lines" / "the
+  // percentage of people using BT lines … has shrunk to 55.4%"): a bound says too little to call a figure wrong elsewhere.
   const notRuledOut = (c: Candidate) => {
     const s = (c.sf.fact as FigureFact).figure;
-    return (rangesOverlap(d.figure, s) || !slipApart(d.figure, s)) && c.about < RESTATED && !isPaired(c.sf);
+    const boundAgainstExact = !!s.hedge && s.hedge !== 'about' && !d.figure.hedge;
+    return (rangesOverlap(d.figure, s) || !slipApart(d.figure, s) || boundAgainstExact) && c.about < RESTATED && !isPaired(c.sf);
   };
   // A contradiction needs a named subject in common ("in Donetsk"), or no agreeing source at all.
   const disagree = perSource(

@@ -418,16 +418,22 @@ function reverseAliases(aliases: AliasTable): Map<string, Array<[string, string]
   return r;
 }
 
-/** A name, and everything an abbreviation of it stands for. */
-export function expandName(norm: string, aliases: AliasTable): string[] {
-  const long = aliases.get(norm);
-  return long ? [norm, ...long] : [norm];
+/**
+ * Whether a name appears among others (through variants and abbreviations): the same name, or a word an
+ * abbreviation of the other stands for. Two abbreviations whose long forms share a word are not one name (in
+ * Reuters, "SEC" and "Mac", an Apple computer, each stand for a score of words, some of them the same).
+ */
+export function hasName(names: readonly string[], name: string, aliases: AliasTable): boolean {
+  return names.some((n) => namesMatch(n, name, aliases));
 }
 
-/** Whether a name appears among others (through variants and abbreviations). */
-export function hasName(names: readonly string[], name: string, aliases: AliasTable): boolean {
-  const mine = expandName(name, aliases);
-  return names.some((n) => expandName(n, aliases).some((x) => mine.some((y) => sameName(x, y))));
+/** Two names are one: spelled alike, or one an abbreviation the other is a word of (never a lone letter: "T" of T-Mobile is no word of BT). */
+export function namesMatch(a: string, b: string, aliases: AliasTable): boolean {
+  return sameName(a, b) || standsFor(a, b, aliases) || standsFor(b, a, aliases);
+}
+
+function standsFor(abbr: string, word: string, aliases: AliasTable): boolean {
+  return word.length > 1 && !!aliases.get(abbr)?.some((y) => sameName(word, y));
 }
 
 /**

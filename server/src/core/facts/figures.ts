@@ -307,6 +307,8 @@ function digitFigure(text: string, start: number, to: number): FigureMention | u
   if (noun && TIME_UNITS.has(noun.unit)) return undefined;
   // "Chapter 11", "Boeing 747", "Fortune 500", "Windows 10": a name holding a number.
   if (e === numEnd && !priceFraction && /^\d+$/.test(numText) && isNameBefore(text, start)) return undefined;
+  // "error code 17", "Ecode: 17", "area code 212": an identifier.
+  if (e === numEnd && /code:?[ \u00A0]?$/i.test(text.slice(Math.max(0, start - 7), start))) return undefined;
   // Integers written with trailing zeros are rounded to that step ("600", "1,200").
   if (step === 1 && v >= 10) {
     let s = 1;

@@ -78,6 +78,9 @@ const CLASSES: Record<string, string> = {
 
 const DIRECTION: Record<string, 'up' | 'down'> = { '~rise': 'up', '~fall': 'down' };
 
+/** Wire style's direction written as a particle before the figure: "the Dow Jones average up almost 115 points". */
+const UP_OR_DOWN_BEFORE = /\b(up|down)\s+(?:by\s+)?$/i;
+
 /** stem → class, built from every listed form (stem() folds spelling and regular inflections). */
 const classOf = new Map<string, string>();
 for (const [cls, words] of Object.entries(CLASSES)) for (const w of words.split(' ')) classOf.set(stem(w), cls);
@@ -99,6 +102,20 @@ const WEAK_MEASURE = new Set(
     'two three thousand million billion trillion mln bln dlr dlrs dollar dollars stg pound pounds sterling yen franc francs mark marks euro euros currency ' +
     'compare compared comparison against estimate estimated expect expected forecast said says report reported about around year years month months week weeks ' +
     'day days time times new last next previous current latest'
+  )
+    .split(' ')
+    .map(stem),
+);
+
+/**
+ * Currencies a figure may be counted in: the unit, not what is measured. Thailand's trade deficit and its money supply
+ * are both in baht; a clause's currency is a measure word only as the figure's own counted noun ("500 mln peso").
+ */
+const CURRENCIES = new Set(
+  (
+    'baht rupee rupees rupiah peso pesos lira lire ringgit yuan renminbi rouble roubles ruble rubles krona kronor krone kroner crowns guilder guilders ' +
+    'schilling schillings shilling shillings pfennig pfennigs cent cents centime centimes pence penny dinar dinars dirham dirhams riyal riyals rial rials ' +
+    'shekel shekels zloty zlotys forint forints escudo escudos peseta pesetas drachma drachmas naira tenge ecu ecus'
   )
     .split(' ')
     .map(stem),
@@ -145,7 +162,8 @@ export function periodsOf(sentence: string): string[] {
 
 /** A title ("President", "Senator") names no owner by itself: the name after it does. */
 function isOwner(norm: string): boolean {
-  return !ROLE_NOUNS.has(norm) && !HONORIFICS.has(norm) && !CALENDAR_NAMES.has(norm);
+  // Nor a change's verb that wire copy capitalises after an abbreviation ("surplus with the U.S. Rose to …").
+  return !ROLE_NOUNS.has(norm) && !HONORIFICS.has(norm) && !CALENDAR_NAMES.has(norm) && !DIRECTION[classOf.get(stem(norm)) ?? ''];
 }
 
 /** Capitalised words of the calendar ("New Year's Day", "Christmas Day"): when, not whose. */
@@ -215,7 +233,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // has no verb of its own in its clause: it measures what the sentence says of the list.
     const firstWord = clause.start === 0 ? tokenize(sentence, 0, Math.min(sentence.length, 40))[0] : undefined;
     const own = keyWords(sentence.slice(clause.start, clause.end), firstWord && !c.entities.includes(firstWord.norm) && !c.entities.includes(firstWord.norm.replace(/s$/, '')) && !/^\p{Lu}{2,}/u.test(sentence.slice(firstWord.start, firstWord.end)) ? firstWord.norm : undefined);
-    const words = own.length > 0 ? own : [...c.sentenceWords];
+    const words = (own.length > 0 ? own : [...c.sentenceWords]).filter((w) => !CURRENCIES.has(w));
     if (fact.kind === 'figure' && fact.figure.unit) words.push(stem(fact.figure.unit));
     const classWords = new Map<string, string[]>();
     const addClassWord = (w: string) => {
@@ -228,7 +246,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     if (c.carried && c.carriedWords) words.push(...c.carriedWords.filter((w) => !classOf.has(w)));
     const measure = words.map(measureWord);
     c.words.forEach(addClassWord);
-    const broad = [...new Set([...measure, ...c.words.map(measureWord)])];
+    const broad = [...new Set([...measure, ...c.words.filter((w) => !CURRENCIES.has(w)).map(measureWord)])];
     const cls = measure.find((w) => DIRECTION[w]);
     // "Canadian dlrs" names a currency, not whose figure it is.
     const currencies = new Set([...sentence.matchAll(CURRENCY_ADJECTIVE)].map((m) => normaliseWord(m[1])));
@@ -270,7 +288,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       classWords,
       // A date's own year and month are its value, not its period.
       periods: fact.kind === 'figure' ? figurePeriods(sentence, at, fact.end - fact.sentence.start, whole) : [],
-      direction: cls ? DIRECTION[cls] : undefined,
+      direction: cls ? DIRECTION[cls] : fact.kind === 'figure' ? UP_OR_DOWN_BEFORE.exec(before)?.[1].toLowerCase() as FactFrame['direction'] : undefined,
       // "by" is a deadline before a date ("by 2050") and a change's size before a figure ("up by 23%", the same as "up 23%").
       role: ROLE_BEFORE.find(([re, role]) => re.test(before) && !(role === 'by' && fact.kind === 'figure'))?.[1],
       poll: POLL.test(sentence),
