@@ -177,7 +177,7 @@ export async function checkQuote(text: string, start: number, end: number, store
   claim.best = carried[0];
   const diffs = realDiffs(carried[0]);
   // Worded otherwise in many places, or around words any speaker may use: no statement in common, nothing to claim.
-  if (diffs > MISQUOTE_MAX_DIFFS || (diffs > 0 && (await stockPhrase(aligned, carried, store, text)))) return claim;
+  if (diffs > MISQUOTE_MAX_DIFFS || (diffs > 0 && (wordedSeveralWays(carried) || (await stockPhrase(aligned, carried, store, text))))) return claim;
   claim.others = carried.slice(1);
   claim.verdict = diffs > 0 ? 'misquote' : carried[0].diffs.length > 0 ? 'variant' : 'verified';
   return claim;
@@ -238,6 +238,26 @@ async function stockPhrase(query: Query, carried: readonly SourceMatch[], store:
   }
   return false;
 }
+
+/**
+ * The sources give the line in two wordings, neither a part of the other (a stump speech's line, a debate answer
+ * restated later): it was said more than once, and the draft's wording may be another occasion's. Numbers are left
+ * out of the comparison: "Group of Seven" and "Group of 7" are one wording, transcribed twice.
+ */
+function wordedSeveralWays(carried: readonly SourceMatch[]): boolean {
+  const words = (m: SourceMatch) =>
+    tokenize(m.wording)
+      .filter((t) => !NUMBER_WORD.test(t.norm))
+      .map((t) => skeleton(t.norm))
+      .join(' ');
+  const first = words(carried[0]);
+  return carried.slice(1).some((m) => {
+    const other = words(m);
+    return !first.includes(other) && !other.includes(first);
+  });
+}
+
+const NUMBER_WORD = /^(?:\d.*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)$/;
 
 function realDiffs(m: SourceMatch): number {
   return m.diffs.filter((d) => d.kind !== 'spelling').length;

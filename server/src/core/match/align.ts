@@ -187,6 +187,7 @@ export function align(query: readonly QueryWord[], source: readonly Token[], mar
     }
   }
   ops.reverse();
+  shiftAddedOutward(ops, query);
 
   const fragments: Array<{ s0: number; s1: number }> = [];
   for (const o of ops) {
@@ -199,4 +200,42 @@ export function align(query: readonly QueryWord[], source: readonly Token[], mar
     else fragments[f].s1 = Math.max(fragments[f].s1, o.s1);
   }
   return { ops, cost: cost[n * W + endJ], fragments };
+}
+
+/**
+ * Words the quote adds next to words it repeats can be read as added on either side of them: "I don't know what to
+ * say. I don't like doing this" against a source quoting "I don't like doing this" is one sentence added before the
+ * source's quotation, not words added inside it after "I don't". The traceback takes the first reading; when the
+ * quote's opening (or closing) words are matched and then added again, the added run moves to the quote's edge,
+ * outside the source's words, at the same cost.
+ */
+function shiftAddedOutward(ops: Op[], query: readonly QueryWord[]): void {
+  const exact = (o: Op | undefined) => o?.kind === 'match';
+  const added = (o: Op | undefined) => o?.kind === 'ins';
+  const same = (a: Op, b: Op) => query[a.q!].norm === query[b.q!].norm;
+  // At the start: k matched words, then a run of added ones ending with the same k words.
+  let k = 0;
+  while (exact(ops[k])) k++;
+  let l = 0;
+  while (added(ops[k + l])) l++;
+  if (k > 0 && l >= k && ops.slice(0, k).every((o, t) => same(o, ops[k + l - k + t]))) {
+    const matched = ops.slice(0, k).map((o) => [o.s0, o.s1]);
+    const at = ops[0].s0;
+    for (let t = 0; t < l; t++) ops[t] = { kind: 'ins', q: t, s0: at, s1: at };
+    for (let t = 0; t < k; t++) ops[l + t] = { kind: 'match', q: l + t, s0: matched[t][0], s1: matched[t][1] };
+  }
+  // At the end: a run of added words beginning with the same words as the k matched ones that close the quote.
+  const n = ops.length;
+  k = 0;
+  while (exact(ops[n - 1 - k])) k++;
+  l = 0;
+  while (added(ops[n - 1 - k - l])) l++;
+  const first = n - k - l;
+  if (k > 0 && l >= k && ops.slice(n - k).every((o, t) => same(o, ops[first + t]))) {
+    const matched = ops.slice(n - k).map((o) => [o.s0, o.s1]);
+    const at = ops[n - 1].s1;
+    const q0 = ops[first].q!;
+    for (let t = 0; t < k; t++) ops[first + t] = { kind: 'match', q: q0 + t, s0: matched[t][0], s1: matched[t][1] };
+    for (let t = 0; t < l; t++) ops[first + k + t] = { kind: 'ins', q: q0 + k + t, s0: at, s1: at };
+  }
 }
