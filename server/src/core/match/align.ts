@@ -218,7 +218,7 @@ function shiftAddedOutward(ops: Op[], query: readonly QueryWord[]): void {
   while (exact(ops[k])) k++;
   let l = 0;
   while (added(ops[k + l])) l++;
-  if (k > 0 && l >= k && ops.slice(0, k).every((o, t) => same(o, ops[k + l - k + t]))) {
+  if (k > 0 && l >= k && ops.slice(0, k).every((o, t) => same(o, ops[l + t]))) {
     const matched = ops.slice(0, k).map((o) => [o.s0, o.s1]);
     const at = ops[0].s0;
     for (let t = 0; t < l; t++) ops[t] = { kind: 'ins', q: t, s0: at, s1: at };
