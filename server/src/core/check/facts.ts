@@ -831,9 +831,12 @@ function otherEdition(c: Candidate, draftSentence: string): boolean {
  * yen … due March 31, 1994 … 5-1/8 pct … 102 pct"): their facts may agree by chance, never contradict.
  */
 function otherInstance(d: Fact, draftSentence: string, c: Candidate): boolean {
-  const draft = otherNumbers(d, draftSentence);
-  const source = otherNumbers(c.sf.fact, c.sf.sentence);
-  return draft.length >= 2 && source.length >= 2 && !draft.some((n) => source.includes(n));
+  return noneInCommon(otherNumbers(d, draftSentence), otherNumbers(c.sf.fact, c.sf.sentence), 2);
+}
+
+/** Both lists hold `atLeast` numbers, and none of one is in the other. */
+function noneInCommon(a: readonly string[], b: readonly string[], atLeast: number): boolean {
+  return a.length >= atLeast && b.length >= atLeast && !a.some((n) => b.includes(n));
 }
 
 /**
@@ -842,9 +845,7 @@ function otherInstance(d: Fact, draftSentence: string, c: Candidate): boolean {
  * ("20 mln dlrs, down from 70 mln" / "to 35 mln dlrs from 70 mln"). It shares the draft's number by chance.
  */
 function restatedOtherwise(d: Fact, draftSentence: string, c: Candidate): boolean {
-  const draft = instanceNumbers(d, draftSentence);
-  const source = instanceNumbers(c.sf.fact, c.sf.sentence);
-  return draft.length > 0 && source.length > 0 && !draft.some((n) => source.includes(n));
+  return noneInCommon(instanceNumbers(d, draftSentence), instanceNumbers(c.sf.fact, c.sf.sentence), 1);
 }
 
 /** A fact's sentence's other numbers, but years and its dateline's day. */
@@ -953,10 +954,9 @@ function telling(x: FigureFact['figure']): boolean {
 }
 
 function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean, siblings: readonly FigureFact[] = [], draftDate?: string): FigureClaim {
-  // Source sentences holding another of the draft sentence's figures ("over 600 countries instead of 193 states").
-  const paired = new Map<string, Set<Fact>>();
-  // Which of the draft's other figures each such sentence gives, and whether its words tie it to the draft's.
-  const met = new Map<string, { siblings: Set<FigureFact>; tied: boolean }>();
+  // Source sentences holding another of the draft sentence's figures ("over 600 countries instead of 193 states"):
+  // their facts that give one, which of the draft's other figures they give, and whether words tie them to the draft's.
+  const paired = new Map<string, { facts: Set<Fact>; siblings: Set<FigureFact>; tied: boolean }>();
   for (const o of found) {
     const f = o.fact;
     if (f.kind !== 'figure') continue;
@@ -973,23 +973,22 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     );
     if (given.length === 0) continue;
     const key = o.source.id + ':' + f.sentence.start;
-    paired.set(key, (paired.get(key) ?? new Set()).add(f));
-    const m = met.get(key) ?? { siblings: new Set<FigureFact>(), tied: false };
+    let m = paired.get(key);
+    if (!m) paired.set(key, (m = { facts: new Set(), siblings: new Set(), tied: false }));
+    m.facts.add(f);
     for (const sib of given) {
       m.siblings.add(sib);
       // A name in common, or two words besides units: "30,000 tonnes for China, 31,000 for the Soviet Union" is no
       // cocoa forecast's "31,000", nor "deposit withdrawals … 2.2 billion dlrs from 1.9 billion" total lending's.
       m.tied ||= sharedKeyWords(sib, f) >= 2 || sib.context.entities.some((n) => !common?.(n) && f.context.entities.includes(n));
     }
-    met.set(key, m);
   }
   // Another fact of the source's sentence gives a sibling's value (the candidate itself may not stand for one), and the
   // sentence is tied to the draft's by its words or by two of its other figures.
   // (Compared by place: a store may answer one fact as several objects, one per key it was found under.)
   const isPaired = (sf: SourceFact) => {
-    const key = sf.source.id + ':' + sf.fact.sentence.start;
-    const m = met.get(key);
-    return !!m && (m.tied || m.siblings.size >= 2) && [...(paired.get(key) ?? [])].some((f) => f.start !== sf.fact.start);
+    const m = paired.get(sf.source.id + ':' + sf.fact.sentence.start);
+    return !!m && (m.tied || m.siblings.size >= 2) && [...m.facts].some((f) => f.start !== sf.fact.start);
   };
   const draftSentence = prose.slice(d.sentence.start, d.sentence.end);
   const built: Candidate[] = [];
