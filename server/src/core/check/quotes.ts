@@ -177,7 +177,7 @@ export async function checkQuote(text: string, start: number, end: number, store
   claim.best = carried[0];
   const diffs = realDiffs(carried[0]);
   // Worded otherwise in many places, or around words any speaker may use: no statement in common, nothing to claim.
-  if (diffs > MISQUOTE_MAX_DIFFS || (diffs > 0 && (wordedSeveralWays(carried) || (await stockPhrase(aligned, carried, store, text))))) return claim;
+  if (diffs > MISQUOTE_MAX_DIFFS || (diffs > 0 && (wordedSeveralWays(carried) || anotherDelivery(carried[0], claim.text) || (await stockPhrase(aligned, carried, store, text))))) return claim;
   claim.others = carried.slice(1);
   claim.verdict = diffs > 0 ? 'misquote' : carried[0].diffs.length > 0 ? 'variant' : 'verified';
   return claim;
@@ -256,6 +256,19 @@ function wordedSeveralWays(carried: readonly SourceMatch[]): boolean {
     return !first.includes(other) && !other.includes(first);
   });
 }
+
+/**
+ * The draft only adds what a speaker adds from one delivery of a line to the next: an intensifier or filler ("We
+ * cannot afford to be so politically correct"), or a word said twice ("Bad, bad things are going to happen"). A
+ * reporter's slip is a word changed or left out, not these: the draft may quote another occasion.
+ */
+function anotherDelivery(m: SourceMatch, quote: string): boolean {
+  const real = m.diffs.filter((d) => d.kind !== 'spelling');
+  const repeated = (w: string) => new RegExp(`\\b${w}\\W+${w}\\b`, 'i').test(quote);
+  return real.length > 0 && real.every((d) => d.kind === 'added' && tokenize(d.draft).every((t) => DELIVERY_WORDS.has(t.norm) || (/^\w+$/.test(t.norm) && repeated(t.norm))));
+}
+
+const DELIVERY_WORDS = new Set('so very really just actually totally truly well now too'.split(' '));
 
 const NUMBER_WORD = /^(?:\d.*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)$/;
 
