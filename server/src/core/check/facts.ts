@@ -7,7 +7,7 @@ import type { Span } from '../text/sentences';
 import type { SourceFact, SourceStore } from '../match/store';
 import { datelineOf, extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
 import { AliasTable, nameKey, namesMatch, namesOf, sameName, stem, type FactContext } from '../facts/context';
-import { compareFrames, describeFrame, differentWholes, frameOf, isWeakMeasure, otherEvents, placeForms, type Sameness } from '../facts/frame';
+import { compareFrames, describeFrame, differentWholes, frameOf, isWeakMeasure, otherEvents, placeForms, type FactFrame, type Sameness } from '../facts/frame';
 import { isContentWord, tokenize } from '../text/tokens';
 import { commonPairs, queryKeys, valueKey } from '../facts/keys';
 import { compareFigures, formatFigure, rangesOverlap } from '../facts/figures';
@@ -400,12 +400,12 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   // figures only where an owner ties the two sentences.
   if (paired && !telling(d.figure) && !du && same.owner !== 'same' && same.owner !== 'shared') paired = false;
   // A share or count of another whole is another figure, whatever else the clauses share.
-  if (differentWholes(frameOf(d, draftSentence), frameOf(s, sf.sentence))) return undefined;
+  if (differentWholes(frameOf(d, draftSentence), frameOf(s, sf.sentence), d.figure.kind === 'money')) return undefined;
   if (restates(d, s) && !same.periodOneSided && !same.pollConflict && !same.scopeConflict) {
     const owned = ownedAlike(same, d, draftSentence, sf, aliases, common);
     // A wire template filled in for another company ("In 1986 it reported revenue of …") restates nothing of it.
     if (!owned && bothNamed(d, sf)) return undefined;
-    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && !eachNamesAnother(d, draftSentence, sf, aliases, common), ownerUnsure: !owned && bothOwned(d, draftSentence, sf) };
+    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && someoneNamed(d, draftSentence, sf) && !eachNamesAnother(d, draftSentence, sf, aliases, common), ownerUnsure: !owned && bothOwned(d, draftSentence, sf) };
   }
   // Measure words besides the counted noun, which both already share.
   const measure = same.measure - (unitScore === 2 ? 1 : 0);
@@ -430,8 +430,12 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   // other's. A name the clauses merely have in common ("hedge fund manager S. Donald Sussman ($20.6 million)" among
   // her donors, his $19 million to a PAC) is not the same quantity.
   const sharedOwner = same.owner === 'shared' && measure >= 3 && measure - same.directions >= 2;
+  // A day's trading ("closed at 11,740.60 points", "shares rose 4%") is another day's in any sentence that does not
+  // restate it: the corpus's prices and moves of one share or index are many days'.
+  const oneDay = !frameOf(d, draftSentence).trading && !frameOf(s, sf.sentence).trading;
   const strong =
     careful &&
+    oneDay &&
     // The same owner, rare enough to tell and nearest the figure on both sides, and the same counted noun (the
     // ferries of one port, the 25th forum) are the same quantity.
     // The measure is what changed (sales, profit), not which way: "rose" alone ties a figure to any of the owner's rises.
@@ -499,6 +503,20 @@ function ownedInClause(d: Fact, draftSentence: string, sf: SourceFact, aliases: 
 /** Both facts' frames have an owner, in the clause or carried from the sentence before. */
 function bothOwned(d: Fact, draftSentence: string, sf: SourceFact): boolean {
   return frameOf(d, draftSentence).owners.length > 0 && frameOf(sf.fact, sf.sentence).owners.length > 0;
+}
+
+/**
+ * One sentence at least names someone, or the draft copies the source's sentence but for the fact: a line reworded
+ * that names no one on either side ("1985 fl-yr net includes gain of 10.1 mln dlrs" / "1985 net includes
+ * extraordinary gain of 2.5 mln dlrs") is any company's table note, and may agree but never contradict.
+ */
+function someoneNamed(d: Fact, draftSentence: string, sf: SourceFact): boolean {
+  if (d.context.entities.length > 0 || sf.fact.context.entities.length > 0) return true;
+  const without = (f: Fact, sentence: string) => {
+    const at = f.start - f.sentence.start;
+    return (sentence.slice(0, at) + ' ' + sentence.slice(at + f.text.length)).toLowerCase().replace(/\s+/g, ' ').trim();
+  };
+  return without(d, draftSentence) === without(sf.fact, sf.sentence);
 }
 
 /** Both sentences name someone (so a restatement about neither's owner is about two owners). */
@@ -599,7 +617,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   if (restates(d, s) && !same.pollConflict) {
     const owned = ownedAlike(same, d, draftSentence, sf, aliases, common);
     if (!owned && bothNamed(d, sf)) return undefined;
-    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && !(s.relative && s.date.day === undefined), sameEvent: owned, ownerUnsure: !owned && bothOwned(d, draftSentence, sf) };
+    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && someoneNamed(d, draftSentence, sf) && !(s.relative && s.date.day === undefined), sameEvent: owned, ownerUnsure: !owned && bothOwned(d, draftSentence, sf) };
   }
   const owned = actorSame || same.owner === 'same' || same.owner === 'shared';
   if (same.pollConflict) return undefined;
@@ -655,7 +673,9 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const df = frameOf(d, draftSentence);
   const sfr = frameOf(s, sf.sentence);
   // Only the draft may leave out who ("The referendums began on …"): a source that names no one may be about anyone.
-  const oneNamed = df.owners.length === 0 && sfr.owners.length > 0 && same.owner === 'unknown';
+  // And only where the draft's sentence names no one else: "Castro's government will charge 10% … starting on
+  // 9 November" is not about whoever a source's "year beginning 1 October" belongs to.
+  const oneNamed = df.owners.length === 0 && sfr.owners.length > 0 && same.owner === 'unknown' && (d.context.entities.length === 0 || sfr.owners.some((n) => hasNameIn(d.context.entities, n, aliases)));
   // A draft's weekday (which a draft cannot place) is about the same event only with the same owner or actor: it
   // stands in too many events to be tied to one by its words. A year or a month alone never is (restated above).
   const loose = d.relative && d.date.day === undefined;
@@ -667,7 +687,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
     !partial &&
     (actorSame || same.owner === 'same'
       ? same.measure >= need
-      : !loose && (same.owner === 'shared' ? same.measure >= 3 : oneNamed && same.measure >= 2 && same.classes >= 1));
+      : !loose && (same.owner === 'shared' ? same.measure >= 3 : oneNamed && same.measure >= 2 && sharesEventClass(df, sfr)));
   if (!agrees && !sameEvent) return undefined;
   const daysWritten = d.date.day !== undefined && s.date.day !== undefined && !s.relative;
   return {
@@ -682,6 +702,14 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
     verifies: (actorSame || (same.owner === 'same' && daysWritten)) && same.measure >= 1,
     tiesWeekday: (actorSame || ((same.owner === 'same' || same.owner === 'shared') && !df.ownersCarried && !sfr.ownersCarried)) && same.measure >= WEEKDAY_EVENT_WORDS,
   };
+}
+
+/**
+ * The verb one date dates, in a class of synonyms both clauses use ("began" / "started"): with nobody named, the
+ * event itself must be the same, not a word beside it ("won … on 6 January" / "Oscar-winning … presented … on 15 February").
+ */
+function sharesEventClass(a: FactFrame, b: FactFrame): boolean {
+  return [a.event, b.event].some((e) => !!e && e.startsWith('~') && a.classWords.has(e) && b.classWords.has(e));
 }
 
 /** Two sources' dates about one event, and dating the same word: what a dispute between them needs. */
@@ -807,9 +835,9 @@ function significantDigits(value: number): number {
   return String(Number(Math.abs(value).toPrecision(12))).replace(/\D/g, '').replace(/^0+/, '').replace(/0+$/, '').length;
 }
 
-/** Numbers as a sentence writes them ("103.20", "5-3/4", "1997"). */
+/** Numbers as a sentence writes them ("103.20", "5-3/4", "1997", "four"; "one" is as often a pronoun). */
 function numbersIn(sentence: string): string[] {
-  return sentence.match(/\d(?:[\d,./-]*\d)?/g) ?? [];
+  return sentence.match(/\d(?:[\d,./-]*\d)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g) ?? [];
 }
 
 /**
@@ -846,6 +874,14 @@ function noneInCommon(a: readonly string[], b: readonly string[], atLeast: numbe
  */
 function restatedOtherwise(d: Fact, draftSentence: string, c: Candidate): boolean {
   return noneInCommon(instanceNumbers(d, draftSentence), instanceNumbers(c.sf.fact, c.sf.sentence), 1);
+}
+
+/**
+ * Another edition, another instance or a template restated with its other numbers all different ("Previously it
+ * said spending fell 1.3 pct in March" / "… fell 0.5 pct in December"): whatever its value, it contradicts nothing.
+ */
+function anotherInstance(c: Candidate, d: Fact, draftSentence: string): boolean {
+  return otherEdition(c, draftSentence) || otherInstance(d, draftSentence, c) || (c.about >= RESTATED && restatedOtherwise(d, draftSentence, c));
 }
 
 /** A fact's sentence's other numbers, but years and its dateline's day. */
@@ -1029,8 +1065,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
         consistency(c) === 'different' &&
         c.named &&
         !notRuledOut(c) &&
-        !otherEdition(c, draftSentence) &&
-        !otherInstance(d, draftSentence, c) &&
+        !anotherInstance(c, d, draftSentence) &&
         sameOccasion(d, draftSentence, draftDate, c.sf.fact, c.sf.sentence, c.sf.source.meta.date),
     ),
   );
@@ -1147,7 +1182,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   // occasion of the same people. Only the statement restated, or both clauses naming who acts and three words of the
   // event in common, tie it to the draft's.
   const disagree = perSource(
-    cands.filter((c) => rel(c) === 'different' && !otherEdition(c, draftSentence) && !otherInstance(d, draftSentence, c) && (!(c.sf.fact as DateFact).relative || c.about >= RESTATED || !!c.tiesWeekday)),
+    cands.filter((c) => rel(c) === 'different' && !anotherInstance(c, d, draftSentence) && (!(c.sf.fact as DateFact).relative || c.about >= RESTATED || !!c.tiesWeekday)),
   );
   // A weekday-only source ("Monday" in an undated article) agrees by chance one time in seven: it counts only when it is about the event at least as clearly as any source that contradicts.
   const weekdayOnly = (c: Candidate) => (c.sf.fact as DateFact).date.year === undefined && (c.sf.fact as DateFact).date.month === undefined;

@@ -122,7 +122,8 @@ export function namesOf(text: string, sentences: readonly Span[], tokensOf: (k: 
     const tokens = tokensOf(k);
     for (let i = 1; i < tokens.length; i++) {
       const t = tokens[i];
-      if (t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !/[.!?:]\s*$/.test(text.slice(tokens[i - 1].end, t.start))) names.add(t.norm);
+      // A possessive names its name too ("India's market" makes "India" at a sentence's start a name).
+      if (t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !/[.!?:]\s*$/.test(text.slice(tokens[i - 1].end, t.start))) names.add(t.norm).add(nameForm(text, t));
     }
   }
   return names;
@@ -177,13 +178,13 @@ export function sentenceContexts(
   names: ReadonlySet<string>,
   masked: ReadonlyArray<{ start: number; end: number }>,
   before: Antecedent = NO_ANTECEDENT,
-): (spans: ReadonlyArray<{ start: number; end: number }>) => FactContext[] {
+): (spans: ReadonlyArray<{ start: number; end: number }>, figures?: boolean) => FactContext[] {
   const inMasked = (t: Token) => masked.some((m) => t.start < m.end && m.start < t.end);
   // A name's form: a possessive is the name itself (Kazakhstan’s → kazakhstan).
   const normOf = new Map<Token, string>();
   const entityTokens: Token[] = [];
   tokens.forEach((t, i) => {
-    if (!isNameToken(text, t, i, names) || inMasked(t)) return;
+    if (!isNameToken(text, t, i, names, tokens[i - 1]) || inMasked(t)) return;
     entityTokens.push(t);
     normOf.set(t, nameForm(text, t));
   });
@@ -192,26 +193,42 @@ export function sentenceContexts(
   const found = actorOf(tokens, entityTokens, inMasked, norm);
   const actor = found ? intern(found) : undefined;
   // A sentence's first word is capitalised whatever it is: a key word unless it is a name ("Profits at Warner Bros' …").
-  const isKeyWord = (t: Token) => (!t.capital || (t === tokens[0] && !normOf.has(t) && !isAcronym(text, t))) && isKeyWordForm(t);
+  const isKeyWord = (t: Token) => (!t.capital || (t === tokens[0] && !normOf.has(t) && !isAcronym(text, t)) || COMMON_ABBREVIATIONS.has(t.norm)) && isKeyWordForm(t);
   const sentenceWords = [...new Set(tokens.filter((t) => isKeyWord(t) && !inMasked(t)).map((t) => intern(stem(t.norm))))];
-  return (spans) =>
-    spans.map((span, k) => {
+  return (spans, figures = false) => {
+    // The names before the previous fact, in its clause; the previous fact's names and nearest.
+    let lead: Token[] = [];
+    let previous: { subject: Token[]; nearest?: Token } = { subject: [] };
+    return spans.map((span, k) => {
       const prevEnd = k > 0 ? spans[k - 1].end : sentence.start;
       const nextStart = k + 1 < spans.length ? spans[k + 1].start : sentence.end;
-      const from = k > 0 ? lastBreak(text, prevEnd, span.start) ?? prevEnd : sentence.start;
+      const breakBefore = k > 0 ? lastBreak(text, prevEnd, span.start) : undefined;
+      const from = breakBefore ?? prevEnd;
       const to = k + 1 < spans.length ? firstBreak(text, span.end, nextStart) ?? nextStart : sentence.end;
       const inClause = tokens.filter((t) => t.start >= from && t.end <= to && !inMasked(t));
-      const subjectTokens = entityTokens.filter((t) => t.start >= from && t.end <= to);
-      let nearest: Token | undefined;
+      const own = entityTokens.filter((t) => t.start >= from && t.end <= to);
+      // A figure right after another, with no name and no break between, shares the names before that one
+      // ("Phytopharm closed down 19.84% at 151.5 pence"), and so does the end of a range ("between 3.75 dlrs and 4.25
+      // dlrs"). Not a date: "in 1986/87 ending September 30" and "in 1986/87, ending September 30" must read alike.
+      const range = figures && k > 0 && /^\s+and\s+$/.test(text.slice(prevEnd, span.start)) && /\bbetween\s+$/i.test(text.slice(Math.max(0, spans[k - 1].start - 12), spans[k - 1].start));
+      const shares = figures && k > 0 && (breakBefore === undefined || range) && !own.some((t) => t.end <= span.start);
+      // A conversion ("4bn euros ($5.2bn; £2.8bn) it held in a Bank of America account") is the figure before it in
+      // another currency: its names are that one's.
+      const conversion = figures && k > 0 && /^\s*[(;]\s*$/.test(text.slice(prevEnd, span.start));
+      const subjectTokens = conversion ? previous.subject : shares ? [...lead, ...own] : own;
+      lead = subjectTokens.filter((t) => t.end <= span.start);
+      let nearest: Token | undefined = conversion ? previous.nearest : undefined;
       let best = Infinity;
-      for (const t of subjectTokens) {
-        // Distance in characters; a name after the figure wins a tie ("99.23% in Donetsk").
-        const d = t.start >= span.end ? t.start - span.end : span.start - t.end + 0.5;
-        if (d < best) {
-          best = d;
-          nearest = t;
+      if (!conversion)
+        for (const t of subjectTokens) {
+          // Distance in characters; a name after the figure wins a tie ("99.23% in Donetsk").
+          const d = t.start >= span.end ? t.start - span.end : span.start - t.end + 0.5;
+          if (d < best) {
+            best = d;
+            nearest = t;
+          }
         }
-      }
+      previous = { subject: subjectTokens, nearest };
       const words = inClause.filter(isKeyWord).map((t) => stem(t.norm));
       // A clause that names no one and refers back ("It lost …", "But its film division …") is about the sentence before's names.
       const refersBack = before.names.length > 0 && subjectTokens.length === 0 && tokens.some((t) => ANAPHORS.has(t.norm) && t.start < span.start);
@@ -227,6 +244,7 @@ export function sentenceContexts(
         slots: spans.length,
       };
     });
+  };
 }
 
 /**
@@ -243,12 +261,27 @@ function intern(s: string): string {
   return v;
 }
 
-function isNameToken(text: string, t: Token, i: number, names: ReadonlySet<string>): boolean {
+/**
+ * Abbreviations that are common nouns: what is measured ("GDP grew 4.4%") or what is sold ("DVD sales"), nobody's
+ * name. They are key words, not names.
+ */
+export const COMMON_ABBREVIATIONS = new Set('gdp gnp gni cpi ppi rpi pce pmi vat ebitda eps dvd dvds cd cds tv pc pcs sms mp3 vhs lcd atm atms gps'.split(' '));
+
+/** Common nouns a sentence may open on in the possessive. */
+const COMMON_POSSESSIVES = new Set(
+  'today yesterday tomorrow tonight year week month day children women men people world nation country company government party city state council team club industry market sector firm group bank'.split(' '),
+);
+
+function isNameToken(text: string, t: Token, i: number, names: ReadonlySet<string>, previous?: Token): boolean {
+  // A common abbreviation is a word unless it ends a name ("HD DVD", "Sky TV").
+  if (COMMON_ABBREVIATIONS.has(t.norm) && !(previous?.capital && /^\s+$/.test(text.slice(previous.end, t.start)) && isContentWord(previous.norm))) return false;
   if (!isContentWord(t.norm) || /\d/.test(t.norm) || DATE_WORDS.has(t.norm) || HONORIFICS.has(t.norm)) return false;
   if (isAcronym(text, t)) return true;
   if (!t.capital) return false;
-  // A sentence's first word is a name when the text (or the corpus) uses it as one, possessive or not ("TimeWarner's profit").
-  return i > 0 ? true : names.has(t.norm) || (/['’]s$/.test(text.slice(t.start, t.end)) && names.has(t.norm.slice(0, -1)));
+  // A sentence's first word is a name when the text (or the corpus) uses it as one, or when it is a possessive that is
+  // no common noun's ("Castro's government", "TimeWarner's profit"; not "Today's", "Children's").
+  if (i > 0 || names.has(t.norm)) return true;
+  return /['’]s$/.test(text.slice(t.start, t.end)) && (names.has(t.norm.slice(0, -1)) || !COMMON_POSSESSIVES.has(t.norm.slice(0, -1)));
 }
 
 /** A word that can say what a fact is about: content, no digits, no date or filler word, three letters or more. */
@@ -275,7 +308,7 @@ export const NO_ANTECEDENT: Antecedent = { names: [], words: [] };
 export function antecedentOf(text: string, tokens: readonly Token[], names: ReadonlySet<string>): Antecedent {
   const found = new Set<string>();
   tokens.forEach((t, i) => {
-    if (isNameToken(text, t, i, names) && !ROLE_NOUNS.has(t.norm)) found.add(intern(nameForm(text, t)));
+    if (isNameToken(text, t, i, names, tokens[i - 1]) && !ROLE_NOUNS.has(t.norm)) found.add(intern(nameForm(text, t)));
   });
   if (found.size === 0 || found.size > MAX_CARRIED) return NO_ANTECEDENT;
   const words = new Set<string>();
@@ -326,7 +359,7 @@ function actorOf(tokens: readonly Token[], names: Token[], inMasked: (t: Token) 
   return undefined;
 }
 
-const BREAK = /[;:]|,\s+(?:and|but|while|whereas)\s|\s(?:and|but|while|whereas|against|compared with|versus|vs\.?)\s|,\s/g;
+const BREAK = /[;:]|,\s+(?:and|but|while|whereas)\s|\s(?:and|but|while|whereas|against|compared with|instead of|rather than|versus|vs\.?)\s|,\s/g;
 
 function firstBreak(text: string, from: number, to: number): number | undefined {
   BREAK.lastIndex = 0;

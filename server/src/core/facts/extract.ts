@@ -69,6 +69,12 @@ const INDEX_BEFORE = /(?:S&P|Standard (?:&|and) Poor['’]s|FTSE|Fortune|Russell
 const INDEX_AFTER = /^[ -]?(?:(?:stock|share|company|index)[ -]?)?(?:index|futures|list)\b/i;
 
 /**
+ * A race named by its distance ("the men's 3,000m", "Olympic 10,000m champion", "the 1,500m and
+ * 5,000m"): which event, not a measurement. "100m people" (millions) is left to the figure.
+ */
+const RACE = /^(?:50|60|100|110|200|400|800|1,?500|3,?000|5,?000|10,?000)m(?:$|[^\w\s]|\s+(?:hurdles|steeplechase|freestyle|breaststroke|backstroke|butterfly|medley|relay|title|champion|record|world|final|race|gold|silver|bronze|indoor|outdoor|event|heat|and|or|in|at|on|to|for|with|of|by|but|when|after|before|was|is|as)\b)/;
+
+/**
  * A number that is part of a name or of another figure, not a figure of its own: an index's
  * ("S&P 500"), a ratio's denominator ("one in five say"), a rate's unit ("0.87 Ecus per 100 kilos"),
  * "the Third World".
@@ -78,6 +84,7 @@ function isPartOfName(text: string, f: { start: number; numStart: number; numEnd
   const after = text.slice(f.numEnd, f.numEnd + 24);
   if (INDEX_BEFORE.test(text.slice(Math.max(0, f.numStart - 24), f.numStart)) || INDEX_AFTER.test(after)) return true;
   if (/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$/i.test(before) || /\bper\s+$/i.test(before)) return true;
+  if (RACE.test(text.slice(f.numStart, f.numEnd + 24)) && !/[$£€¥]/.test(text.slice(f.start, f.numStart) + before.slice(-2))) return true;
   return /^third[ -]world\b/i.test(text.slice(f.numStart, f.numStart + 12));
 }
 
@@ -234,7 +241,7 @@ function factsOf(
     const prev = previous(k);
     const before = prev && !text.slice(prev.span.start, sentence.start).includes('\n') ? antecedentOf(text, prev.tokens, names) : NO_ANTECEDENT;
     const contexts = sentenceContexts(text, sentence, tokensOf(k), names, masked, before);
-    const figureContexts = contexts(figures);
+    const figureContexts = contexts(figures, true);
     const dateContexts = contexts(dates);
     figures.forEach((f, i) => {
       const { start, end, numStart, numEnd, ...figure } = f;

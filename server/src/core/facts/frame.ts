@@ -11,7 +11,7 @@
 
 import { countryOf, demonymsOf } from './places';
 import { isContentWord, normaliseWord, tokenize } from '../text/tokens';
-import { stem, type AliasTable } from './context';
+import { COMMON_ABBREVIATIONS, stem, type AliasTable } from './context';
 import { HONORIFICS, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS } from '../speakers/lexicon';
 import type { Fact } from './extract';
 
@@ -37,6 +37,8 @@ export interface FactFrame {
   direction?: 'up' | 'down';
   /** The figure's or date's part in a change or a span: "from 71% to 55%", "from 2005 levels by 2050". */
   role?: 'from' | 'to' | 'by';
+  /** The clause reports trading (shares, crude, an index's close): its figures are a day's, whatever day it was. */
+  trading: boolean;
   /** The sentence reports a poll or survey: its figures are that poll's. */
   poll: boolean;
   /** Who conducted it, as the sentence names the poll ("Quinnipiac", "Post-ABC", "AP-GfK"). */
@@ -64,7 +66,7 @@ const CLASSES: Record<string, string> = {
   '~rise':
     'rise rises rising rose risen climb climbs climbed climbing jump jumps jumped jumping increase increases increased increasing gain gains gained gaining grow grows grew grown growing surge surged surging soar soared soaring leap leapt leaped advance advanced up higher hike hiked boost boosted',
   '~fall':
-    'fall falls fell fallen falling drop drops dropped dropping slide slides slid sliding tumble tumbled tumbling sink sinks sank sunk sinking decline declines declined declining decrease decreased decreasing plunge plunged plunging slump slumped dip dipped shrink shrank shrunk lower down cut cuts slip slipped',
+    'fall falls fell fallen falling drop drops dropped dropping slide slides slid sliding tumble tumbled tumbling sink sinks sank sunk sinking decline declines declined declining decrease decreased decreasing plunge plunged plunging slump slumped dip dipped shrink shrank shrunk lower down cut cuts slip slips slipped slipping ease eases eased easing',
   '~support': 'back backs backed backing support supports supported supporting favor favour favored favoured approve approved approving endorse endorsed yes',
   '~oppose': 'oppose opposes opposed opposing against reject rejects rejected rejecting no',
   '~begin': 'begin begins began begun beginning start starts started starting open opens opened opening launch launched launching kick kicked commence commenced',
@@ -160,6 +162,22 @@ export function periodsOf(sentence: string): string[] {
   return [...out];
 }
 
+/** A clause that opens on its verb ("fall to 3.3%", "would fall", "then rose"): its subject is the clause before's. */
+function sharesSubject(clauseStart: string): boolean {
+  const [first, second] = tokenize(clauseStart).map((t) => t.norm);
+  const verb = (w: string | undefined) => !!w && (MODALS.has(w) || !!DIRECTION[classOf.get(stem(w)) ?? '']);
+  return verb(first) || (first === 'then' && verb(second));
+}
+
+const MODALS = new Set('would will could should might may'.split(' '));
+
+/** The clause before `at`'s subject and verb: the sentence up to its first number. */
+function subjectBefore(sentence: string, at: number): string {
+  const before = sentence.slice(0, at);
+  const digit = before.search(/\d/);
+  return digit >= 0 ? before.slice(0, digit) : before;
+}
+
 /** A title ("President", "Senator") names no owner by itself: the name after it does. */
 function isOwner(norm: string): boolean {
   // Nor a change's verb that wire copy capitalises after an abbreviation ("surplus with the U.S. Rose to …").
@@ -186,6 +204,12 @@ function pollstersOf(sentence: string): string[] {
   return [...out];
 }
 
+/** A clause about trading: a market's noun (shares, futures, an index) with a rise, a fall or a close (below). */
+const TRADING = /\b(?:shares|stock|share price|stock market|stock exchange|bourse|futures|index|traded|trading|(?:a|per) barrel|barrel of)\b/i;
+/** How a day's trading is told besides a rise or a fall: "closed at", "ended the day", "quoted at". */
+const PRICE_MOVE = /\b(?:closed|closing|ended|finished|opened|quoted|traded|trading|up|down)\b/i;
+const MARKETS = new Set('london new york paris tokyo frankfurt amsterdam zurich chicago singapore sydney toronto milan madrid brussels stockholm johannesburg mumbai bombay seoul taipei shanghai hong kong wall street nasdaq stock exchange bourse'.split(' '));
+
 const CURRENCY_ADJECTIVE = /\b([A-Z][a-z]+)\s+(?:dlrs?|dollars?|francs?|marks?|guilders?|crowns?|kron[aeo]r?|lire|pesos?|rupees?|yen|pounds?|cents?)\b/g;
 
 /**
@@ -209,7 +233,7 @@ function clauseOf(sentence: string, start: number, end: number): { start: number
 function keyWords(clause: string, first?: string): string[] {
   const out = new Set<string>();
   tokenize(clause).forEach((t, i) => {
-    if ((!t.capital || (i === 0 && t.norm === first)) && isContentWord(t.norm) && t.norm.length > 2 && !/\d/.test(t.norm)) out.add(stem(t.norm));
+    if ((!t.capital || (i === 0 && t.norm === first) || COMMON_ABBREVIATIONS.has(t.norm)) && isContentWord(t.norm) && t.norm.length > 2 && !/\d/.test(t.norm)) out.add(stem(t.norm));
   });
   return [...out];
 }
@@ -233,6 +257,10 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // has no verb of its own in its clause: it measures what the sentence says of the list.
     const firstWord = clause.start === 0 ? tokenize(sentence, 0, Math.min(sentence.length, 40))[0] : undefined;
     const own = keyWords(sentence.slice(clause.start, clause.end), firstWord && !c.entities.includes(firstWord.norm) && !c.entities.includes(firstWord.norm.replace(/s$/, '')) && !/^\p{Lu}{2,}/u.test(sentence.slice(firstWord.start, firstWord.end)) ? firstWord.norm : undefined);
+    // A clause with no subject of its own ("Brazilian growth would reach 4.4% in 2004, but fall to 3.3% next year")
+    // shares the clause before's: its words (growth) and, below, its names (Brazil).
+    const elided = clause.start > 0 && sharesSubject(sentence.slice(clause.start, clause.start + 24)) ? subjectBefore(sentence, clause.start) : undefined;
+    if (elided) own.push(...keyWords(elided).filter((w) => !own.includes(w)));
     const words = (own.length > 0 ? own : [...c.sentenceWords]).filter((w) => !CURRENCIES.has(w));
     if (fact.kind === 'figure' && fact.figure.unit) words.push(stem(fact.figure.unit));
     const classWords = new Map<string, string[]>();
@@ -257,8 +285,20 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     const inClause = new Set(clauseTokens.map((t) => t.norm.replace(/s$/, '')));
     const couldOwn = (n: string) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit;
     const isOwnerHere = (n: string) => couldOwn(n) && (inClause.has(n) || inClause.has(n.replace(/s$/, '')));
-    let owners = [...new Set(c.subject.filter(isOwnerHere).map((n) => countryOf(n) ?? n))];
-    let nearest = c.nearest && isOwnerHere(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined;
+    // A market's city in a clause about trading is where a price was made, not whose it is ("Phytopharm closed at
+    // 151.5 pence in London", "US crude jumped to $53.09 in New York").
+    const clauseText = sentence.slice(clause.start, clause.end);
+    const trading = TRADING.test(clauseText) && (!!cls || PRICE_MOVE.test(clauseText));
+    const market = (n: string) => trading && MARKETS.has(n);
+    const owns = (n: string) => isOwnerHere(n) && !market(n);
+    let owners = [...new Set(c.subject.filter(owns).map((n) => countryOf(n) ?? n))];
+    let nearest = c.nearest && owns(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined;
+    if (owners.length === 0 && elided) {
+      // Its names, and a demonym opening the sentence ("Brazilian growth"), which the sentence's names leave out.
+      const subject = tokenize(elided).map((t) => t.norm).filter((n) => c.entities.includes(n) || countryOf(n) !== undefined);
+      owners = [...new Set(subject.filter((n) => couldOwn(n) && !market(n)).map((n) => countryOf(n) ?? n))];
+      if (owners.length === 1) nearest = owners[0];
+    }
     // A clause that names no one and refers back ("It lost 464,000 subscribers") is about the sentence before's
     // names; the nearest of them only when there is one.
     const ownersCarried = owners.length === 0 && !!c.carried;
@@ -291,9 +331,10 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       direction: cls ? DIRECTION[cls] : fact.kind === 'figure' ? UP_OR_DOWN_BEFORE.exec(before)?.[1].toLowerCase() as FactFrame['direction'] : undefined,
       // "by" is a deadline before a date ("by 2050") and a change's size before a figure ("up by 23%", the same as "up 23%").
       role: ROLE_BEFORE.find(([re, role]) => re.test(before) && !(role === 'by' && fact.kind === 'figure'))?.[1],
+      trading,
       poll: POLL.test(sentence),
       pollsters: pollstersOf(sentence),
-      of: fact.kind === 'figure' ? ofWords(sentence, fact.end - fact.sentence.start) : [],
+      of: fact.kind === 'figure' ? ofWords(sentence, fact.end - fact.sentence.start, fact.figure.kind === 'percent' ? sentence.slice(clause.start, at) : '') : [],
       event: fact.kind === 'date' ? eventOf(sentence.slice(clause.start, at)) : undefined,
       scope: [...new Set([...sentence.slice(clause.start, clause.end).matchAll(SCOPE)].map((m) => m[0].toLowerCase()))],
       sentenceStems: once(() => new Set(tokenize(sentence).filter((t) => isContentWord(t.norm) && !/\d/.test(t.norm)).map((t) => stem(t.norm)))),
@@ -345,12 +386,16 @@ const SCOPE = /\b(?:outside|excluding|except|abroad|overseas|worldwide|globally|
 /** Where "of …" after a figure stops: punctuation, a preposition that starts another phrase, a relative pronoun or a verb of being or saying. */
 const OF_END = /[,;:.()"“”?!]|\s(?:in|on|at|by|for|from|with|who|whom|that|which|and|or|to|than|since|after|before|during|as|was|were|is|are|be|been|have|has|had|will|would|said|says|say)(?=\s)/i;
 
+const SHARE_OF = /\b(?:percentage|proportion|share)\s+of\s+(?:the\s+)?/gi;
+
 /** The words of the "of …" (or "among …") phrase right after a figure: whose share or count it is ("of white voters without a college degree"). */
-function ofWords(sentence: string, end: number): string[] {
+function ofWords(sentence: string, end: number, before = ''): string[] {
   const after = sentence.slice(end, end + 120);
   const m = /^\s+(?:of|among)\s+/i.exec(after);
-  if (!m) return [];
-  const rest = after.slice(m[0].length);
+  // Or a percentage's whole named before it: "the percentage of people using BT lines … has shrunk to 55.4%".
+  const share = m ? undefined : [...before.matchAll(SHARE_OF)].pop();
+  if (!m && !share) return [];
+  const rest = m ? after.slice(m[0].length) : before.slice(share!.index! + share![0].length);
   const stop = OF_END.exec(rest);
   const phrase = stop ? rest.slice(0, stop.index) : rest;
   return [...new Set(tokenize(phrase).filter((t) => isContentWord(t.norm) && t.norm.length > 2 && !/\d/.test(t.norm)).map((t) => stem(t.norm)))].filter((w) => !WEAK_MEASURE.has(w));
@@ -361,7 +406,13 @@ function ofWords(sentence: string, end: number): string[] {
  * them names a word the other's sentence never uses ("of the world's inmates" / "of America's job
  * growth"; "of that vote" / "of white voters without a college degree").
  */
-export function differentWholes(a: FactFrame, b: FactFrame): boolean {
+export function differentWholes(a: FactFrame, b: FactFrame, money = false): boolean {
+  // A sum "of" something the other sentence never names is another sum ("about 700 mln dlrs of debt" / "will pay 630
+  // mln dlrs for the business"), though the other says nothing of what its sum is of.
+  if (money && (a.of.length === 0) !== (b.of.length === 0)) {
+    const [of, other] = a.of.length > 0 ? [a, b] : [b, a];
+    return !of.of.some((w) => other.sentenceStems().has(w));
+  }
   if (a.of.length === 0 || b.of.length === 0) return false;
   return a.of.some((w) => !b.sentenceStems().has(w)) || b.of.some((w) => !a.sentenceStems().has(w));
 }
@@ -479,8 +530,9 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     periodOneSided: (a.periods.length === 0) !== (b.periods.length === 0),
     periodUnplaced: relativeDiffer(a.periods, b.periods),
     scopeConflict: a.scope.length !== b.scope.length || a.scope.some((w) => !b.scope.includes(w)),
-    // One side's sentence may leave the poll unsaid ("call centres saw …" in an article on a survey) where the owners agree.
-    pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)) && !(a.poll !== b.poll && (owner === 'same' || owner === 'shared')),
+    // One side's sentence may leave the poll unsaid ("call centres saw …" in an article on a survey) where the owners are
+    // the same: a name merely shared ("Mexico" of tariffs and of a poll's "New Mexico") leaves them apart.
+    pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)) && !(a.poll !== b.poll && owner === 'same'),
   };
 }
 
