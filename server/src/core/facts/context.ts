@@ -186,7 +186,9 @@ export function sentenceContexts(
   tokens.forEach((t, i) => {
     if (!isNameToken(text, t, i, names, tokens[i - 1]) || inMasked(t)) return;
     entityTokens.push(t);
-    normOf.set(t, nameForm(text, t));
+    // "New Mexico" is not Mexico, nor "New York" York: the place is one name.
+    const p = tokens[i - 1];
+    normOf.set(t, (p?.norm === 'new' && p.capital && text.slice(p.end, t.start) === ' ' ? 'new' : '') + nameForm(text, t));
   });
   const norm = (t: Token) => normOf.get(t) ?? t.norm;
   const entities = [...new Set(entityTokens.map((t) => intern(norm(t))))];

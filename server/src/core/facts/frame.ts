@@ -208,7 +208,7 @@ function pollstersOf(sentence: string): string[] {
 const TRADING = /\b(?:shares|stock|share price|stock market|stock exchange|bourse|futures|index|traded|trading|(?:a|per) barrel|barrel of)\b/i;
 /** How a day's trading is told besides a rise or a fall: "closed at", "ended the day", "quoted at". */
 const PRICE_MOVE = /\b(?:closed|closing|ended|finished|opened|quoted|traded|trading|up|down)\b/i;
-const MARKETS = new Set('london new york paris tokyo frankfurt amsterdam zurich chicago singapore sydney toronto milan madrid brussels stockholm johannesburg mumbai bombay seoul taipei shanghai hong kong wall street nasdaq stock exchange bourse'.split(' '));
+const MARKETS = new Set('london newyork paris tokyo frankfurt amsterdam zurich chicago singapore sydney toronto milan madrid brussels stockholm johannesburg mumbai bombay seoul taipei shanghai hong kong wall street nasdaq stock exchange bourse'.split(' '));
 
 const CURRENCY_ADJECTIVE = /\b([A-Z][a-z]+)\s+(?:dlrs?|dollars?|francs?|marks?|guilders?|crowns?|kron[aeo]r?|lire|pesos?|rupees?|yen|pounds?|cents?)\b/g;
 
@@ -282,7 +282,8 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // Nor is the counted noun when it is capitalised ("300 Australs").
     // Only names within the fact's own clause: a dateline's city ("AMSTERDAM, March 5 - …") is where the story was filed.
     const clauseTokens = tokenize(sentence, clause.start, clause.end);
-    const inClause = new Set(clauseTokens.map((t) => t.norm.replace(/s$/, '')));
+    // Names as context.ts reads them: "New Mexico" is one ("newmexico").
+    const inClause = new Set(clauseTokens.flatMap((t, i) => (clauseTokens[i - 1]?.norm === 'new' && clauseTokens[i - 1].capital ? ['new' + t.norm, 'new' + t.norm.replace(/s$/, '')] : [t.norm.replace(/s$/, '')])));
     const couldOwn = (n: string) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit;
     const isOwnerHere = (n: string) => couldOwn(n) && (inClause.has(n) || inClause.has(n.replace(/s$/, '')));
     // A market's city in a clause about trading is where a price was made, not whose it is ("Phytopharm closed at
