@@ -512,11 +512,8 @@ function bothOwned(d: Fact, draftSentence: string, sf: SourceFact): boolean {
  */
 function someoneNamed(d: Fact, draftSentence: string, sf: SourceFact): boolean {
   if (d.context.entities.length > 0 || sf.fact.context.entities.length > 0) return true;
-  const without = (f: Fact, sentence: string) => {
-    const at = f.start - f.sentence.start;
-    return (sentence.slice(0, at) + ' ' + sentence.slice(at + f.text.length)).toLowerCase().replace(/\s+/g, ' ').trim();
-  };
-  return without(d, draftSentence) === without(sf.fact, sf.sentence);
+  const words = (f: Fact, sentence: string) => withoutFact(f, sentence).toLowerCase().replace(/\s+/g, ' ').trim();
+  return words(d, draftSentence) === words(sf.fact, sf.sentence);
 }
 
 /** Both sentences name someone (so a restatement about neither's owner is about two owners). */
@@ -546,8 +543,13 @@ function ownedAlike(same: Sameness, d: Fact, draftSentence: string, sf: SourceFa
 
 /** The numbers of each fact's sentence but its own. */
 function otherNumbers(f: Fact, sentence: string): string[] {
+  return numbersIn(withoutFact(f, sentence));
+}
+
+/** A fact's sentence with the fact left out. */
+function withoutFact(f: Fact, sentence: string): string {
   const at = f.start - f.sentence.start;
-  return numbersIn(sentence.slice(0, at) + ' ' + sentence.slice(at + f.text.length));
+  return sentence.slice(0, at) + ' ' + sentence.slice(at + f.text.length);
 }
 
 /** Both sentences give other numbers, and not the same ones. */
