@@ -883,7 +883,12 @@ function restatedOtherwise(d: Fact, draftSentence: string, c: Candidate): boolea
  * said spending fell 1.3 pct in March" / "… fell 0.5 pct in December"): whatever its value, it contradicts nothing.
  */
 function anotherInstance(c: Candidate, d: Fact, draftSentence: string): boolean {
-  return otherEdition(c, draftSentence) || otherInstance(d, draftSentence, c) || (c.about >= RESTATED && restatedOtherwise(d, draftSentence, c));
+  return otherTemplate(c, d, draftSentence) || otherInstance(d, draftSentence, c);
+}
+
+/** Another edition of a report, or its template restated with the other numbers all different: it verifies nothing. */
+function otherTemplate(c: Candidate, d: Fact, draftSentence: string): boolean {
+  return otherEdition(c, draftSentence) || (c.about >= RESTATED && restatedOtherwise(d, draftSentence, c));
 }
 
 /** A fact's sentence's other numbers, but years and its dateline's day. */
@@ -903,7 +908,7 @@ function instanceNumbers(f: Fact, sentence: string): string[] {
  * mln marks vs 35 mln" is not the company's whose table reads "45.2 mln vs 35.2 mln").
  */
 function sameFact(c: Candidate, d: Fact, draftSentence: string): boolean {
-  if (otherEdition(c, draftSentence) || (c.about >= RESTATED && restatedOtherwise(d, draftSentence, c))) return false;
+  if (otherTemplate(c, d, draftSentence)) return false;
   return c.named || !!c.sameEvent || !!c.verifies || ((c.about >= RESTATED && !c.ownerUnsure) || nearVerbatim(d, c.sf.fact));
 }
 

@@ -186,9 +186,7 @@ export function sentenceContexts(
   tokens.forEach((t, i) => {
     if (!isNameToken(text, t, i, names, tokens[i - 1]) || inMasked(t)) return;
     entityTokens.push(t);
-    // "New Mexico" is not Mexico, nor "New York" York: the place is one name.
-    const p = tokens[i - 1];
-    normOf.set(t, (p?.norm === 'new' && p.capital && text.slice(p.end, t.start) === ' ' ? 'new' : '') + nameForm(text, t));
+    normOf.set(t, (afterNew(text, tokens[i - 1], t) ? 'new' : '') + nameForm(text, t));
   });
   const norm = (t: Token) => normOf.get(t) ?? t.norm;
   const entities = [...new Set(entityTokens.map((t) => intern(norm(t))))];
@@ -198,8 +196,7 @@ export function sentenceContexts(
   const isKeyWord = (t: Token) => (!t.capital || (t === tokens[0] && !normOf.has(t) && !isAcronym(text, t)) || COMMON_ABBREVIATIONS.has(t.norm)) && isKeyWordForm(t);
   const sentenceWords = [...new Set(tokens.filter((t) => isKeyWord(t) && !inMasked(t)).map((t) => intern(stem(t.norm))))];
   return (spans, figures = false) => {
-    // The names before the previous fact, in its clause; the previous fact's names and nearest.
-    let lead: Token[] = [];
+    // The previous fact's names and nearest.
     let previous: { subject: Token[]; nearest?: Token } = { subject: [] };
     return spans.map((span, k) => {
       const prevEnd = k > 0 ? spans[k - 1].end : sentence.start;
@@ -217,8 +214,7 @@ export function sentenceContexts(
       // A conversion ("4bn euros ($5.2bn; £2.8bn) it held in a Bank of America account") is the figure before it in
       // another currency: its names are that one's.
       const conversion = figures && k > 0 && /^\s*[(;]\s*$/.test(text.slice(prevEnd, span.start));
-      const subjectTokens = conversion ? previous.subject : shares ? [...lead, ...own] : own;
-      lead = subjectTokens.filter((t) => t.end <= span.start);
+      const subjectTokens = conversion ? previous.subject : shares ? [...previous.subject.filter((t) => t.end <= spans[k - 1].start), ...own] : own;
       let nearest: Token | undefined = conversion ? previous.nearest : undefined;
       let best = Infinity;
       if (!conversion)
@@ -268,6 +264,11 @@ function intern(s: string): string {
  * name. They are key words, not names.
  */
 export const COMMON_ABBREVIATIONS = new Set('gdp gnp gni cpi ppi rpi pce pmi vat ebitda eps dvd dvds cd cds tv pc pcs sms mp3 vhs lcd atm atms gps'.split(' '));
+
+/** "New Mexico" is not Mexico, nor "New York" York: the word after a capitalised "New" is one name with it. */
+export function afterNew(text: string, previous: Token | undefined, t: Token): boolean {
+  return previous?.norm === 'new' && previous.capital && text.slice(previous.end, t.start) === ' ';
+}
 
 /** Common nouns a sentence may open on in the possessive. */
 const COMMON_POSSESSIVES = new Set(

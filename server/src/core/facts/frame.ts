@@ -11,7 +11,7 @@
 
 import { countryOf, demonymsOf } from './places';
 import { isContentWord, normaliseWord, tokenize } from '../text/tokens';
-import { COMMON_ABBREVIATIONS, stem, type AliasTable } from './context';
+import { afterNew, COMMON_ABBREVIATIONS, stem, type AliasTable } from './context';
 import { HONORIFICS, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS } from '../speakers/lexicon';
 import type { Fact } from './extract';
 
@@ -283,7 +283,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // Only names within the fact's own clause: a dateline's city ("AMSTERDAM, March 5 - …") is where the story was filed.
     const clauseTokens = tokenize(sentence, clause.start, clause.end);
     // Names as context.ts reads them: "New Mexico" is one ("newmexico").
-    const inClause = new Set(clauseTokens.flatMap((t, i) => (clauseTokens[i - 1]?.norm === 'new' && clauseTokens[i - 1].capital ? ['new' + t.norm, 'new' + t.norm.replace(/s$/, '')] : [t.norm.replace(/s$/, '')])));
+    const inClause = new Set(clauseTokens.flatMap((t, i) => (afterNew(sentence, clauseTokens[i - 1], t) ? ['new' + t.norm, 'new' + t.norm.replace(/s$/, '')] : [t.norm.replace(/s$/, '')])));
     const couldOwn = (n: string) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit;
     const isOwnerHere = (n: string) => couldOwn(n) && (inClause.has(n) || inClause.has(n.replace(/s$/, '')));
     // A market's city in a clause about trading is where a price was made, not whose it is ("Phytopharm closed at
