@@ -169,7 +169,8 @@ export function contextsIn(text: string, sentence: Span, spans: ReadonlyArray<{ 
 /**
  * contextsIn in two steps: what the sentence gives every fact (its names, actor and key
  * words, read once from its tokens, which are left unchanged), then each fact's clause.
- * A sentence's figures and dates share the first step.
+ * A sentence's figures and dates share the first step. `before` (the sentence before as an
+ * antecedent) is asked for only by a clause that refers back to it, which few do.
  */
 export function sentenceContexts(
   text: string,
@@ -177,24 +178,28 @@ export function sentenceContexts(
   tokens: readonly Token[],
   names: ReadonlySet<string>,
   masked: ReadonlyArray<{ start: number; end: number }>,
-  before: Antecedent = NO_ANTECEDENT,
+  before: () => Antecedent = () => NO_ANTECEDENT,
 ): (spans: ReadonlyArray<{ start: number; end: number }>, figures?: boolean) => FactContext[] {
   const inMasked = (t: Token) => masked.some((m) => t.start < m.end && m.start < t.end);
+  const isMasked = tokens.map(inMasked);
   // A name's form: a possessive is the name itself (Kazakhstan’s → kazakhstan).
   const normOf = new Map<Token, string>();
   const entityTokens: Token[] = [];
   tokens.forEach((t, i) => {
-    if (!isNameToken(text, t, i, names, tokens[i - 1]) || inMasked(t)) return;
+    if (!isNameToken(text, t, i, names, tokens[i - 1]) || isMasked[i]) return;
     entityTokens.push(t);
-    normOf.set(t, (afterNew(text, tokens[i - 1], t) ? 'new' : '') + nameForm(text, t));
+    normOf.set(t, intern((afterNew(text, tokens[i - 1], t) ? 'new' : '') + nameForm(text, t)));
   });
   const norm = (t: Token) => normOf.get(t) ?? t.norm;
-  const entities = [...new Set(entityTokens.map((t) => intern(norm(t))))];
+  const entities = [...new Set(entityTokens.map(norm))];
   const found = actorOf(tokens, entityTokens, inMasked, norm);
   const actor = found ? intern(found) : undefined;
   // A sentence's first word is capitalised whatever it is: a key word unless it is a name ("Profits at Warner Bros' …").
   const isKeyWord = (t: Token) => (!t.capital || (t === tokens[0] && !normOf.has(t) && !isAcronym(text, t)) || COMMON_ABBREVIATIONS.has(t.norm)) && isKeyWordForm(t);
-  const sentenceWords = [...new Set(tokens.filter((t) => isKeyWord(t) && !inMasked(t)).map((t) => intern(stem(t.norm))))];
+  // Each token's key word (stemmed), or undefined when it is none or a figure's or date's: read once for every clause.
+  const keyWords = tokens.map((t, i) => (!isMasked[i] && isKeyWord(t) ? intern(stem(t.norm)) : undefined));
+  const sentenceWords = [...new Set(keyWords.filter((w) => w !== undefined))];
+  const firstAnaphor = tokens.find((t) => ANAPHORS.has(t.norm))?.start ?? Infinity;
   return (spans, figures = false) => {
     // The previous fact's names and nearest.
     let previous: { subject: Token[]; nearest?: Token } = { subject: [] };
@@ -204,7 +209,6 @@ export function sentenceContexts(
       const breakBefore = k > 0 ? lastBreak(text, prevEnd, span.start) : undefined;
       const from = breakBefore ?? prevEnd;
       const to = k + 1 < spans.length ? firstBreak(text, span.end, nextStart) ?? nextStart : sentence.end;
-      const inClause = tokens.filter((t) => t.start >= from && t.end <= to && !inMasked(t));
       const own = entityTokens.filter((t) => t.start >= from && t.end <= to);
       // A figure right after another, with no name and no break between, shares the names before that one
       // ("Phytopharm closed down 19.84% at 151.5 pence"), and so does the end of a range ("between 3.75 dlrs and 4.25
@@ -227,22 +231,40 @@ export function sentenceContexts(
           }
         }
       previous = { subject: subjectTokens, nearest };
-      const words = inClause.filter(isKeyWord).map((t) => stem(t.norm));
+      // The clause's tokens: they run on from the first starting at `from` (tokens are in order and never overlap).
+      const words = new Set<string>();
+      for (let i = firstFrom(tokens, from); i < tokens.length && tokens[i].end <= to; i++) {
+        const w = keyWords[i];
+        if (w !== undefined) words.add(w);
+      }
       // A clause that names no one and refers back ("It lost …", "But its film division …") is about the sentence before's names.
-      const refersBack = before.names.length > 0 && subjectTokens.length === 0 && tokens.some((t) => ANAPHORS.has(t.norm) && t.start < span.start);
+      const refersBack = subjectTokens.length === 0 && firstAnaphor < span.start && before().names.length > 0;
+      const antecedent = refersBack ? before() : undefined;
       return {
-        ...(refersBack ? { carried: before.names as string[], carriedWords: before.words as string[] } : {}),
-        subject: [...new Set(subjectTokens.map((t) => intern(norm(t))))],
-        nearest: nearest ? intern(norm(nearest)) : undefined,
+        ...(antecedent ? { carried: antecedent.names as string[], carriedWords: antecedent.words as string[] } : {}),
+        subject: [...new Set(subjectTokens.map(norm))],
+        nearest: nearest ? norm(nearest) : undefined,
         actor,
         entities,
-        words: [...new Set(words.map(intern))],
+        words: [...words],
         sentenceWords,
         slot: k,
         slots: spans.length,
       };
     });
   };
+}
+
+/** The index of the first token starting at or after `pos` (tokens.length if none). */
+function firstFrom(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -238,8 +238,10 @@ function factsOf(
     if (dates.length === 0 && figures.length === 0) continue;
     const masked = [...dates, ...figures.map((f) => ({ start: f.numStart, end: f.numEnd }))];
     // The sentence before, where it stands on the same line (a paragraph): a heading or another paragraph is no antecedent.
-    const prev = previous(k);
-    const before = prev && !text.slice(prev.span.start, sentence.start).includes('\n') ? antecedentOf(text, prev.tokens, names) : NO_ANTECEDENT;
+    const before = once(() => {
+      const prev = previous(k);
+      return prev && !text.slice(prev.span.start, sentence.start).includes('\n') ? antecedentOf(text, prev.tokens, names) : NO_ANTECEDENT;
+    });
     const contexts = sentenceContexts(text, sentence, tokensOf(k), names, masked, before);
     const figureContexts = contexts(figures, true);
     const dateContexts = contexts(dates);
@@ -252,6 +254,12 @@ function factsOf(
     });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** f's value, computed on the first call. */
+function once<T>(f: () => T): () => T {
+  let v: T | undefined;
+  return () => (v ??= f());
 }
 
 /**

@@ -32,9 +32,17 @@ function isDigit(ch: string): boolean {
   return ch >= '0' && ch <= '9';
 }
 function isWordChar(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+  return isWordCode(ch.charCodeAt(0));
+}
+
+/** WORD_CHAR's answer for each UTF-16 code unit past ASCII (0 = not asked yet, 1 = yes, 2 = no): the scanner asks it per character. */
+const wordCodes = new Uint8Array(0x10000);
+
+function isWordCode(c: number): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return WORD_CHAR.test(ch);
+  let known = wordCodes[c];
+  if (known === 0) wordCodes[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
 }
 
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
@@ -59,7 +67,7 @@ export function normaliseWord(word: string): string {
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  forEachWord(text, from, to, (norm, start, end) => tokens.push({ norm, start, end, capital: isUpper(text[start]) }));
+  forEachWord(text, from, to, (norm, start, end) => tokens.push({ norm, start, end, capital: isUpperAt(text, start) }));
   return tokens;
 }
 
@@ -67,8 +75,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 export function forEachWord(text: string, from: number, to: number, visit: (norm: string, start: number, end: number) => void): void {
   let i = from;
   while (i < to) {
-    const ch = text[i];
-    if (!isWordChar(ch)) {
+    const first = text.charCodeAt(i);
+    if (!isWordCode(first)) {
       i++;
       continue;
     }
@@ -80,26 +88,37 @@ export function forEachWord(text: string, from: number, to: number, visit: (norm
       i = abbr;
       continue;
     }
+    // Whether the word is ASCII letters and digits only, normaliseWord's common case: known from the scan, not tested again.
+    let ascii = first < 128;
     i++;
     while (i < to) {
-      const c = text[i];
-      if (isWordChar(c)) {
+      const c = text.charCodeAt(i);
+      if (isWordCode(c)) {
+        if (c >= 128) ascii = false;
         i++;
-      } else if (APOSTROPHES.has(c) && i + 1 < to && isLetter(text[i + 1]) && (isLetter(text[i - 1]) || letterBeforePads(text, i, start))) {
+        continue;
+      }
+      // A space, the usual end of a word, is none of the joiners below.
+      if (c === 32) break;
+      const ch = text[i];
+      if (APOSTROPHES.has(ch) && i + 1 < to && isLetter(text[i + 1]) && (isLetter(text[i - 1]) || letterBeforePads(text, i, start))) {
         // (A repair's joiners before an apostrophe, text/mojibake.ts: "don͏͏’t" is one word.)
         i++;
-      } else if ((c === '.' || c === ',') && i + 1 < to && isDigit(text[i + 1]) && isDigit(text[i - 1])) {
+      } else if ((c === 46 || c === 44) && i + 1 < to && isDigit(text[i + 1]) && isDigit(text[i - 1])) {
+        // A decimal point or a thousands comma.
         i++;
-      } else if (INVISIBLE.test(c) && i + 1 < to && isWordChar(text[i + 1])) {
+      } else if (INVISIBLE.test(ch) && i + 1 < to && isWordChar(text[i + 1])) {
         // A soft hyphen, zero-width space or direction mark inside a word (common in
         // pages copied from the web) is invisible: the word goes on.
         i++;
       } else {
         break;
       }
+      ascii = false;
     }
     // Surrogate pairs are never split: isWordChar fails on lone surrogates, so a word ends before them.
-    const norm = normaliseWord(text.slice(start, i));
+    const word = text.slice(start, i);
+    const norm = ascii ? word.toLowerCase() : normaliseWord(word);
     if (norm.length > 0) visit(norm, start, i);
   }
 }
@@ -113,6 +132,12 @@ function letterBeforePads(text: string, i: number, start: number): boolean {
 
 function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** isUpper(text[i]), without a string for an ASCII character. */
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : isUpper(text[i]);
 }
 
 /** End offset of a dotted abbreviation starting at i (U.N., U.S.A., or U.N with its last dot cut), or 0. */
