@@ -239,18 +239,14 @@ export function sentenceContexts(
       }
       // A clause that names no one and refers back ("It lost …", "But its film division …") is about the sentence before's names.
       const refersBack = subjectTokens.length === 0 && firstAnaphor < span.start && before().names.length > 0;
-      const antecedent = refersBack ? before() : undefined;
-      return {
-        ...(antecedent ? { carried: antecedent.names as string[], carriedWords: antecedent.words as string[] } : {}),
-        subject: [...new Set(subjectTokens.map(norm))],
-        nearest: nearest ? norm(nearest) : undefined,
-        actor,
-        entities,
-        words: [...words],
-        sentenceWords,
-        slot: k,
-        slots: spans.length,
-      };
+      const subject = [...new Set(subjectTokens.map(norm))];
+      const nearestName = nearest ? norm(nearest) : undefined;
+      // Two literals, not a spread of the carried fields into one: the same fields in the same order, built faster.
+      if (refersBack) {
+        const antecedent = before();
+        return { carried: antecedent.names as string[], carriedWords: antecedent.words as string[], subject, nearest: nearestName, actor, entities, words: [...words], sentenceWords, slot: k, slots: spans.length };
+      }
+      return { subject, nearest: nearestName, actor, entities, words: [...words], sentenceWords, slot: k, slots: spans.length };
     });
   };
 }

@@ -88,18 +88,21 @@ export function forEachWord(text: string, from: number, to: number, visit: (norm
       i = abbr;
       continue;
     }
-    // Whether the word is ASCII letters and digits only, normaliseWord's common case: known from the scan, not tested again.
+    // Whether the word is ASCII letters and digits only (normaliseWord's common case: known from the scan, not
+    // tested again), and whether it has a capital to lower.
     let ascii = first < 128;
+    let upper = first >= 65 && first <= 90;
     i++;
     while (i < to) {
       const c = text.charCodeAt(i);
       if (isWordCode(c)) {
         if (c >= 128) ascii = false;
+        else if (c >= 65 && c <= 90) upper = true;
         i++;
         continue;
       }
-      // A space, the usual end of a word, is none of the joiners below.
-      if (c === 32) break;
+      // Of ASCII characters, only these four can join a word below (no ASCII character is invisible).
+      if (c < 128 && c !== 39 && c !== 96 && c !== 44 && c !== 46) break;
       const ch = text[i];
       if (APOSTROPHES.has(ch) && i + 1 < to && isLetter(text[i + 1]) && (isLetter(text[i - 1]) || letterBeforePads(text, i, start))) {
         // (A repair's joiners before an apostrophe, text/mojibake.ts: "don͏͏’t" is one word.)
@@ -118,7 +121,7 @@ export function forEachWord(text: string, from: number, to: number, visit: (norm
     }
     // Surrogate pairs are never split: isWordChar fails on lone surrogates, so a word ends before them.
     const word = text.slice(start, i);
-    const norm = ascii ? word.toLowerCase() : normaliseWord(word);
+    const norm = !ascii ? normaliseWord(word) : upper ? word.toLowerCase() : word;
     if (norm.length > 0) visit(norm, start, i);
   }
 }
