@@ -146,8 +146,8 @@ export function abbreviationsOf(text: string, sentences: readonly Span[], tokens
     };
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      const gap = i > 0 ? text.slice(tokens[i - 1].end, t.start) : ' ';
-      if (run.length > 0 && !/^[ \u00A0-]+$/.test(gap)) flush();
+      // The gap before the word matters only inside a run (never at a sentence's first word).
+      if (run.length > 0 && !/^[ \u00A0-]+$/.test(text.slice(tokens[i - 1].end, t.start))) flush();
       if (isNameWord(t)) run.push(t);
       else if (run.length > 0 && t.norm === 'of' && tokens[i + 1] && isNameWord(tokens[i + 1])) continue;
       else flush();
