@@ -4,7 +4,7 @@
 
 import type { Span } from '../text/sentences';
 import { findDates, isoDate, DateValue } from './dates';
-import { findFigures, Figure } from './figures';
+import { findFiguresUnfiltered, Figure, mayHoldFigure } from './figures';
 import { abbreviationsOf, antecedentOf, FactContext, namesOf, NO_ANTECEDENT, sentenceContexts } from './context';
 import { tokenize, Token } from '../text/tokens';
 
@@ -223,9 +223,11 @@ function factsOf(
     // Figures inside any date found (kept or not) are the date's digits, not figures.
     const overlapsDate = (s: number, e: number) => found.some((d) => s < d.end && d.start < e);
     const dates = found.filter((d) => !inDateline(d.start) && !inCaption(text, d.start, captions) && !(articleDate && d.start < head && isoDate(d.value) === articleDate));
-    // A table's rows are read before their figures: a long table is then no cost.
+    // A table's rows are read before their figures: a long table is then no cost. Neither is read in a sentence where
+    // no figure can start (most sentences).
     const prose = dateline && dateline.end > sentence.start && dateline.end < sentence.end ? dateline.end : sentence.start;
-    const figures = (sentence.end - prose <= TABLE_ROW && isTableSentence(text.slice(prose, sentence.end)) ? [] : findFigures(text, sentence.start, sentence.end)).filter(
+    const noFigures = !mayHoldFigure(text, sentence.start, sentence.end) || (sentence.end - prose <= TABLE_ROW && isTableSentence(text.slice(prose, sentence.end)));
+    const figures = (noFigures ? [] : findFiguresUnfiltered(text, sentence.start, sentence.end)).filter(
       (f) =>
         !overlapsDate(f.numStart, f.numEnd) &&
         !isYearLike(f, text, f.numStart, f.numEnd) &&

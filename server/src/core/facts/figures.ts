@@ -195,7 +195,7 @@ export function findFigures(text: string, from = 0, to = text.length): FigureMen
   return mayHoldFigure(text, from, to) ? findFiguresUnfiltered(text, from, to) : [];
 }
 
-/** findFigures without the prefilter (for the test that holds the prefilter to its promise). */
+/** findFigures without the prefilter (for a caller that has run it, and the test that holds it to its promise). */
 export function findFiguresUnfiltered(text: string, from = 0, to = text.length): FigureMention[] {
   // The candidate search must stop at `to`: on a range with no candidate it ran on to the
   // end of the text, so a long one-line source (thousands of sentences) cost time
