@@ -141,6 +141,8 @@ export function abbreviationsOf(text: string, sentences: readonly Span[], tokens
     const tokens = tokensOf(k);
     let run: Token[] = [];
     const flush = () => {
+      // Called after every word that is no name: most find the run empty, and keep it.
+      if (run.length === 0) return;
       if (run.length >= 2 && run.length <= 6) out.push([run.map((t) => t.norm[0]).join(''), run.map((t) => t.norm)]);
       run = [];
     };
