@@ -351,6 +351,9 @@ function namesConflict(d: Fact, s: Fact, aliases: AliasTable): boolean {
 /** Key words a restated sentence shares at least: "imports 1.08 billion" restates nothing. */
 const MIN_RESTATED = 3;
 
+/** Key words and names (the owner's among them) two sentences share besides the counted noun, for an owner and noun alone to contradict. */
+const UNIT_ONLY_SHARED = 3;
+
 function restates(d: Fact, s: Fact): boolean {
   const dw = d.context.sentenceWords;
   // The cheap tests first: most candidates stand in another place of another sentence.
@@ -405,7 +408,9 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     const owned = ownedAlike(same, d, draftSentence, sf, aliases, common);
     // A wire template filled in for another company ("In 1986 it reported revenue of …") restates nothing of it.
     if (!owned && bothNamed(d, sf)) return undefined;
-    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && someoneNamed(d, draftSentence, sf) && !eachNamesAnother(d, draftSentence, sf, aliases, common), ownerUnsure: !owned && bothOwned(d, draftSentence, sf) };
+    // Another counted noun the source's clause names ("42.7 trillion calculations per second (teraflops)") may agree, never contradict.
+    const named = unitScore !== 1 && owned && someoneNamed(d, draftSentence, sf) && !eachNamesAnother(d, draftSentence, sf, aliases, common);
+    return { sf, about: RESTATED + d.context.sentenceWords.length, named, ownerUnsure: !owned && bothOwned(d, draftSentence, sf) };
   }
   // Measure words besides the counted noun, which both already share.
   const measure = same.measure - (unitScore === 2 ? 1 : 0);
@@ -424,7 +429,16 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   // A contradiction also needs a figure that says what it counts (a bare "57" may be an age, a score or a count).
   const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
   // A figure one clause places ("outside the US") and the other does not is another quantity.
-  const careful = countsSomething && !same.periodOneSided && !same.pollConflict && !same.scopeConflict && !eachNamesAnother(d, draftSentence, sf, aliases, common);
+  // Nor is a difference ("the extra £13 billion") a level, and a rank ("world number seven") is one week's.
+  const careful =
+    countsSomething &&
+    !same.periodOneSided &&
+    !same.pollConflict &&
+    !same.scopeConflict &&
+    !same.differenceConflict &&
+    !frameOf(d, draftSentence).rank &&
+    !frameOf(s, sf.sentence).rank &&
+    !eachNamesAnother(d, draftSentence, sf, aliases, common);
   // An owner only shared (each clause's nearest name another) and three measure words in common: enough to verify
   // ("the referendums held in four occupied regions"), not to contradict unless one clause's names are all in the
   // other's. A name the clauses merely have in common ("hedge fund manager S. Donald Sussman ($20.6 million)" among
@@ -433,11 +447,15 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   // A day's trading ("closed at 11,740.60 points", "shares rose 4%") is another day's in any sentence that does not
   // restate it: the corpus's prices and moves of one share or index are many days'.
   const oneDay = !frameOf(d, draftSentence).trading && !frameOf(s, sf.sentence).trading;
+  // The same owner and counted noun, rare enough to tell and nearest the figure on both sides: one quantity for
+  // agreeing (Tymoshenko's 3,000 firms, the four Britons of Guantanamo Bay). On real prose an owner's counts of one
+  // noun are many (the BBC's nominations in two awards, England's appearances, UKIP's MEPs before and after a vote):
+  // contradicting takes a word of the measure besides the noun ("carried … passengers") or more of the two sentences
+  // in common (the 25th forum of the same two leaders).
+  const ownedUnit = careful && oneDay && same.owner === 'same' && unitScore === 2 && distinctiveUnit;
   const strong =
     careful &&
     oneDay &&
-    // The same owner, rare enough to tell and nearest the figure on both sides, and the same counted noun (the
-    // ferries of one port, the 25th forum) are the same quantity.
     // The measure is what changed (sales, profit), not which way: "rose" alone ties a figure to any of the owner's rises.
     // A source sentence that gives another of the draft sentence's figures, with the same counted noun, is the
     // statement the draft restates ("over 600 countries instead of the 193 states"): its figure can contradict.
@@ -446,13 +464,13 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     ((same.owner === 'same' &&
       (measure - same.directions >= 2 ||
         (measure - same.directions >= 1 && (same.classes > same.directions || nearVerbatim(d, s))) ||
-        (unitScore === 2 && distinctiveUnit))) ||
+        (ownedUnit && (measure >= 1 || sharedKeyWords(d, s) >= UNIT_ONLY_SHARED)))) ||
       (sharedOwner && same.nested) ||
       (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   if (!agrees && !strong) return undefined;
   // An owner only shared verifies where neither clause names someone the other sentence never does.
   const ownedAsSaid = same.owner === 'same' || (same.owner === 'shared' && !eachNamesAnother(d, draftSentence, sf, aliases, common));
-  return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong, verifies: paired || (ownedAsSaid && significantDigits(d.figure.value) >= 2) || (careful && sharedOwner) };
+  return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong, verifies: paired || (ownedAsSaid && significantDigits(d.figure.value) >= 2) || (careful && sharedOwner) || ownedUnit };
 }
 
 /**
@@ -506,15 +524,20 @@ function bothOwned(d: Fact, draftSentence: string, sf: SourceFact): boolean {
 }
 
 /**
- * One sentence at least names someone, or the draft copies the source's sentence but for the fact: a line reworded
- * that names no one on either side ("1985 fl-yr net includes gain of 10.1 mln dlrs" / "1985 net includes
- * extraordinary gain of 2.5 mln dlrs") is any company's table note, and may agree but never contradict.
+ * One sentence at least names someone, or the draft copies a long source sentence but for the fact: a line that
+ * names no one on either side, reworded or short ("1985 net includes extraordinary gain of 2.5 mln dlrs", "The
+ * company currently has about 3.9 mln shares outstanding"), is any company's table note or wire template, and may
+ * agree but never contradict.
  */
 function someoneNamed(d: Fact, draftSentence: string, sf: SourceFact): boolean {
   if (d.context.entities.length > 0 || sf.fact.context.entities.length > 0) return true;
+  if (d.context.sentenceWords.length < MIN_COPIED_WORDS) return false;
   const words = (f: Fact, sentence: string) => withoutFact(f, sentence).toLowerCase().replace(/\s+/g, ' ').trim();
   return words(d, draftSentence) === words(sf.fact, sf.sentence);
 }
+
+/** Key words a nameless sentence copied but for its fact must have to be one statement, not a template line. */
+const MIN_COPIED_WORDS = 6;
 
 /** Both sentences name someone (so a restatement about neither's owner is about two owners). */
 function bothNamed(d: Fact, sf: SourceFact): boolean {
@@ -1106,7 +1129,9 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   // year") may be where the draft's figure comes from: no contradiction from it.
   const givesDraftsNumber = (c: Candidate) =>
     found.some((o) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start && o.fact.kind === 'figure' && o.fact.figure.value === d.figure.value);
-  for (let i = disagree.length - 1; i >= 0; i--) if (givesDraftsNumber(disagree[i])) disagree.splice(i, 1);
+  // Nor from a source figure the draft's sentence gives too ("save £4bn …, of which £1.3bn"): the draft has it, for another part.
+  const draftGivesIt = (c: Candidate) => siblings.some((sib) => sib.figure.kind === d.figure.kind && compareFigures(sib.figure, (c.sf.fact as FigureFact).figure) === 'same');
+  for (let i = disagree.length - 1; i >= 0; i--) if (givesDraftsNumber(disagree[i]) || draftGivesIt(disagree[i])) disagree.splice(i, 1);
   // A mismatch says what the figure should be: only when the sources about it give one value (several
   // values for one frame are a measure that moves, or sources that do not agree, and say nothing certain).
   // A source sentence the draft restates is the statement itself: looser contradictions elsewhere do not unsettle it.

@@ -37,6 +37,10 @@ export interface FactFrame {
   direction?: 'up' | 'down';
   /** The figure's or date's part in a change or a span: "from 71% to 55%", "from 2005 levels by 2050". */
   role?: 'from' | 'to' | 'by';
+  /** A figure that is a difference ("rose 20%", "the extra £13 billion", "£300 less than the Tories offered"), not a level. */
+  difference: boolean;
+  /** A figure that is a rank ("world number seven", "No. 3", "number 13 in the singles chart"): this week's, not for ever. */
+  rank: boolean;
   /** The clause reports trading (shares, crude, an index's close): its figures are a day's, whatever day it was. */
   trading: boolean;
   /** The sentence reports a poll or survey: its figures are that poll's. */
@@ -197,6 +201,19 @@ const ROLE_BEFORE: Array<[RegExp, FactFrame['role']]> = [
   [/\b(?:to|into)\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$/i, 'to'],
   [/\b(?:by|until|till|through)\s+(?:the\s+end\s+of\s+)?$/i, 'by'],
 ];
+/** A difference's words: "the extra", "a further", "another" before the figure; "more than", "less than" after it. */
+const DIFFERENCE_BEFORE = /\b(?:extra|additional|further|another)\s+$/i;
+const DIFFERENCE_AFTER = /^\s*(?:more|less|fewer|higher|lower|cheaper|dearer|bigger|smaller|larger)\s+than\b/i;
+/** Words between a change's verb and its size: "rose by nearly 20%", "up almost 20%". */
+const CHANGE_LEAD = /(?:\s+(?:by|about|around|nearly|almost|some|just|over|more|than|less|a|an))*\s*$/i;
+const RANK_BEFORE = /(?:\b[Nn]umber|\bN[Oo]\.|#) ?$/;
+
+/** A change's size: a verb or noun of a rise or a fall just before the figure or just after it ("fell 5%", "a 5% cut"). */
+function isChange(before: string, after: string): boolean {
+  const verb = /([A-Za-z]+)$/.exec(before.replace(CHANGE_LEAD, ''))?.[1];
+  const noun = /^\s*([A-Za-z]+)/.exec(after)?.[1];
+  return [verb, noun].some((w) => !!w && !!DIRECTION[measureWord(stem(normaliseWord(w)))]);
+}
 
 function pollstersOf(sentence: string): string[] {
   const out = new Set<string>();
@@ -233,6 +250,8 @@ function clauseOf(sentence: string, start: number, end: number): { start: number
 function keyWords(clause: string, first?: string): string[] {
   const out = new Set<string>();
   tokenize(clause).forEach((t, i) => {
+    // "back" as written is mostly a particle ("pay back a loan", "scaling back"), not "backed" a vote.
+    if (t.norm === 'back') return;
     if ((!t.capital || (i === 0 && t.norm === first) || COMMON_ABBREVIATIONS.has(t.norm)) && isContentWord(t.norm) && t.norm.length > 2 && !/\d/.test(t.norm)) out.add(stem(t.norm));
   });
   return [...out];
@@ -318,6 +337,10 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
         last = i;
       });
     }
+    const direction = cls ? DIRECTION[cls] : fact.kind === 'figure' ? (UP_OR_DOWN_BEFORE.exec(before)?.[1].toLowerCase() as FactFrame['direction']) : undefined;
+    // "by" is a deadline before a date ("by 2050") and a change's size before a figure ("up by 23%", the same as "up 23%").
+    const role = ROLE_BEFORE.find(([re, r]) => re.test(before) && !(r === 'by' && fact.kind === 'figure'))?.[1];
+    const after = sentence.slice(at + fact.text.length, at + fact.text.length + 24);
     f = {
       owners,
       ownersCarried,
@@ -329,9 +352,11 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       classWords,
       // A date's own year and month are its value, not its period.
       periods: fact.kind === 'figure' ? figurePeriods(sentence, at, fact.end - fact.sentence.start, whole) : [],
-      direction: cls ? DIRECTION[cls] : fact.kind === 'figure' ? UP_OR_DOWN_BEFORE.exec(before)?.[1].toLowerCase() as FactFrame['direction'] : undefined,
-      // "by" is a deadline before a date ("by 2050") and a change's size before a figure ("up by 23%", the same as "up 23%").
-      role: ROLE_BEFORE.find(([re, role]) => re.test(before) && !(role === 'by' && fact.kind === 'figure'))?.[1],
+      direction,
+      role,
+      // A percentage's change ("rose 20%", "a 20% rise", not "rose to 3.3%") is a difference too, never a share.
+      difference: fact.kind === 'figure' && ((fact.figure.kind === 'percent' && isChange(before, after)) || DIFFERENCE_BEFORE.test(before) || DIFFERENCE_AFTER.test(after)),
+      rank: fact.kind === 'figure' && RANK_BEFORE.test(before),
       trading,
       poll: POLL.test(sentence),
       pollsters: pollstersOf(sentence),
@@ -484,6 +509,8 @@ export interface Sameness {
   nested: boolean;
   /** The clauses narrow where the figure holds differently ("outside the US" on one side only). */
   scopeConflict: boolean;
+  /** One figure is a difference ("rose 20%", "the extra £13 billion"), the other a level ("80% owned"). */
+  differenceConflict: boolean;
 }
 
 /**
@@ -531,6 +558,7 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     periodOneSided: (a.periods.length === 0) !== (b.periods.length === 0),
     periodUnplaced: relativeDiffer(a.periods, b.periods),
     scopeConflict: a.scope.length !== b.scope.length || a.scope.some((w) => !b.scope.includes(w)),
+    differenceConflict: a.difference !== b.difference,
     // One side's sentence may leave the poll unsaid ("call centres saw …" in an article on a survey) where the owners are
     // the same: a name merely shared ("Mexico" of tariffs and of a poll's "New Mexico") leaves them apart.
     pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)) && !(a.poll !== b.poll && owner === 'same'),
