@@ -260,15 +260,20 @@ function wordedSeveralWays(carried: readonly SourceMatch[]): boolean {
 /**
  * The draft only adds what a speaker adds from one delivery of a line to the next: an intensifier or filler ("We
  * cannot afford to be so politically correct"), or a word said twice ("Bad, bad things are going to happen"). A
- * reporter's slip is a word changed or left out, not these: the draft may quote another occasion.
+ * reporter's slip is a word changed or left out, not these: the draft may quote another occasion. Nor is a conjunction
+ * opening the quote where the source's quotation opens a word later.
  */
 function anotherDelivery(m: SourceMatch, quote: string): boolean {
   const real = m.diffs.filter((d) => d.kind !== 'spelling');
   const repeated = (w: string) => new RegExp(`\\b${w}\\W+${w}\\b`, 'i').test(quote);
-  return real.length > 0 && real.every((d) => d.kind === 'added' && tokenize(d.draft).every((t) => DELIVERY_WORDS.has(t.norm) || (/^\w+$/.test(t.norm) && repeated(t.norm))));
+  // A conjunction opening the draft's quote ("And this may be …") where the source's quotation opens on the next
+  // word: the source began quoting a word later.
+  const opening = (d: WordDiff) => m.afterQuoteMark && OPENING_CONJUNCTIONS.has(d.draft.toLowerCase()) && quote.trimStart().toLowerCase().startsWith(d.draft.toLowerCase() + ' ');
+  return real.length > 0 && real.every((d) => d.kind === 'added' && (opening(d) || tokenize(d.draft).every((t) => DELIVERY_WORDS.has(t.norm) || (/^\w+$/.test(t.norm) && repeated(t.norm)))));
 }
 
 const DELIVERY_WORDS = new Set('so very really just actually totally truly well now too'.split(' '));
+const OPENING_CONJUNCTIONS = new Set(['and', 'but', 'so', 'or']);
 
 const NUMBER_WORD = /^(?:\d.*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)$/;
 
@@ -450,6 +455,8 @@ const QUOTED_KINDS = new Set<string>(['quote', 'block', 'unmarked']);
  */
 interface DiffSpan {
   bracket: boolean;
+  /** The draft's words of the difference are in a sentence of the quote the passage does not give: most of its words unmatched. */
+  foreign?: boolean;
   /** The draft's words of the difference start a sentence of their own, or end one before the quote goes on. */
   ownSentence: { start: boolean; end: boolean };
   words?: { start: number; end: number };
@@ -462,6 +469,9 @@ interface DiffSpan {
  * evidence of a misquote:
  * - next to a bracket either side puts in ("but he [Trump] is being used", "what the [censored] is
  *   going on"): the writer's words, not the speaker's;
+ * - a sentence of the draft's quote that the passage does not give (most of its words unmatched): the alignment
+ *   ran on into the source's next quotation ("… re-enter the European market. And we are here to stay" against
+ *   “We prefer to export …”), and the source quoted fewer sentences;
  * - the source's own narration around a quotation that gives only part of the draft's quote: `said
  *   she was “going to put …”` against the draft's “We're going to put …”, or two quoted fragments
  *   with “She also said, without evidence, that” between them. Words the draft adds past a quotation
@@ -485,7 +495,7 @@ function unquotedDiffs(diffs: readonly WordDiff[], spans: readonly DiffSpan[], p
   return diffs.filter((d, i) => {
     if (d.kind === 'spelling' || d.kind === 'order') return false;
     const span = spans[i];
-    if (span.bracket) return true;
+    if (span.bracket || span.foreign) return true;
     if (quoted.length === 0) return false;
     if (span.words) return !inside(span.words);
     const before = inside(span.before);
@@ -541,8 +551,11 @@ function sentenceAround(passage: Passage, start: number, end: number): { start: 
 function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Passage, draft: string): { diffs: WordDiff[]; spans: DiffSpan[] } {
   const diffs: WordDiff[] = [];
   const spans: DiffSpan[] = [];
-  let run: { draft: number[]; source: number[]; at: number } | undefined;
+  // `before`: the draft's word before the run (where words the draft drops stand).
+  let run: { draft: number[]; source: number[]; at: number; before: number } | undefined;
   const sourceBrackets = passage.text.includes('[');
+  const foreign = foreignWords(query, a, draft);
+  let lastQ = -1;
   const flush = () => {
     if (!run) return;
     const src = run.source;
@@ -574,6 +587,7 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
     };
     spans.push({
       bracket,
+      foreign: dw.length > 0 ? dw.every((q) => foreign[q]) : run.before >= 0 && foreign[run.before],
       ownSentence,
       words: src.length > 0 ? { start: tokens[src[0]].start, end: tokens[src[src.length - 1]].end } : undefined,
       before: b && { start: b.start, end: b.end, stop: passage.text.charAt(b.end - passage.start) },
@@ -588,7 +602,10 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
   };
   // The draft's words of the last spelling difference, while the next op may extend it.
   let prevDraft: { start: number; end: number } | undefined;
+  let prevOp: Alignment['ops'][number] | undefined;
   for (const o of a.ops) {
+    if (prevOp?.q !== undefined) lastQ = prevOp.q;
+    prevOp = o;
     if (o.kind !== 'variant') prevDraft = undefined;
     if (o.kind === 'match' || o.kind === 'bracket') {
       flush();
@@ -614,12 +631,30 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
       spans.push({ bracket: false, ownSentence: { start: false, end: false }, words: { start: t.start, end: t.end } });
       continue;
     }
-    run ??= { draft: [], source: [], at: o.s0 };
+    run ??= { draft: [], source: [], at: o.s0, before: lastQ };
     if (o.q !== undefined) run.draft.push(o.q);
     for (let s = o.s0; s < o.s1; s++) run.source.push(s);
   }
   flush();
   return { diffs, spans };
+}
+
+/**
+ * For each word of the quote, whether it stands in a sentence of the quote (split at the draft's full stops) of
+ * which the alignment matched fewer than half the words, while another sentence matched: a sentence the passage
+ * does not give.
+ */
+function foreignWords(query: Query, a: Alignment, draft: string): boolean[] {
+  const words = query.words;
+  const sentenceOf: number[] = [];
+  for (let i = 0; i < words.length; i++) sentenceOf.push(i === 0 ? 0 : sentenceOf[i - 1] + (/[.!?]/.test(draft.slice(words[i - 1].end, words[i].start)) ? 1 : 0));
+  const total = new Array<number>(words.length > 0 ? sentenceOf[words.length - 1] + 1 : 0).fill(0);
+  const matched = total.slice();
+  for (let i = 0; i < words.length; i++) if (!words[i].bracket) total[sentenceOf[i]]++;
+  for (const o of a.ops) if (o.q !== undefined && (o.kind === 'match' || o.kind === 'variant') && !words[o.q].bracket) matched[sentenceOf[o.q]]++;
+  const given = total.map((t, k) => t > 0 && matched[k] * 2 >= t);
+  if (!given.some(Boolean)) return words.map(() => false);
+  return words.map((_, i) => !given[sentenceOf[i]]);
 }
 
 function joined(words: string): string {

@@ -1,5 +1,5 @@
 // A quotation as the engine compares it: its words, split into fragments at each
-// ellipsis (words left out), with [bracketed] editorial insertions kept as slots that
+// ellipsis (words left out), with [bracketed] (or short parenthesised) editorial insertions kept as slots that
 // may stand for any few source words, and [sic] dropped.
 
 import { Token, tokenize } from '../text/tokens';
@@ -20,7 +20,9 @@ export interface Query {
 
 // An ellipsis: …, three or more dots (spaced or not), optionally in brackets or parentheses.
 const ELLIPSIS = /[\[(]?\s*(?:\u2026|\.(?:\s?\.){2,})\s*[\])]?/g;
-const BRACKET = /\[([^\]\n]{0,80})\]/g;
+// A writer's insertion: words in square brackets, or a few in parentheses, which wire copy uses alike ("It's 99.9 pct
+// (certain)"); a longer parenthesis may be the speaker's aside, and is compared word for word.
+const BRACKET = /\[([^\]\n]{0,80})\]|\(((?:\s*[^()\s]+){1,4}\s*)\)/g;
 
 export function parseQuery(text: string, start: number, end: number): Query {
   const slice = text.slice(start, end);
@@ -35,7 +37,7 @@ export function parseQuery(text: string, start: number, end: number): Query {
   const brackets: Array<{ start: number; end: number; inner: string }> = [];
   BRACKET.lastIndex = 0;
   const afterEllipsis = masked.join('');
-  while ((m = BRACKET.exec(afterEllipsis))) brackets.push({ start: m.index, end: m.index + m[0].length, inner: m[1] });
+  while ((m = BRACKET.exec(afterEllipsis))) brackets.push({ start: m.index, end: m.index + m[0].length, inner: m[1] ?? m[2] });
 
   const words: QueryWord[] = [];
   let fragment = 0;

@@ -69,13 +69,23 @@ function differsByInflection(a: string, b: string): boolean {
   return INFLECTIONS.some((suf) => long === short + suf || (short.endsWith('e') && long === short.slice(0, -1) + suf) || (short.endsWith('y') && long === short.slice(0, -1) + 'i' + suf));
 }
 
+/** Wire copy's abbreviations ("300 mln dlrs", "99.9 pct"): the same words as "million dollars", "percent". */
+const WIRE_FORMS = new Map([
+  ['mln', 'million'],
+  ['bln', 'billion'],
+  ['dlrs', 'dollars'],
+  ['dlr', 'dollar'],
+  ['pct', 'percent'],
+  ['stg', 'sterling'],
+]);
+
 /**
  * Whether two normalised words, different as written, are spellings of the same word.
  * `names` is true when both are capitalised in their texts (proper names get the
  * transliteration rules; common words only the typo rule).
  */
 export function isSpellingVariant(a: string, b: string, names: boolean): boolean {
-  if (a === b) return true;
+  if (a === b || WIRE_FORMS.get(a) === b || WIRE_FORMS.get(b) === a) return true;
   // Cheap rejections first: this runs for every pair of words the alignment compares.
   if (Math.abs(a.length - b.length) > 3) return false;
   if (!names && (a[0] !== b[0] || Math.min(a.length, b.length) < 6)) return false;
