@@ -429,9 +429,11 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   // A contradiction also needs a figure that says what it counts (a bare "57" may be an age, a score or a count).
   const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
   // A figure one clause places ("outside the US") and the other does not is another quantity.
-  // Nor is a difference ("the extra £13 billion") a level, and a rank ("world number seven") is one week's.
+  // Nor is a difference ("the extra £13 billion") a level, a rank ("world number seven") is one week's, and an owner
+  // written only inside one figure ("12 Oscar nominations") may be the award, not whose they are.
   const careful =
     countsSomething &&
+    !same.inFigureOnly &&
     !same.periodOneSided &&
     !same.pollConflict &&
     !same.scopeConflict &&

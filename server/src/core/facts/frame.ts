@@ -10,7 +10,7 @@
 // facts as they are stored and give the same verdicts.
 
 import { countryOf, demonymsOf } from './places';
-import { isContentWord, normaliseWord, tokenize } from '../text/tokens';
+import { isContentWord, normaliseWord, tokenize, type Token } from '../text/tokens';
 import { afterNew, COMMON_ABBREVIATIONS, stem, type AliasTable } from './context';
 import { HONORIFICS, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS } from '../speakers/lexicon';
 import type { Fact } from './extract';
@@ -18,6 +18,8 @@ import type { Fact } from './extract';
 export interface FactFrame {
   /** Names in the fact's own clause, demonyms read as their place (welsh → wales). */
   owners: string[];
+  /** Owners written only inside the figure ("12 Oscar nominations", "148 WTO members"): perhaps what is counted, not whose. */
+  inFigure: string[];
   /** How many names the owners spell (a person's first and last names are one). */
   names: number;
   /** The owners are the sentence before's (the clause refers back): a guess, that may bring two facts together but never keeps them apart. */
@@ -341,8 +343,14 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // "by" is a deadline before a date ("by 2050") and a change's size before a figure ("up by 23%", the same as "up 23%").
     const role = ROLE_BEFORE.find(([re, r]) => re.test(before) && !(r === 'by' && fact.kind === 'figure'))?.[1];
     const after = sentence.slice(at + fact.text.length, at + fact.text.length + 24);
+    // Owners the clause writes only inside the figure ("12 Oscar nominations"): what is counted, perhaps not whose.
+    const formOf = (t: Token) => countryOf(t.norm) ?? t.norm.replace(/s$/, '');
+    const inside = new Set(clauseTokens.filter((t) => t.start >= at && t.end <= at + fact.text.length).map(formOf));
+    const outside = new Set(clauseTokens.filter((t) => t.end <= at || t.start >= at + fact.text.length).map(formOf));
+    const inFigure = fact.kind === 'figure' && !ownersCarried ? owners.filter((n) => inside.has(n.replace(/s$/, '')) && !outside.has(n.replace(/s$/, ''))) : [];
     f = {
       owners,
+      inFigure,
       ownersCarried,
       names,
       nearest,
@@ -507,6 +515,8 @@ export interface Sameness {
    * Putin"): one name in common ties a person to each of their figures, two to one occasion.
    */
   nested: boolean;
+  /** The only rare owner in common is written inside a figure on one side ("12 Oscar nominations"): enough to agree, not to contradict. */
+  inFigureOnly: boolean;
   /** The clauses narrow where the figure holds differently ("outside the US" on one side only). */
   scopeConflict: boolean;
   /** One figure is a difference ("rose 20%", "the extra £13 billion"), the other a level ("80% owned"). */
@@ -521,12 +531,16 @@ export interface Sameness {
 export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: readonly string[], name: string) => boolean, common: (word: string) => boolean = () => false): Sameness {
   let owner: Sameness['owner'] = 'unknown';
   let nested = false;
+  let inFigureOnly = false;
   if (a.owners.length > 0 && b.owners.length > 0) {
     const shared = a.owners.some((n) => hasName(b.owners, n));
     // A name in a good part of the corpus's facts (Trump in a politics corpus), or an institution's common noun
     // ("Bank", "Corp"), owns too many figures to tell one from another: it may keep two facts apart, never bring
     // them together.
-    const rare = a.owners.some((n) => !common(n) && !ORG_NOUNS.has(n) && hasName(b.owners, n));
+    const rareShared = (n: string) => !common(n) && !ORG_NOUNS.has(n) && hasName(b.owners, n);
+    const rare = a.owners.some(rareShared);
+    // A name written only inside a figure ties the two less: "148 WTO members" are the WTO's, "12 Oscar nominations" a film's.
+    inFigureOnly = rare && !a.owners.some((n) => rareShared(n) && !a.inFigure.includes(n) && !hasName(b.inFigure, n));
     const [small, large] = a.owners.length <= b.owners.length ? [a.owners, b.owners] : [b.owners, a.owners];
     nested = (small === a.owners ? a.names : b.names) >= 2 && small.every((n) => hasName(large, n));
     // Owners carried from the sentence before are a guess: they never make a conflict.
@@ -561,6 +575,7 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     differenceConflict: a.difference !== b.difference,
     // One side's sentence may leave the poll unsaid ("call centres saw …" in an article on a survey) where the owners are
     // the same: a name merely shared ("Mexico" of tariffs and of a poll's "New Mexico") leaves them apart.
+    inFigureOnly,
     pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)) && !(a.poll !== b.poll && owner === 'same'),
   };
 }
