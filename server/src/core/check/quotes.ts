@@ -383,7 +383,7 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     longestRun = Math.max(longestRun, run);
     if (o.q === undefined) continue;
     const w = query.words[o.q];
-    if (w.bracket) continue;
+    if (w.bracket || w.aside) continue;
     const content = isContentWord(w.norm);
     if (content) contentTotal++;
     if (same) {
@@ -650,8 +650,8 @@ function foreignWords(query: Query, a: Alignment, draft: string): boolean[] {
   for (let i = 0; i < words.length; i++) sentenceOf.push(i === 0 ? 0 : sentenceOf[i - 1] + (/[.!?]/.test(draft.slice(words[i - 1].end, words[i].start)) ? 1 : 0));
   const total = new Array<number>(words.length > 0 ? sentenceOf[words.length - 1] + 1 : 0).fill(0);
   const matched = total.slice();
-  for (let i = 0; i < words.length; i++) if (!words[i].bracket) total[sentenceOf[i]]++;
-  for (const o of a.ops) if (o.q !== undefined && (o.kind === 'match' || o.kind === 'variant') && !words[o.q].bracket) matched[sentenceOf[o.q]]++;
+  for (let i = 0; i < words.length; i++) if (!words[i].bracket && !words[i].aside) total[sentenceOf[i]]++;
+  for (const o of a.ops) if (o.q !== undefined && (o.kind === 'match' || o.kind === 'variant') && !words[o.q].bracket && !words[o.q].aside) matched[sentenceOf[o.q]]++;
   const given = total.map((t, k) => t > 0 && matched[k] * 2 >= t);
   if (!given.some(Boolean)) return words.map(() => false);
   return words.map((_, i) => !given[sentenceOf[i]]);

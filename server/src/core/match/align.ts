@@ -1,7 +1,8 @@
 // Word-level alignment of a quotation against a source passage: the quote must be
 // consumed whole, the passage is free at both ends, an ellipsis between fragments
 // skips any number of source words for free, a [bracket] may stand for up to a few
-// source words, and every other difference (a word changed, added, or dropped
+// source words, a word of the writer's parenthesis may be missing from the source for
+// free, and every other difference (a word changed, added, or dropped
 // without an ellipsis) costs one. Spelling variants cost a little, so an exact
 // reading is always preferred. Dynamic programming in O(quote × passage).
 
@@ -96,7 +97,8 @@ export function align(query: readonly QueryWord[], source: readonly Token[], mar
     const row = i * W;
     const prev = (i - 1) * W;
     for (let j = 0; j <= m; j++) {
-      let best = cost[prev + j] + COST_INSERT; // the quote's word is not in the source
+      // The quote's word is not in the source (free for the writer's parenthesis: "(certain)").
+      let best = cost[prev + j] + (w.aside ? 0 : COST_INSERT);
       let how = UP;
       let k = 0;
       if (w.bracket) {
@@ -165,7 +167,7 @@ export function align(query: readonly QueryWord[], source: readonly Token[], mar
         break;
       }
       case UP:
-        ops.push({ kind: 'ins', q: i - 1, s0: j, s1: j });
+        ops.push({ kind: query[i - 1].aside ? 'bracket' : 'ins', q: i - 1, s0: j, s1: j });
         i--;
         break;
       case LEFT:

@@ -1,6 +1,6 @@
 // A quotation as the engine compares it: its words, split into fragments at each
-// ellipsis (words left out), with [bracketed] (or short parenthesised) editorial insertions kept as slots that
-// may stand for any few source words, and [sic] dropped.
+// ellipsis (words left out), with [bracketed] editorial insertions kept as slots that may stand for any few
+// source words, a writer's short parenthesis kept as words the source may lack, and [sic] dropped.
 
 import { Token, tokenize } from '../text/tokens';
 
@@ -9,6 +9,8 @@ export interface QueryWord extends Token {
   fragment: number;
   /** An editorial insertion in [brackets]: it may replace up to a few source words. */
   bracket?: boolean;
+  /** A word of a short parenthesis ("It's 99.9 pct (certain)"): the writer's, which the source may lack or give too. */
+  aside?: boolean;
 }
 
 export interface Query {
@@ -20,9 +22,11 @@ export interface Query {
 
 // An ellipsis: …, three or more dots (spaced or not), optionally in brackets or parentheses.
 const ELLIPSIS = /[\[(]?\s*(?:\u2026|\.(?:\s?\.){2,})\s*[\])]?/g;
-// A writer's insertion: words in square brackets, or a few in parentheses, which wire copy uses alike ("It's 99.9 pct
-// (certain)"); a longer parenthesis may be the speaker's aside, and is compared word for word.
-const BRACKET = /\[([^\]\n]{0,80})\]|\(((?:\s*[^()\s]+){1,4}\s*)\)/g;
+const BRACKET = /\[([^\]\n]{0,80})\]/g;
+// Wire copy puts a few words of its own in parentheses inside a quotation ("It's 99.9 pct (certain)", "the
+// Strategic (Petroleum) Reserve"): they may stand in the source too, or not at all. A longer parenthesis may be
+// the speaker's, and is compared word for word.
+const ASIDE = /\(((?:\s*[^()\s]+){1,4}\s*)\)/g;
 
 export function parseQuery(text: string, start: number, end: number): Query {
   const slice = text.slice(start, end);
@@ -37,7 +41,8 @@ export function parseQuery(text: string, start: number, end: number): Query {
   const brackets: Array<{ start: number; end: number; inner: string }> = [];
   BRACKET.lastIndex = 0;
   const afterEllipsis = masked.join('');
-  while ((m = BRACKET.exec(afterEllipsis))) brackets.push({ start: m.index, end: m.index + m[0].length, inner: m[1] ?? m[2] });
+  while ((m = BRACKET.exec(afterEllipsis))) brackets.push({ start: m.index, end: m.index + m[0].length, inner: m[1] });
+  const asides = [...afterEllipsis.matchAll(ASIDE)].map((a) => ({ start: a.index!, end: a.index! + a[0].length }));
 
   const words: QueryWord[] = [];
   let fragment = 0;
@@ -64,10 +69,11 @@ export function parseQuery(text: string, start: number, end: number): Query {
       b++;
       continue;
     }
-    words.push({ ...tok, start: start + tok.start, end: start + tok.end, fragment: fragmentAt(tok.start) });
+    const aside = asides.some((a) => a.start < tok.start && tok.end < a.end);
+    words.push({ ...tok, start: start + tok.start, end: start + tok.end, fragment: fragmentAt(tok.start), ...(aside ? { aside } : {}) });
   }
   // Renumber fragments densely (an ellipsis at the very start or end makes no empty fragment).
   const ids = [...new Set(words.map((w) => w.fragment))];
   for (const w of words) w.fragment = ids.indexOf(w.fragment);
-  return { words, fragments: ids.length, quotedWordCount: words.filter((w) => !w.bracket).length };
+  return { words, fragments: ids.length, quotedWordCount: words.filter((w) => !w.bracket && !w.aside).length };
 }
