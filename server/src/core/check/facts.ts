@@ -429,11 +429,9 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   // A contradiction also needs a figure that says what it counts (a bare "57" may be an age, a score or a count).
   const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
   // A figure one clause places ("outside the US") and the other does not is another quantity.
-  // Nor is a difference ("the extra £13 billion") a level, a rank ("world number seven") is one week's, and an owner
-  // written only inside one figure ("12 Oscar nominations") may be the award, not whose they are.
+  // Nor is a difference ("the extra £13 billion") a level, and a rank ("world number seven") is one week's.
   const careful =
     countsSomething &&
-    !same.inFigureOnly &&
     !same.periodOneSided &&
     !same.pollConflict &&
     !same.scopeConflict &&
@@ -455,7 +453,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   // contradicting takes a word of the measure besides the noun ("carried … passengers") or more of the two sentences
   // in common (the 25th forum of the same two leaders).
   const ownedUnit = careful && oneDay && same.owner === 'same' && unitScore === 2 && distinctiveUnit;
-  const strong =
+  const tied =
     careful &&
     oneDay &&
     // The measure is what changed (sales, profit), not which way: "rose" alone ties a figure to any of the owner's rises.
@@ -469,10 +467,13 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
         (ownedUnit && (measure >= 1 || sharedKeyWords(d, s) >= UNIT_ONLY_SHARED)))) ||
       (sharedOwner && same.nested) ||
       (paired && unitScore === 2 && overlap(d, s) >= 0.6));
-  if (!agrees && !strong) return undefined;
+  // An owner written only inside one figure ("12 Oscar nominations") may be the award, not whose they are: it
+  // verifies ("six Scottish regiments" / "Scotland's six … regiments"), never contradicts.
+  const strong = tied && !same.inFigureOnly;
+  if (!agrees && !tied) return undefined;
   // An owner only shared verifies where neither clause names someone the other sentence never does.
   const ownedAsSaid = same.owner === 'same' || (same.owner === 'shared' && !eachNamesAnother(d, draftSentence, sf, aliases, common));
-  return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong, verifies: paired || (ownedAsSaid && significantDigits(d.figure.value) >= 2) || (careful && sharedOwner) || ownedUnit };
+  return { sf, about: (same.owner === 'same' ? 6 : owned ? 3 : 0) + broad + unitScore, named: strong, verifies: paired || (ownedAsSaid && significantDigits(d.figure.value) >= 2) || (careful && sharedOwner) || ownedUnit || tied };
 }
 
 /**
