@@ -527,20 +527,15 @@ function bothOwned(d: Fact, draftSentence: string, sf: SourceFact): boolean {
 }
 
 /**
- * One sentence at least names someone, or the draft copies a long source sentence but for the fact: a line that
- * names no one on either side, reworded or short ("1985 net includes extraordinary gain of 2.5 mln dlrs", "The
- * company currently has about 3.9 mln shares outstanding"), is any company's table note or wire template, and may
- * agree but never contradict.
+ * One sentence at least names someone, or the draft copies the source's sentence but for the fact: a line reworded
+ * that names no one on either side ("1985 fl-yr net includes gain of 10.1 mln dlrs" / "1985 net includes
+ * extraordinary gain of 2.5 mln dlrs") is any company's table note, and may agree but never contradict.
  */
 function someoneNamed(d: Fact, draftSentence: string, sf: SourceFact): boolean {
   if (d.context.entities.length > 0 || sf.fact.context.entities.length > 0) return true;
-  if (d.context.sentenceWords.length < MIN_COPIED_WORDS) return false;
   const words = (f: Fact, sentence: string) => withoutFact(f, sentence).toLowerCase().replace(/\s+/g, ' ').trim();
   return words(d, draftSentence) === words(sf.fact, sf.sentence);
 }
-
-/** Key words a nameless sentence copied but for its fact must have to be one statement, not a template line. */
-const MIN_COPIED_WORDS = 6;
 
 /** Both sentences name someone (so a restatement about neither's owner is about two owners). */
 function bothNamed(d: Fact, sf: SourceFact): boolean {
@@ -1133,7 +1128,12 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   const givesDraftsNumber = (c: Candidate) =>
     found.some((o) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start && o.fact.kind === 'figure' && o.fact.figure.value === d.figure.value);
   // Nor from a source figure the draft's sentence gives too ("save £4bn …, of which £1.3bn"): the draft has it, for another part.
-  const draftGivesIt = (c: Candidate) => siblings.some((sib) => sib.figure.kind === d.figure.kind && compareFigures(sib.figure, (c.sf.fact as FigureFact).figure) === 'same');
+  // (Unless the source's sentence gives that value twice: "profits fell 2% as sales fell 2%" has a 2% for each.)
+  const draftGivesIt = (c: Candidate) => {
+    const value = (c.sf.fact as FigureFact).figure;
+    const twice = found.some((o) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start && o.fact.start !== c.sf.fact.start && o.fact.kind === 'figure' && compareFigures(o.fact.figure, value) === 'same');
+    return !twice && siblings.some((sib) => sib.figure.kind === d.figure.kind && compareFigures(sib.figure, value) === 'same');
+  };
   for (let i = disagree.length - 1; i >= 0; i--) if (givesDraftsNumber(disagree[i]) || draftGivesIt(disagree[i])) disagree.splice(i, 1);
   // A mismatch says what the figure should be: only when the sources about it give one value (several
   // values for one frame are a measure that moves, or sources that do not agree, and say nothing certain).
