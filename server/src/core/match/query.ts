@@ -27,6 +27,7 @@ const BRACKET = /\[([^\]\n]{0,80})\]/g;
 // Strategic (Petroleum) Reserve"): they may stand in the source too, or not at all. A longer parenthesis may be
 // the speaker's, and is compared word for word.
 const ASIDE = /\(((?:\s*[^()\s]+){1,4}\s*)\)/g;
+const NEGATION = /\b(?:not|no|never|n['’]t)\b/i;
 
 export function parseQuery(text: string, start: number, end: number): Query {
   const slice = text.slice(start, end);
@@ -42,7 +43,8 @@ export function parseQuery(text: string, start: number, end: number): Query {
   BRACKET.lastIndex = 0;
   const afterEllipsis = masked.join('');
   while ((m = BRACKET.exec(afterEllipsis))) brackets.push({ start: m.index, end: m.index + m[0].length, inner: m[1] });
-  const asides = [...afterEllipsis.matchAll(ASIDE)].map((a) => ({ start: a.index!, end: a.index! + a[0].length }));
+  // A negation is never an aside: "the anchor (not) baby" says the opposite of "anchor baby".
+  const asides = [...afterEllipsis.matchAll(ASIDE)].filter((a) => !NEGATION.test(a[1])).map((a) => ({ start: a.index!, end: a.index! + a[0].length }));
 
   const words: QueryWord[] = [];
   let fragment = 0;
