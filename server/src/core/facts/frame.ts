@@ -573,9 +573,9 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     periodUnplaced: relativeDiffer(a.periods, b.periods),
     scopeConflict: a.scope.length !== b.scope.length || a.scope.some((w) => !b.scope.includes(w)),
     differenceConflict: a.difference !== b.difference,
+    inFigureOnly,
     // One side's sentence may leave the poll unsaid ("call centres saw …" in an article on a survey) where the owners are
     // the same: a name merely shared ("Mexico" of tariffs and of a poll's "New Mexico") leaves them apart.
-    inFigureOnly,
     pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)) && !(a.poll !== b.poll && owner === 'same'),
   };
 }
