@@ -343,6 +343,11 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // "by" is a deadline before a date ("by 2050") and a change's size before a figure ("up by 23%", the same as "up 23%").
     const role = ROLE_BEFORE.find(([re, r]) => re.test(before) && !(r === 'by' && fact.kind === 'figure'))?.[1];
     const after = sentence.slice(at + fact.text.length, at + fact.text.length + 24);
+    // Where the figure holds reads on past its conversion in parentheses ("$30.1m (£15.6m) … outside North
+    // America"), which ends the clause for the next figure's words.
+    const conversion = /^\s*\([^()]{0,40}\)/.exec(sentence.slice(at + fact.text.length, whole.end))?.[0].length ?? 0;
+    const nextAfter = conversion ? /\d/.exec(sentence.slice(at + fact.text.length + conversion, whole.end)) : null;
+    const scopeEnd = conversion ? (nextAfter ? at + fact.text.length + conversion + nextAfter.index : whole.end) : clause.end;
     // Owners the clause writes only inside the figure ("12 Oscar nominations"): what is counted, perhaps not whose.
     const formOf = (t: Token) => countryOf(t.norm) ?? t.norm.replace(/s$/, '');
     const inside = new Set(clauseTokens.filter((t) => t.start >= at && t.end <= at + fact.text.length).map(formOf));
@@ -370,7 +375,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       pollsters: pollstersOf(sentence),
       of: fact.kind === 'figure' ? ofWords(sentence, fact.end - fact.sentence.start, fact.figure.kind === 'percent' ? sentence.slice(clause.start, at) : '') : [],
       event: fact.kind === 'date' ? eventOf(sentence.slice(clause.start, at)) : undefined,
-      scope: [...new Set([...sentence.slice(clause.start, clause.end).matchAll(SCOPE)].map((m) => m[0].toLowerCase()))],
+      scope: [...new Set([...sentence.slice(clause.start, scopeEnd).matchAll(SCOPE)].map((m) => m[0].toLowerCase()))],
       sentenceStems: once(() => new Set(tokenize(sentence).filter((t) => isContentWord(t.norm) && !/\d/.test(t.norm)).map((t) => stem(t.norm)))),
     };
     frames.set(fact, f);
