@@ -1125,13 +1125,15 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     : [];
   // A source sentence that also gives the draft's own number ("800 redundancies by 1990, starting with 350 this
   // year") may be where the draft's figure comes from: no contradiction from it.
-  const givesDraftsNumber = (c: Candidate) =>
-    found.some((o) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start && o.fact.kind === 'figure' && o.fact.figure.value === d.figure.value);
+  // Whether another of the facts found stands in the candidate's source sentence and passes `test`.
+  const inItsSentence = (c: Candidate, test: (f: Fact) => boolean) =>
+    found.some((o) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start && test(o.fact));
+  const givesDraftsNumber = (c: Candidate) => inItsSentence(c, (f) => f.kind === 'figure' && f.figure.value === d.figure.value);
   // Nor from a source figure the draft's sentence gives too ("save £4bn …, of which £1.3bn"): the draft has it, for another part.
   // (Unless the source's sentence gives that value twice: "profits fell 2% as sales fell 2%" has a 2% for each.)
   const draftGivesIt = (c: Candidate) => {
     const value = (c.sf.fact as FigureFact).figure;
-    const twice = found.some((o) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start && o.fact.start !== c.sf.fact.start && o.fact.kind === 'figure' && compareFigures(o.fact.figure, value) === 'same');
+    const twice = inItsSentence(c, (f) => f.start !== c.sf.fact.start && f.kind === 'figure' && compareFigures(f.figure, value) === 'same');
     return !twice && siblings.some((sib) => sib.figure.kind === d.figure.kind && compareFigures(sib.figure, value) === 'same');
   };
   for (let i = disagree.length - 1; i >= 0; i--) if (givesDraftsNumber(disagree[i]) || draftGivesIt(disagree[i])) disagree.splice(i, 1);

@@ -8,7 +8,7 @@ import { editDistance, houseStyle, skeleton } from '../text/spelling';
 import { sameNameWord } from '../speakers/names';
 import { ROLE_NOUNS } from '../speakers/lexicon';
 import { isContentWord, tokenize, Token } from '../text/tokens';
-import type { Span } from '../text/sentences';
+import { firstStartingAt, type Span } from '../text/sentences';
 import { shortFormOf } from './places';
 
 export interface FactContext {
@@ -235,7 +235,7 @@ export function sentenceContexts(
       previous = { subject: subjectTokens, nearest };
       // The clause's tokens: they run on from the first starting at `from` (tokens are in order and never overlap).
       const words = new Set<string>();
-      for (let i = firstFrom(tokens, from); i < tokens.length && tokens[i].end <= to; i++) {
+      for (let i = firstStartingAt(tokens, from); i < tokens.length && tokens[i].end <= to; i++) {
         const w = keyWords[i];
         if (w !== undefined) words.add(w);
       }
@@ -251,18 +251,6 @@ export function sentenceContexts(
       return { subject, nearest: nearestName, actor, entities, words: [...words], sentenceWords, slot: k, slots: spans.length };
     });
   };
-}
-
-/** The index of the first token starting at or after `pos` (tokens.length if none). */
-function firstFrom(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -4,6 +4,7 @@
 
 import type { Span } from '../text/sentences';
 import { findDates, isoDate, DateValue } from './dates';
+import { once } from './once';
 import { findFiguresUnfiltered, Figure, mayHoldFigure } from './figures';
 import { abbreviationsOf, antecedentOf, FactContext, namesOf, NO_ANTECEDENT, sentenceContexts } from './context';
 import { tokenize, Token } from '../text/tokens';
@@ -256,12 +257,6 @@ function factsOf(
     });
   }
   return out.sort((a, b) => a.start - b.start);
-}
-
-/** f's value, computed on the first call. */
-function once<T>(f: () => T): () => T {
-  let v: T | undefined;
-  return () => (v ??= f());
 }
 
 /**

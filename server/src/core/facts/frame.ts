@@ -10,6 +10,7 @@
 // facts as they are stored and give the same verdicts.
 
 import { countryOf, demonymsOf } from './places';
+import { once } from './once';
 import { isContentWord, normaliseWord, tokenize, type Token } from '../text/tokens';
 import { afterNew, COMMON_ABBREVIATIONS, stem, type AliasTable } from './context';
 import { HONORIFICS, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS } from '../speakers/lexicon';
@@ -210,6 +211,14 @@ const DIFFERENCE_AFTER = /^\s*(?:more|less|fewer|higher|lower|cheaper|dearer|big
 const CHANGE_LEAD = /(?:\s+(?:by|about|around|nearly|almost|some|just|over|more|than|less|a|an))*\s*$/i;
 const RANK_BEFORE = /(?:\b[Nn]umber|\bN[Oo]\.|#) ?$/;
 
+/** Owners the clause writes only inside the figure [start, end) ("12 Oscar nominations"): what is counted, perhaps not whose. */
+function ownersInFigure(owners: readonly string[], clauseTokens: readonly Token[], start: number, end: number): string[] {
+  const formOf = (t: Token) => countryOf(t.norm) ?? t.norm.replace(/s$/, '');
+  const inside = new Set(clauseTokens.filter((t) => t.start >= start && t.end <= end).map(formOf));
+  const outside = new Set(clauseTokens.filter((t) => t.end <= start || t.start >= end).map(formOf));
+  return owners.filter((n) => inside.has(n.replace(/s$/, '')) && !outside.has(n.replace(/s$/, '')));
+}
+
 /** A change's size: a verb or noun of a rise or a fall just before the figure or just after it ("fell 5%", "a 5% cut"). */
 function isChange(before: string, after: string): boolean {
   const verb = /([A-Za-z]+)$/.exec(before.replace(CHANGE_LEAD, ''))?.[1];
@@ -348,11 +357,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     const conversion = /^\s*\([^()]{0,40}\)/.exec(sentence.slice(at + fact.text.length, whole.end))?.[0].length ?? 0;
     const nextAfter = conversion ? /\d/.exec(sentence.slice(at + fact.text.length + conversion, whole.end)) : null;
     const scopeEnd = conversion ? (nextAfter ? at + fact.text.length + conversion + nextAfter.index : whole.end) : clause.end;
-    // Owners the clause writes only inside the figure ("12 Oscar nominations"): what is counted, perhaps not whose.
-    const formOf = (t: Token) => countryOf(t.norm) ?? t.norm.replace(/s$/, '');
-    const inside = new Set(clauseTokens.filter((t) => t.start >= at && t.end <= at + fact.text.length).map(formOf));
-    const outside = new Set(clauseTokens.filter((t) => t.end <= at || t.start >= at + fact.text.length).map(formOf));
-    const inFigure = fact.kind === 'figure' && !ownersCarried ? owners.filter((n) => inside.has(n.replace(/s$/, '')) && !outside.has(n.replace(/s$/, ''))) : [];
+    const inFigure = fact.kind === 'figure' && !ownersCarried && owners.length > 0 ? ownersInFigure(owners, clauseTokens, at, at + fact.text.length) : [];
     f = {
       owners,
       inFigure,
@@ -454,12 +459,6 @@ export function differentWholes(a: FactFrame, b: FactFrame, money = false): bool
   }
   if (a.of.length === 0 || b.of.length === 0) return false;
   return a.of.some((w) => !b.sentenceStems().has(w)) || b.of.some((w) => !a.sentenceStems().has(w));
-}
-
-/** f's value, computed on the first call. */
-function once<T>(f: () => T): () => T {
-  let v: T | undefined;
-  return () => (v ??= f());
 }
 
 /**

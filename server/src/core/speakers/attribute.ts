@@ -12,7 +12,7 @@
 // resolved through the article's people (mentions.ts).
 
 import { findQuotes, QuoteSpan } from '../text/quotes';
-import { spanAt, type Span } from '../text/sentences';
+import { firstStartingAt, spanAt, type Span } from '../text/sentences';
 import { normaliseWord, STOPWORDS, tokenize, Token } from '../text/tokens';
 import { AFTER_ONLY, PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from './lexicon';
 import { ArticlePeople, Entity, findPeople, Mention } from './mentions';
@@ -185,23 +185,10 @@ interface Ctx {
   overlapsQuote: (start: number, end: number) => boolean;
 }
 
-/** Index of the first mention starting at or after `offset` (mentions are sorted by start). */
-function firstMentionFrom(ctx: { people: ArticlePeople }, offset: number): number {
-  const ms = ctx.people.mentions;
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The first mention in [from, to) (by start) that satisfies pred. */
 function findMention(ctx: Ctx, from: number, to: number, pred: (m: Mention) => boolean): Mention | undefined {
   const ms = ctx.people.mentions;
-  for (let k = firstMentionFrom(ctx, from); k < ms.length && ms[k].start < to; k++) if (pred(ms[k])) return ms[k];
+  for (let k = firstStartingAt(ms, from); k < ms.length && ms[k].start < to; k++) if (pred(ms[k])) return ms[k];
   return undefined;
 }
 
@@ -582,7 +569,7 @@ export function speakerFrom(ctx: { people: ArticlePeople; prose: string; order?:
   let contested = false;
   if (m.kind !== 'name') {
     // The name it points back to: the entity's latest naming mention before it (not far back: a text names people often).
-    const idx = ctx.order?.get(m) ?? firstMentionFrom(ctx, m.start);
+    const idx = ctx.order?.get(m) ?? firstStartingAt(ctx.people.mentions, m.start);
     for (let k = idx - 1; k >= 0 && k >= idx - 500; k--) {
       const o = ctx.people.mentions[k];
       if (o.entity === e.id && o.kind === 'name') {

@@ -98,6 +98,18 @@ function isAbbreviation(text: string, dot: number): boolean {
   return /^(\p{L}\.)*\p{L}$/u.test(word) && word.replace(/\./g, '').length <= 3 && word.length <= 5 && /^\p{Lu}/u.test(text[s]);
 }
 
+/** The index of the first span starting at or after an offset (spans.length if none); spans sorted by start. */
+export function firstStartingAt(spans: ReadonlyArray<{ start: number }>, offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The index of the span containing an offset (or the nearest one before it); spans sorted by start. */
 export function spanAt(spans: readonly Span[], offset: number): number {
   let lo = 0;
