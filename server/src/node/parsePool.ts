@@ -31,7 +31,8 @@ export interface ParsedSource {
 export interface ParsedWire {
   id: string;
   uri: string;
-  prose: string;
+  /** Undefined when it is the text (no markup masked, nothing repaired): the main thread has that. */
+  prose?: string;
   meta: SourceMeta;
   spans: Int32Array;
   /** Packed facts (exportFacts) with ids into `table`. */
@@ -75,7 +76,7 @@ export function parseWire(r: ParseRequest): ParsedWire {
   return {
     id: d.id,
     uri: d.uri,
-    prose: d.prose,
+    prose: d.prose === r.text ? undefined : d.prose,
     meta: d.meta,
     spans,
     facts: { count: packed.count, ints: exportFacts(packed, table), texts: packed.texts },
@@ -102,5 +103,5 @@ function revive(w: ParsedWire, r: ParseRequest): ParsedSource {
     factKeys,
     abbreviations: packAbbreviations(w.abbreviations),
   };
-  return { fields, text: r.text, prose: w.prose };
+  return { fields, text: r.text, prose: w.prose ?? r.text };
 }
