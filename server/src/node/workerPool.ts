@@ -16,6 +16,14 @@ export function defaultWorkers(): number {
 
 type Reply<R> = { seq: number; result: R } | { seq: number; error: string };
 
+/**
+ * Requests made together (a batch of files read) travel GROUP to a message each way. A message
+ * costs the worker far more than cloning it suggests, most of it waking the receiving thread:
+ * BBC in one parse worker, one source a message, spent 530–640 ms in postMessage; eight a
+ * message, 160–260 ms (the whole read 3.4–3.7 → 3.3–3.4 s).
+ */
+const GROUP = 8;
+
 export interface PoolJob<Req, Res, Wire = Res> {
   /** The worker's script without extension: `name.js` next to the bundle, or `name.ts` under tsx. */
   script: string;
@@ -35,6 +43,8 @@ export class WorkerPool<Req, Res, Wire = Res> {
   private workers: Array<{ worker: Worker; pending: Map<number, Pending<Req, Res>> }> = [];
   private seq = 0;
   private next = 0;
+  /** Requests made since the last flush, sent in groups at the end of the current task's synchronous work. */
+  private unsent: Array<{ seq: number; p: Pending<Req, Res> }> = [];
 
   private constructor(
     private readonly job: PoolJob<Req, Res, Wire>,
@@ -46,12 +56,14 @@ export class WorkerPool<Req, Res, Wire = Res> {
       const worker = script.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { eval: true }) : new Worker(script);
       const slot = { worker, pending: new Map<number, Pending<Req, Res>>() };
       worker.unref();
-      worker.on('message', (reply: Reply<Wire>) => {
-        const p = slot.pending.get(reply.seq);
-        if (!p) return;
-        slot.pending.delete(reply.seq);
-        if ('error' in reply) p.reject(new Error(reply.error));
-        else p.resolve(job.revive ? job.revive(reply.result, p.req) : (reply.result as unknown as Res));
+      worker.on('message', (replies: Array<Reply<Wire>>) => {
+        for (const reply of replies) {
+          const p = slot.pending.get(reply.seq);
+          if (!p) continue;
+          slot.pending.delete(reply.seq);
+          if ('error' in reply) p.reject(new Error(reply.error));
+          else p.resolve(job.revive ? job.revive(reply.result, p.req) : (reply.result as unknown as Res));
+        }
       });
       const fail = () => {
         this.workers = this.workers.filter((w) => w !== slot);
@@ -81,10 +93,25 @@ export class WorkerPool<Req, Res, Wire = Res> {
     return new Promise<Res>((resolve, reject) => {
       const p: Pending<Req, Res> = { req, resolve, reject };
       if (this.workers.length === 0) return this.settleHere(p);
-      const slot = this.workers[this.next++ % this.workers.length];
-      slot.pending.set(seq, p);
-      slot.worker.postMessage({ seq, req });
+      if (this.unsent.length === 0) queueMicrotask(() => this.flush());
+      this.unsent.push({ seq, p });
     });
+  }
+
+  /** Sends the requests made since the last flush, GROUP to a message, the groups round-robin. */
+  private flush(): void {
+    const unsent = this.unsent;
+    this.unsent = [];
+    for (let i = 0; i < unsent.length; i += GROUP) {
+      const group = unsent.slice(i, i + GROUP);
+      if (this.workers.length === 0) {
+        for (const { p } of group) this.settleHere(p);
+        continue;
+      }
+      const slot = this.workers[this.next++ % this.workers.length];
+      for (const { seq, p } of group) slot.pending.set(seq, p);
+      slot.worker.postMessage(group.map(({ seq, p }) => ({ seq, req: p.req })));
+    }
   }
 
   async close(): Promise<void> {
@@ -104,13 +131,14 @@ export class WorkerPool<Req, Res, Wire = Res> {
 
 /** In a worker script: answers each request with work(req). */
 export function serveWorker<Req, Wire>(work: (req: Req) => Wire): void {
-  parentPort!.on('message', ({ seq, req }: { seq: number; req: Req }) => {
-    let reply: Reply<Wire>;
-    try {
-      reply = { seq, result: work(req) };
-    } catch (e) {
-      reply = { seq, error: (e as Error).message };
-    }
-    parentPort!.postMessage(reply);
+  parentPort!.on('message', (group: Array<{ seq: number; req: Req }>) => {
+    const replies = group.map(({ seq, req }): Reply<Wire> => {
+      try {
+        return { seq, result: work(req) };
+      } catch (e) {
+        return { seq, error: (e as Error).message };
+      }
+    });
+    parentPort!.postMessage(replies);
   });
 }
