@@ -9,7 +9,7 @@
 import * as path from 'path';
 import { parseSource } from '../core/source/source';
 import type { SourceMeta } from '../core/source/metadata';
-import { exportFacts, importFacts, packAbbreviations, packFacts, StringTable } from '../core/facts/packed';
+import { exportFacts, importAbbreviations, importFacts, packAbbreviations, packFacts, StringTable } from '../core/facts/packed';
 import { factKeys } from '../core/facts/keys';
 import type { PackedFields } from '../core/source/lazyText';
 import { WorkerPool, type PoolJob } from './workerPool';
@@ -40,7 +40,8 @@ export interface ParsedWire {
   /** Fact fi's keys are table[keyIds[keyAt[fi] .. keyAt[fi + 1]]]. */
   keyAt: Int32Array;
   keyIds: Int32Array;
-  abbreviations: Array<[string, string[]]>;
+  /** packAbbreviations' layout, with ids into `table` (nested arrays cost the clone far more). */
+  abbreviations: Int32Array;
   table: string[];
 }
 
@@ -82,7 +83,7 @@ export function parseWire(r: ParseRequest): ParsedWire {
     facts: { count: packed.count, ints: exportFacts(packed, table), texts: packed.texts },
     keyAt,
     keyIds: Int32Array.from(keyIds),
-    abbreviations: d.abbreviations,
+    abbreviations: packAbbreviations(d.abbreviations, (s) => table.idOf(s)),
     table: table.strings,
   };
 }
@@ -101,7 +102,7 @@ function revive(w: ParsedWire, r: ParseRequest): ParsedSource {
     spans: w.spans,
     facts: importFacts(w.facts.count, w.facts.ints, w.facts.texts, w.table),
     factKeys,
-    abbreviations: packAbbreviations(w.abbreviations),
+    abbreviations: importAbbreviations(w.abbreviations, w.table),
   };
   return { fields, text: r.text, prose: w.prose ?? r.text };
 }

@@ -328,14 +328,27 @@ export function packedView(count: number, ints: Int32Array, texts: () => string,
  */
 const NO_ABBREVIATIONS = new Int32Array(0);
 
-export function packAbbreviations(forms: ReadonlyArray<readonly [string, readonly string[]]>): Int32Array {
+export function packAbbreviations(forms: ReadonlyArray<readonly [string, readonly string[]]>, id: (s: string) => number = idOf): Int32Array {
   if (forms.length === 0) return NO_ABBREVIATIONS;
   const out: number[] = [];
   for (const [abbr, words] of forms) {
-    out.push(words.length, idOf(abbr));
-    for (const w of words) out.push(idOf(w));
+    out.push(words.length, id(abbr));
+    for (const w of words) out.push(id(w));
   }
   return Int32Array.from(out);
+}
+
+/** Abbreviations packed with ids into `table` (a parse worker's), as packAbbreviations packs them. */
+export function importAbbreviations(packed: Int32Array, table: readonly string[]): Int32Array {
+  if (packed.length === 0) return NO_ABBREVIATIONS;
+  const out = new Int32Array(packed.length);
+  for (let i = 0; i < packed.length; ) {
+    const n = packed[i];
+    out[i] = n;
+    for (let k = 1; k <= n + 1; k++) out[i + k] = idOf(table[packed[i + k]]);
+    i += 2 + n;
+  }
+  return out;
 }
 
 export function unpackAbbreviations(packed: Int32Array): Array<[string, string[]]> {
