@@ -129,7 +129,7 @@ export class WorkerPool<Req, Res, Wire = Res> {
   }
 }
 
-/** In a worker script: answers each request with work(req). */
+/** In a worker script: answers each group of requests (GROUP at most) with work(req) for each, in one message. */
 export function serveWorker<Req, Wire>(work: (req: Req) => Wire): void {
   parentPort!.on('message', (group: Array<{ seq: number; req: Req }>) => {
     const replies = group.map(({ seq, req }): Reply<Wire> => {
