@@ -8,7 +8,7 @@
 
 import type { Passage, SourceFact, SourceRef, SourceStore } from '../core/match/store';
 import type { Fact } from '../core/facts/extract';
-import { AliasTable, buildAliases } from '../core/facts/context';
+import { AbbreviationForm, AliasTable, buildAliases } from '../core/facts/context';
 import { MAX_FACTS_PER_KEY, pairParts } from '../core/facts/keys';
 import type { SourceMeta } from '../core/source/metadata';
 import { contenders, groupWindows, keyArms, keyWeight, lookupKeys, minKeysHeld, passageSentences, queryKeys, rankContenders, SENTENCE_FLOOR, SentenceHit, Window, WINDOW_GAP } from '../core/match/ranking';
@@ -175,7 +175,7 @@ export class PgStore implements SourceStore {
   private revision = 0;
   /** Source references by row id (a replaced article gets a new id), bounded. */
   private refs = new Map<number, SourceRef>();
-  private aliasCache: { generation: number; forms: Array<[string, string[]]>; table: AliasTable } | undefined;
+  private aliasCache: { generation: number; forms: AbbreviationForm[]; table: AliasTable } | undefined;
   /** The archive's schema version, read once per connection epoch. */
   private schema: { epoch: number; version: number; at: number } | undefined;
   /** Whether every article's facts are in (schema 4, none imported before it), per generation. */
@@ -407,13 +407,16 @@ export class PgStore implements SourceStore {
   }
 
   /** The abbreviations every article spells out, in path order (buildAliases's input); once per generation. */
-  async abbreviations(): Promise<Array<[string, string[]]>> {
+  async abbreviations(): Promise<AbbreviationForm[]> {
     await this.factsReady(true);
     if (this.aliasCache?.generation !== this.generation) {
-      // Schema 6 keeps the distinct forms; before it, every article's are read (buildAliases takes them in any order).
-      const forms: Array<[string, string[]]> =
+      // Schema 6 keeps the distinct forms with how many articles spell each; before it, every article's are read
+      // (buildAliases takes them in any order).
+      const forms: AbbreviationForm[] =
         (await this.schemaVersion()) >= 6
-          ? (await this.archive.query({ text: 'SELECT abbr, words FROM abbreviation_forms WHERE n > 0', values: [], rowMode: 'array' })).rows
+          ? (await this.archive.query({ text: 'SELECT abbr, words, n FROM abbreviation_forms WHERE n > 0', values: [], rowMode: 'array' })).rows.map(
+              (row) => [row[0] as string, row[1] as string[], Number(row[2])] as const,
+            )
           : (await this.archive.query('SELECT abbreviations FROM sources WHERE jsonb_array_length(abbreviations) > 0')).rows.flatMap((row) => row.abbreviations);
       this.aliasCache = { generation: this.generation, forms, table: buildAliases(forms) };
     }

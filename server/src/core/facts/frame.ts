@@ -141,6 +141,8 @@ const HOLIDAYS: Array<[RegExp, string]> = [
   [/\bChristmas Eve\b/, 'hxe'],
   [/\bChristmas Day\b/, 'hxd'],
   [/\bBoxing Day\b/, 'hbd'],
+  // "Over New Year": the holiday as a whole, a period apart from either of its days.
+  [/\bNew Year\b(?!['’]s\s+(?:Eve|Day))/, 'hny'],
   [/\bThanksgiving\b/, 'htg'],
 ];
 
@@ -193,7 +195,7 @@ function isOwner(norm: string): boolean {
 
 /** Capitalised words of the calendar ("New Year's Day", "Christmas Day"): when, not whose. */
 const CALENDAR_NAMES = new Set(
-  'day eve christmas easter new year years weekend holiday thanksgiving monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+  'day eve christmas easter new year years newyear weekend holiday thanksgiving monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
 );
 
 const POLL = /\b(?:poll|polls|polling|survey|surveys|surveyed|respondents|margin of error)\b/i;
@@ -237,6 +239,9 @@ const TRADING = /\b(?:shares|stock|share price|stock market|stock exchange|bours
 /** How a day's trading is told besides a rise or a fall: "closed at", "ended the day", "quoted at". */
 const PRICE_MOVE = /\b(?:closed|closing|ended|finished|opened|quoted|traded|trading|up|down)\b/i;
 const MARKETS = new Set('london newyork paris tokyo frankfurt amsterdam zurich chicago singapore sydney toronto milan madrid brussels stockholm johannesburg mumbai bombay seoul taipei shanghai hong kong wall street nasdaq stock exchange bourse'.split(' '));
+
+/** The market a security is listed on: "listed in Luxembourg", "listing will be in London", "listed on the Tokyo Stock Exchange". */
+const LISTED_IN = /\blist(?:ed|ing)\s+(?:will\s+be\s+)?(?:in|on)\s+(?:the\s+)?((?:[A-Z][\w&.'’-]*\s*){1,4})/g;
 
 const CURRENCY_ADJECTIVE = /\b([A-Z][a-z]+)\s+(?:dlrs?|dollars?|francs?|marks?|guilders?|crowns?|kron[aeo]r?|lire|pesos?|rupees?|yen|pounds?|cents?)\b/g;
 
@@ -321,7 +326,9 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     const clauseText = sentence.slice(clause.start, clause.end);
     const trading = TRADING.test(clauseText) && (!!cls || PRICE_MOVE.test(clauseText));
     const market = (n: string) => trading && MARKETS.has(n);
-    const owns = (n: string) => isOwnerHere(n) && !market(n);
+    // Nor is where a bond or a share is listed ("will be listed in Luxembourg").
+    const listed = new Set([...clauseText.matchAll(LISTED_IN)].flatMap((m) => tokenize(m[1]).map((t) => t.norm)));
+    const owns = (n: string) => isOwnerHere(n) && !market(n) && !listed.has(n);
     let owners = [...new Set(c.subject.filter(owns).map((n) => countryOf(n) ?? n))];
     let nearest = c.nearest && owns(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined;
     if (owners.length === 0 && elided) {
@@ -573,7 +580,8 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     directions: sharedMeasure.filter((w) => DIRECTION[w]).length,
     periodConflict: disjoint(a.periods, b.periods, 'y') || disjoint(a.periods, b.periods, 'q') || disjoint(a.periods, b.periods, 'h') || (!disjoint(a.periods, b.periods, 'y') && disjoint(a.periods, b.periods, 'm')),
     directionConflict: (!!a.direction && !!b.direction && a.direction !== b.direction) || (!!a.role && !!b.role && a.role !== b.role),
-    periodOneSided: (a.periods.length === 0) !== (b.periods.length === 0),
+    // A holiday is a day or two ("over New Year"): a figure of it is not one of a year or a month the other names.
+    periodOneSided: (a.periods.length === 0) !== (b.periods.length === 0) || a.periods.some(isHoliday) !== b.periods.some(isHoliday),
     periodUnplaced: relativeDiffer(a.periods, b.periods),
     scopeConflict: a.scope.length !== b.scope.length || a.scope.some((w) => !b.scope.includes(w)),
     differenceConflict: a.difference !== b.difference,
@@ -582,6 +590,10 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     // the same: a name merely shared ("Mexico" of tariffs and of a poll's "New Mexico") leaves them apart.
     pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)) && !(a.poll !== b.poll && owner === 'same'),
   };
+}
+
+function isHoliday(period: string): boolean {
+  return period[0] === 'h';
 }
 
 /** One names a year from its article's date ("last year") and the other does not name the same one. */
