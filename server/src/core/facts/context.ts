@@ -414,7 +414,7 @@ export function buildAliases(forms: Iterable<AbbreviationForm>): AliasTable {
   const byAbbr = new Map<string, Array<Set<string>>>();
   const table: AliasTable = new Map();
   const firsts = new Map<string, string[]>();
-  for (const [abbr, words] of oneNameEach(inFixedOrder(forms), firsts)) {
+  for (const [abbr, words] of namesMeant(inFixedOrder(forms), firsts)) {
     // A state's short form stands for the state: other names with its initials ("Uncle Sam", "Union Solidarity",
     // "United Steelworkers" for US) are not it, and its words are no other abbreviation's generic ones.
     const state = shortFormOf(abbr);
@@ -476,7 +476,7 @@ type CountedForm = readonly [string, readonly string[], number];
  * The forms of each abbreviation (forms sorted by it) that say what it stands for: its only name's, a dominant name's,
  * or those spelled out often enough, the first words of the others into `firsts`.
  */
-function oneNameEach(forms: readonly CountedForm[], firsts: Map<string, string[]>): CountedForm[] {
+function namesMeant(forms: readonly CountedForm[], firsts: Map<string, string[]>): CountedForm[] {
   const out: CountedForm[] = [];
   for (let i = 0; i < forms.length; ) {
     let j = i;
