@@ -592,6 +592,7 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
   };
 }
 
+/** A holiday's period ("h"), as HOLIDAYS writes it. */
 function isHoliday(period: string): boolean {
   return period[0] === 'h';
 }
