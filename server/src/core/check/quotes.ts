@@ -53,7 +53,8 @@ const COMMON_WORDS = new Set(
   (
     "that's it's there's i'm we're they're you're don't can't won't isn't didn't doesn't thats its theres im dont cant wont " +
     'course really going get got make made say said says think know want like well one two new good great bad tough big ' +
-    'thing things way lot time times year years day days people area part now even still back many much going come see'
+    'thing things way lot time times year years day days people area part now even still back many much going come see ' +
+    'continue continues continued keep kept try tried need needs work help look take took give put tell ask let'
   ).split(' '),
 );
 /**

@@ -105,8 +105,8 @@ export const MISQUOTE_MIN_MATCHED_UNTIED = 6;
 /**
  * Whether a misquote stands as the same statement worded otherwise: a source gives it to the draft's
  * own speaker; or no source gives it to someone else (both resolved) and the passage holds a sentence's
- * worth of the quote's words. Sanders's "Let me take this opportunity" is not Blackwell's "Let's take
- * this opportunity" misquoted.
+ * worth of the quote's words, one of weight among them (not everyday speech). Sanders's "Let me take this
+ * opportunity" is not Blackwell's "Let's take this opportunity" misquoted.
  */
 export async function misquoteStands(claim: QuoteClaim, drafted: Quotation | undefined, people: PeopleLookup): Promise<boolean> {
   const d = drafted?.speaker && resolved(drafted.speaker) ? drafted.speaker : undefined;
@@ -119,7 +119,9 @@ export async function misquoteStands(claim: QuoteClaim, drafted: Quotation | und
     if (v === 'same') return true;
     if (v === 'different') others++;
   }
-  return others < carried.length && claim.best!.matched >= MISQUOTE_MIN_MATCHED_UNTIED;
+  // Untied, a word of weight must be among them: a run of everyday words ("and will continue to do so") is anyone's.
+  const weighs = (claim.best!.rareMatched ?? 1) >= 1;
+  return others < carried.length && claim.best!.matched >= MISQUOTE_MIN_MATCHED_UNTIED && weighs;
 }
 
 /** Whether a sentence names the speaker: any spelling's last word (the surname) as a word of it. */
