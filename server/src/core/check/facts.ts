@@ -115,7 +115,7 @@ export async function checkFacts(
           everyPartial ||= partial(aliases);
         }
         // The sentence's other figures: a source sentence that gives two of them is the same statement.
-        const siblings = entry.facts.filter((f, j): f is FigureFact => j !== i && f.kind === 'figure');
+        const siblings = entry.facts.filter((f, j): f is FigureFact => j !== i && f.kind === 'figure').map((f) => shiftFact(f, base) as FigureFact);
         // The frame's words are weighed by how many facts hold them (the lookup counts them, reads none of their facts).
         const frame = frameOf(fact, prose.slice(fact.sentence.start, fact.sentence.end));
         const weighed = [...frame.broad, ...(fact.kind === 'figure' && fact.figure.unit ? [stem(fact.figure.unit)] : []), ...[...frame.classWords.values()].flat(), ...frame.owners].map((w) => (frame.owners.includes(w) ? 'n:' + nameKey(w) : 'w:' + w));
@@ -354,6 +354,34 @@ const MIN_RESTATED = 3;
 /** Key words and names (the owner's among them) two sentences share besides the counted noun, for an owner and noun alone to contradict. */
 const UNIT_ONLY_SHARED = 3;
 
+/** What joins the items of a list: ", ", " and ", ", and ". */
+const LIST_JOINT = /^(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+)$/;
+
+/**
+ * The sum of the counts listed one after the other with `fact` in its sentence ("three gold medals and two bronzes"),
+ * or undefined when it stands in no list: not a range ("2 to 3"), nor counts a sentence merely has together ("two
+ * Telegraph titles … employ 521 journalists").
+ */
+function listedSum(facts: readonly Fact[], fact: Fact, sentence: string): number | undefined {
+  const byStart = new Map<number, FigureFact>();
+  for (const f of facts) if (f.kind === 'figure' && f.figure.kind === 'count' && f.sentence.start === fact.sentence.start) byStart.set(f.start, f);
+  const parts = [...byStart.values()].sort((a, b) => a.start - b.start);
+  const at = parts.findIndex((f) => f.start === fact.start);
+  if (at < 0) return undefined;
+  const listed = (a: Fact, b: Fact) => LIST_JOINT.test(sentence.slice(a.end - a.sentence.start, b.start - b.sentence.start));
+  let [from, to] = [at, at];
+  while (from > 0 && listed(parts[from - 1], parts[from])) from--;
+  while (to + 1 < parts.length && listed(parts[to], parts[to + 1])) to++;
+  return to > from ? parts.slice(from, to + 1).reduce((sum, f) => sum + f.figure.value, 0) : undefined;
+}
+
+/** The source's figure is a rate per the draft's counted noun ("29 cents a share" for "29 shares"): no count of it. */
+function ratePer(sf: SourceFact, unit: string): boolean {
+  const after = sf.sentence.slice(sf.fact.end - sf.fact.sentence.start, sf.fact.end - sf.fact.sentence.start + 24);
+  const noun = /^\s+(?:a|an|per|each)\s+([A-Za-z]+)/.exec(after)?.[1];
+  return !!noun && stemOf(noun.toLowerCase()) === stemOf(unit);
+}
+
 function restates(d: Fact, s: Fact): boolean {
   const dw = d.context.sentenceWords;
   // The cheap tests first: most candidates stand in another place of another sentence.
@@ -392,7 +420,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     // unless the source's clause names the draft's noun ("193 UN members" for "193 states that are members"):
     // that may agree, never contradict.
     if (sameUnit(du, su)) unitScore = 2;
-    else if (s.context.words.includes(stemOf(du))) unitScore = 1;
+    else if (s.context.words.includes(stemOf(du)) && !ratePer(sf, du)) unitScore = 1;
     else return undefined;
   } else if (d.figure.kind === 'count' || d.figure.kind === 'ordinal') {
     if (du || su) return undefined;
@@ -691,8 +719,9 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const need = actorSame ? 1 : 2;
   // A date's part in a span must be the same: "from 2005 levels" is a baseline, "in 2025" a target.
   // Who is part of the event: the same actor or owner, or an owner only shared and three words of the event in
-  // common. A draft clause that names no one ("The referendums began on …") meets a source's that does on the
-  // event's verb and a word more; two clauses that name no one are any company's "payment date".
+  // common (two where one clause's names are all in the other's: "Kazakhstan … UN General Assembly"). A draft clause
+  // that names no one ("The referendums began on …") meets a source's that does on the event's verb and a word more;
+  // two clauses that name no one are any company's "payment date".
   const df = frameOf(d, draftSentence);
   const sfr = frameOf(s, sf.sentence);
   // Only the draft may leave out who ("The referendums began on …"): a source that names no one may be about anyone.
@@ -710,7 +739,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
     !partial &&
     (actorSame || same.owner === 'same'
       ? same.measure >= need
-      : !loose && (same.owner === 'shared' ? same.measure >= 3 : oneNamed && same.measure >= 2 && sharesEventClass(df, sfr)));
+      : !loose && (same.owner === 'shared' ? same.measure >= (same.nested ? 2 : 3) : oneNamed && same.measure >= 2 && sharesEventClass(df, sfr)));
   if (!agrees && !sameEvent) return undefined;
   const daysWritten = d.date.day !== undefined && s.date.day !== undefined && !s.relative;
   return {
@@ -1128,7 +1157,9 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   // Whether another of the facts found stands in the candidate's source sentence and passes `test`.
   const inItsSentence = (c: Candidate, test: (f: Fact) => boolean) =>
     found.some((o) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start && test(o.fact));
-  const givesDraftsNumber = (c: Candidate) => inItsSentence(c, (f) => f.kind === 'figure' && f.figure.value === d.figure.value);
+  // (In the draft's currency: Pernod's "7.5bn euros" is not where a draft's £7.5bn for Allied Domecq comes from.)
+  const givesDraftsNumber = (c: Candidate) =>
+    inItsSentence(c, (f) => f.kind === 'figure' && f.figure.value === d.figure.value && (f.figure.kind !== 'money' || d.figure.kind !== 'money' || f.figure.currency === d.figure.currency));
   // Nor from a source figure the draft's sentence gives too ("save £4bn …, of which £1.3bn"): the draft has it, for another part.
   // (Unless the source's sentence gives that value twice: "profits fell 2% as sales fell 2%" has a 2% for each.)
   const draftGivesIt = (c: Candidate) => {
@@ -1136,7 +1167,16 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     const twice = inItsSentence(c, (f) => f.start !== c.sf.fact.start && f.kind === 'figure' && compareFigures(f.figure, value) === 'same');
     return !twice && siblings.some((sib) => sib.figure.kind === d.figure.kind && compareFigures(sib.figure, value) === 'same');
   };
-  for (let i = disagree.length - 1; i >= 0; i--) if (givesDraftsNumber(disagree[i]) || draftGivesIt(disagree[i])) disagree.splice(i, 1);
+  // Nor where one sentence lists counts that add up to the other's figure ("three gold medals and two bronzes" and
+  // "five medals"): a total and its parts, either way round, not a slip.
+  const sumsToDraft = (c: Candidate) => {
+    if (d.figure.kind !== 'count') return false;
+    const inSentence = found.filter((o) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start).map((o) => o.fact);
+    return listedSum(inSentence, c.sf.fact, c.sf.sentence) === d.figure.value;
+  };
+  const draftSumsToIt = (c: Candidate) => d.figure.kind === 'count' && listedSum([d, ...siblings], d, draftSentence) === (c.sf.fact as FigureFact).figure.value;
+  for (let i = disagree.length - 1; i >= 0; i--)
+    if (givesDraftsNumber(disagree[i]) || draftGivesIt(disagree[i]) || sumsToDraft(disagree[i]) || draftSumsToIt(disagree[i])) disagree.splice(i, 1);
   // A mismatch says what the figure should be: only when the sources about it give one value (several
   // values for one frame are a measure that moves, or sources that do not agree, and say nothing certain).
   // A source sentence the draft restates is the statement itself: looser contradictions elsewhere do not unsettle it.

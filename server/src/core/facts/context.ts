@@ -306,9 +306,10 @@ function isNameToken(text: string, t: Token, i: number, names: ReadonlySet<strin
   if (!isContentWord(t.norm) || /\d/.test(t.norm) || DATE_WORDS.has(t.norm) || HONORIFICS.has(t.norm)) return false;
   if (isAcronym(text, t)) return true;
   if (!t.capital) return false;
-  // A sentence's first word is a name when the text (or the corpus) uses it as one, or when it is a possessive that is
+  // A sentence's first word is a name when the text (or the corpus) uses it as one, a place or its people's adjective
+  // as anywhere else in a sentence ("Kazakh President Kassym-Jomart Tokayev addresses …"), or a possessive that is
   // no common noun's ("Castro's government", "TimeWarner's profit"; not "Today's", "Children's").
-  if (i > 0 || names.has(t.norm)) return true;
+  if (i > 0 || names.has(t.norm) || countryOf(t.norm) !== undefined) return true;
   return /['’]s$/.test(text.slice(t.start, t.end)) && (names.has(t.norm.slice(0, -1)) || !COMMON_POSSESSIVES.has(t.norm.slice(0, -1)));
 }
 
@@ -368,7 +369,9 @@ const ACTION_VERBS = new Set(
   (
     'said says say told tells stated states added announced announces cited cites addressed addresses spoke speaks commented comments noted notes ' +
     'declared declares wrote writes asked asks urged urges warned warns claimed claims insisted explained reported reports advised advises ' +
-    'reiterated reiterates confirmed confirms denied denies signed signs met meets visited visits called calls'
+    'reiterated reiterates confirmed confirms denied denies signed signs met meets visited visits called calls ' +
+    // Statements of a position are acts of saying too ("Selakovic rejected the results on Sep. 24").
+    'rejected rejects dismissed dismisses condemned condemns welcomed welcomes accused accuses argued argues pledged pledges vowed vows'
   ).split(' '),
 );
 

@@ -83,6 +83,10 @@ const CLASSES: Record<string, string> = {
   '~kill': 'kill kills killed killing death deaths die died',
   '~injure': 'injure injured injuring wound wounded hurt',
   '~buy': 'buy buys bought buying paid purchase purchases purchased purchasing acquire acquires acquired acquiring',
+  // A speech to a body: "addressed the General Assembly", "spoke to the General Assembly".
+  '~address': 'address addresses addressed addressing speak speaks spoke spoken speaking',
+  // What a company is worth on the stock market, as sources write it and reporters (PHRASE_WORDS: "market value").
+  '~marketvalue': 'capitalisation capitalization capitalisations capitalizations',
 };
 
 const DIRECTION: Record<string, 'up' | 'down'> = { '~rise': 'up', '~fall': 'down' };
@@ -198,7 +202,8 @@ const CALENDAR_NAMES = new Set(
   'day eve christmas easter new year years newyear weekend holiday thanksgiving monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
 );
 
-const POLL = /\b(?:poll|polls|polling|survey|surveys|surveyed|respondents|margin of error)\b/i;
+// An election's polling station, polling day or "the polls" (voters went to them, they closed) is no opinion poll.
+const POLL = /\b(?:poll(?!s?\s+(?:opened|open|opens|closed|close|closes))|polls(?!\s+(?:opened|open|opens|closed|close|closes))|polling(?!\s+(?:stations?|places?|booths?|days?|districts?|units?|officials?|agents?|staff))|survey|surveys|surveyed|respondents|margin of error)\b(?<!\bto\s+the\s+polls)/i;
 /** Capitalised words just before "poll" or "survey": the poll's name. */
 const POLLSTER = /((?:[A-Z][\w.&'’-]*\s+){1,4})(?:\w+\s+)?(?:poll|polls|survey)\b/g;
 const ROLE_BEFORE: Array<[RegExp, FactFrame['role']]> = [
@@ -253,14 +258,38 @@ const CURRENCY_ADJECTIVE = /\b([A-Z][a-z]+)\s+(?:dlrs?|dollars?|francs?|marks?|g
  */
 const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|whereas|which|who|compared)\s|\sand\s(?=(?:will|would|is|are|was|were|has|have|had)\s)|\s(?:but|whereas|against|compared with|versus|vs\.?)\s|\s(?:while)\s(?!\w+ing\b)|\s[-—–]\s/g;
 
+/** A phrase in apposition to the capitalised word before it: "Allied Domecq, the British drinks and food firm,". */
+const APPOSITIVE = /(?<=[A-Z][\w'’.&-]*),\s+(?:the|a|an)\s+([^,;()]{1,60}),/g;
+
+/** The opening of a relative clause, its comma right after a word: ", which", ", who", ", whose". */
+const RELATIVE_AFTER_NAME = /(?<=\w),\s+(?:which|who|whose)\s+$/;
+
 function clauseOf(sentence: string, start: number, end: number): { start: number; end: number } {
+  // A phrase in apposition is parenthetical: a break inside it ("the Tory who stood against Margaret Thatcher") ends
+  // no clause of the sentence around it.
+  const apposed = [...sentence.matchAll(APPOSITIVE)].map((m) => [m.index!, m.index! + m[0].length]).filter(([a, b]) => end <= a || start >= b);
+  const parenthetical = (i: number) => apposed.some(([a, b]) => i > a && i < b - 1);
   let from = 0;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (const m of sentence.slice(0, start).matchAll(CLAUSE_BREAK)) from = m.index! + m[0].length;
-  CLAUSE_BREAK.lastIndex = 0;
-  const next = CLAUSE_BREAK.exec(sentence.slice(end));
-  return { start: from, end: next ? end + next.index : sentence.length };
+  for (const m of sentence.slice(0, start).matchAll(CLAUSE_BREAK)) if (!parenthetical(m.index!)) from = m.index! + m[0].length;
+  let to = sentence.length;
+  for (const m of sentence.slice(end).matchAll(CLAUSE_BREAK))
+    if (!parenthetical(end + m.index!)) {
+      to = end + m.index!;
+      break;
+    }
+  return { start: from, end: to };
 }
+
+/**
+ * Phrases that say what one word of a class says: a company's worth in a reporter's words ("stock market value",
+ * "market cap") is its capitalisation; paying, offering or bidding a price for a company or a share ("agreed to pay
+ * $25.4bn for Guidant", "offering $76 for every Guidant share") buys it. A bill paid is no purchase: "for" and a
+ * capitalised name or a share must follow.
+ */
+const PHRASE_WORDS: Array<[RegExp, string]> = [
+  [/\bmarket\s+(?:value|valuation|cap)\b/i, stem('capitalization')],
+  [/\b(?:pa(?:y|ys|ying)|offer(?:s|ed|ing)?|bid(?:s|ding)?)\b[^;]{0,40}?\bfor\s+(?:(?:each|every|a|one)\s+(?:\w+\s+)?share\b|[A-Z])/, stem('buy')],
+];
 
 /** A clause's key words, stemmed: lower-case content words, no numbers; `first` as well, the sentence's first word when it is no name. */
 function keyWords(clause: string, first?: string): string[] {
@@ -270,6 +299,7 @@ function keyWords(clause: string, first?: string): string[] {
     if (t.norm === 'back') return;
     if ((!t.capital || (i === 0 && t.norm === first) || COMMON_ABBREVIATIONS.has(t.norm)) && isContentWord(t.norm) && t.norm.length > 2 && !/\d/.test(t.norm)) out.add(stem(t.norm));
   });
+  for (const [re, word] of PHRASE_WORDS) if (re.test(clause)) out.add(word);
   return [...out];
 }
 
@@ -328,14 +358,37 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     const market = (n: string) => trading && MARKETS.has(n);
     // Nor is where a bond or a share is listed ("will be listed in Luxembourg").
     const listed = new Set([...clauseText.matchAll(LISTED_IN)].flatMap((m) => tokenize(m[1]).map((t) => t.norm)));
+    // Nor are the names of a phrase describing a name in apposition ("Allied Domecq, the British drinks firm, has …",
+    // "Sir Anthony Meyer, the Tory who stood against Margaret Thatcher, was born …"): the name described owns. A figure
+    // inside the phrase is the phrase's own ("Group Menatep, the holding company which controls 51% of Yukos,").
+    const outside = (m: RegExpMatchArray) => clause.start + m.index! > at || clause.start + m.index! + m[0].length <= at;
+    const described = new Set([...clauseText.matchAll(APPOSITIVE)].filter(outside).flatMap((m) => tokenize(m[1]).map((t) => t.norm)));
     const owns = (n: string) => isOwnerHere(n) && !market(n) && !listed.has(n);
-    let owners = [...new Set(c.subject.filter(owns).map((n) => countryOf(n) ?? n))];
-    let nearest = c.nearest && owns(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined;
+    const undescribed = c.subject.filter((n) => owns(n) && !described.has(n));
+    const describedOwns = (n: string) => owns(n) && (undescribed.length === 0 || !described.has(n));
+    let owners = [...new Set(c.subject.filter(describedOwns).map((n) => countryOf(n) ?? n))];
+    let nearest = c.nearest && describedOwns(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined;
     if (owners.length === 0 && elided) {
       // Its names, and a demonym opening the sentence ("Brazilian growth"), which the sentence's names leave out.
       const subject = tokenize(elided).map((t) => t.norm).filter((n) => c.entities.includes(n) || countryOf(n) !== undefined);
       owners = [...new Set(subject.filter((n) => couldOwn(n) && !market(n)).map((n) => countryOf(n) ?? n))];
       if (owners.length === 1) nearest = owners[0];
+    }
+    // A relative clause that names no one ("Allied Domecq, which has a capitalisation of £5.7bn") is about the name it
+    // follows: the names just before its comma, none other.
+    if (owners.length === 0) {
+      const antecedent = RELATIVE_AFTER_NAME.exec(sentence.slice(0, clause.start));
+      if (antecedent) {
+        const before = tokenize(sentence, 0, antecedent.index);
+        const named: string[] = [];
+        let i = before.length - 1;
+        for (; i >= 0 && before[i].capital && c.entities.includes(before[i].norm); i--) named.unshift(before[i].norm);
+        // A name in a list ("Charlie Hodgson and Olly Barkley, who missed six penalties between them") is one of
+        // several the clause is about: it owns nothing alone.
+        const coordinated = i >= 0 && /^(?:and|or)$/.test(before[i].norm);
+        if (!coordinated) owners = [...new Set(named.filter((n) => couldOwn(n) && !market(n)).map((n) => countryOf(n) ?? n))];
+        if (owners.length > 0) nearest = owners[owners.length - 1];
+      }
     }
     // A clause that names no one and refers back ("It lost 464,000 subscribers") is about the sentence before's
     // names; the nearest of them only when there is one.
@@ -625,6 +678,9 @@ const CLASS_PHRASES: Record<string, string> = {
   '~lose': 'loss',
   '~kill': 'deaths',
   '~injure': 'injured',
+  '~buy': 'purchase',
+  '~address': 'speech',
+  '~marketvalue': 'market value',
 };
 
 /**
