@@ -406,6 +406,9 @@ function lastBreak(text: string, from: number, to: number): number | undefined {
   return last;
 }
 
+/** Companies' legal forms, written as capitals or an abbreviation but standing for no name. */
+const LEGAL_FORMS = new Set('co inc corp ltd plc llc sa ag nv bv spa gmbh ab oy kk'.split(' '));
+
 /**
  * The alias table from the abbreviations every source spells out. Only the distinctive
  * words of a long form are kept: "people" and "republic" stand in both DPR and LPR, so
@@ -418,6 +421,8 @@ export function buildAliases(forms: Iterable<AbbreviationForm>): AliasTable {
   const table: AliasTable = new Map();
   const firsts = new Map<string, string[]>();
   for (const [abbr, words] of namesMeant(inFixedOrder(forms), firsts)) {
+    // A company's legal form abbreviates no name of the corpus ("Co" spelled out "completes offering" by wire headlines).
+    if (LEGAL_FORMS.has(abbr)) continue;
     // A state's short form stands for the state: other names with its initials ("Uncle Sam", "Union Solidarity",
     // "United Steelworkers" for US) are not it, and its words are no other abbreviation's generic ones.
     const state = shortFormOf(abbr);

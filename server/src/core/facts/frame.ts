@@ -367,7 +367,10 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     const undescribed = c.subject.filter((n) => owns(n) && !described.has(n));
     const describedOwns = (n: string) => owns(n) && (undescribed.length === 0 || !described.has(n));
     let owners = [...new Set(c.subject.filter(describedOwns).map((n) => countryOf(n) ?? n))];
-    let nearest = c.nearest && describedOwns(c.nearest) ? (countryOf(c.nearest) ?? c.nearest) : undefined;
+    // The name a phrase describes is nearer the figure than the phrase's own names: "Virginia Electric and Power Co, a
+    // unit of Dominion Resources Inc, is raising 100 mln dlrs" is the company's.
+    const nearestName = c.nearest && described.has(c.nearest) && undescribed.length > 0 ? undescribed[undescribed.length - 1] : c.nearest;
+    let nearest = nearestName && describedOwns(nearestName) ? (countryOf(nearestName) ?? nearestName) : undefined;
     if (owners.length === 0 && elided) {
       // Its names, and a demonym opening the sentence ("Brazilian growth"), which the sentence's names leave out.
       const subject = tokenize(elided).map((t) => t.norm).filter((n) => c.entities.includes(n) || countryOf(n) !== undefined);
