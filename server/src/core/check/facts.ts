@@ -16,7 +16,7 @@ import { reporterDate, WEEKDAYS } from '../text/dateStyle';
 import type { DateClaim, FactMatch, FactVerdict, FigureClaim } from './findings';
 import type { FactCache } from './cache';
 import { describeSource } from '../report/describe';
-import { ORG_NOUNS } from '../speakers/lexicon';
+import { LEGAL_FORMS, ORG_NOUNS } from '../speakers/lexicon';
 import { countryOf } from '../facts/places';
 
 export interface FactOptions {
@@ -773,11 +773,11 @@ function isSameEvent(c: Candidate | undefined): boolean {
 const WEEKDAY_EVENT_WORDS = 3;
 
 /**
- * Company forms and trade nouns that ORG_NOUNS leaves out: the last word of a name before a reporting verb, never
- * who the company is ("Pan American World Airways said", "Trans World Airways said").
+ * Trade nouns that ORG_NOUNS and LEGAL_FORMS leave out: the last word of a name before a reporting verb, never who
+ * the company is ("Pan American World Airways said", "Trans World Airways said").
  */
-const LEGAL_FORMS = new Set(
-  'co nv ag sa spa bv gmbh ab oy kk airways airlines airline industries systems technologies communications enterprises partners resources products laboratories services stores mines securities investments financial bancorp'.split(' '),
+const TRADE_NOUNS = new Set(
+  'airways airlines airline industries systems technologies communications enterprises partners resources products laboratories services stores mines securities investments financial bancorp'.split(' '),
 );
 
 /**
@@ -785,7 +785,7 @@ const LEGAL_FORMS = new Set(
  * ("Ricoh Co Ltd said", "Matsushita … Co Ltd said"), nor one letter (the "T" of a wire ticker, "<RICT.T> said").
  */
 function namesSomeone(actor: string): boolean {
-  return actor.length > 1 && !ORG_NOUNS.has(actor) && !LEGAL_FORMS.has(actor);
+  return actor.length > 1 && !ORG_NOUNS.has(actor) && !LEGAL_FORMS.has(actor) && !TRADE_NOUNS.has(actor);
 }
 
 /** Whether an actor is written as an institution: in capitals ("OECD", "VW") or as an organisation's noun ("Bank", "Corp"). */
@@ -1155,8 +1155,8 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   // A source sentence that also gives the draft's own number ("800 redundancies by 1990, starting with 350 this
   // year") may be where the draft's figure comes from: no contradiction from it.
   // Whether another of the facts found stands in the candidate's source sentence and passes `test`.
-  const inItsSentence = (c: Candidate, test: (f: Fact) => boolean) =>
-    found.some((o) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start && test(o.fact));
+  const ofItsSentence = (o: SourceFact, c: Candidate) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start;
+  const inItsSentence = (c: Candidate, test: (f: Fact) => boolean) => found.some((o) => ofItsSentence(o, c) && test(o.fact));
   // (In the draft's currency: Pernod's "7.5bn euros" is not where a draft's £7.5bn for Allied Domecq comes from.)
   const givesDraftsNumber = (c: Candidate) =>
     inItsSentence(c, (f) => f.kind === 'figure' && f.figure.value === d.figure.value && (f.figure.kind !== 'money' || d.figure.kind !== 'money' || f.figure.currency === d.figure.currency));
@@ -1171,7 +1171,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   // "five medals"): a total and its parts, either way round, not a slip.
   const sumsToDraft = (c: Candidate) => {
     if (d.figure.kind !== 'count') return false;
-    const inSentence = found.filter((o) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start).map((o) => o.fact);
+    const inSentence = found.filter((o) => ofItsSentence(o, c)).map((o) => o.fact);
     return listedSum(inSentence, c.sf.fact, c.sf.sentence) === d.figure.value;
   };
   const draftSumsToIt = (c: Candidate) => d.figure.kind === 'count' && listedSum([d, ...siblings], d, draftSentence) === (c.sf.fact as FigureFact).figure.value;

@@ -6,7 +6,7 @@
 
 import { editDistance, houseStyle, skeleton } from '../text/spelling';
 import { sameNameWord } from '../speakers/names';
-import { ROLE_NOUNS } from '../speakers/lexicon';
+import { LEGAL_FORMS, ROLE_NOUNS } from '../speakers/lexicon';
 import { isContentWord, tokenize, Token } from '../text/tokens';
 import { firstStartingAt, type Span } from '../text/sentences';
 import { countryOf, shortFormOf } from './places';
@@ -405,9 +405,6 @@ function lastBreak(text: string, from: number, to: number): number | undefined {
   for (const m of text.slice(from, to).matchAll(BREAK)) last = from + m.index! + m[0].length;
   return last;
 }
-
-/** Companies' legal forms, written as capitals or an abbreviation but standing for no name. */
-const LEGAL_FORMS = new Set('co inc corp ltd plc llc sa ag nv bv spa gmbh ab oy kk'.split(' '));
 
 /**
  * The alias table from the abbreviations every source spells out. Only the distinctive

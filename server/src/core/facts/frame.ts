@@ -203,7 +203,7 @@ const CALENDAR_NAMES = new Set(
 );
 
 // An election's polling station, polling day or "the polls" (voters went to them, they closed) is no opinion poll.
-const POLL = /\b(?:poll(?!s?\s+(?:opened|open|opens|closed|close|closes))|polls(?!\s+(?:opened|open|opens|closed|close|closes))|polling(?!\s+(?:stations?|places?|booths?|days?|districts?|units?|officials?|agents?|staff))|survey|surveys|surveyed|respondents|margin of error)\b(?<!\bto\s+the\s+polls)/i;
+const POLL = /\b(?:polls?(?!\s+(?:open|close))|polling(?!\s+(?:station|place|booth|day|district|unit|official|agent|staff))|survey|surveys|surveyed|respondents|margin of error)\b(?<!\bto\s+the\s+polls)/i;
 /** Capitalised words just before "poll" or "survey": the poll's name. */
 const POLLSTER = /((?:[A-Z][\w.&'’-]*\s+){1,4})(?:\w+\s+)?(?:poll|polls|survey)\b/g;
 const ROLE_BEFORE: Array<[RegExp, FactFrame['role']]> = [

@@ -63,6 +63,9 @@ export const ROLE_NOUNS = forms(`
 /** Courtesy titles: they mark a person but are no role. */
 export const HONORIFICS = forms('mr mrs ms miss dr sir dame lord lady madam');
 
+/** Companies' legal forms ("Ricoh Co Ltd", "Siemens AG"): part of a name, never who it is. */
+export const LEGAL_FORMS = forms('co inc corp ltd plc llc sa ag nv bv spa gmbh ab oy kk');
+
 /** Nouns that make a capitalised phrase an institution or a place rather than a person. */
 export const ORG_NOUNS = forms(`
   ministry ministries department office agency council committee commission party union nations
