@@ -66,3 +66,16 @@ test('a quote over several sentences, the first holding a single word of it, is 
   assert.equal(r.claims[0].verdict, 'verified');
   assert.equal(r.claims[0].best!.location.source.id, 'open.txt');
 });
+
+test('a snapshot keeps the alias table, and a source added after the restore brings its abbreviations in', async () => {
+  const index = new MemoryIndex();
+  for (let i = 0; i < 3; i++) index.add(parseSource(`a${i}.txt`, `file:///a${i}.txt`, `Ferries ${i}\n\nThe Harbour Ferry Authority (HFA) said ${i} boats sail.\n`));
+  const texts = new Map(index.all().map((d) => [d.id, d.text]));
+  const decoded = decodeSnapshot(index.snapshot(() => undefined, 'test'), 'test', (fields) => ({ load: () => texts.get(String(fields.id)), prose: (t) => t }));
+  assert.ok(!('problem' in decoded));
+  assert.deepEqual(decoded.aliases.get('hfa'), (await index.aliases()).get('hfa'));
+  const restored = MemoryIndex.restore(decoded);
+  assert.deepEqual([...(await restored.aliases())], [...(await index.aliases())]);
+  restored.add(parseSource('b.txt', 'file:///b.txt', 'Rail\n\nThe Northern Rail Union (NRU) said trains run.\n'));
+  assert.ok((await restored.aliases()).has('nru'));
+});

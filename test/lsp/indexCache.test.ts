@@ -82,15 +82,15 @@ test('a damaged cache is rebuilt, not trusted', async () => {
   }
 });
 
-// ---- Format 5's columns, as a test that edits them sees them (snapshot.ts describes the layout). ----
+// ---- The cache's columns, as a test that edits them sees them (snapshot.ts describes the layout). ----
 
 const PREFIX = 52;
 
 /** Byte offsets of the cache's sections, read from its header. */
 function sections(bytes: Buffer) {
   const h = (i: number) => bytes.readUInt32LE(PREFIX + 4 * i);
-  const [engine, n, spans, wordKeys, wordInts, factKeys, pairs, strings, wordKeyBytes, , factInts] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(h);
-  let at = PREFIX + 4 * 12;
+  const [engine, n, spans, wordKeys, wordInts, factKeys, pairs, strings, wordKeyBytes, factKeyBytes, factInts, tableBytes, aliasBytes] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(h);
+  let at = PREFIX + 4 * 13;
   const take = (bytesLong: number) => {
     const start = at;
     at += bytesLong;
@@ -108,8 +108,11 @@ function sections(bytes: Buffer) {
   const factPairs = take(8 * pairs);
   const packedFacts = take(4 * factInts);
   take(engine + ((4 - (engine % 4)) % 4));
-  const stringsAt = take(strings);
-  return { n, docSentences, factCounts, factIntsAt, fields, wordOffsets, wordData, wordInts, factPairs, pairs, packedFacts, factInts, stringsAt, strings: strings + ((4 - (strings % 4)) % 4), wordKeyBytes };
+  const pad = (x: number) => x + ((4 - (x % 4)) % 4);
+  const stringsAt = take(pad(strings));
+  take(pad(wordKeyBytes) + pad(factKeyBytes) + pad(tableBytes));
+  const aliasTable = take(aliasBytes);
+  return { n, docSentences, factCounts, factIntsAt, fields, wordOffsets, wordData, wordInts, factPairs, pairs, packedFacts, factInts, stringsAt, strings: pad(strings), wordKeyBytes, aliasTable, aliasBytes };
 }
 
 /** Writes `bytes` back with a checksum that matches them: only the structural checks stand between them and the index. */
@@ -151,6 +154,8 @@ test('a cache edited and its checksum recomputed is rejected by its structure an
       // The first fact's kind, then its nearest name (an id past the fact table).
       ['a packed fact of no kind', (b) => b.writeInt32LE(7, s.packedFacts), /packed fact out of range/],
       ['a packed fact naming a missing string', (b) => b.writeInt32LE(1 << 24, s.packedFacts + 4 * 10), /packed fact out of range/],
+      // Valid JSON of another shape, padded to the region's length.
+      ['an alias table of no abbreviations', (b) => b.write('[7]'.padEnd(s.aliasBytes, ' '), s.aliasTable, 'latin1'), /alias table/],
     ];
     for (const [what, edit, problem] of edits) {
       const bytes = Buffer.from(original);

@@ -169,6 +169,7 @@ export class MemoryIndex implements SourceStore {
       words,
       this.factPairs(docs),
       engine,
+      this.aliasTable(),
     );
   }
 
@@ -229,6 +230,7 @@ export class MemoryIndex implements SourceStore {
     if (index.factDoc.length > MAX_FACT_CHUNKS) throw new Error(`the fact index is full (${MAX_FACT_CHUNKS} chunks)`);
     index.factPostings = new PackedFactLists(snapshot.facts, (d, fi) => ((heads[d] + (fi >> FACT_BITS)) << FACT_BITS) | (fi & (FACT_CHUNK - 1)));
     index.factPostingCount = pairs.length >> 1;
+    index.aliasCache = snapshot.aliases;
     return index;
   }
 
@@ -445,6 +447,11 @@ export class MemoryIndex implements SourceStore {
   }
 
   async aliases(): Promise<AliasTable> {
+    return this.aliasTable();
+  }
+
+  /** The alias table, built once per content (kept in the snapshot, so a restored index does not rebuild it). */
+  private aliasTable(): AliasTable {
     this.aliasCache ??= buildAliases(this.all().flatMap((d) => d.abbreviations ?? []));
     return this.aliasCache;
   }
