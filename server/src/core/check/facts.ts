@@ -300,6 +300,26 @@ function hasNameIn(names: readonly string[], name: string, aliases: AliasTable):
   return false;
 }
 
+/**
+ * The nouns between a count and its counted noun that make it a kind of that noun ("league" in "nine league goals"):
+ * lower-case words but a scale ("mln", "m") and what reads as an adjective, which describes the same things ("four
+ * occupied regions", "four eastern Ukrainian regions" are the draft's "five regions" miscounted).
+ */
+function qualifiers(f: FigureFact): string[] {
+  const words = f.text.slice(f.numEnd - f.start).match(/\p{L}+/gu) ?? [];
+  return words.slice(0, -1).filter((w) => w === w.toLowerCase() && !SCALE_WORDS.has(w) && !ADJECTIVE.test(w) && !PLAIN_ADJECTIVES.has(w));
+}
+const SCALE_WORDS = new Set('m bn k mn mln bln million billion thousand hundred trillion dozen'.split(' '));
+const ADJECTIVE = /(?:ed|ing|ern|an|ese|ish|al|ic|ous|ive|ful|less|able|ible|ary|est|er)$/;
+const PLAIN_ADJECTIVES = new Set('new old more other further extra additional big small large major key top first last next single full front'.split(' '));
+
+/** Two counts of one noun, one a kind of it the other is not ("nine league goals" / "11 goals"). */
+function qualifiedOtherwise(d: FigureFact, s: FigureFact): boolean {
+  const a = qualifiers(d);
+  const b = qualifiers(s);
+  return a.length !== b.length || a.some((w) => !b.includes(w));
+}
+
 /** Whether two counted nouns are one ("regions" / "region"), remembered: a draft's few units meet thousands of source figures. */
 const units = new Map<string, boolean>();
 function sameUnit(du: string, su: string): boolean {
@@ -437,7 +457,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     // A wire template filled in for another company ("In 1986 it reported revenue of …") restates nothing of it.
     if (!owned && bothNamed(d, sf)) return undefined;
     // Another counted noun the source's clause names ("42.7 trillion calculations per second (teraflops)") may agree, never contradict.
-    const named = unitScore !== 1 && owned && someoneNamed(d, draftSentence, sf) && !eachNamesAnother(d, draftSentence, sf, aliases, common);
+    const named = unitScore !== 1 && !(unitScore === 2 && qualifiedOtherwise(d, s)) && owned && someoneNamed(d, draftSentence, sf) && !eachNamesAnother(d, draftSentence, sf, aliases, common);
     return { sf, about: RESTATED + d.context.sentenceWords.length, named, ownerUnsure: !owned && bothOwned(d, draftSentence, sf) };
   }
   // Measure words besides the counted noun, which both already share.
@@ -496,8 +516,9 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
       (sharedOwner && same.nested) ||
       (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   // An owner written only inside one figure ("12 Oscar nominations") may be the award, not whose they are: it
-  // verifies ("six Scottish regiments" / "Scotland's six … regiments"), never contradicts.
-  const strong = tied && !same.inFigureOnly;
+  // verifies ("six Scottish regiments" / "Scotland's six … regiments"), never contradicts. Nor does a count of the
+  // same noun qualified otherwise ("nine league goals" / "11 goals": a part of the whole).
+  const strong = tied && !same.inFigureOnly && !(unitScore === 2 && qualifiedOtherwise(d, s));
   if (!agrees && !tied) return undefined;
   // An owner only shared verifies where neither clause names someone the other sentence never does.
   const ownedAsSaid = same.owner === 'same' || (same.owner === 'shared' && !eachNamesAnother(d, draftSentence, sf, aliases, common));
@@ -1157,9 +1178,18 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   // Whether another of the facts found stands in the candidate's source sentence and passes `test`.
   const ofItsSentence = (o: SourceFact, c: Candidate) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start;
   const inItsSentence = (c: Candidate, test: (f: Fact) => boolean) => found.some((o) => ofItsSentence(o, c) && test(o.fact));
-  // (In the draft's currency: Pernod's "7.5bn euros" is not where a draft's £7.5bn for Allied Domecq comes from.)
+  // (In the draft's currency: Pernod's "7.5bn euros" is not where a draft's £7.5bn for Allied Domecq comes from. Nor
+  // for another owner: "96.1% in Velmar and 91.2% in Dornet" gives Dornet's share, not the draft's 96.1% for Dornet.)
+  const anotherOwners = (o: SourceFact) => compareFrames(frameOf(d, draftSentence), frameOf(o.fact, o.sentence), (names, n) => hasNameIn(names, n, aliases), common).owner === 'conflict';
   const givesDraftsNumber = (c: Candidate) =>
-    inItsSentence(c, (f) => f.kind === 'figure' && f.figure.value === d.figure.value && (f.figure.kind !== 'money' || d.figure.kind !== 'money' || f.figure.currency === d.figure.currency));
+    found.some(
+      (o) =>
+        ofItsSentence(o, c) &&
+        o.fact.kind === 'figure' &&
+        o.fact.figure.value === d.figure.value &&
+        (o.fact.figure.kind !== 'money' || d.figure.kind !== 'money' || o.fact.figure.currency === d.figure.currency) &&
+        !anotherOwners(o),
+    );
   // Nor from a source figure the draft's sentence gives too ("save £4bn …, of which £1.3bn"): the draft has it, for another part.
   // (Unless the source's sentence gives that value twice: "profits fell 2% as sales fell 2%" has a 2% for each.)
   const draftGivesIt = (c: Candidate) => {

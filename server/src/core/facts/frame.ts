@@ -40,6 +40,8 @@ export interface FactFrame {
   direction?: 'up' | 'down';
   /** The figure's or date's part in a change or a span: "from 71% to 55%", "from 2005 levels by 2050". */
   role?: 'from' | 'to' | 'by';
+  /** Which of a series a count is: "the first two games", "their final two games" ("last"), "the next three years". */
+  sequence?: 'first' | 'last' | 'next';
   /** A figure that is a difference ("rose 20%", "the extra £13 billion", "£300 less than the Tories offered"), not a level. */
   difference: boolean;
   /** A figure that is a rank ("world number seven", "No. 3", "number 13 in the singles chart"): this week's, not for ever. */
@@ -154,12 +156,16 @@ const HOLIDAYS: Array<[RegExp, string]> = [
 const RELATIVE_YEAR = /\b(last|this|next|previous|coming|current)\s+(?:fiscal\s+)?year\b/gi;
 const RELATIVE: Record<string, string> = { last: 'r-1', previous: 'r-1', this: 'r0', current: 'r0', next: 'r+1', coming: 'r+1' };
 
+/** British "on" too: "up 20% on last year". Not "over the last year": that is the period. */
+const RELATIVE_BASELINE = /\b(?:on|over|than|from|compared\s+(?:with|to)|against|versus|vs\.?)\s+$/i;
 const BASELINE = /\b(?:over|than|from|since|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?(?:(?:end|start)\s+of\s+)?$/i;
 
 /** Years, months, quarters and holidays a sentence names. "May" is a month only when capitalised. */
 export function periodsOf(sentence: string): string[] {
   const out = new Set<string>();
-  for (const m of sentence.matchAll(RELATIVE_YEAR)) out.add(RELATIVE[m[1].toLowerCase()]);
+  // A year a change is measured against ("an increase of 20% on last year's figures", "up from last year") is its
+  // baseline, not its period.
+  for (const m of sentence.matchAll(RELATIVE_YEAR)) if (!RELATIVE_BASELINE.test(sentence.slice(Math.max(0, m.index! - 20), m.index!))) out.add(RELATIVE[m[1].toLowerCase()]);
   for (const [re, p] of HOLIDAYS) if (re.test(sentence)) out.add(p);
   for (const m of sentence.matchAll(PERIOD)) {
     // A year a change is measured against ("an increase of about 50 pct over 1985", "up from 2003") is its baseline, not its period.
@@ -206,6 +212,10 @@ const CALENDAR_NAMES = new Set(
 const POLL = /\b(?:polls?(?!\s+(?:open|close))|polling(?!\s+(?:station|place|booth|day|district|unit|official|agent|staff))|survey|surveys|surveyed|respondents|margin of error)\b(?<!\bto\s+the\s+polls)/i;
 /** Capitalised words just before "poll" or "survey": the poll's name. */
 const POLLSTER = /((?:[A-Z][\w.&'’-]*\s+){1,4})(?:\w+\s+)?(?:poll|polls|survey)\b/g;
+/** A series' end before a count, as one word: "opening" is "first", "final" or "past" "last", "coming" "next". */
+const SEQUENCE_BEFORE = /\b(first|opening|last|final|past|previous|next|coming)\s+$/i;
+const SEQUENCE: Record<string, FactFrame['sequence']> = { first: 'first', opening: 'first', last: 'last', final: 'last', past: 'last', previous: 'last', next: 'next', coming: 'next' };
+
 const ROLE_BEFORE: Array<[RegExp, FactFrame['role']]> = [
   [/\b(?:from|since)\s+(?:about\s+|around\s+|nearly\s+|just\s+)?(?:the\s+)?$/i, 'from'],
   [/\b(?:to|into)\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$/i, 'to'],
@@ -215,7 +225,7 @@ const ROLE_BEFORE: Array<[RegExp, FactFrame['role']]> = [
 const DIFFERENCE_BEFORE = /\b(?:extra|additional|further|another)\s+$/i;
 const DIFFERENCE_AFTER = /^\s*(?:more|less|fewer|higher|lower|cheaper|dearer|bigger|smaller|larger)\s+than\b/i;
 /** Words between a change's verb and its size: "rose by nearly 20%", "up almost 20%". */
-const CHANGE_LEAD = /(?:\s+(?:by|about|around|nearly|almost|some|just|over|more|than|less|a|an))*\s*$/i;
+const CHANGE_LEAD = /(?:\s+(?:by|of|about|around|nearly|almost|some|just|over|more|than|less|a|an))*\s*$/i;
 const RANK_BEFORE = /(?:\b[Nn]umber|\bN[Oo]\.|#) ?$/;
 
 /** Owners the clause writes only inside the figure [start, end) ("12 Oscar nominations"): what is counted, perhaps not whose. */
@@ -230,7 +240,12 @@ function ownersInFigure(owners: readonly string[], clauseTokens: readonly Token[
 function isChange(before: string, after: string): boolean {
   const verb = /([A-Za-z]+)$/.exec(before.replace(CHANGE_LEAD, ''))?.[1];
   const noun = /^\s*([A-Za-z]+)/.exec(after)?.[1];
-  return [verb, noun].some((w) => !!w && !!DIRECTION[measureWord(stem(normaliseWord(w)))]);
+  // Losing a share is a change too: "BT has lost around 10% of market share".
+  const changes = (w: string) => {
+    const cls = measureWord(stem(normaliseWord(w)));
+    return !!DIRECTION[cls] || cls === '~lose';
+  };
+  return UP_OR_DOWN_BEFORE.test(before) || [verb, noun].some((w) => !!w && changes(w));
 }
 
 function pollstersOf(sentence: string): string[] {
@@ -258,21 +273,39 @@ const CURRENCY_ADJECTIVE = /\b([A-Z][a-z]+)\s+(?:dlrs?|dollars?|francs?|marks?|g
  */
 const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|whereas|which|who|compared)\s|\sand\s(?=(?:will|would|is|are|was|were|has|have|had)\s)|\s(?:but|whereas|against|compared with|versus|vs\.?)\s|\s(?:while)\s(?!\w+ing\b)|\s[-—–]\s/g;
 
+/** Words in -ing that are prepositions, not verbs taking an object: "including Russia", "during Ramadan". */
+const PREPOSITIONS_IN_ING = new Set('including excluding during following according regarding concerning involving notwithstanding pending barring'.split(' '));
+
 /** A phrase in apposition to the capitalised word before it: "Allied Domecq, the British drinks and food firm,". */
 const APPOSITIVE = /(?<=[A-Z][\w'’.&-]*),\s+(?:the|a|an)\s+([^,;()]{1,60}),/g;
 
 /** The opening of a relative clause, its comma right after a word: ", which", ", who", ", whose". */
 const RELATIVE_AFTER_NAME = /(?<=\w),\s+(?:which|who|whose)\s+$/;
 
+/**
+ * A relative clause between commas, the sentence's verb after it: ", which has cost £9m to bring to the stage, was
+ * given". A comma before anything else ("the deaths of four Americans, including Ambassador Stevens") closes nothing.
+ */
+const RELATIVE_CLAUSE =
+  /(?<=\w),\s+(?:which|who|whose)\s+[^,;:()]{1,80}(?=,\s+(?:(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|does|did|also|now|then)\b|\w+ed\b|(?:made|said|says|took|won|rose|fell|became|gave|left|began|came|went|saw|told|held|kept|paid|sold|bought|got|led|lost|met|ran|set|sent|spent|stood|wrote)\b))/g;
+
+/** Where the relative clauses between commas stand in a sentence. */
+function relativesIn(sentence: string): Array<[number, number]> {
+  return [...sentence.matchAll(RELATIVE_CLAUSE)].map((m) => [m.index!, m.index! + m[0].length]);
+}
+
 function clauseOf(sentence: string, start: number, end: number): { start: number; end: number } {
   // A phrase in apposition is parenthetical: a break inside it ("the Tory who stood against Margaret Thatcher") ends
-  // no clause of the sentence around it.
+  // no clause of the sentence around it. So is a relative clause between commas for a figure after it ("Martin
+  // Mubanga, who plans to sue, was held … for 33 months"); a figure inside one has that clause, to its closing comma.
   const apposed = [...sentence.matchAll(APPOSITIVE)].map((m) => [m.index!, m.index! + m[0].length]).filter(([a, b]) => end <= a || start >= b);
-  const parenthetical = (i: number) => apposed.some(([a, b]) => i > a && i < b - 1);
+  const relatives = relativesIn(sentence);
+  const around = relatives.find(([a, b]) => start > a && end <= b);
+  const parenthetical = (i: number) => apposed.some(([a, b]) => i > a && i < b - 1) || relatives.some(([a, b]) => b <= start && i >= a && i < b);
   let from = 0;
   for (const m of sentence.slice(0, start).matchAll(CLAUSE_BREAK)) if (!parenthetical(m.index!)) from = m.index! + m[0].length;
-  let to = sentence.length;
-  for (const m of sentence.slice(end).matchAll(CLAUSE_BREAK))
+  let to = around ? around[1] : sentence.length;
+  for (const m of sentence.slice(end, to).matchAll(CLAUSE_BREAK))
     if (!parenthetical(end + m.index!)) {
       to = end + m.index!;
       break;
@@ -294,9 +327,12 @@ const PHRASE_WORDS: Array<[RegExp, string]> = [
 /** A clause's key words, stemmed: lower-case content words, no numbers; `first` as well, the sentence's first word when it is no name. */
 function keyWords(clause: string, first?: string): string[] {
   const out = new Set<string>();
-  tokenize(clause).forEach((t, i) => {
+  const tokens = tokenize(clause);
+  tokens.forEach((t, i) => {
     // "back" as written is mostly a particle ("pay back a loan", "scaling back"), not "backed" a vote.
     if (t.norm === 'back') return;
+    // Nor is "call" an event where it asks for something or names it ("calls for a sell-off", "a company called Akamai").
+    if (/^call(?:s|ed|ing)?$/.test(t.norm) && (tokens[i + 1]?.norm === 'for' || tokens[i + 1]?.capital)) return;
     if ((!t.capital || (i === 0 && t.norm === first) || COMMON_ABBREVIATIONS.has(t.norm)) && isContentWord(t.norm) && t.norm.length > 2 && !/\d/.test(t.norm)) out.add(stem(t.norm));
   });
   for (const [re, word] of PHRASE_WORDS) if (re.test(clause)) out.add(word);
@@ -362,14 +398,32 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // "Sir Anthony Meyer, the Tory who stood against Margaret Thatcher, was born …"): the name described owns. A figure
     // inside the phrase is the phrase's own ("Group Menatep, the holding company which controls 51% of Yukos,").
     const outside = (m: RegExpMatchArray) => clause.start + m.index! > at || clause.start + m.index! + m[0].length <= at;
-    const described = new Set([...clauseText.matchAll(APPOSITIVE)].filter(outside).flatMap((m) => tokenize(m[1]).map((t) => t.norm)));
+    // Nor the names of a relative clause before it ("Allied Domecq, which Pernod wants, has …").
+    const described = new Set([
+      ...[...clauseText.matchAll(APPOSITIVE)].filter(outside).flatMap((m) => tokenize(m[1]).map((t) => t.norm)),
+      ...relativesIn(sentence)
+        .filter(([a, b]) => a >= clause.start && b <= at)
+        .flatMap(([a, b]) => tokenize(sentence, a, b).map((t) => t.norm)),
+    ]);
     const owns = (n: string) => isOwnerHere(n) && !market(n) && !listed.has(n);
     const undescribed = c.subject.filter((n) => owns(n) && !described.has(n));
     const describedOwns = (n: string) => owns(n) && (undescribed.length === 0 || !described.has(n));
     let owners = [...new Set(c.subject.filter(describedOwns).map((n) => countryOf(n) ?? n))];
     // The name a phrase describes is nearer the figure than the phrase's own names: "Virginia Electric and Power Co, a
     // unit of Dominion Resources Inc, is raising 100 mln dlrs" is the company's.
-    const nearestName = c.nearest && described.has(c.nearest) && undescribed.length > 0 ? undescribed[undescribed.length - 1] : c.nearest;
+    // Nor is the object of a verb in -ing ("Donetsk voters backed joining Russia by 98.42%": what was voted on, not
+    // whose vote): the name before that verb is.
+    const subjectBeforeObject = (name: string): string | undefined => {
+      const k = clauseTokens.findIndex((t) => t.norm === name || t.norm.replace(/s$/, '') === name);
+      const verb = clauseTokens[k - 1];
+      if (k < 1 || verb.capital || !/ing$/.test(verb.norm) || PREPOSITIONS_IN_ING.has(verb.norm)) return undefined;
+      return clauseTokens
+        .slice(0, k - 1)
+        .map((t) => [t.norm, t.norm.replace(/s$/, '')].find((n) => c.subject.includes(n) && describedOwns(n)))
+        .filter((n) => n !== undefined)
+        .pop();
+    };
+    const nearestName = c.nearest && described.has(c.nearest) && undescribed.length > 0 ? undescribed[undescribed.length - 1] : c.nearest && (subjectBeforeObject(c.nearest) ?? c.nearest);
     let nearest = nearestName && describedOwns(nearestName) ? (countryOf(nearestName) ?? nearestName) : undefined;
     if (owners.length === 0 && elided) {
       // Its names, and a demonym opening the sentence ("Brazilian growth"), which the sentence's names leave out.
@@ -384,13 +438,31 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       if (antecedent) {
         const before = tokenize(sentence, 0, antecedent.index);
         const named: string[] = [];
+        // A name as the clause's names spell it: "Mackintosh" for "Mackintosh's".
+        const nameOf = (t: Token) => (!t.capital ? undefined : [t.norm, t.norm.replace(/s$/, '')].find((n) => c.entities.includes(n)));
         let i = before.length - 1;
-        for (; i >= 0 && before[i].capital && c.entities.includes(before[i].norm); i--) named.unshift(before[i].norm);
+        for (; i >= 0 && nameOf(before[i]); i--) named.unshift(nameOf(before[i])!);
+        // Or a noun phrase ending on a common noun or its complement: its names ("Sir Cameron Mackintosh's lavish
+        // production", "Mackintosh's stage version of Mary Poppins"), up to a word that is no noun's; none is nearest.
+        // (A title's article belongs to it: "of The Glass Orchard".)
+        const complement = i >= 0 && (before[i].norm === 'of' || (/^(?:the|a|an)$/.test(before[i].norm) && before[i - 1]?.norm === 'of'));
+        const phrase = named.length === 0 || complement;
+        if (complement && before[i].norm !== 'of') i--;
+        if (phrase) {
+          let words = 0;
+          for (; i >= 0 && words <= 4 && /^[\s'’]*$/.test(sentence.slice(before[i].end, i + 1 < before.length ? before[i + 1].start : antecedent.index)); i--) {
+            const t = before[i];
+            const name = nameOf(t);
+            if (name) named.unshift(name);
+            else if (t.capital || !(t.norm === 'of' || isContentWord(t.norm))) break;
+            else words++;
+          }
+        }
         // A name in a list ("Charlie Hodgson and Olly Barkley, who missed six penalties between them") is one of
         // several the clause is about: it owns nothing alone.
         const coordinated = i >= 0 && /^(?:and|or)$/.test(before[i].norm);
         if (!coordinated) owners = [...new Set(named.filter((n) => couldOwn(n) && !market(n)).map((n) => countryOf(n) ?? n))];
-        if (owners.length > 0) nearest = owners[owners.length - 1];
+        if (owners.length > 0) nearest = phrase ? undefined : owners[owners.length - 1];
       }
     }
     // A clause that names no one and refers back ("It lost 464,000 subscribers") is about the sentence before's
@@ -435,6 +507,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       periods: fact.kind === 'figure' ? figurePeriods(sentence, at, fact.end - fact.sentence.start, whole) : [],
       direction,
       role,
+      sequence: fact.kind === 'figure' && fact.figure.kind === 'count' ? SEQUENCE[SEQUENCE_BEFORE.exec(before)?.[1].toLowerCase() ?? ''] : undefined,
       // A percentage's change ("rose 20%", "a 20% rise", not "rose to 3.3%") is a difference too, never a share.
       difference: fact.kind === 'figure' && ((fact.figure.kind === 'percent' && isChange(before, after)) || DIFFERENCE_BEFORE.test(before) || DIFFERENCE_AFTER.test(after)),
       rank: fact.kind === 'figure' && RANK_BEFORE.test(before),
@@ -567,6 +640,7 @@ export interface Sameness {
   directions: number;
   /** Periods both name and that do not overlap (2004 vs 2005): another fact. */
   periodConflict: boolean;
+  /** Another direction ("rose" / "fell"), part of a span ("from" / "to"), or end of a series ("first" / "last"). */
   directionConflict: boolean;
   /** One of the two names a year, month or quarter and the other none: they may be about different times. */
   periodOneSided: boolean;
@@ -635,7 +709,10 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     classes: sharedMeasure.filter((w) => w[0] === '~').length,
     directions: sharedMeasure.filter((w) => DIRECTION[w]).length,
     periodConflict: disjoint(a.periods, b.periods, 'y') || disjoint(a.periods, b.periods, 'q') || disjoint(a.periods, b.periods, 'h') || (!disjoint(a.periods, b.periods, 'y') && disjoint(a.periods, b.periods, 'm')),
-    directionConflict: (!!a.direction && !!b.direction && a.direction !== b.direction) || (!!a.role && !!b.role && a.role !== b.role),
+    directionConflict:
+      (!!a.direction && !!b.direction && a.direction !== b.direction) ||
+      (!!a.role && !!b.role && a.role !== b.role) ||
+      (!!a.sequence && !!b.sequence && a.sequence !== b.sequence),
     // A holiday is a day or two ("over New Year"): a figure of it is not one of a year or a month the other names.
     periodOneSided: (a.periods.length === 0) !== (b.periods.length === 0) || a.periods.some(isHoliday) !== b.periods.some(isHoliday),
     periodUnplaced: relativeDiffer(a.periods, b.periods),
