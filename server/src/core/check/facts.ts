@@ -555,12 +555,17 @@ function distinctiveUnitOf(d: FigureFact, s: Fact, draftSentence: string, source
   return !!du && !isWeakMeasure(stemOf(du)) && !common?.(stemOf(du)) && !frameOf(d, draftSentence).nearestIsDemonym && !frameOf(s, sourceSentence).nearestIsDemonym;
 }
 
+/** How a draft fact's frame and a source fact's compare (facts/frame.ts), names matched through the alias table. */
+function compareFacts(d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable, common?: (word: string) => boolean): Sameness {
+  return compareFrames(frameOf(d, draftSentence), frameOf(sf.fact, sf.sentence), (names, n) => hasNameIn(names, n, aliases), common);
+}
+
 /**
  * The frames of a draft fact and a source fact compared; undefined when they are about
  * different things (another owner, period or direction).
  */
 function sameness(d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable, common?: (word: string) => boolean): Sameness | undefined {
-  const same = compareFrames(frameOf(d, draftSentence), frameOf(sf.fact, sf.sentence), (names, n) => hasNameIn(names, n, aliases), common);
+  const same = compareFacts(d, draftSentence, sf, aliases, common);
   return same.owner === 'conflict' || same.periodConflict || same.periodUnplaced || same.directionConflict ? undefined : same;
 }
 
@@ -1177,18 +1182,17 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   // year") may be where the draft's figure comes from: no contradiction from it.
   // Whether another of the facts found stands in the candidate's source sentence and passes `test`.
   const ofItsSentence = (o: SourceFact, c: Candidate) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start;
-  const inItsSentence = (c: Candidate, test: (f: Fact) => boolean) => found.some((o) => ofItsSentence(o, c) && test(o.fact));
+  const inItsSentence = (c: Candidate, test: (f: Fact, o: SourceFact) => boolean) => found.some((o) => ofItsSentence(o, c) && test(o.fact, o));
   // (In the draft's currency: Pernod's "7.5bn euros" is not where a draft's £7.5bn for Allied Domecq comes from. Nor
   // for another owner: "96.1% in Velmar and 91.2% in Dornet" gives Dornet's share, not the draft's 96.1% for Dornet.)
-  const anotherOwners = (o: SourceFact) => compareFrames(frameOf(d, draftSentence), frameOf(o.fact, o.sentence), (names, n) => hasNameIn(names, n, aliases), common).owner === 'conflict';
   const givesDraftsNumber = (c: Candidate) =>
-    found.some(
-      (o) =>
-        ofItsSentence(o, c) &&
-        o.fact.kind === 'figure' &&
-        o.fact.figure.value === d.figure.value &&
-        (o.fact.figure.kind !== 'money' || d.figure.kind !== 'money' || o.fact.figure.currency === d.figure.currency) &&
-        !anotherOwners(o),
+    inItsSentence(
+      c,
+      (f, o) =>
+        f.kind === 'figure' &&
+        f.figure.value === d.figure.value &&
+        (f.figure.kind !== 'money' || d.figure.kind !== 'money' || f.figure.currency === d.figure.currency) &&
+        compareFacts(d, draftSentence, o, aliases, common).owner !== 'conflict',
     );
   // Nor from a source figure the draft's sentence gives too ("save £4bn …, of which £1.3bn"): the draft has it, for another part.
   // (Unless the source's sentence gives that value twice: "profits fell 2% as sales fell 2%" has a 2% for each.)

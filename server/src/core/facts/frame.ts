@@ -294,12 +294,11 @@ function relativesIn(sentence: string): Array<[number, number]> {
   return [...sentence.matchAll(RELATIVE_CLAUSE)].map((m) => [m.index!, m.index! + m[0].length]);
 }
 
-function clauseOf(sentence: string, start: number, end: number): { start: number; end: number } {
+function clauseOf(sentence: string, start: number, end: number, relatives: ReadonlyArray<[number, number]>): { start: number; end: number } {
   // A phrase in apposition is parenthetical: a break inside it ("the Tory who stood against Margaret Thatcher") ends
   // no clause of the sentence around it. So is a relative clause between commas for a figure after it ("Martin
   // Mubanga, who plans to sue, was held … for 33 months"); a figure inside one has that clause, to its closing comma.
   const apposed = [...sentence.matchAll(APPOSITIVE)].map((m) => [m.index!, m.index! + m[0].length]).filter(([a, b]) => end <= a || start >= b);
-  const relatives = relativesIn(sentence);
   const around = relatives.find(([a, b]) => start > a && end <= b);
   const parenthetical = (i: number) => apposed.some(([a, b]) => i > a && i < b - 1) || relatives.some(([a, b]) => b <= start && i >= a && i < b);
   let from = 0;
@@ -348,7 +347,8 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     const at = fact.start - fact.sentence.start;
     const before = sentence.slice(Math.max(0, at - 40), at);
     const c = fact.context;
-    const whole = clauseOf(sentence, at, fact.end - fact.sentence.start);
+    const relatives = relativesIn(sentence);
+    const whole = clauseOf(sentence, at, fact.end - fact.sentence.start, relatives);
     // What follows the next number in the clause is that number's ("a 10 percent VAT to go with a 17 percent
     // corporate tax rate"); what precedes both (the subject and its verb) is both numbers'. Periods are read
     // from the whole clause: "1.9% from 2.4% in 2005".
@@ -401,7 +401,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // Nor the names of a relative clause before it ("Allied Domecq, which Pernod wants, has …").
     const described = new Set([
       ...[...clauseText.matchAll(APPOSITIVE)].filter(outside).flatMap((m) => tokenize(m[1]).map((t) => t.norm)),
-      ...relativesIn(sentence)
+      ...relatives
         .filter(([a, b]) => a >= clause.start && b <= at)
         .flatMap(([a, b]) => tokenize(sentence, a, b).map((t) => t.norm)),
     ]);
