@@ -41,6 +41,42 @@ function factAt(facts: PackedFacts | readonly Fact[], fi: number): Fact {
   return Array.isArray(facts) ? facts[fi] : unpackFact(facts as PackedFacts, fi);
 }
 
+/**
+ * Each posting of the lists with the mask of the lists holding it (bit k: list k), once, in the order of the lists
+ * and then of their postings. Lists that ascend (as an index fills them) are merged; a 100,000-article archive gives a
+ * quote's words tens of thousands of postings, too many to hash one by one. Any other list is read through a map.
+ */
+function postingMasks(lists: readonly PostingList[], emit: (value: number, mask: number) => void): void {
+  const ascending = lists.every((l) => {
+    for (let p = 1; p < l.length; p++) if (l.data[p] <= l.data[p - 1]) return false;
+    return true;
+  });
+  if (!ascending) {
+    const byPosting = new Map<number, number>();
+    lists.forEach((list, k) => {
+      for (let p = 0; p < list.length; p++) byPosting.set(list.data[p], (byPosting.get(list.data[p]) ?? 0) | (1 << k));
+    });
+    for (const [value, mask] of byPosting) emit(value, mask);
+    return;
+  }
+  // Merged: every posting's mask written beside it in each list holding it.
+  const masks = lists.map((l) => new Int32Array(l.length));
+  const at = new Array<number>(lists.length).fill(0);
+  for (;;) {
+    let min = Infinity;
+    for (let k = 0; k < lists.length; k++) if (at[k] < lists[k].length && lists[k].data[at[k]] < min) min = lists[k].data[at[k]];
+    if (min === Infinity) break;
+    let mask = 0;
+    for (let k = 0; k < lists.length; k++) if (at[k] < lists[k].length && lists[k].data[at[k]] === min) mask |= 1 << k;
+    for (let k = 0; k < lists.length; k++) if (mask & (1 << k)) masks[k][at[k]++] = mask;
+  }
+  // A posting is listed where its first list lists it.
+  lists.forEach((list, k) => {
+    const earlier = (1 << k) - 1;
+    for (let p = 0; p < list.length; p++) if ((masks[k][p] & earlier) === 0) emit(list.data[p], masks[k][p]);
+  });
+}
+
 function chunksOf(sentences: number): number {
   return Math.max(1, Math.ceil(sentences / CHUNK));
 }
@@ -479,21 +515,13 @@ export class MemoryIndex implements SourceStore {
     const keys = lookupKeys(queryKeys(words), (key) => this.postings.get(key)?.length, total);
     if (keys.length === 0) return [];
     const weights = keys.map((k) => keyWeight(total, k.df));
-    // Per sentence: which of the quote's words it holds, as a bit mask (at most 16 keys),
-    // keyed by the posting itself (a small integer: cheap to hash).
-    const byPosting = new Map<number, number>();
-    keys.forEach(({ key }, k) => {
-      const list = this.postings.get(key)!;
-      const data = list.data;
-      for (let p = 0; p < list.length; p++) byPosting.set(data[p], (byPosting.get(data[p]) ?? 0) | (1 << k));
-    });
+    // Per sentence: which of the quote's words it holds, as a bit mask (at most 16 keys).
     // By (first slot of the source, sentence index within the source), live sources only.
     const hits: SentenceHit[] = [];
-    for (const [value, mask] of byPosting) {
+    postingMasks(keys.map(({ key }) => this.postings.get(key)!), (value, mask) => {
       const slot = value >>> CHUNK_BITS;
-      if (!this.slotDoc[slot]) continue;
-      hits.push({ source: this.slotHead[slot], sentence: this.slotBase[slot] + (value & (CHUNK - 1)), mask, score: scoreOf(mask, weights) });
-    }
+      if (this.slotDoc[slot]) hits.push({ source: this.slotHead[slot], sentence: this.slotBase[slot] + (value & (CHUNK - 1)), mask, score: scoreOf(mask, weights) });
+    });
     const { windows, reaching } = groupWindows(hits, weights);
     const chosen = rankContenders(contenders(windows, limit), (head) => this.slotDoc[head]!.id);
     // The chosen sources' sentences holding a key that weighs the floor alone: they widen a passage near them.
