@@ -689,9 +689,24 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // Nor when it names no one in particular (an institution's noun, a company's legal form, a ticker's letter).
   const actorSame = !!d.context.actor && !!s.context.actor && hasNameIn([s.context.actor], d.context.actor, aliases) && !common?.(d.context.actor) && namesSomeone(d.context.actor);
   if (d.context.actor && s.context.actor && !actorSame) return undefined;
+  // A year or a month alone ("in 2012", "in January") stands in a thousand events of the same people: agreeing
+  // takes the person who acts in one (the name before its reporting verb: "Tokayev said in June") named in the
+  // other, or the same owner and two words of the event's own clause.
+  // A year or a month alone contradicts only in a restated sentence (below).
+  const partial = (d.date.day === undefined && d.date.weekday === undefined) || (s.date.day === undefined && s.date.weekday === undefined);
+  // A source's year or month it did not write ("in December" in a 2015 article, "the quarter ending June 30" in a
+  // 1987 one) is no evidence for a draft's "2015" or "June 30, 1986".
+  const inferred =
+    ((s.relative || !!s.how) && d.date.day === undefined && d.date.weekday === undefined) || (d.date.year !== undefined && !s.relative && !writesYear(s.text) && !!s.how);
+  // A weekday in an undated source says nothing of a month or a year.
+  const unplaced = s.relative && s.date.day === undefined && d.date.day === undefined && d.date.weekday === undefined;
+  // What the dates alone rule out is ruled out before the clauses are read (a large archive gives a draft's date
+  // thousands of candidates): only a restated sentence may still agree.
+  const restated = restates(d, s);
+  if (!restated && (unplaced || (inferred && partial))) return undefined;
   const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
-  if (restates(d, s) && !same.pollConflict) {
+  if (restated && !same.pollConflict) {
     const owned = ownedAlike(same, d, draftSentence, sf, aliases, common);
     if (!owned && bothNamed(d, sf)) return undefined;
     return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && someoneNamed(d, draftSentence, sf) && !(s.relative && s.date.day === undefined), sameEvent: owned, ownerUnsure: !owned && bothOwned(d, draftSentence, sf) };
@@ -704,21 +719,9 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // "At the St Petersburg forum in June, Tokayev …"), agrees without more.
   // The actor of one (the name before its reporting verb) among the other's names counts as much.
   const actorIn = (actor: string | undefined, f: Fact, sentence: string) => !!actor && namesSomeone(actor) && !common?.(actor) && hasNameIn(frameOf(f, sentence).owners, actor, aliases);
-  // A weekday in an undated source says nothing of a month or a year.
-  if (s.relative && s.date.day === undefined && d.date.day === undefined && d.date.weekday === undefined) return undefined;
   // A draft's bare weekday ("said on Tuesday") meets one day in seven of any dated source: only the same
   // actor or owner and a word of the event tie it to one.
   const bareWeekday = isBareWeekday(d.date);
-  // A year or a month alone ("in 2012", "in January") stands in a thousand events of the same people: agreeing
-  // takes the person who acts in one (the name before its reporting verb: "Tokayev said in June") named in the
-  // other, or the same owner and two words of the event's own clause.
-  // A year or a month alone contradicts only in a restated sentence (above).
-  const partial = (d.date.day === undefined && d.date.weekday === undefined) || (s.date.day === undefined && s.date.weekday === undefined);
-  // A source's year or month it did not write ("in December" in a 2015 article, "the quarter ending June 30" in a
-  // 1987 one) is no evidence for a draft's "2015" or "June 30, 1986".
-  const yearWritten = writesYear(s.text);
-  const inferred =
-    ((s.relative || !!s.how) && d.date.day === undefined && d.date.weekday === undefined) || (d.date.year !== undefined && !s.relative && !yearWritten && !!s.how);
   const agrees = inferred
     ? false
     : partial

@@ -384,7 +384,12 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // Only names within the fact's own clause: a dateline's city ("AMSTERDAM, March 5 - …") is where the story was filed.
     const clauseTokens = tokenize(sentence, clause.start, clause.end);
     // Names as context.ts reads them: "New Mexico" is one ("newmexico").
-    const inClause = new Set(clauseTokens.flatMap((t, i) => (afterNew(sentence, clauseTokens[i - 1], t) ? ['new' + t.norm, 'new' + t.norm.replace(/s$/, '')] : [t.norm.replace(/s$/, '')])));
+    const inClause = new Set<string>();
+    clauseTokens.forEach((t, i) => {
+      const singular = t.norm.endsWith('s') ? t.norm.slice(0, -1) : t.norm;
+      if (afterNew(sentence, clauseTokens[i - 1], t)) inClause.add('new' + t.norm).add('new' + singular);
+      else inClause.add(singular);
+    });
     const couldOwn = (n: string) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit;
     const isOwnerHere = (n: string) => couldOwn(n) && (inClause.has(n) || inClause.has(n.replace(/s$/, '')));
     // A market's city in a clause about trading is where a price was made, not whose it is ("Phytopharm closed at
