@@ -1040,13 +1040,17 @@ function ownersOwn(cands: Candidate[], d: Fact, draftSentence: string, found: re
     return owners.filter((n) => hasNameIn(theirs, n, aliases)).length;
   };
   // The found facts of the candidates' sentences, gathered in one pass (found runs to thousands in a large archive).
-  const where = (sf: SourceFact) => sf.source.id + ':' + sf.fact.sentence.start;
-  const bySentence = new Map<string, SourceFact[]>(cands.map((c) => [where(c.sf), []]));
-  for (const o of found) if (o.fact.kind === d.kind) bySentence.get(where(o))?.push(o);
+  const bySentence = new Map<string, SourceFact[]>(cands.map((c) => [placeOf(c.sf), []]));
+  for (const o of found) if (o.fact.kind === d.kind) bySentence.get(placeOf(o))?.push(o);
   return cands.filter((c) => {
     const mine = named(c.sf);
-    return !bySentence.get(where(c.sf))!.some((o) => o.fact.start !== c.sf.fact.start && named(o) > mine);
+    return !bySentence.get(placeOf(c.sf))!.some((o) => o.fact.start !== c.sf.fact.start && named(o) > mine);
   });
+}
+
+/** The source sentence a source fact stands in, as a key (a store may answer one fact as several objects). */
+function placeOf(sf: SourceFact): string {
+  return sf.source.id + ':' + sf.fact.sentence.start;
 }
 
 const POINTS = /\bpoints?\b/i;
@@ -1098,7 +1102,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
         overlap(sib, f) >= 0.5,
     );
     if (given.length === 0) continue;
-    const key = o.source.id + ':' + f.sentence.start;
+    const key = placeOf(o);
     let m = paired.get(key);
     if (!m) paired.set(key, (m = { facts: new Set(), siblings: new Set(), tied: false }));
     m.facts.add(f);
@@ -1113,7 +1117,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   // sentence is tied to the draft's by its words or by two of its other figures.
   // (Compared by place: a store may answer one fact as several objects, one per key it was found under.)
   const isPaired = (sf: SourceFact) => {
-    const m = paired.get(sf.source.id + ':' + sf.fact.sentence.start);
+    const m = paired.get(placeOf(sf));
     return !!m && (m.tied || m.siblings.size >= 2) && [...m.facts].some((f) => f.start !== sf.fact.start);
   };
   const draftSentence = prose.slice(d.sentence.start, d.sentence.end);

@@ -228,12 +228,17 @@ const DIFFERENCE_AFTER = /^\s*(?:more|less|fewer|higher|lower|cheaper|dearer|big
 const CHANGE_LEAD = /(?:\s+(?:by|of|about|around|nearly|almost|some|just|over|more|than|less|a|an))*\s*$/i;
 const RANK_BEFORE = /(?:\b[Nn]umber|\bN[Oo]\.|#) ?$/;
 
+/** A word without its final "s", as names are matched: a plural, or a possessive whose apostrophe the tokens drop ("Mackintosh's"). */
+function withoutS(norm: string): string {
+  return norm.endsWith('s') ? norm.slice(0, -1) : norm;
+}
+
 /** Owners the clause writes only inside the figure [start, end) ("12 Oscar nominations"): what is counted, perhaps not whose. */
 function ownersInFigure(owners: readonly string[], clauseTokens: readonly Token[], start: number, end: number): string[] {
-  const formOf = (t: Token) => countryOf(t.norm) ?? t.norm.replace(/s$/, '');
+  const formOf = (t: Token) => countryOf(t.norm) ?? withoutS(t.norm);
   const inside = new Set(clauseTokens.filter((t) => t.start >= start && t.end <= end).map(formOf));
   const outside = new Set(clauseTokens.filter((t) => t.end <= start || t.start >= end).map(formOf));
-  return owners.filter((n) => inside.has(n.replace(/s$/, '')) && !outside.has(n.replace(/s$/, '')));
+  return owners.filter((n) => inside.has(withoutS(n)) && !outside.has(withoutS(n)));
 }
 
 /** A change's size: a verb or noun of a rise or a fall just before the figure or just after it ("fell 5%", "a 5% cut"). */
@@ -357,7 +362,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // A figure in a list ("99% in Donetsk, 98% in Luhansk, and 87% in Kherson voted in favour")
     // has no verb of its own in its clause: it measures what the sentence says of the list.
     const firstWord = clause.start === 0 ? tokenize(sentence, 0, Math.min(sentence.length, 40))[0] : undefined;
-    const own = keyWords(sentence.slice(clause.start, clause.end), firstWord && !c.entities.includes(firstWord.norm) && !c.entities.includes(firstWord.norm.replace(/s$/, '')) && !/^\p{Lu}{2,}/u.test(sentence.slice(firstWord.start, firstWord.end)) ? firstWord.norm : undefined);
+    const own = keyWords(sentence.slice(clause.start, clause.end), firstWord && !c.entities.includes(firstWord.norm) && !c.entities.includes(withoutS(firstWord.norm)) && !/^\p{Lu}{2,}/u.test(sentence.slice(firstWord.start, firstWord.end)) ? firstWord.norm : undefined);
     // A clause with no subject of its own ("Brazilian growth would reach 4.4% in 2004, but fall to 3.3% next year")
     // shares the clause before's: its words (growth) and, below, its names (Brazil).
     const elided = clause.start > 0 && sharesSubject(sentence.slice(clause.start, clause.start + 24)) ? subjectBefore(sentence, clause.start) : undefined;
@@ -386,12 +391,11 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // Names as context.ts reads them: "New Mexico" is one ("newmexico").
     const inClause = new Set<string>();
     clauseTokens.forEach((t, i) => {
-      const singular = t.norm.endsWith('s') ? t.norm.slice(0, -1) : t.norm;
-      if (afterNew(sentence, clauseTokens[i - 1], t)) inClause.add('new' + t.norm).add('new' + singular);
-      else inClause.add(singular);
+      if (afterNew(sentence, clauseTokens[i - 1], t)) inClause.add('new' + t.norm).add('new' + withoutS(t.norm));
+      else inClause.add(withoutS(t.norm));
     });
     const couldOwn = (n: string) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit;
-    const isOwnerHere = (n: string) => couldOwn(n) && (inClause.has(n) || inClause.has(n.replace(/s$/, '')));
+    const isOwnerHere = (n: string) => couldOwn(n) && (inClause.has(n) || inClause.has(withoutS(n)));
     // A market's city in a clause about trading is where a price was made, not whose it is ("Phytopharm closed at
     // 151.5 pence in London", "US crude jumped to $53.09 in New York").
     const clauseText = sentence.slice(clause.start, clause.end);
@@ -419,12 +423,12 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // Nor is the object of a verb in -ing ("Donetsk voters backed joining Russia by 98.42%": what was voted on, not
     // whose vote): the name before that verb is.
     const subjectBeforeObject = (name: string): string | undefined => {
-      const k = clauseTokens.findIndex((t) => t.norm === name || t.norm.replace(/s$/, '') === name);
+      const k = clauseTokens.findIndex((t) => t.norm === name || withoutS(t.norm) === name);
       const verb = clauseTokens[k - 1];
       if (k < 1 || verb.capital || !/ing$/.test(verb.norm) || PREPOSITIONS_IN_ING.has(verb.norm)) return undefined;
       return clauseTokens
         .slice(0, k - 1)
-        .map((t) => [t.norm, t.norm.replace(/s$/, '')].find((n) => c.subject.includes(n) && describedOwns(n)))
+        .map((t) => [t.norm, withoutS(t.norm)].find((n) => c.subject.includes(n) && describedOwns(n)))
         .filter((n) => n !== undefined)
         .pop();
     };
@@ -444,7 +448,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
         const before = tokenize(sentence, 0, antecedent.index);
         const named: string[] = [];
         // A name as the clause's names spell it: "Mackintosh" for "Mackintosh's".
-        const nameOf = (t: Token) => (!t.capital ? undefined : [t.norm, t.norm.replace(/s$/, '')].find((n) => c.entities.includes(n)));
+        const nameOf = (t: Token) => (!t.capital ? undefined : [t.norm, withoutS(t.norm)].find((n) => c.entities.includes(n)));
         let i = before.length - 1;
         for (; i >= 0 && nameOf(before[i]); i--) named.unshift(nameOf(before[i])!);
         // Or a noun phrase ending on a common noun or its complement: its names ("Sir Cameron Mackintosh's lavish
@@ -483,7 +487,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       names = 0;
       let last = -2;
       clauseTokens.forEach((t, i) => {
-        if (!owners.includes(countryOf(t.norm) ?? t.norm) && !owners.includes(t.norm.replace(/s$/, ''))) return;
+        if (!owners.includes(countryOf(t.norm) ?? t.norm) && !owners.includes(withoutS(t.norm))) return;
         if (i !== last + 1) names++;
         last = i;
       });
