@@ -7,7 +7,7 @@ import type { Span } from '../text/sentences';
 import type { SourceFact, SourceStore } from '../match/store';
 import { datelineOf, extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
 import { AliasTable, nameKey, namesMatch, namesOf, sameName, stem, type FactContext } from '../facts/context';
-import { compareFrames, describeFrame, differentWholes, frameOf, isWeakMeasure, otherEvents, placeForms, type FactFrame, type Sameness } from '../facts/frame';
+import { compareFrames, describeFrame, differentWholes, frameOf, isWeakMeasure, otherEvents, placeForms, sourceFrame, type FactFrame, type Sameness } from '../facts/frame';
 import { isContentWord, tokenize } from '../text/tokens';
 import { commonPairs, queryKeys, valueKey } from '../facts/keys';
 import { compareFigures, formatFigure, rangesOverlap } from '../facts/figures';
@@ -203,8 +203,15 @@ function lookupByKey(
         (k, i) => (allCounts[i] ?? 0) > Math.min(COMMON_MAX_FACTS, Math.max(COMMON_MIN_FACTS, store.size * (k.startsWith('n:') ? COMMON_NAME_FACTS_PER_SOURCE : COMMON_WORD_FACTS_PER_SOURCE))),
       ),
     );
-    // Names are counted under their key (their spelling skeleton), words under themselves.
-    return { facts: out, partial: incomplete, common: (w) => frequent.has('w:' + w) || frequent.has('n:' + nameKey(w)) };
+    // Names are counted under their key (their spelling skeleton), words under themselves. Asked of the same few
+    // words for each of a fact's candidates: answered once each.
+    const known = new Map<string, boolean>();
+    const common = (w: string) => {
+      let is = known.get(w);
+      if (is === undefined) known.set(w, (is = frequent.has('w:' + w) || frequent.has('n:' + nameKey(w))));
+      return is;
+    };
+    return { facts: out, partial: incomplete, common };
   };
 }
 
@@ -451,7 +458,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   // figures only where an owner ties the two sentences.
   if (paired && !telling(d.figure) && !du && same.owner !== 'same' && same.owner !== 'shared') paired = false;
   // A share or count of another whole is another figure, whatever else the clauses share.
-  if (differentWholes(frameOf(d, draftSentence), frameOf(s, sf.sentence), d.figure.kind === 'money')) return undefined;
+  if (differentWholes(frameOf(d, draftSentence), sourceFrame(sf), d.figure.kind === 'money')) return undefined;
   if (restates(d, s) && !same.periodOneSided && !same.pollConflict && !same.scopeConflict) {
     const owned = ownedAlike(same, d, draftSentence, sf, aliases, common);
     // A wire template filled in for another company ("In 1986 it reported revenue of …") restates nothing of it.
@@ -468,12 +475,12 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   // (the counted noun is one), a shared owner and two measure words, or, where only one clause names anyone, three.
   // A figure merely equal to a source's is not verified by it: most such pairs are about different things.
   if (same.pollConflict) return undefined;
-  const oneNamed = same.owner === 'unknown' && (frameOf(d, draftSentence).owners.length === 0) !== (frameOf(s, sf.sentence).owners.length === 0);
+  const oneNamed = same.owner === 'unknown' && (frameOf(d, draftSentence).owners.length === 0) !== (sourceFrame(sf).owners.length === 0);
   // Or the source sentence gives another of the draft sentence's figures too: one statement, restated.
   // On real prose the sentence's wider words tie a figure to any fact of the same people: agreeing takes words of
   // the figure's own clause (measure), as contradicting does.
   const agrees = paired || (same.owner === 'same' ? measure >= 1 || unitScore === 2 : same.owner === 'shared' ? measure >= 2 : oneNamed && measure >= 3);
-  const distinctiveUnit = distinctiveUnitOf(d, s, draftSentence, sf.sentence, common);
+  const distinctiveUnit = distinctiveUnitOf(d, sf, draftSentence, common);
   // A contradiction also needs a figure that says what it counts (a bare "57" may be an age, a score or a count).
   const countsSomething = (d.figure.kind === 'percent' || d.figure.kind === 'money' || !!du) && unitScore !== 1;
   // A figure one clause places ("outside the US") and the other does not is another quantity.
@@ -485,7 +492,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     !same.scopeConflict &&
     !same.differenceConflict &&
     !frameOf(d, draftSentence).rank &&
-    !frameOf(s, sf.sentence).rank &&
+    !sourceFrame(sf).rank &&
     !eachNamesAnother(d, draftSentence, sf, aliases, common);
   // An owner only shared (each clause's nearest name another) and three measure words in common: enough to verify
   // ("the referendums held in four occupied regions"), not to contradict unless one clause's names are all in the
@@ -494,7 +501,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   const sharedOwner = same.owner === 'shared' && measure >= 3 && measure - same.directions >= 2;
   // A day's trading ("closed at 11,740.60 points", "shares rose 4%") is another day's in any sentence that does not
   // restate it: the corpus's prices and moves of one share or index are many days'.
-  const oneDay = !frameOf(d, draftSentence).trading && !frameOf(s, sf.sentence).trading;
+  const oneDay = !frameOf(d, draftSentence).trading && !sourceFrame(sf).trading;
   // The same owner and counted noun, rare enough to tell and nearest the figure on both sides: one quantity for
   // agreeing (Tymoshenko's 3,000 firms, the four Britons of Guantanamo Bay). On real prose an owner's counts of one
   // noun are many (the BBC's nominations in two awards, England's appearances, UKIP's MEPs before and after a vote):
@@ -531,12 +538,10 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
  * Airlines"): two owners' figures, or one owner's in two settings, may agree by chance but never contradict.
  */
 function eachNamesAnother(d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable, common?: (word: string) => boolean): boolean {
-  const own = (f: Fact, sentence: string, other: Fact) => {
-    const frame = frameOf(f, sentence);
+  const own = (frame: FactFrame, other: Fact) =>
     // Owners carried from the sentence before are a guess: they keep nothing apart.
-    return !frame.ownersCarried && rareNameMissing(frame.owners, otherNames(other), aliases, common);
-  };
-  return own(d, draftSentence, sf.fact) && own(sf.fact, sf.sentence, d);
+    !frame.ownersCarried && rareNameMissing(frame.owners, otherNames(other), aliases, common);
+  return own(frameOf(d, draftSentence), sf.fact) && own(sourceFrame(sf), d);
 }
 
 /** Whether one of `names`, rare enough to tell and no institution's common noun, is not among `others`. */
@@ -550,14 +555,14 @@ function otherNames(f: Fact): string[] {
 }
 
 /** A counted noun that says what is counted ("ferries", not "times" or "points"), in few of the corpus's facts. */
-function distinctiveUnitOf(d: FigureFact, s: Fact, draftSentence: string, sourceSentence: string, common?: (word: string) => boolean): boolean {
+function distinctiveUnitOf(d: FigureFact, sf: SourceFact, draftSentence: string, common?: (word: string) => boolean): boolean {
   const du = d.figure.unit;
-  return !!du && !isWeakMeasure(stemOf(du)) && !common?.(stemOf(du)) && !frameOf(d, draftSentence).nearestIsDemonym && !frameOf(s, sourceSentence).nearestIsDemonym;
+  return !!du && !isWeakMeasure(stemOf(du)) && !common?.(stemOf(du)) && !frameOf(d, draftSentence).nearestIsDemonym && !sourceFrame(sf).nearestIsDemonym;
 }
 
 /** How a draft fact's frame and a source fact's compare (facts/frame.ts), names matched through the alias table. */
 function compareFacts(d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable, common?: (word: string) => boolean): Sameness {
-  return compareFrames(frameOf(d, draftSentence), frameOf(sf.fact, sf.sentence), (names, n) => hasNameIn(names, n, aliases), common);
+  return compareFrames(frameOf(d, draftSentence), sourceFrame(sf), (names, n) => hasNameIn(names, n, aliases), common);
 }
 
 /**
@@ -577,7 +582,7 @@ function ownedInClause(d: Fact, draftSentence: string, sf: SourceFact, aliases: 
 
 /** Both facts' frames have an owner, in the clause or carried from the sentence before. */
 function bothOwned(d: Fact, draftSentence: string, sf: SourceFact): boolean {
-  return frameOf(d, draftSentence).owners.length > 0 && frameOf(sf.fact, sf.sentence).owners.length > 0;
+  return frameOf(d, draftSentence).owners.length > 0 && sourceFrame(sf).owners.length > 0;
 }
 
 /**
@@ -718,7 +723,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // The same value beside the same rare name, nearest the date on one side at least ("Tokayev said in June",
   // "At the St Petersburg forum in June, Tokayev …"), agrees without more.
   // The actor of one (the name before its reporting verb) among the other's names counts as much.
-  const actorIn = (actor: string | undefined, f: Fact, sentence: string) => !!actor && namesSomeone(actor) && !common?.(actor) && hasNameIn(frameOf(f, sentence).owners, actor, aliases);
+  const actorIn = (actor: string | undefined, frame: FactFrame) => !!actor && namesSomeone(actor) && !common?.(actor) && hasNameIn(frame.owners, actor, aliases);
   // A draft's bare weekday ("said on Tuesday") meets one day in seven of any dated source: only the same
   // actor or owner and a word of the event tie it to one.
   const bareWeekday = isBareWeekday(d.date);
@@ -728,19 +733,19 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
     ? // Who acted, and a word of what they did: a year beside the same people, or a month beside the same institution
       // ("the OECD said … in 1986"), stands in every one of their statements; a person's month ("Tokayev said in June")
       // in few.
-      ((actorSame || actorIn(s.context.actor, d, draftSentence) || actorIn(d.context.actor, s, sf.sentence)) &&
+      ((actorSame || actorIn(s.context.actor, frameOf(d, draftSentence)) || actorIn(d.context.actor, sourceFrame(sf))) &&
         (same.measure >= 1 || (d.date.month !== undefined && !(isInstitution(d.context.actor, draftSentence) || isInstitution(s.context.actor, sf.sentence))))) ||
       ((same.owner === 'same' || same.nearestShared) && same.measure >= 2)
     : bareWeekday
     ? (actorSame || same.owner === 'same') && same.broad >= 1
-    : actorIn(s.context.actor, d, draftSentence) ||
-    actorIn(d.context.actor, s, sf.sentence) ||
+    : actorIn(s.context.actor, frameOf(d, draftSentence)) ||
+    actorIn(d.context.actor, sourceFrame(sf)) ||
     (same.nearestShared && same.measure >= 1 + wide) ||
     (actorSame || same.owner === 'same'
       ? same.broad >= 1 + wide
       : same.owner === 'shared'
         ? same.broad >= 2 + wide
-        : (frameOf(d, draftSentence).owners.length === 0) !== (frameOf(s, sf.sentence).owners.length === 0) && same.broad >= 3 + wide);
+        : (frameOf(d, draftSentence).owners.length === 0) !== (sourceFrame(sf).owners.length === 0) && same.broad >= 3 + wide);
   // A source's weekday in an undated article cannot be placed in time: it may agree, never contradict.
   const placed = !(s.relative && s.date.day === undefined);
   // Two words of the event besides an owner: on real prose one ("visit", "deal") ties a date to another event of the
@@ -752,7 +757,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // that names no one ("The referendums began on …") meets a source's that does on the event's verb and a word more;
   // two clauses that name no one are any company's "payment date".
   const df = frameOf(d, draftSentence);
-  const sfr = frameOf(s, sf.sentence);
+  const sfr = sourceFrame(sf);
   // Only the draft may leave out who ("The referendums began on …"): a source that names no one may be about anyone.
   // And only where the draft's sentence names no one else: "Castro's government will charge 10% … starting on
   // 9 November" is not about whoever a source's "year beginning 1 October" belongs to.
@@ -1036,12 +1041,13 @@ function ownersOwn(cands: Candidate[], d: Fact, draftSentence: string, found: re
   const owners = frameOf(d, draftSentence).owners;
   if (owners.length === 0 || cands.length === 0) return cands;
   const named = (sf: SourceFact) => {
-    const theirs = frameOf(sf.fact, sf.sentence).owners;
+    const theirs = sourceFrame(sf).owners;
     return owners.filter((n) => hasNameIn(theirs, n, aliases)).length;
   };
   // The found facts of the candidates' sentences, gathered in one pass (found runs to thousands in a large archive).
   const bySentence = new Map<string, SourceFact[]>(cands.map((c) => [placeOf(c.sf), []]));
-  for (const o of found) if (o.fact.kind === d.kind) bySentence.get(placeOf(o))?.push(o);
+  const sources = new Set(cands.map((c) => c.sf.source.id));
+  for (const o of found) if (o.fact.kind === d.kind && sources.has(o.source.id)) bySentence.get(placeOf(o))?.push(o);
   return cands.filter((c) => {
     const mine = named(c.sf);
     return !bySentence.get(placeOf(c.sf))!.some((o) => o.fact.start !== c.sf.fact.start && named(o) > mine);
@@ -1117,6 +1123,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   // sentence is tied to the draft's by its words or by two of its other figures.
   // (Compared by place: a store may answer one fact as several objects, one per key it was found under.)
   const isPaired = (sf: SourceFact) => {
+    if (paired.size === 0) return false;
     const m = paired.get(placeOf(sf));
     return !!m && (m.tied || m.siblings.size >= 2) && [...m.facts].some((f) => f.start !== sf.fact.start);
   };

@@ -345,6 +345,11 @@ function keyWords(clause: string, first?: string): string[] {
 
 const frames = new WeakMap<Fact, FactFrame>();
 
+/** A source fact's frame: its sentence (sliced from the source's text on each read) is read only the first time. */
+export function sourceFrame(sf: { readonly fact: Fact; readonly sentence: string }): FactFrame {
+  return frames.get(sf.fact) ?? frameOf(sf.fact, sf.sentence);
+}
+
 /** The frame of a fact whose sentence reads `sentence` (computed once per fact object). */
 export function frameOf(fact: Fact, sentence: string): FactFrame {
   let f = frames.get(fact);
@@ -705,9 +710,9 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
   }
   // A class is as common as the commonest of the words the clause writes it with ("victories" and "win").
   const distinctive = (w: string) => !WEAK_MEASURE.has(w) && !(a.classWords.get(w) ?? [w]).some(common);
-  const sharedMeasure = a.measure.filter((w) => distinctive(w) && b.measure.includes(w));
+  const sharedMeasure = a.measure.filter((w) => b.measure.includes(w) && distinctive(w));
   const measure = sharedMeasure.length;
-  const broad = a.broad.filter((w) => distinctive(w) && b.broad.includes(w)).length;
+  const broad = a.broad.filter((w) => b.broad.includes(w) && distinctive(w)).length;
   const nearestIn = (x: FactFrame, y: FactFrame) => !!x.nearest && !x.nearestIsDemonym && !common(x.nearest) && !ORG_NOUNS.has(x.nearest) && hasName(y.owners, x.nearest);
   return {
     owner,
