@@ -23,10 +23,19 @@ const seeds = readdirSync(SEEDS)
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 const lazy = (doc: SourceDoc) => detachText(doc, { load: () => doc.text, prose: (t) => proseOf(t, 'text') });
 
-test('seed facts and abbreviations read back unchanged from their packed form', () => {
+// The hand-written sources of the same-fact fixtures: the context fields the seeds never need (a pollster carried
+// from the sentence before, names referred back to).
+const FIXTURE_SOURCES = path.join(REPO, 'test', 'fixtures', 'sameFact', 'sources');
+const fixtureSources = readdirSync(FIXTURE_SOURCES)
+  .sort()
+  .map((f) => parseSource(f, `file:///${f}`, readFileSync(path.join(FIXTURE_SOURCES, f), 'utf8')));
+
+test('facts and abbreviations of the seeds and the fixture sources read back unchanged from their packed form', () => {
   const facts = seeds.flatMap((d) => d.facts);
   assert.ok(facts.length > 20, `only ${facts.length} facts in the seeds`);
-  for (const doc of seeds) {
+  const fixtureFacts = fixtureSources.flatMap((d) => d.facts);
+  assert.ok(fixtureFacts.some((f) => f.context.pollBefore) && fixtureFacts.some((f) => f.context.carried), 'the fixture sources exercise every list field');
+  for (const doc of [...seeds, ...fixtureSources]) {
     assert.deepEqual(unpackFacts(packFacts(doc.facts)), plain(doc.facts), doc.id);
     assert.deepEqual(unpackAbbreviations(packAbbreviations(doc.abbreviations)), doc.abbreviations, doc.id);
     assert.deepEqual(plain(lazy(doc).facts), plain(doc.facts), doc.id);

@@ -34,6 +34,11 @@ export interface FactContext {
   carried?: string[];
   /** The key words of that sentence, with `carried`: what the clause's pronoun may stand for ("They" for the referendums). */
   carriedWords?: string[];
+  /**
+   * A figure's: who conducted the poll the sentence before reports, where this sentence names no pollster ("… an
+   * online University of Texas/Texas Tribune poll … Ben Carson trails them at 13 percent"): whose poll it likely is.
+   */
+  pollBefore?: string[];
 }
 
 /** Abbreviation (lower case) → the words of the names it stands for, as the sources spell them out. */

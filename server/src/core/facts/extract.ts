@@ -5,6 +5,7 @@
 import type { Span } from '../text/sentences';
 import { findDates, isoDate, DateValue } from './dates';
 import { once } from './once';
+import { pollstersOf, reportsPoll } from './polls';
 import { findFiguresUnfiltered, Figure, mayHoldFigure } from './figures';
 import { abbreviationsOf, antecedentOf, FactContext, namesOf, NO_ANTECEDENT, sentenceContexts } from './context';
 import { tokenize, Token } from '../text/tokens';
@@ -192,6 +193,18 @@ export function extractFacts(text: string, sentences: readonly Span[], articleDa
 }
 
 /**
+ * Who conducted the poll the sentence before reports (on the same line), where this sentence names no pollster of
+ * its own; undefined otherwise.
+ */
+function pollOfSentenceBefore(text: string, sentence: Span, prev: Span | undefined): string[] | undefined {
+  if (!prev || text.slice(prev.start, sentence.start).includes('\n')) return undefined;
+  const before = text.slice(prev.start, prev.end);
+  if (!reportsPoll(before) || pollstersOf(text.slice(sentence.start, sentence.end)).length > 0) return undefined;
+  const pollsters = pollstersOf(before);
+  return pollsters.length > 0 ? pollsters : undefined;
+}
+
+/**
  * A source's facts and the abbreviations it spells out (core/source/source.ts): the same
  * as extractFacts and abbreviationsOf, with each sentence tokenised once for the three
  * readings (names, contexts, abbreviations) instead of once for each.
@@ -247,6 +260,8 @@ function factsOf(
     });
     const contexts = sentenceContexts(text, sentence, tokensOf(k), names, masked, before);
     const figureContexts = contexts(figures, true);
+    const pollBefore = figures.length > 0 ? pollOfSentenceBefore(text, sentence, previous(k)?.span) : undefined;
+    if (pollBefore) for (const c of figureContexts) c.pollBefore = pollBefore;
     const dateContexts = contexts(dates);
     figures.forEach((f, i) => {
       const { start, end, numStart, numEnd, ...figure } = f;

@@ -11,6 +11,7 @@
 
 import { countryOf, demonymsOf } from './places';
 import { once } from './once';
+import { otherPollsters, pollstersOf, reportsPoll } from './polls';
 import { isContentWord, normaliseWord, tokenize, type Token } from '../text/tokens';
 import { afterNew, COMMON_ABBREVIATIONS, stem, type AliasTable } from './context';
 import { HONORIFICS, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS } from '../speakers/lexicon';
@@ -50,7 +51,7 @@ export interface FactFrame {
   trading: boolean;
   /** The sentence reports a poll or survey: its figures are that poll's. */
   poll: boolean;
-  /** Who conducted it, as the sentence names the poll ("Quinnipiac", "Post-ABC", "AP-GfK"). */
+  /** Who conducted the poll, as the sentence names it ("Quinnipiac", "Post-ABC", "AP-GfK"), or else the sentence before. */
   pollsters: string[];
   /** What a figure is a share or a count of: the words of "of …" after it ("25 percent of the world's inmates"), stemmed. */
   of: string[];
@@ -208,10 +209,6 @@ const CALENDAR_NAMES = new Set(
   'day eve christmas easter new year years newyear weekend holiday thanksgiving monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
 );
 
-// An election's polling station, polling day or "the polls" (voters went to them, they closed) is no opinion poll.
-const POLL = /\b(?:polls?(?!\s+(?:open|close))|polling(?!\s+(?:station|place|booth|day|district|unit|official|agent|staff))|survey|surveys|surveyed|respondents|margin of error)\b(?<!\bto\s+the\s+polls)/i;
-/** Capitalised words just before "poll" or "survey": the poll's name. */
-const POLLSTER = /((?:[A-Z][\w.&'’-]*\s+){1,4})(?:\w+\s+)?(?:poll|polls|survey)\b/g;
 /** A series' end before a count, as one word: "opening" is "first", "final" or "past" "last", "coming" "next". */
 const SEQUENCE_BEFORE = /\b(first|opening|last|final|past|previous|next|coming)\s+$/i;
 const SEQUENCE: Record<string, FactFrame['sequence']> = { first: 'first', opening: 'first', last: 'last', final: 'last', past: 'last', previous: 'last', next: 'next', coming: 'next' };
@@ -251,12 +248,6 @@ function isChange(before: string, after: string): boolean {
     return !!DIRECTION[cls] || cls === '~lose';
   };
   return UP_OR_DOWN_BEFORE.test(before) || [verb, noun].some((w) => !!w && changes(w));
-}
-
-function pollstersOf(sentence: string): string[] {
-  const out = new Set<string>();
-  for (const m of sentence.matchAll(POLLSTER)) for (const w of m[1].trim().split(/\s+/)) if (!/^(?:The|A|An|New|Latest|This|That|Its|His|Her|Their|Our)$/.test(w)) out.add(w.toLowerCase().replace(/['’]s$/, ''));
-  return [...out];
 }
 
 /** A clause about trading: a market's noun (shares, futures, an index) with a rise, a fall or a close (below). */
@@ -507,6 +498,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     const nextAfter = conversion ? /\d/.exec(sentence.slice(at + fact.text.length + conversion, whole.end)) : null;
     const scopeEnd = conversion ? (nextAfter ? at + fact.text.length + conversion + nextAfter.index : whole.end) : clause.end;
     const inFigure = fact.kind === 'figure' && !ownersCarried && owners.length > 0 ? ownersInFigure(owners, clauseTokens, at, at + fact.text.length) : [];
+    const pollsters = pollstersOf(sentence);
     f = {
       owners,
       inFigure,
@@ -526,8 +518,10 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       difference: fact.kind === 'figure' && ((fact.figure.kind === 'percent' && isChange(before, after)) || DIFFERENCE_BEFORE.test(before) || DIFFERENCE_AFTER.test(after)),
       rank: fact.kind === 'figure' && RANK_BEFORE.test(before),
       trading,
-      poll: POLL.test(sentence),
-      pollsters: pollstersOf(sentence),
+      poll: reportsPoll(sentence),
+      // A sentence that names no pollster reports the poll the sentence before names ("… a Texas Tribune poll. Ben
+      // Carson trails them at 13 percent"): its figures are that poll's, not another's of the same people.
+      pollsters: pollsters.length > 0 ? pollsters : (c.pollBefore ?? []),
       of: fact.kind === 'figure' ? ofWords(sentence, fact.end - fact.sentence.start, fact.figure.kind === 'percent' ? sentence.slice(clause.start, at) : '') : [],
       event: fact.kind === 'date' ? eventOf(sentence.slice(clause.start, at)) : undefined,
       scope: [...new Set([...sentence.slice(clause.start, scopeEnd).matchAll(SCOPE)].map((m) => m[0].toLowerCase()))],
@@ -735,7 +729,9 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     inFigureOnly,
     // One side's sentence may leave the poll unsaid ("call centres saw …" in an article on a survey) where the owners are
     // the same: a name merely shared ("Mexico" of tariffs and of a poll's "New Mexico") leaves them apart.
-    pollConflict: (a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)) && !(a.poll !== b.poll && owner === 'same'),
+    // Two pollsters named, one on each side (in the sentence or the one before), and none in common: two polls.
+    pollConflict:
+      otherPollsters(a.pollsters, b.pollsters) || ((a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)) && !(a.poll !== b.poll && owner === 'same')),
   };
 }
 

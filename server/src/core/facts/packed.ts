@@ -52,7 +52,7 @@ export interface PackedFacts {
 const f64 = new Float64Array(1);
 const i32 = new Int32Array(f64.buffer);
 
-const STRIDE = 31;
+const STRIDE = 33;
 const F_KIND = 0; // 0 figure, 1 date
 const F_FLAGS = 1; // figure: spelled; date: relative
 const F_START = 2;
@@ -79,8 +79,9 @@ const F_D = 25;
 const F_PRESENT = 26; // date: which of year, month, day, weekday are set (bits 0-3)
 const F_CARRIED = 27; // offset into lists; the length follows (0: none)
 const F_CARRIED_WORDS = 29; // the same
+const F_POLL_BEFORE = 31; // the same
 
-const LIST_FIELDS = [F_SUBJECT, F_ENTITIES, F_WORDS, F_SENTENCE_WORDS, F_CARRIED, F_CARRIED_WORDS];
+const LIST_FIELDS = [F_SUBJECT, F_ENTITIES, F_WORDS, F_SENTENCE_WORDS, F_CARRIED, F_CARRIED_WORDS, F_POLL_BEFORE];
 const NONE: readonly string[] = [];
 
 const FIGURE_KINDS: FigureKind[] = ['percent', 'count', 'ordinal', 'money'];
@@ -126,6 +127,7 @@ export function packFacts(facts: readonly Fact[]): PackedFacts {
     putList(row, F_SENTENCE_WORDS, c.sentenceWords);
     putList(row, F_CARRIED, c.carried ?? NONE);
     putList(row, F_CARRIED_WORDS, c.carriedWords ?? NONE);
+    putList(row, F_POLL_BEFORE, c.pollBefore ?? NONE);
     if (f.kind === 'figure') {
       const g = f.figure;
       ints[row + F_KIND] = 0;
@@ -200,6 +202,7 @@ export function unpackFact(p: PackedFacts, i: number): Fact {
   };
   if (ints[row + F_CARRIED + 1] > 0) context.carried = listOf(p, row, F_CARRIED);
   if (ints[row + F_CARRIED_WORDS + 1] > 0) context.carriedWords = listOf(p, row, F_CARRIED_WORDS);
+  if (ints[row + F_POLL_BEFORE + 1] > 0) context.pollBefore = listOf(p, row, F_POLL_BEFORE);
   const nearest = stringOf(p, ints[row + F_NEAREST]);
   if (nearest !== undefined) context.nearest = nearest;
   const actor = stringOf(p, ints[row + F_ACTOR]);
