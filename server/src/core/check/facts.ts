@@ -1198,9 +1198,22 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     : [];
   // A source sentence that also gives the draft's own number ("800 redundancies by 1990, starting with 350 this
   // year") may be where the draft's figure comes from: no contradiction from it.
-  // Whether another of the facts found stands in the candidate's source sentence and passes `test`.
-  const ofItsSentence = (o: SourceFact, c: Candidate) => o.source.id === c.sf.source.id && o.fact.sentence.start === c.sf.fact.sentence.start;
-  const inItsSentence = (c: Candidate, test: (f: Fact, o: SourceFact) => boolean) => found.some((o) => ofItsSentence(o, c) && test(o.fact, o));
+  // The found facts of the candidate's source sentence, in found's order (gathered once: found runs to thousands in a
+  // large archive), and whether one passes `test`.
+  let bySentence: Map<string, SourceFact[]> | undefined;
+  const ofItsSentence = (c: Candidate): readonly SourceFact[] => {
+    if (!bySentence) {
+      bySentence = new Map();
+      for (const o of found) {
+        const place = placeOf(o);
+        const list = bySentence.get(place);
+        if (list) list.push(o);
+        else bySentence.set(place, [o]);
+      }
+    }
+    return bySentence.get(placeOf(c.sf)) ?? [];
+  };
+  const inItsSentence = (c: Candidate, test: (f: Fact, o: SourceFact) => boolean) => ofItsSentence(c).some((o) => test(o.fact, o));
   // (In the draft's currency: Pernod's "7.5bn euros" is not where a draft's £7.5bn for Allied Domecq comes from. Nor
   // for another owner: "96.1% in Velmar and 91.2% in Dornet" gives Dornet's share, not the draft's 96.1% for Dornet.)
   const givesDraftsNumber = (c: Candidate) =>
@@ -1223,7 +1236,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   // "five medals"): a total and its parts, either way round, not a slip.
   const sumsToDraft = (c: Candidate) => {
     if (d.figure.kind !== 'count') return false;
-    const inSentence = found.filter((o) => ofItsSentence(o, c)).map((o) => o.fact);
+    const inSentence = ofItsSentence(c).map((o) => o.fact);
     return listedSum(inSentence, c.sf.fact, c.sf.sentence) === d.figure.value;
   };
   const draftSumsToIt = (c: Candidate) => d.figure.kind === 'count' && listedSum([d, ...siblings], d, draftSentence) === (c.sf.fact as FigureFact).figure.value;
