@@ -5,9 +5,9 @@ import { isContentWord } from '../text/tokens';
 
 // An election's polling station, polling day or "the polls" (voters went to them, they closed) is no opinion poll.
 const POLL = /\b(?:polls?(?!\s+(?:open|close))|polling(?!\s+(?:station|place|booth|day|district|unit|official|agent|staff))|survey|surveys|surveyed|respondents|margin of error)\b(?<!\bto\s+the\s+polls)/i;
-/** Capitalised words just before "poll" or "survey" ("the latest Reuters/Ipsos poll"), or after "poll conducted by". */
+/** Capitalised words just before "poll" or "survey" ("the latest Reuters/Ipsos poll"), or after "survey carried out by". */
 const POLLSTER_BEFORE = /((?:[A-Z][\w.&'’/-]*\s+){1,4})(?:\w+\s+)?(?:poll|polls|survey)\b/g;
-const POLLSTER_AFTER = /\b(?:poll|polls|survey)\s+(?:\w+\s+)?by\s+(?:the\s+)?((?:[A-Z][\w.&'’/-]*(?:\s+and\s+|\s+)?){1,6})/g;
+const POLLSTER_AFTER = /\b(?:poll|polls|survey)\s+(?:[a-z]+\s+){0,2}by\s+(?:the\s+)?((?:[A-Z][\w.&'’/-]*(?:\s+and\s+|\s+)?){1,6})/g;
 /** Words that open a poll's name without naming anyone: "a new poll", "the latest poll", "In a poll". */
 const NOT_A_POLLSTER = new Set('new latest this that its his her their our'.split(' '));
 
@@ -21,7 +21,7 @@ export function pollstersOf(sentence: string): string[] {
   for (const re of [POLLSTER_BEFORE, POLLSTER_AFTER])
     for (const m of sentence.matchAll(re))
       for (const w of m[1].trim().split(/[\s/]+/)) {
-        const word = w.toLowerCase().replace(/['’]s$/, '');
+        const word = w.toLowerCase().replace(/[.,;:]+$/, '').replace(/['’]s$/, '');
         if (word && isContentWord(word) && !NOT_A_POLLSTER.has(word)) out.add(word);
       }
   return [...out];
