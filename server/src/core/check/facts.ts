@@ -459,7 +459,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   if (paired && !telling(d.figure) && !du && same.owner !== 'same' && same.owner !== 'shared') paired = false;
   // A share or count of another whole is another figure, whatever else the clauses share.
   if (differentWholes(frameOf(d, draftSentence), sourceFrame(sf), d.figure.kind === 'money')) return undefined;
-  if (restates(d, s) && !same.periodOneSided && !same.pollConflict && !same.scopeConflict) {
+  if (restates(d, s) && !same.periodOneSided && !otherPoll(same) && !same.scopeConflict) {
     const owned = ownedAlike(same, d, draftSentence, sf, aliases, common);
     // A wire template filled in for another company ("In 1986 it reported revenue of …") restates nothing of it.
     if (!owned && bothNamed(d, sf)) return undefined;
@@ -572,6 +572,11 @@ function compareFacts(d: Fact, draftSentence: string, sf: SourceFact, aliases: A
 function sameness(d: Fact, draftSentence: string, sf: SourceFact, aliases: AliasTable, common?: (word: string) => boolean): Sameness | undefined {
   const same = compareFacts(d, draftSentence, sf, aliases, common);
   return same.owner === 'conflict' || same.periodConflict || same.periodUnplaced || same.directionConflict ? undefined : same;
+}
+
+/** A restated sentence is about another poll only where a pollster says so: two sentences copied from one report of an unnamed survey ("In the survey, …") are one. */
+function otherPoll(same: Sameness): boolean {
+  return same.pollConflict && !same.pollsUnnamed;
 }
 
 /** Both clauses name the owner: the same one, or one clause's names all in the other's. */
@@ -711,7 +716,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   if (!restated && (unplaced || (inferred && partial))) return undefined;
   const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
-  if (restated && !same.pollConflict) {
+  if (restated && !otherPoll(same)) {
     const owned = ownedAlike(same, d, draftSentence, sf, aliases, common);
     if (!owned && bothNamed(d, sf)) return undefined;
     return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && someoneNamed(d, draftSentence, sf) && !(s.relative && s.date.day === undefined), sameEvent: owned, ownerUnsure: !owned && bothOwned(d, draftSentence, sf) };

@@ -659,6 +659,8 @@ export interface Sameness {
   periodUnplaced: boolean;
   /** A poll's figure and a figure of no poll or of another poll (none of its pollster's names in common). */
   pollConflict: boolean;
+  /** Both report a poll and neither names who conducted it: the same poll or not, the words do not say. */
+  pollsUnnamed: boolean;
   /**
    * Two owners or more of one clause, all among the other's ("Tokayev … Putin" in "Kazakhstan President Tokayev …
    * Putin"): one name in common ties a person to each of their figures, two to one occasion.
@@ -732,6 +734,7 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     // Two pollsters named, one on each side (in the sentence or the one before), and none in common: two polls.
     pollConflict:
       otherPollsters(a.pollsters, b.pollsters) || ((a.poll || b.poll) && !a.pollsters.some((p) => b.pollsters.includes(p)) && !(a.poll !== b.poll && owner === 'same')),
+    pollsUnnamed: a.poll && b.poll && a.pollsters.length === 0 && b.pollsters.length === 0,
   };
 }
 
