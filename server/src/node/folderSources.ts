@@ -143,18 +143,13 @@ export class FolderSources {
     try {
       // Reads overlap in batches (the disk works while the CPU parses), and so do parsing in the
       // workers and adding to the index here: batch i+1 is read and parsed while batch i is added.
-      // This thread parses a share of the files itself (ingest does), one in every 2n + 2 for n workers: adding
-      // every source to the index takes it about half as long as a worker takes to parse one, so it would otherwise
-      // wait on the workers for a third of the read.
-      const here = pool ? 2 * pool.size + 2 : 0;
-      let sent = 0;
       const prepare = async (batch: string[]): Promise<Prepared[]> => {
         const read = await Promise.all(batch.map((rel) => readTextFile(path.join(this.root, rel), this.maxFileSize)));
         return batch.map((rel, k) => {
           const file = read[k];
           const hash = pool && 'text' in file ? fingerprint(file.text) : undefined;
           const parsed =
-            pool && 'text' in file && !this.unchanged(rel, hash!) && ++sent % here !== 0
+            pool && 'text' in file && !this.unchanged(rel, hash!)
               ? pool.run({ id: rel, uri: this.uriOf(rel), text: file.text }).then(
                   (source) => ({ source }),
                   (error: Error) => ({ error }),

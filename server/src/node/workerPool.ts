@@ -87,11 +87,6 @@ export class WorkerPool<Req, Res, Wire = Res> {
     }
   }
 
-  /** How many workers are running. */
-  get size(): number {
-    return this.workers.length;
-  }
-
   /** job.local(req), in a worker; rejects with its error. */
   run(req: Req): Promise<Res> {
     const seq = this.seq++;
