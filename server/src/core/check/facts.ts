@@ -574,7 +574,10 @@ function sameness(d: Fact, draftSentence: string, sf: SourceFact, aliases: Alias
   return same.owner === 'conflict' || same.periodConflict || same.periodUnplaced || same.directionConflict ? undefined : same;
 }
 
-/** A restated sentence is about another poll only where a pollster says so: two sentences copied from one report of an unnamed survey ("In the survey, …") are one. */
+/**
+ * A restated sentence is about another poll only where a pollster says so: two sentences copied from one report of an
+ * unnamed survey ("In the survey, …") are one.
+ */
 function otherPoll(same: Sameness): boolean {
   return same.pollConflict && !same.pollsUnnamed;
 }
