@@ -1052,10 +1052,9 @@ function ownersOwn(cands: Candidate[], d: Fact, draftSentence: string, found: re
     const theirs = sourceFrame(sf).owners;
     return owners.filter((n) => hasNameIn(theirs, n, aliases)).length;
   };
-  // The found facts of the candidates' sentences, gathered in one pass (found runs to thousands in a large archive).
-  const bySentence = new Map<string, SourceFact[]>(cands.map((c) => [placeOf(c.sf), []]));
+  // The found facts of the candidates' sources, by sentence.
   const sources = new Set(cands.map((c) => c.sf.source.id));
-  for (const o of found) if (o.fact.kind === d.kind && sources.has(o.source.id)) bySentence.get(placeOf(o))?.push(o);
+  const bySentence = bySourceSentence(found.filter((o) => o.fact.kind === d.kind && sources.has(o.source.id)));
   return cands.filter((c) => {
     const mine = named(c.sf);
     return !bySentence.get(placeOf(c.sf))!.some((o) => o.fact.start !== c.sf.fact.start && named(o) > mine);
@@ -1065,6 +1064,21 @@ function ownersOwn(cands: Candidate[], d: Fact, draftSentence: string, found: re
 /** The source sentence a source fact stands in, as a key (a store may answer one fact as several objects). */
 function placeOf(sf: SourceFact): string {
   return sf.source.id + ':' + sf.fact.sentence.start;
+}
+
+/**
+ * Source facts by the sentence they stand in (placeOf), each sentence's in their order: one pass over facts that run to
+ * thousands in a large archive.
+ */
+function bySourceSentence(facts: readonly SourceFact[]): Map<string, SourceFact[]> {
+  const out = new Map<string, SourceFact[]>();
+  for (const o of facts) {
+    const place = placeOf(o);
+    const list = out.get(place);
+    if (list) list.push(o);
+    else out.set(place, [o]);
+  }
+  return out;
 }
 
 const POINTS = /\bpoints?\b/i;
@@ -1206,21 +1220,9 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     : [];
   // A source sentence that also gives the draft's own number ("800 redundancies by 1990, starting with 350 this
   // year") may be where the draft's figure comes from: no contradiction from it.
-  // The found facts of the candidate's source sentence, in found's order (gathered once: found runs to thousands in a
-  // large archive), and whether one passes `test`.
+  // The found facts of the candidate's source sentence (grouped on first use), and whether one passes `test`.
   let bySentence: Map<string, SourceFact[]> | undefined;
-  const ofItsSentence = (c: Candidate): readonly SourceFact[] => {
-    if (!bySentence) {
-      bySentence = new Map();
-      for (const o of found) {
-        const place = placeOf(o);
-        const list = bySentence.get(place);
-        if (list) list.push(o);
-        else bySentence.set(place, [o]);
-      }
-    }
-    return bySentence.get(placeOf(c.sf)) ?? [];
-  };
+  const ofItsSentence = (c: Candidate): readonly SourceFact[] => (bySentence ??= bySourceSentence(found)).get(placeOf(c.sf)) ?? [];
   const inItsSentence = (c: Candidate, test: (f: Fact, o: SourceFact) => boolean) => ofItsSentence(c).some((o) => test(o.fact, o));
   // (In the draft's currency: Pernod's "7.5bn euros" is not where a draft's £7.5bn for Allied Domecq comes from. Nor
   // for another owner: "96.1% in Velmar and 91.2% in Dornet" gives Dornet's share, not the draft's 96.1% for Dornet.)

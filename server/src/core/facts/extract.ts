@@ -188,16 +188,16 @@ export function extractFacts(text: string, sentences: readonly Span[], articleDa
   const names = namesOf(text, sentences, tokensOf);
   for (const n of knownNames) names.add(n);
   // `before`: the sentence before the first (a draft is read a sentence at a time), which it may refer back to.
-  const previous = (k: number) => (k > 0 ? { span: sentences[k - 1], tokens: tokensOf(k - 1) } : before && { span: before, tokens: tokenize(text, before.start, before.end) });
+  const previous = (k: number) => (k > 0 ? { span: sentences[k - 1], tokens: () => tokensOf(k - 1) } : before && { span: before, tokens: () => tokenize(text, before.start, before.end) });
   return factsOf(text, sentences, articleDate, names, tokensOf, previous);
 }
 
 /**
- * Who conducted the poll the sentence before reports (on the same line), where this sentence names no pollster of
- * its own; undefined otherwise.
+ * Who conducted the poll the sentence before (`prev`, on the same line) reports, where this sentence names no
+ * pollster of its own; undefined otherwise.
  */
 function pollOfSentenceBefore(text: string, sentence: Span, prev: Span | undefined): string[] | undefined {
-  if (!prev || text.slice(prev.start, sentence.start).includes('\n')) return undefined;
+  if (!prev) return undefined;
   const before = text.slice(prev.start, prev.end);
   if (!reportsPoll(before) || pollstersOf(text.slice(sentence.start, sentence.end)).length > 0) return undefined;
   const pollsters = pollstersOf(before);
@@ -212,7 +212,7 @@ function pollOfSentenceBefore(text: string, sentence: Span, prev: Span | undefin
 export function extractSourceFacts(text: string, sentences: readonly Span[], articleDate?: string): { facts: Fact[]; abbreviations: Array<[string, string[]]> } {
   const tokens = sentences.map((s) => tokenize(text, s.start, s.end));
   const tokensOf = (k: number) => tokens[k];
-  const facts = factsOf(text, sentences, articleDate, namesOf(text, sentences, tokensOf), tokensOf, (k) => k > 0 ? { span: sentences[k - 1], tokens: tokens[k - 1] } : undefined);
+  const facts = factsOf(text, sentences, articleDate, namesOf(text, sentences, tokensOf), tokensOf, (k) => k > 0 ? { span: sentences[k - 1], tokens: () => tokens[k - 1] } : undefined);
   return { facts, abbreviations: abbreviationsOf(text, sentences, tokensOf) };
 }
 
@@ -222,7 +222,7 @@ function factsOf(
   articleDate: string | undefined,
   names: ReadonlySet<string>,
   tokensOf: (k: number) => Token[],
-  previous: (k: number) => { span: Span; tokens: Token[] } | undefined,
+  previous: (k: number) => { span: Span; tokens: () => Token[] } | undefined,
 ): Fact[] {
   // The article's own dateline (a date line at its top) is metadata, not a fact about an event:
   // the dateline's span, and a date equal to the article's in its first lines.
@@ -254,13 +254,12 @@ function factsOf(
     if (dates.length === 0 && figures.length === 0) continue;
     const masked = [...dates, ...figures.map((f) => ({ start: f.numStart, end: f.numEnd }))];
     // The sentence before, where it stands on the same line (a paragraph): a heading or another paragraph is no antecedent.
-    const before = once(() => {
-      const prev = previous(k);
-      return prev && !text.slice(prev.span.start, sentence.start).includes('\n') ? antecedentOf(text, prev.tokens, names) : NO_ANTECEDENT;
-    });
+    const prev = previous(k);
+    const prevOnLine = prev && !text.slice(prev.span.start, sentence.start).includes('\n') ? prev : undefined;
+    const before = once(() => (prevOnLine ? antecedentOf(text, prevOnLine.tokens(), names) : NO_ANTECEDENT));
     const contexts = sentenceContexts(text, sentence, tokensOf(k), names, masked, before);
     const figureContexts = contexts(figures, true);
-    const pollBefore = figures.length > 0 ? pollOfSentenceBefore(text, sentence, previous(k)?.span) : undefined;
+    const pollBefore = figures.length > 0 ? pollOfSentenceBefore(text, sentence, prevOnLine?.span) : undefined;
     if (pollBefore) for (const c of figureContexts) c.pollBefore = pollBefore;
     const dateContexts = contexts(dates);
     figures.forEach((f, i) => {

@@ -8,8 +8,11 @@ const POLL = /\b(?:polls?(?!\s+(?:open|close))|polling(?!\s+(?:station|place|boo
 /** Capitalised words just before "poll" or "survey" ("the latest Reuters/Ipsos poll"), or after "survey carried out by". */
 const POLLSTER_BEFORE = /((?:[A-Z][\w.&'’/-]*\s+){1,4})(?:\w+\s+)?(?:poll|polls|survey)\b/g;
 const POLLSTER_AFTER = /\b(?:poll|polls|survey)\s+(?:[a-z]+\s+){0,2}by\s+(?:the\s+)?((?:[A-Z][\w.&'’/-]*(?:\s+and\s+|\s+)?){1,6})/g;
-/** Words that open a poll's name without naming anyone: "a new poll", "the latest poll", "In a poll". */
-const NOT_A_POLLSTER = new Set('new latest this that its his her their our'.split(' '));
+/**
+ * Content words that open a poll's name without naming anyone ("a new poll", "the latest poll"). Words that are no
+ * content word ("In a poll", "this poll", "their survey") are dropped before.
+ */
+const NOT_A_POLLSTER = new Set(['new', 'latest']);
 
 export function reportsPoll(sentence: string): boolean {
   return POLL.test(sentence);
