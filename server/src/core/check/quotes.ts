@@ -336,22 +336,60 @@ function quotesAlone(text: string, start: number, end: number): boolean {
   return PHRASE_OPEN.test(text.slice(Math.max(0, start - 2), start)) && PHRASE_CLOSE.test(text.slice(end, end + 4));
 }
 
+/** A passage's words as matchPassage reads them: tokens (offsets in the source), quote marks between them, their spellings. */
+interface PassageWords {
+  readonly tokens: Token[];
+  readonly marks: boolean[];
+  present?: ReadonlySet<string>;
+}
+
+/**
+ * Passages' words by source and span, kept for the passages a check meets again: a quote is aligned on the same
+ * passages at every keystroke, and a misquote's words looked up again. A source's text never changes under its
+ * reference (an edited source is a new one). Dropped whole past MAX_PASSAGES.
+ */
+let passageWords = new WeakMap<object, Map<string, PassageWords>>();
+let passagesKept = 0;
+const MAX_PASSAGES = 4096;
+
+function wordsOf(passage: Passage): PassageWords {
+  let bySpan = passageWords.get(passage.source);
+  if (!bySpan) passageWords.set(passage.source, (bySpan = new Map()));
+  const span = `${passage.start}:${passage.text.length}`;
+  let words = bySpan.get(span);
+  if (!words) {
+    if (++passagesKept > MAX_PASSAGES) {
+      passageWords = new WeakMap();
+      passagesKept = 1;
+      passageWords.set(passage.source, (bySpan = new Map()));
+    }
+    const tokens = expandContractions(tokenize(passage.text));
+    for (const t of tokens) {
+      t.start += passage.start;
+      t.end += passage.start;
+    }
+    const marks = tokens.map((t, j) => j > 0 && hasQuoteMark(passage.text, tokens[j - 1].end - passage.start, t.start - passage.start));
+    bySpan.set(span, (words = { tokens, marks }));
+  }
+  return words;
+}
+
 /** Aligns the quote on one passage and describes the result. */
 function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0): SourceMatch | undefined {
-  const tokens = expandContractions(tokenize(passage.text));
-  for (const t of tokens) {
-    t.start += passage.start;
-    t.end += passage.start;
-  }
+  const words = wordsOf(passage);
+  const { tokens, marks } = words;
   // An upper bound on the words the alignment can find (same word or same skeleton; a little
   // slack for typos): a passage that cannot reach `atLeast` is not aligned at all.
   if (atLeast > 0) {
-    const present = new Set<string>();
-    for (const t of tokens) present.add(t.norm).add(skeleton(t.norm));
+    if (!words.present) {
+      const present = new Set<string>();
+      for (const t of tokens) present.add(t.norm).add(skeleton(t.norm));
+      words.present = present;
+    }
+    const present = words.present;
     const possible = query.words.filter((w) => !w.bracket && (present.has(w.norm) || present.has(skeleton(w.norm)))).length;
     if (possible + 2 < atLeast) return undefined;
   }
-  const marks = tokens.map((t, j) => j > 0 && hasQuoteMark(passage.text, tokens[j - 1].end - passage.start, t.start - passage.start));
   const a = align(query.words, tokens, marks);
   if (!a) return undefined;
   const first = a.fragments.find((f) => f && f.s1 > f.s0);

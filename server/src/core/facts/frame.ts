@@ -674,6 +674,14 @@ export interface Sameness {
   differenceConflict: boolean;
 }
 
+/** A frame's measure words as sets, made on first use: a draft's frame is compared with hundreds of source frames. */
+const wordSetsOf = new WeakMap<FactFrame, { measure: ReadonlySet<string>; broad: ReadonlySet<string> }>();
+function wordSets(f: FactFrame): { measure: ReadonlySet<string>; broad: ReadonlySet<string> } {
+  let sets = wordSetsOf.get(f);
+  if (!sets) wordSetsOf.set(f, (sets = { measure: new Set(f.measure), broad: new Set(f.broad) }));
+  return sets;
+}
+
 /**
  * How two frames relate. `common` tells a name or a measure word that stands in too many
  * of the corpus's facts to say which fact is meant ("Trump", "candidates", "voters" in a
@@ -706,9 +714,11 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
   }
   // A class is as common as the commonest of the words the clause writes it with ("victories" and "win").
   const distinctive = (w: string) => !WEAK_MEASURE.has(w) && !(a.classWords.get(w) ?? [w]).some(common);
-  const sharedMeasure = a.measure.filter((w) => b.measure.includes(w) && distinctive(w));
+  // (Both lists hold each word once: counted from b's side through a's sets, the shares are the same.)
+  const words = wordSets(a);
+  const sharedMeasure = b.measure.filter((w) => words.measure.has(w) && distinctive(w));
   const measure = sharedMeasure.length;
-  const broad = a.broad.filter((w) => b.broad.includes(w) && distinctive(w)).length;
+  const broad = b.broad.filter((w) => words.broad.has(w) && distinctive(w)).length;
   const nearestIn = (x: FactFrame, y: FactFrame) => !!x.nearest && !x.nearestIsDemonym && !common(x.nearest) && !ORG_NOUNS.has(x.nearest) && hasName(y.owners, x.nearest);
   return {
     owner,

@@ -42,39 +42,67 @@ function factAt(facts: PackedFacts | readonly Fact[], fi: number): Fact {
 }
 
 /**
- * Each posting of the lists with the mask of the lists holding it (bit k: list k), once, in the order of the lists
- * and then of their postings. Lists that ascend (as an index fills them) are merged; a 100,000-article archive gives a
- * quote's words tens of thousands of postings, too many to hash one by one. Any other list is read through a map.
+ * Posting → mask in an open-addressed table of typed arrays: several times faster than a Map, and than merging the
+ * lists (a posting read once per list). A call's slots are those stamped with its number, so a table kept for the next
+ * call is never cleared; one larger than KEPT_TABLE_BITS (4 MB) is dropped after its call.
+ */
+const KEPT_TABLE_BITS = 18;
+let kept = { keys: new Int32Array(0), masks: new Int32Array(0), stamps: new Int32Array(0), emitted: new Int32Array(0), stamp: 0 };
+
+function tableOf(bits: number): typeof kept {
+  const size = 1 << bits;
+  if (kept.keys.length >= size) {
+    if (++kept.stamp === 0x7fffffff) {
+      kept.stamps.fill(0);
+      kept.emitted.fill(0);
+      kept.stamp = 1;
+    }
+    return kept;
+  }
+  const table = { keys: new Int32Array(size), masks: new Int32Array(size), stamps: new Int32Array(size), emitted: new Int32Array(size), stamp: 1 };
+  if (bits <= KEPT_TABLE_BITS) kept = table;
+  return table;
+}
+
+/**
+ * Each posting of the lists with the mask of the lists holding it (bit k: list k), once, in the order of the lists and
+ * then of their postings (where its first list lists it).
  */
 function postingMasks(lists: readonly PostingList[], emit: (value: number, mask: number) => void): void {
-  const ascending = lists.every((l) => {
-    for (let p = 1; p < l.length; p++) if (l.data[p] <= l.data[p - 1]) return false;
-    return true;
-  });
-  if (!ascending) {
-    const byPosting = new Map<number, number>();
-    lists.forEach((list, k) => {
-      for (let p = 0; p < list.length; p++) byPosting.set(list.data[p], (byPosting.get(list.data[p]) ?? 0) | (1 << k));
-    });
-    for (const [value, mask] of byPosting) emit(value, mask);
-    return;
+  let total = 0;
+  for (const l of lists) total += l.length;
+  let bits = 4;
+  while (1 << bits < 2 * total) bits++;
+  const { keys, masks, stamps, emitted, stamp: now } = tableOf(bits);
+  const wrap = (1 << bits) - 1;
+  const shift = 32 - bits;
+  for (let k = 0; k < lists.length; k++) {
+    const { data, length } = lists[k];
+    const bit = 1 << k;
+    for (let p = 0; p < length; p++) {
+      const value = data[p];
+      let i = Math.imul(value, 0x9e3779b1) >>> shift;
+      while (stamps[i] === now && keys[i] !== value) i = (i + 1) & wrap;
+      if (stamps[i] === now) masks[i] |= bit;
+      else {
+        stamps[i] = now;
+        keys[i] = value;
+        masks[i] = bit;
+      }
+    }
   }
-  // Merged: every posting's mask written beside it in each list holding it.
-  const masks = lists.map((l) => new Int32Array(l.length));
-  const at = new Array<number>(lists.length).fill(0);
-  for (;;) {
-    let min = Infinity;
-    for (let k = 0; k < lists.length; k++) if (at[k] < lists[k].length && lists[k].data[at[k]] < min) min = lists[k].data[at[k]];
-    if (min === Infinity) break;
-    let mask = 0;
-    for (let k = 0; k < lists.length; k++) if (at[k] < lists[k].length && lists[k].data[at[k]] === min) mask |= 1 << k;
-    for (let k = 0; k < lists.length; k++) if (mask & (1 << k)) masks[k][at[k]++] = mask;
+  // The same probes again, in the same order: each posting is given where its first list lists it.
+  for (let k = 0; k < lists.length; k++) {
+    const { data, length } = lists[k];
+    for (let p = 0; p < length; p++) {
+      const value = data[p];
+      let i = Math.imul(value, 0x9e3779b1) >>> shift;
+      while (keys[i] !== value) i = (i + 1) & wrap;
+      if (emitted[i] === now) continue;
+      emitted[i] = now;
+      emit(value, masks[i]);
+    }
   }
-  // A posting is listed where its first list lists it.
-  lists.forEach((list, k) => {
-    const earlier = (1 << k) - 1;
-    for (let p = 0; p < list.length; p++) if ((masks[k][p] & earlier) === 0) emit(list.data[p], masks[k][p]);
-  });
 }
 
 function chunksOf(sentences: number): number {
