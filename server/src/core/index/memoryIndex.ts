@@ -6,7 +6,7 @@
 import { SourceDoc } from '../source/source';
 import { forEachWord, isContentWord } from '../text/tokens';
 import type { Passage, SourceFact, SourceRef, SourceStore } from '../match/store';
-import { contenders, groupWindows, indexKey, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, scoreOf, SentenceHit } from '../match/ranking';
+import { contenders, groupWindows, indexKey, keptMasks, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, scoreOf, SentenceHit } from '../match/ranking';
 import { corpusPeople, Person } from '../speakers/people';
 import { buildAliases, AliasTable } from '../facts/context';
 import { factKeys, MAX_FACTS_PER_KEY, pairParts } from '../facts/keys';
@@ -543,19 +543,28 @@ export class MemoryIndex implements SourceStore {
     const keys = lookupKeys(queryKeys(words), (key) => this.postings.get(key)?.length, total);
     if (keys.length === 0) return [];
     const weights = keys.map((k) => keyWeight(total, k.df));
-    // Per sentence: which of the quote's words it holds, as a bit mask (at most 16 keys).
-    // By (first slot of the source, sentence index within the source), live sources only.
-    const hits: SentenceHit[] = [];
-    postingMasks(keys.map(({ key }) => this.postings.get(key)!), (value, mask) => {
-      const slot = value >>> CHUNK_BITS;
-      if (this.slotDoc[slot]) hits.push({ source: this.slotHead[slot], sentence: this.slotBase[slot] + (value & (CHUNK - 1)), mask, score: scoreOf(mask, weights) });
+    // Per sentence: which of the quote's words it holds, as a bit mask (at most 16 keys); live sources only.
+    const lists = keys.map(({ key }) => this.postings.get(key)!);
+    const values = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
+    const masks = new Int32Array(values.length);
+    let count = 0;
+    postingMasks(lists, (value, mask) => {
+      if (!this.slotDoc[value >>> CHUNK_BITS]) return;
+      values[count] = value;
+      masks[count++] = mask;
     });
+    // By (first slot of the source, sentence index within the source).
+    const sourceOf = (i: number) => this.slotHead[values[i] >>> CHUNK_BITS];
+    const sentenceOf = (i: number) => this.slotBase[values[i] >>> CHUNK_BITS] + (values[i] & (CHUNK - 1));
+    const kept = keptMasks(masks, count, weights);
+    const hits: SentenceHit[] = [];
+    for (let i = 0; i < count; i++) if (kept(masks[i])) hits.push({ source: sourceOf(i), sentence: sentenceOf(i), mask: masks[i], score: scoreOf(masks[i], weights) });
     const { windows, reaching } = groupWindows(hits, weights);
     const chosen = rankContenders(contenders(windows, limit), (head) => this.slotDoc[head]!.id);
     // The chosen sources' sentences holding a key that weighs the floor alone: they widen a passage near them.
     const sources = new Set(chosen.map((w) => w.source));
     const reach = new Set<string>();
-    for (const h of hits) if (h.mask & reaching && sources.has(h.source)) reach.add(`${h.source}:${h.sentence}`);
+    for (let i = 0; i < count; i++) if (masks[i] & reaching && sources.has(sourceOf(i))) reach.add(`${sourceOf(i)}:${sentenceOf(i)}`);
     return chosen.map((w) => {
       const doc = this.slotDoc[w.source]!;
       const sentences = doc.sentences;

@@ -179,6 +179,19 @@ export function groupWindows(hits: SentenceHit[], weights: readonly number[]): {
   return { windows, reaching };
 }
 
+/**
+ * Which hits groupWindows keeps, as a test on a hit's mask: those holding minKeysHeld keys that score within
+ * SENTENCE_FLOOR of the best, among hits with these masks. A store that has tens of thousands of postings in hand
+ * makes objects of these only.
+ */
+export function keptMasks(masks: ArrayLike<number>, count: number, weights: readonly number[]): (mask: number) => boolean {
+  const held = minKeysHeld(weights.length);
+  let best = 0;
+  for (let i = 0; i < count; i++) if (bitCount(masks[i]) >= held) best = Math.max(best, scoreOf(masks[i], weights));
+  const floor = best * SENTENCE_FLOOR;
+  return (mask) => bitCount(mask) >= held && scoreOf(mask, weights) >= floor;
+}
+
 function bitCount(mask: number): number {
   let n = 0;
   for (; mask; mask &= mask - 1) n++;
