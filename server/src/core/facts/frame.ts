@@ -22,7 +22,7 @@ export interface FactFrame {
   owners: string[];
   /** Owners written only inside the figure ("12 Oscar nominations", "148 WTO members"): perhaps what is counted, not whose. */
   inFigure: string[];
-  /** How many names the owners spell (a person's first and last names are one). */
+  /** How many names the owners spell outside the figure (a person's first and last names are one). */
   names: number;
   /** The owners are the sentence before's (the clause refers back): a guess, that may bring two facts together but never keeps them apart. */
   ownersCarried: boolean;
@@ -477,12 +477,14 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       owners = [...new Set(c.carried!.filter(couldOwn).map((n) => countryOf(n) ?? n))];
       nearest = owners.length === 1 ? owners[0] : undefined;
     }
-    // How many names the owners make: "S. Donald Sussman" is one, "Tokayev … Putin" two.
+    // How many names the owners make: "S. Donald Sussman" is one, "Tokayev … Putin" two. A name inside the figure is
+    // what is counted ("62 Labour rebels"), not a second party to the occasion.
     let names = owners.length;
     if (owners.length >= 2 && !ownersCarried) {
       names = 0;
       let last = -2;
       clauseTokens.forEach((t, i) => {
+        if (t.start >= at && t.end <= at + fact.text.length) return;
         if (!owners.includes(countryOf(t.norm) ?? t.norm) && !owners.includes(withoutS(t.norm))) return;
         if (i !== last + 1) names++;
         last = i;
@@ -522,7 +524,7 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       // A sentence that names no pollster reports the poll the sentence before names ("… a Texas Tribune poll. Ben
       // Carson trails them at 13 percent"): its figures are that poll's, not another's of the same people.
       pollsters: pollsters.length > 0 ? pollsters : (c.pollBefore ?? []),
-      of: fact.kind === 'figure' ? ofWords(sentence, fact.end - fact.sentence.start, fact.figure.kind === 'percent' ? sentence.slice(clause.start, at) : '') : [],
+      of: fact.kind === 'figure' ? ofWords(sentence, fact.end - fact.sentence.start, fact.figure.kind === 'percent' ? sentence.slice(clause.start, at) : '', fact.figure.kind === 'money') : [],
       event: fact.kind === 'date' ? eventOf(sentence.slice(clause.start, at)) : undefined,
       scope: [...new Set([...sentence.slice(clause.start, scopeEnd).matchAll(SCOPE)].map((m) => m[0].toLowerCase()))],
       sentenceStems: once(() => new Set(tokenize(sentence).filter((t) => isContentWord(t.norm) && !/\d/.test(t.norm)).map((t) => stem(t.norm)))),
@@ -576,10 +578,27 @@ const OF_END = /[,;:.()"“”?!]|\s(?:in|on|at|by|for|from|with|who|whom|that|w
 
 const SHARE_OF = /\b(?:percentage|proportion|share)\s+of\s+(?:the\s+)?/gi;
 
-/** The words of the "of …" (or "among …") phrase right after a figure: whose share or count it is ("of white voters without a college degree"). */
-function ofWords(sentence: string, end: number, before = ''): string[] {
+/**
+ * The noun a sum is written with, right after it (past its conversion in parentheses): "a $900m (£479m) loan", "a
+ * $125m fine". Not a verb's form ("$55.67 set in late October", "$2bn raised"), nor a word beside any figure.
+ */
+const SUM_NOUN = /^\s*\)?\s*(?:\([^()]{0,40}\)\s*)?([a-z][a-z-]{2,})\b/;
+const NOT_A_NOUN = /(?:ed|ing|ly)$|^(?:set|put|cut|hit|let|bid|won|paid|apiece|each|annually|overall|more|less|too|also|even|only|just|already|still|now|then|back|down|out|off|over|away|last|next|this|that|these|those)$/;
+function sumNoun(sentence: string, end: number): string[] {
+  const m = SUM_NOUN.exec(sentence.slice(end, end + 60));
+  if (!m || NOT_A_NOUN.test(m[1]) || !isContentWord(m[1]) || CURRENCIES.has(m[1])) return [];
+  const w = stem(m[1]);
+  return WEAK_MEASURE.has(w) ? [] : [w];
+}
+
+/**
+ * The words of the "of …" (or "among …") phrase right after a figure: whose share or count it is ("of white voters
+ * without a college degree"); for a sum, the noun it is written with ("a $900m loan") where it has no "of".
+ */
+function ofWords(sentence: string, end: number, before = '', money = false): string[] {
   const after = sentence.slice(end, end + 120);
   const m = /^\s+(?:of|among)\s+/i.exec(after);
+  if (!m && money) return sumNoun(sentence, end);
   // Or a percentage's whole named before it: "the percentage of people using BT lines … has shrunk to 55.4%".
   const share = m ? undefined : [...before.matchAll(SHARE_OF)].pop();
   if (!m && !share) return [];
