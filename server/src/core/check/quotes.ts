@@ -49,7 +49,7 @@ export const MISQUOTE_MAX_DIFFS = 3;
 /** Passages a stock-phrase check looks through for another use of the run. */
 const STOCK_CANDIDATES = 30;
 /** Content words too common in speech to show two quotations are the same statement. */
-const COMMON_WORDS = new Set(
+export const COMMON_WORDS = new Set(
   (
     "that's it's there's i'm we're they're you're don't can't won't isn't didn't doesn't thats its theres im dont cant wont " +
     'course really going get got make made say said says think know want like well one two new good great bad tough big ' +

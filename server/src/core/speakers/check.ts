@@ -19,7 +19,7 @@ import { findPerson, Person } from './people';
 import { isContentWord, isTitleCase, tokenize } from '../text/tokens';
 import { namesOf, stem } from '../facts/context';
 import { SPEECH_VERBS } from './lexicon';
-import { TINY_QUOTE_WORDS } from '../check/quotes';
+import { COMMON_WORDS, TINY_QUOTE_WORDS } from '../check/quotes';
 
 type Verdict = NonNullable<QuoteClaim['speakerVerdict']>;
 
@@ -64,13 +64,15 @@ export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undef
  * Which source, if any, a short quoted phrase (a term, a scare quote, a nickname, a fragment) is the
  * same statement as. A phrase of a few words is anyone's: "fair", "a mistake" and "new low" are in
  * hundreds of quotations. It is not where the draft and the source name different speakers. Past that:
- * - four or five words the source quotes stand ("Serbia cannot accept these results");
- * - up to three stand where the source's speaker is the draft's, or, quoted alone, where the two
- *   sentences share a word of weight besides the phrase ("votes" for "sham"), unless the draft names
- *   people and not the source's speaker ("Sanders called Trump a “pathological liar”", Cruz's words).
- *   A longer quotation holding them counts only for the same speaker ("chaos", Tokayev's).
- * - One word needs a shared word that is not a name, even from the same speaker (Trump called NAFTA a
- *   "disaster" before he called Clinton's emails one; Sanders says "absolutely" to many questions).
+ * - two words or more stand where the source's speaker is the draft's; one word needs a shared word of weight
+ *   besides, even from the same speaker (Trump called NAFTA a "disaster" before he called Clinton's emails one;
+ *   Sanders says "absolutely" to many questions).
+ * - Four or five words the source quotes stand when three of them are of weight ("Serbia cannot accept these
+ *   results") or when two sources at most quote them ("with a couple of decisions"): everyday words in many
+ *   people's mouths ("boots on the ground", "in the home stretch") are treated as a shorter phrase.
+ * - Otherwise the source must quote the words (up to three, alone) and the two sentences share a word of weight
+ *   besides the phrase ("votes" for "sham"; for one word, no name). Never where the draft names people and not the
+ *   source's speaker ("Sanders called Trump a “pathological liar”", Cruz's words).
  */
 export async function shortPhraseSource(claim: QuoteClaim, drafted: Quotation | undefined, people: PeopleLookup, draftSentence: string): Promise<SourceMatch | undefined> {
   const d = drafted?.speaker && resolved(drafted.speaker) ? drafted.speaker : undefined;
@@ -81,17 +83,35 @@ export async function shortPhraseSource(claim: QuoteClaim, drafted: Quotation | 
   const outside = at < 0 ? [{ start: 0, end: draftSentence.length }] : [{ start: 0, end: at }, { start: at + claim.text.length, end: draftSentence.length }];
   const nameWords = namesOf(draftSentence, outside);
   const names = nameWords.size > 0;
-  for (const m of [...alone, ...(claim.withinQuotes ?? [])]) {
+  const quoting = [...alone, ...(claim.withinQuotes ?? [])];
+  const carriers = new Set(quoting.map((m) => m.location.source.id)).size;
+  for (const m of quoting) {
     const s = m.presentation?.speaker && m.presentation.kind !== 'indirect' && resolved(m.presentation.speaker) ? m.presentation.speaker : undefined;
-    // One word's context does not count the names (every 2016 sentence shares "Trump").
-    const shared = () => sharedContext(claim.text, draftSentence, m.sentence, words === 1 ? nameWords : undefined);
     const same = d && s ? await compare(d, s, people) : undefined;
     if (same === 'different') continue;
-    if (words > TINY_QUOTE_WORDS) return m;
+    // One word's context does not count the draft's names (every 2016 sentence shares "Trump").
+    if (same === 'same') {
+      if (words > 1 || sharedContext(claim.text, draftSentence, m.sentence, nameWords) >= 1) return m;
+      continue;
+    }
+    // Four or five words make a statement, quoted alone or inside a longer quotation, when three of them are of weight
+    // ("Serbia cannot accept these results") or when few sources quote them ("with a couple of decisions"): a phrase
+    // in many people's mouths ("boots on the ground") is anyone's.
+    if (words > TINY_QUOTE_WORDS && (weighty(claim.text) || carriers <= FEW_CARRIERS)) return m;
     if (!same && s?.kind === 'person' && names && !namesIn(s, draftSentence)) continue;
-    if (same === 'same' ? words > 1 || shared() >= 1 : alone.includes(m) && shared() >= 1) return m;
+    // Otherwise the source quotes it (up to three words, alone) in a sentence about the same matter: a word of weight
+    // in common ("votes" for "sham"; for one word, no name).
+    if ((words > TINY_QUOTE_WORDS || alone.includes(m)) && sharedContext(claim.text, draftSentence, m.sentence, words === 1 ? nameWords : undefined) >= 1) return m;
   }
   return undefined;
+}
+
+/** Three content words outside everyday speech or more: a statement, not a stock phrase ("I don't care"). */
+const WEIGHTY_WORDS = 3;
+/** Sources quoting a phrase of four or five everyday words, at most, for it to be one statement (a story told twice). */
+const FEW_CARRIERS = 2;
+function weighty(phrase: string): boolean {
+  return new Set(tokenize(phrase).filter((t) => isContentWord(t.norm) && !COMMON_WORDS.has(t.norm)).map((t) => t.norm)).size >= WEIGHTY_WORDS;
 }
 
 /**
@@ -176,10 +196,12 @@ function resolved(s: Speaker): boolean {
 /**
  * Resolved surely enough to call a quote misattributed: not a pronoun or title that reached its name past
  * another person named in between ("Clinton criticized officer Betty Shelby for shooting Terence Crutcher.
- * “…,” she said": the officer is the nearest woman, Clinton the speaker).
+ * “…,” she said": the officer is the nearest woman, Clinton the speaker), nor a description ("the woman
+ * said", "the president said") given to the latest person whose role may fit: a guess, which may verify
+ * but never accuse.
  */
 function sure(s: Speaker): boolean {
-  return resolved(s) && !s.contested;
+  return resolved(s) && !s.contested && s.how !== 'nominal';
 }
 
 /** A person as the draft or a source names them; a lone surname counts when the corpus knows a person by it. */

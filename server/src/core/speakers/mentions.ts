@@ -236,7 +236,8 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
       mentions.push({
         start: nameStart,
         end: nameEnd,
-        text: prose.slice(nameStart, nameEnd).replace(/\s+/g, ' '),
+        // A possessive is no part of the name ("Barack Obama’s decision"): the person is Barack Obama.
+        text: prose.slice(nameStart, nameEnd).replace(/\s+/g, ' ').replace(/['\u2019]s$/, ''),
         kind: 'name',
         role,
         titled: hasRole || honorific || role !== undefined,
