@@ -579,15 +579,23 @@ const OF_END = /[,;:.()"“”?!]|\s(?:in|on|at|by|for|from|with|who|whom|that|w
 const SHARE_OF = /\b(?:percentage|proportion|share)\s+of\s+(?:the\s+)?/gi;
 
 /**
- * The noun a sum is written with, right after it (past its conversion in parentheses): "a $900m (£479m) loan", "a
- * $125m fine". Not a verb's form ("$55.67 set in late October", "$2bn raised"), nor a word beside any figure.
+ * The noun a sum is written with, right after it (past its conversion in parentheses): the last of the lower-case
+ * words that follow it, "a $900m (£479m) loan", "a £1.4bn cash bid", "£35bn efficiency savings". Not a verb's form
+ * ("$55.67 set in late October", "4bn euros thought to be held", "$2bn raised"), nor a word beside any figure.
  */
-const SUM_NOUN = /^\s*\)?\s*(?:\([^()]{0,40}\)\s*)?([a-z][a-z-]{2,})\b/;
-const NOT_A_NOUN = /(?:ed|ing|ly)$|^(?:set|put|cut|hit|let|bid|won|paid|apiece|each|annually|overall|more|less|too|also|even|only|just|already|still|now|then|back|down|out|off|over|away|last|next|this|that|these|those)$/;
+const SUM_WORDS = /^\s*\)?\s*(?:\([^()]{0,40}\)\s*)?((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\b/;
+const NOT_A_NOUN =
+  /(?:ed|ing|ly)$|^(?:set|put|let|won|paid|held|made|thought|told|said|sold|bought|brought|spent|lost|left|kept|given|taken|seen|known|found|apiece|each|annually|overall|more|less|too|also|even|only|just|already|still|now|then|back|down|out|off|over|away|last|next|this|that|these|those)$/;
 function sumNoun(sentence: string, end: number): string[] {
-  const m = SUM_NOUN.exec(sentence.slice(end, end + 60));
-  if (!m || NOT_A_NOUN.test(m[1]) || !isContentWord(m[1]) || CURRENCIES.has(m[1])) return [];
-  const w = stem(m[1]);
+  const m = SUM_WORDS.exec(sentence.slice(end, end + 60));
+  if (!m) return [];
+  let head: string | undefined;
+  for (const w of m[1].split(/\s+/)) {
+    if (NOT_A_NOUN.test(w) || !isContentWord(w) || CURRENCIES.has(w)) break;
+    head = w;
+  }
+  if (!head || head.length < 3) return [];
+  const w = stem(head);
   return WEAK_MEASURE.has(w) ? [] : [w];
 }
 
