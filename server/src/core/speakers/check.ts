@@ -212,7 +212,9 @@ async function isPerson(s: Speaker, people: PeopleLookup): Promise<boolean> {
 
 async function compare(d: Speaker, s: Speaker, people: PeopleLookup): Promise<Verdict> {
   if (d.kind === 'institution' || s.kind === 'institution') return 'institution';
-  if (d.spellings.some((a) => s.spellings.some((b) => sameName(a, b)))) return (await isPerson(d, people)) || s.kind === 'person' ? 'same' : 'unknown';
+  // A possessive is no part of the name ("Barack Obama’s budget … He told"): the same person as "Obama".
+  const bare = (name: string) => name.replace(/['\u2019]s$/, '');
+  if (d.spellings.some((a) => s.spellings.some((b) => sameName(bare(a), bare(b))))) return (await isPerson(d, people)) || s.kind === 'person' ? 'same' : 'unknown';
   if (!(await isPerson(d, people)) || !(await isPerson(s, people))) return 'unknown';
   // Through the corpus: one person spelt one way in the draft and another in this source.
   const all = await people();

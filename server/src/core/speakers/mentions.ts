@@ -236,8 +236,7 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
       mentions.push({
         start: nameStart,
         end: nameEnd,
-        // A possessive is no part of the name ("Barack Obama’s decision"): the person is Barack Obama.
-        text: prose.slice(nameStart, nameEnd).replace(/\s+/g, ' ').replace(/['\u2019]s$/, ''),
+        text: prose.slice(nameStart, nameEnd).replace(/\s+/g, ' '),
         kind: 'name',
         role,
         titled: hasRole || honorific || role !== undefined,
