@@ -55,6 +55,8 @@ export interface FactFrame {
   pollsters: string[];
   /** What a figure is a share or a count of: the words of "of …" after it ("25 percent of the world's inmates"), stemmed. */
   of: string[];
+  /** The noun a sum is written with ("a $900m loan", "£35bn efficiency savings"), stemmed. */
+  noun?: string;
   /**
    * For a date, the word it is the date of: the verb or noun just before it ("a transfer on Oct. 14", "the party
    * announced Tuesday"), its class folded ("~begin", "~say"). None when the date opens its sentence or clause.
@@ -524,7 +526,8 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       // A sentence that names no pollster reports the poll the sentence before names ("… a Texas Tribune poll. Ben
       // Carson trails them at 13 percent"): its figures are that poll's, not another's of the same people.
       pollsters: pollsters.length > 0 ? pollsters : (c.pollBefore ?? []),
-      of: fact.kind === 'figure' ? ofWords(sentence, fact.end - fact.sentence.start, fact.figure.kind === 'percent' ? sentence.slice(clause.start, at) : '', fact.figure.kind === 'money') : [],
+      of: fact.kind === 'figure' ? ofWords(sentence, fact.end - fact.sentence.start, fact.figure.kind === 'percent' ? sentence.slice(clause.start, at) : '') : [],
+      noun: fact.kind === 'figure' && fact.figure.kind === 'money' ? sumNoun(sentence, fact.end - fact.sentence.start) : undefined,
       event: fact.kind === 'date' ? eventOf(sentence.slice(clause.start, at)) : undefined,
       scope: [...new Set([...sentence.slice(clause.start, scopeEnd).matchAll(SCOPE)].map((m) => m[0].toLowerCase()))],
       sentenceStems: once(() => new Set(tokenize(sentence).filter((t) => isContentWord(t.norm) && !/\d/.test(t.norm)).map((t) => stem(t.norm)))),
@@ -586,27 +589,23 @@ const SHARE_OF = /\b(?:percentage|proportion|share)\s+of\s+(?:the\s+)?/gi;
 const SUM_WORDS = /^\s*\)?\s*(?:\([^()]{0,40}\)\s*)?((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\b/;
 const NOT_A_NOUN =
   /(?:ed|ing|ly)$|^(?:set|put|let|won|paid|held|made|thought|told|said|sold|bought|brought|spent|lost|left|kept|given|taken|seen|known|found|apiece|each|annually|overall|more|less|too|also|even|only|just|already|still|now|then|back|down|out|off|over|away|last|next|this|that|these|those)$/;
-function sumNoun(sentence: string, end: number): string[] {
+function sumNoun(sentence: string, end: number): string | undefined {
   const m = SUM_WORDS.exec(sentence.slice(end, end + 60));
-  if (!m) return [];
+  if (!m) return undefined;
   let head: string | undefined;
   for (const w of m[1].split(/\s+/)) {
     if (NOT_A_NOUN.test(w) || !isContentWord(w) || CURRENCIES.has(w)) break;
     head = w;
   }
-  if (!head || head.length < 3) return [];
+  if (!head || head.length < 3) return undefined;
   const w = stem(head);
-  return WEAK_MEASURE.has(w) ? [] : [w];
+  return WEAK_MEASURE.has(w) ? undefined : w;
 }
 
-/**
- * The words of the "of …" (or "among …") phrase right after a figure: whose share or count it is ("of white voters
- * without a college degree"); for a sum, the noun it is written with ("a $900m loan") where it has no "of".
- */
-function ofWords(sentence: string, end: number, before = '', money = false): string[] {
+/** The words of the "of …" (or "among …") phrase right after a figure: whose share or count it is ("of white voters without a college degree"). */
+function ofWords(sentence: string, end: number, before = ''): string[] {
   const after = sentence.slice(end, end + 120);
   const m = /^\s+(?:of|among)\s+/i.exec(after);
-  if (!m && money) return sumNoun(sentence, end);
   // Or a percentage's whole named before it: "the percentage of people using BT lines … has shrunk to 55.4%".
   const share = m ? undefined : [...before.matchAll(SHARE_OF)].pop();
   if (!m && !share) return [];
@@ -622,6 +621,11 @@ function ofWords(sentence: string, end: number, before = '', money = false): str
  * growth"; "of that vote" / "of white voters without a college degree").
  */
 export function differentWholes(a: FactFrame, b: FactFrame, money = false): boolean {
+  // A sum written with its noun is another sum than one written with none in a sentence that never names the noun ("a
+  // $900m loan" / "buy 15% of the unit for $2bn"). Two nouns may name one sum ("a $27.5bn tax claim", "a $27bn tax bill").
+  const bare = (f: FactFrame) => !f.noun && f.of.length === 0;
+  if (money && a.noun && bare(b)) return !b.sentenceStems().has(a.noun);
+  if (money && b.noun && bare(a)) return !a.sentenceStems().has(b.noun);
   // A sum "of" something the other sentence never names is another sum ("about 700 mln dlrs of debt" / "will pay 630
   // mln dlrs for the business"), though the other says nothing of what its sum is of.
   if (money && (a.of.length === 0) !== (b.of.length === 0)) {
