@@ -584,11 +584,12 @@ const SHARE_OF = /\b(?:percentage|proportion|share)\s+of\s+(?:the\s+)?/gi;
 /**
  * The noun a sum is written with, right after it (past its conversion in parentheses): the last of the lower-case
  * words that follow it, "a $900m (£479m) loan", "a £1.4bn cash bid", "£35bn efficiency savings". Not a verb's form
- * ("$55.67 set in late October", "4bn euros thought to be held", "$2bn raised"), nor a word beside any figure.
+ * ("$55.67 set in late October", "4bn euros thought to be held", "$2bn raised"), a rate ("£100,000 per annum",
+ * "1.20 dlrs per share"), nor a word beside any figure.
  */
 const SUM_WORDS = /^\s*\)?\s*(?:\([^()]{0,40}\)\s*)?((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\b/;
 const NOT_A_NOUN =
-  /(?:ed|ing|ly)$|^(?:set|put|let|won|paid|held|made|thought|told|said|sold|bought|brought|spent|lost|left|kept|given|taken|seen|known|found|apiece|each|annually|overall|more|less|too|also|even|only|just|already|still|now|then|back|down|out|off|over|away|last|next|this|that|these|those)$/;
+  /(?:ed|ing|ly)$|^(?:per|annum|set|put|let|won|paid|held|made|thought|told|said|sold|bought|brought|spent|lost|left|kept|given|taken|seen|known|found|apiece|each|annually|overall|more|less|too|also|even|only|just|already|still|now|then|back|down|out|off|over|away|last|next|this|that|these|those)$/;
 function sumNoun(sentence: string, end: number): string | undefined {
   const m = SUM_WORDS.exec(sentence.slice(end, end + 60));
   if (!m) return undefined;
