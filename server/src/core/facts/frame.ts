@@ -589,7 +589,7 @@ const SHARE_OF = /\b(?:percentage|proportion|share)\s+of\s+(?:the\s+)?/gi;
  */
 const SUM_WORDS = /^\s*\)?\s*(?:\([^()]{0,40}\)\s*)?((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\b/;
 const NOT_A_NOUN =
-  /(?:ed|ing|ly)$|^(?:per|annum|set|put|let|won|paid|held|made|thought|told|said|sold|bought|brought|spent|lost|left|kept|given|taken|seen|known|found|apiece|each|annually|overall|more|less|too|also|even|only|just|already|still|now|then|back|down|out|off|over|away|last|next|this|that|these|those)$/;
+  /(?:ed|ing|ly)$|^(?:per|annum|set|put|let|won|paid|held|made|thought|told|said|sold|bought|brought|spent|lost|left|kept|given|taken|seen|known|found|apiece|annually|overall|less|even|already|still|now|back|away|last|next)$/;
 function sumNoun(sentence: string, end: number): string | undefined {
   const m = SUM_WORDS.exec(sentence.slice(end, end + 60));
   if (!m) return undefined;

@@ -157,12 +157,8 @@ export interface Window {
  * k): a sentence near a window holding one of them widens its passage (passageSentences).
  */
 export function groupWindows(hits: SentenceHit[], weights: readonly number[]): { windows: Window[]; reaching: number } {
-  const held = minKeysHeld(weights.length);
-  if (held > 1) hits = hits.filter((h) => bitCount(h.mask) >= held);
-  let best = 0;
-  for (const h of hits) if (h.score > best) best = h.score;
-  const floor = best * SENTENCE_FLOOR;
-  const strong = hits.filter((h) => h.score >= floor).sort((a, b) => a.source - b.source || a.sentence - b.sentence);
+  const { holds, floor } = hitFloor(hits.length, (i) => hits[i].mask, (i) => hits[i].score, weights);
+  const strong = hits.filter((h) => holds(h.mask) && h.score >= floor).sort((a, b) => a.source - b.source || a.sentence - b.sentence);
   const windows: Window[] = [];
   for (const h of strong) {
     const w = windows[windows.length - 1];
@@ -185,11 +181,20 @@ export function groupWindows(hits: SentenceHit[], weights: readonly number[]): {
  * makes objects of these only.
  */
 export function keptMasks(masks: ArrayLike<number>, count: number, weights: readonly number[]): (mask: number) => boolean {
+  const { holds, floor } = hitFloor(count, (i) => masks[i], (i) => scoreOf(masks[i], weights), weights);
+  return (mask) => holds(mask) && scoreOf(mask, weights) >= floor;
+}
+
+/**
+ * What a hit must hold to be kept (minKeysHeld of the keys) and the score it must reach: SENTENCE_FLOOR of the best
+ * hit that holds them. groupWindows' test, shared with keptMasks so the two cannot drift apart.
+ */
+function hitFloor(count: number, maskAt: (i: number) => number, scoreAt: (i: number) => number, weights: readonly number[]): { holds: (mask: number) => boolean; floor: number } {
   const held = minKeysHeld(weights.length);
+  const holds = (mask: number) => held <= 1 || bitCount(mask) >= held;
   let best = 0;
-  for (let i = 0; i < count; i++) if (bitCount(masks[i]) >= held) best = Math.max(best, scoreOf(masks[i], weights));
-  const floor = best * SENTENCE_FLOOR;
-  return (mask) => bitCount(mask) >= held && scoreOf(mask, weights) >= floor;
+  for (let i = 0; i < count; i++) if (holds(maskAt(i)) && scoreAt(i) > best) best = scoreAt(i);
+  return { holds, floor: best * SENTENCE_FLOOR };
 }
 
 function bitCount(mask: number): number {
