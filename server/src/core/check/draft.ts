@@ -7,7 +7,7 @@ import { extractMetadata } from '../source/metadata';
 import { findQuotes } from '../text/quotes';
 import type { SourceStore } from '../match/store';
 import { checkQuote } from './quotes';
-import { checkFacts, DEFAULT_FACT_OPTIONS, FactOptions } from './facts';
+import { checkFacts, commonNames, DEFAULT_FACT_OPTIONS, FactOptions } from './facts';
 import { factFindings } from './factFindings';
 import type { FactCache, QuoteCache } from './cache';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff, closeEnough } from './findings';
@@ -104,7 +104,7 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
     // A short phrase is the same statement as a source's only on the speaker's or the sentence's evidence.
     if (claim.short && (claim.verdict === 'verified' || claim.verdict === 'variant' || claim.withinQuotes)) {
       const sentence = sentences.find((x) => x.start <= q.start && q.start < x.end);
-      const stands = await shortPhraseSource(claim, attributed, lookupPeople, sentence ? prose.slice(sentence.start, sentence.end) : '');
+      const stands = await shortPhraseSource(claim, attributed, lookupPeople, sentence ? prose.slice(sentence.start, sentence.end) : '', (names) => commonNames(store, names));
       if (stands) claim = { ...claim, verdict: claim.verdict === 'unsourced' ? 'verified' : claim.verdict, best: stands, others: [] };
       else if (claim.verdict !== 'unsourced') claim = { ...claim, verdict: 'unsourced', withinQuotes: [claim.best!, ...claim.others] };
     }
@@ -228,10 +228,10 @@ function quoteFindings(claim: QuoteClaim, draftText: string): Finding[] {
             ...base,
             code: 'unsourced-phrase',
             severity: CODES['unsourced-phrase'],
-            // Found word for word, but by another speaker or inside another statement: said, with no provenance claimed.
+            // Found word for word, but by another speaker, inside another statement or on no evidence of the same matter: said, with no provenance claimed.
             message:
               claim.withinQuotes?.length
-                ? `The sources quote ${quoted(claim.text)} (${describeSource(claim.withinQuotes[0].location.source)}), but not as this statement: no source is claimed.`
+                ? `The sources quote ${quoted(claim.text)} (${describeSource(claim.withinQuotes[0].location.source)}), but nothing ties them to this statement (the same speaker, or the same matter): no source is claimed.`
                 : `No source quotes the phrase ${quoted(claim.text)} word for word.`,
             related: [],
             fixes: [],

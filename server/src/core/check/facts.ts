@@ -155,6 +155,21 @@ const COMMON_MAX_FACTS = 500;
 const COMMON_NAME_FACTS_PER_SOURCE = 0.15;
 const COMMON_WORD_FACTS_PER_SOURCE = 0.25;
 
+/** Whether a key (`n:` a name's, `w:` a word's) held by this many facts of a store this size is common. */
+function isCommonKey(key: string, count: number, size: number): boolean {
+  return count > Math.min(COMMON_MAX_FACTS, Math.max(COMMON_MIN_FACTS, size * (key.startsWith('n:') ? COMMON_NAME_FACTS_PER_SOURCE : COMMON_WORD_FACTS_PER_SOURCE)));
+}
+
+/**
+ * The names among `names` (normalised words) the corpus's facts hold too often to tell one matter from another
+ * (Trump in 2016 politics). A store that cannot count says none is.
+ */
+export async function commonNames(store: SourceStore, names: readonly string[]): Promise<Set<string>> {
+  const keys = names.map((n) => 'n:' + nameKey(n));
+  const counts = (await store.factCounts?.(keys)) ?? [];
+  return new Set(names.filter((_, i) => isCommonKey(keys[i], counts[i] ?? 0, store.size)));
+}
+
 function lookupByKey(
   store: SourceStore,
   partial: (answer: object) => boolean,
@@ -198,11 +213,7 @@ function lookupByKey(
       }
     }
     // A key word on many of the corpus's facts says little about which fact is meant.
-    const frequent = new Set(
-      [...distinct, ...extra].filter(
-        (k, i) => (allCounts[i] ?? 0) > Math.min(COMMON_MAX_FACTS, Math.max(COMMON_MIN_FACTS, store.size * (k.startsWith('n:') ? COMMON_NAME_FACTS_PER_SOURCE : COMMON_WORD_FACTS_PER_SOURCE))),
-      ),
-    );
+    const frequent = new Set([...distinct, ...extra].filter((k, i) => isCommonKey(k, allCounts[i] ?? 0, store.size)));
     // Names are counted under their key (their spelling skeleton), words under themselves. Asked of the same few
     // words for each of a fact's candidates: answered once each.
     const known = new Map<string, boolean>();

@@ -44,7 +44,8 @@ export interface FactContext {
 /** Abbreviation (lower case) → the words of the names it stands for, as the sources spell them out. */
 export type AliasTable = Map<string, string[]>;
 
-const DATE_WORDS = new Set(
+/** Months and weekdays, written out or cut short: a date's words, no name's. */
+export const DATE_WORDS = new Set(
   'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday'.split(
     ' ',
   ),

@@ -17,8 +17,8 @@ import { explainAttribution } from './explain';
 import { sameName } from './names';
 import { findPerson, Person } from './people';
 import { isContentWord, isTitleCase, tokenize } from '../text/tokens';
-import { namesOf, stem } from '../facts/context';
-import { SPEECH_VERBS } from './lexicon';
+import { DATE_WORDS, namesOf, stem } from '../facts/context';
+import { QUOTATION_NOUNS, SPEECH_VERBS } from './lexicon';
 import { COMMON_WORDS, TINY_QUOTE_WORDS } from '../check/quotes';
 
 type Verdict = NonNullable<QuoteClaim['speakerVerdict']>;
@@ -70,11 +70,18 @@ export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undef
  * - Four or five words the source quotes stand when three of them are of weight ("Serbia cannot accept these
  *   results") or when two sources at most quote them ("with a couple of decisions"): everyday words in many
  *   people's mouths ("boots on the ground", "in the home stretch") are treated as a shorter phrase.
- * - Otherwise the source must quote the words (up to three, alone) and the two sentences share a word of weight
- *   besides the phrase ("votes" for "sham"; for one word, no name). Never where the draft names people and not the
- *   source's speaker ("Sanders called Trump a “pathological liar”", Cruz's words).
+ * - Otherwise the source must quote the words (up to three, alone) and the two sentences share two words of weight
+ *   besides the phrase ("votes" and "Biden" for "sham"; a name the corpus holds everywhere does not count). Never where the draft names
+ *   people and not the source's speaker ("Sanders called Trump a “pathological liar”", Cruz's words), nor where
+ *   each names its speaker and the names differ.
  */
-export async function shortPhraseSource(claim: QuoteClaim, drafted: Quotation | undefined, people: PeopleLookup, draftSentence: string): Promise<SourceMatch | undefined> {
+export async function shortPhraseSource(
+  claim: QuoteClaim,
+  drafted: Quotation | undefined,
+  people: PeopleLookup,
+  draftSentence: string,
+  commonNames: (names: readonly string[]) => Promise<ReadonlySet<string>>,
+): Promise<SourceMatch | undefined> {
   const d = drafted?.speaker && resolved(drafted.speaker) ? drafted.speaker : undefined;
   const words = tokenize(claim.text).length;
   const alone = claim.verdict === 'verified' || claim.verdict === 'variant' ? [claim.best!, ...claim.others] : [];
@@ -85,10 +92,12 @@ export async function shortPhraseSource(claim: QuoteClaim, drafted: Quotation | 
   const names = nameWords.size > 0;
   const quoting = [...alone, ...(claim.withinQuotes ?? [])];
   const carriers = new Set(quoting.map((m) => m.location.source.id)).size;
+  // The draft's names the corpus holds everywhere, asked once: they tell no matter from another.
+  let common: ReadonlySet<string> | undefined;
   for (const m of quoting) {
     const s = m.presentation?.speaker && m.presentation.kind !== 'indirect' && resolved(m.presentation.speaker) ? m.presentation.speaker : undefined;
     const same = d && s ? await compare(d, s, people) : undefined;
-    if (same === 'different') continue;
+    if (same === 'different' || (same === 'unknown' && namedOthers(d!, s!))) continue;
     // One word's context does not count the draft's names (every 2016 sentence shares "Trump").
     if (same === 'same') {
       if (words > 1 || sharedContext(claim.text, draftSentence, m.sentence, nameWords) >= 1) return m;
@@ -101,9 +110,26 @@ export async function shortPhraseSource(claim: QuoteClaim, drafted: Quotation | 
     if (!same && s?.kind === 'person' && names && !namesIn(s, draftSentence)) continue;
     // Otherwise the source quotes it (up to three words, alone) in a sentence about the same matter: a word of weight
     // in common ("votes" for "sham"; for one word, no name).
-    if ((words > TINY_QUOTE_WORDS || alone.includes(m)) && sharedContext(claim.text, draftSentence, m.sentence, words === 1 ? nameWords : undefined) >= 1) return m;
+    if (!(words > TINY_QUOTE_WORDS || alone.includes(m))) continue;
+    common ??= await everywhere([...nameWords], commonNames);
+    if (sharedContext(claim.text, draftSentence, m.sentence, common) >= SAME_MATTER_WORDS) return m;
   }
   return undefined;
+}
+
+/**
+ * Words of weight that a draft sentence and a source sentence must share for a phrase nobody ties to a speaker to be
+ * about the same matter. One is coincidence in a corpus on one subject: "chants", "appeal", "threat" put Trump's
+ * "law and order" beside Nixon's and one rally's "Build the wall" beside another's. A name counts unless the corpus
+ * holds it everywhere ("Trump", "Clinton" in 2016 politics). Two ("emails", "server" for "top secret"; "votes",
+ * "Biden" for "sham") hold a matter.
+ */
+const SAME_MATTER_WORDS = 2;
+/** The names the corpus holds everywhere, a possessive ("Clinton’s", read "clintons") asked as the name too. */
+async function everywhere(names: string[], commonNames: (names: readonly string[]) => Promise<ReadonlySet<string>>): Promise<ReadonlySet<string>> {
+  const bare = names.map((n) => n.replace(/s$/, ''));
+  const common = await commonNames([...names, ...bare]);
+  return new Set(names.filter((n, i) => common.has(n) || common.has(bare[i])));
 }
 
 /** Three content words outside everyday speech or more: a statement, not a stock phrase ("I don't care"). */
@@ -144,6 +170,20 @@ export async function misquoteStands(claim: QuoteClaim, drafted: Quotation | und
   return others < carried.length && claim.best!.matched >= MISQUOTE_MIN_MATCHED_UNTIED && weighs;
 }
 
+/**
+ * Two speakers each named by a name, and not one name: another person's words, even where the corpus cannot tell
+ * either is a person ("Rubio said" / "said Elmendorf"). Enough to withhold a verification, never to accuse.
+ */
+function namedOthers(d: Speaker, s: Speaker): boolean {
+  return d.how === 'name' && s.how === 'name' && d.kind !== 'institution' && s.kind !== 'institution' && !oneName(d, s);
+}
+
+/** Some spelling of each is one name. A possessive is no part of it ("Barack Obama’s budget … He told": "Obama"). */
+function oneName(d: Speaker, s: Speaker): boolean {
+  const bare = (name: string) => name.replace(/['\u2019]s$/, '');
+  return d.spellings.some((a) => s.spellings.some((b) => sameName(bare(a), bare(b))));
+}
+
 /** Whether a sentence names the speaker: any spelling's last word (the surname) as a word of it. */
 function namesIn(speaker: Speaker, sentence: string): boolean {
   // Possessives too ("Biden's word for them"): both sides lose a final s.
@@ -156,12 +196,12 @@ function namesIn(speaker: Speaker, sentence: string): boolean {
 }
 
 /**
- * Content words of weight (four letters or more) two sentences share, the quoted phrase's own and the
- * verbs of saying ("said", "called": every quotation's) left out.
+ * Content words of weight (four letters or more) two sentences share, the quoted phrase's own, the words that
+ * frame any quotation ("said", "called", "the words") and the days and months (a date is no matter) left out.
  */
 function sharedContext(phrase: string, a: string, b: string, skip?: ReadonlySet<string>): number {
   const own = new Set(tokenize(phrase).map((t) => t.norm));
-  const weighs = (norm: string) => norm.length > 3 && isContentWord(norm) && !own.has(norm) && !SPEECH_VERBS.has(norm) && !skip?.has(norm);
+  const weighs = (norm: string) => norm.length > 3 && isContentWord(norm) && !own.has(norm) && !SPEECH_VERBS.has(norm) && !QUOTATION_NOUNS.has(norm) && !DATE_WORDS.has(norm) && !skip?.has(norm);
   const words = (text: string) => new Set(tokenize(text).filter((t) => weighs(t.norm)).map((t) => stem(t.norm)));
   const wa = words(a);
   return [...words(b)].filter((w) => wa.has(w)).length;
@@ -212,9 +252,7 @@ async function isPerson(s: Speaker, people: PeopleLookup): Promise<boolean> {
 
 async function compare(d: Speaker, s: Speaker, people: PeopleLookup): Promise<Verdict> {
   if (d.kind === 'institution' || s.kind === 'institution') return 'institution';
-  // A possessive is no part of the name ("Barack Obama’s budget … He told"): the same person as "Obama".
-  const bare = (name: string) => name.replace(/['\u2019]s$/, '');
-  if (d.spellings.some((a) => s.spellings.some((b) => sameName(bare(a), bare(b))))) return (await isPerson(d, people)) || s.kind === 'person' ? 'same' : 'unknown';
+  if (oneName(d, s)) return (await isPerson(d, people)) || s.kind === 'person' ? 'same' : 'unknown';
   if (!(await isPerson(d, people)) || !(await isPerson(s, people))) return 'unknown';
   // Through the corpus: one person spelt one way in the draft and another in this source.
   const all = await people();

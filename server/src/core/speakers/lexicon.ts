@@ -33,6 +33,9 @@ export const SPEECH_VERBS = forms(`
   replying responding writing tweeting posting continuing recalling suggesting joking
 `);
 
+/** Nouns that frame a quotation ("refused to say the words", "used the term"): every quotation's, no matter's. */
+export const QUOTATION_NOUNS = forms('word words term terms phrase phrases remark remarks comment comments statement statements quote quotes quotation quotations');
+
 /** Speech verbs that take the speaker only after a quotation, never before one ("called X" is not "X called"). */
 export const AFTER_ONLY = forms('describe describes described call calls called dub dubs dubbed label labels labelled labeled mock mocks mocked');
 
