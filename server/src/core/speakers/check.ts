@@ -18,7 +18,7 @@ import { sameName } from './names';
 import { findPerson, Person } from './people';
 import { isContentWord, isTitleCase, tokenize } from '../text/tokens';
 import { DATE_WORDS, namesOf, stem } from '../facts/context';
-import { QUOTATION_NOUNS, SPEECH_VERBS } from './lexicon';
+import { QUOTATION_FRAMES, SPEECH_VERBS } from './lexicon';
 import { COMMON_WORDS, TINY_QUOTE_WORDS } from '../check/quotes';
 
 type Verdict = NonNullable<QuoteClaim['speakerVerdict']>;
@@ -64,8 +64,8 @@ export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undef
  * Which source, if any, a short quoted phrase (a term, a scare quote, a nickname, a fragment) is the
  * same statement as. A phrase of a few words is anyone's: "fair", "a mistake" and "new low" are in
  * hundreds of quotations. It is not where the draft and the source name different speakers. Past that:
- * - two words or more stand where the source's speaker is the draft's; one word needs a shared word of weight
- *   besides, even from the same speaker (Trump called NAFTA a "disaster" before he called Clinton's emails one;
+ * - the source's speaker is the draft's and the two sentences share a word of weight besides the phrase: one speaker
+ *   says the same words of many things (Trump called NAFTA a "disaster" before he called Clinton's emails one;
  *   Sanders says "absolutely" to many questions).
  * - Four or five words the source quotes stand when three of them are of weight ("Serbia cannot accept these
  *   results") or when two sources at most quote them ("with a couple of decisions"): everyday words in many
@@ -98,20 +98,19 @@ export async function shortPhraseSource(
     const s = m.presentation?.speaker && m.presentation.kind !== 'indirect' && resolved(m.presentation.speaker) ? m.presentation.speaker : undefined;
     const same = d && s ? await compare(d, s, people) : undefined;
     if (same === 'different' || (same === 'unknown' && namedOthers(d!, s!))) continue;
-    // One word's context does not count the draft's names (every 2016 sentence shares "Trump").
-    if (same === 'same') {
-      if (words > 1 || sharedContext(claim.text, draftSentence, m.sentence, nameWords) >= 1) return m;
-      continue;
-    }
+    // The same speaker's words about the same matter: a word of weight in common besides the phrase (Trump's "very
+    // sad" of Obama's absence from a funeral is not his "very sad situation" of another day). Without one, the
+    // phrase is tested as anyone's.
+    common ??= await everywhere([...nameWords], commonNames);
+    if (same === 'same' && sharedContext(claim.text, draftSentence, m.sentence, common) >= 1) return m;
     // Four or five words make a statement, quoted alone or inside a longer quotation, when three of them are of weight
     // ("Serbia cannot accept these results") or when few sources quote them ("with a couple of decisions"): a phrase
     // in many people's mouths ("boots on the ground") is anyone's.
     if (words > TINY_QUOTE_WORDS && (weighty(claim.text) || carriers <= FEW_CARRIERS)) return m;
     if (!same && s?.kind === 'person' && names && !namesIn(s, draftSentence)) continue;
-    // Otherwise the source quotes it (up to three words, alone) in a sentence about the same matter: a word of weight
-    // in common ("votes" for "sham"; for one word, no name).
+    // Otherwise the source quotes it (up to three words, alone) in a sentence about the same matter: two words of
+    // weight in common ("votes" and "Biden" for "sham").
     if (!(words > TINY_QUOTE_WORDS || alone.includes(m))) continue;
-    common ??= await everywhere([...nameWords], commonNames);
     if (sharedContext(claim.text, draftSentence, m.sentence, common) >= SAME_MATTER_WORDS) return m;
   }
   return undefined;
@@ -197,11 +196,11 @@ function namesIn(speaker: Speaker, sentence: string): boolean {
 
 /**
  * Content words of weight (four letters or more) two sentences share, the quoted phrase's own, the words that
- * frame any quotation ("said", "called", "the words") and the days and months (a date is no matter) left out.
+ * frame any quotation ("said", "called", "the words", "chanted") and the days and months (a date is no matter) left out.
  */
 function sharedContext(phrase: string, a: string, b: string, skip?: ReadonlySet<string>): number {
   const own = new Set(tokenize(phrase).map((t) => t.norm));
-  const weighs = (norm: string) => norm.length > 3 && isContentWord(norm) && !own.has(norm) && !SPEECH_VERBS.has(norm) && !QUOTATION_NOUNS.has(norm) && !DATE_WORDS.has(norm) && !skip?.has(norm);
+  const weighs = (norm: string) => norm.length > 3 && isContentWord(norm) && !own.has(norm) && !SPEECH_VERBS.has(norm) && !QUOTATION_FRAMES.has(norm) && !DATE_WORDS.has(norm) && !skip?.has(norm);
   const words = (text: string) => new Set(tokenize(text).filter((t) => weighs(t.norm)).map((t) => stem(t.norm)));
   const wa = words(a);
   return [...words(b)].filter((w) => wa.has(w)).length;

@@ -33,8 +33,13 @@ export const SPEECH_VERBS = forms(`
   replying responding writing tweeting posting continuing recalling suggesting joking
 `);
 
-/** Nouns that frame a quotation ("refused to say the words", "used the term"): every quotation's, no matter's. */
-export const QUOTATION_NOUNS = forms('word words term terms phrase phrases remark remarks comment comments statement statements quote quotes quotation quotations');
+/**
+ * Words that frame a quotation ("refused to say the words", "used the term", "the crowd chanted"): every quotation's,
+ * no matter's. A chant is a crowd's way of saying, kept out of SPEECH_VERBS so that no crowd becomes a speaker.
+ */
+export const QUOTATION_FRAMES = forms(
+  'word words term terms phrase phrases remark remarks comment comments statement statements quote quotes quotation quotations chant chants chanted chanting',
+);
 
 /** Speech verbs that take the speaker only after a quotation, never before one ("called X" is not "X called"). */
 export const AFTER_ONLY = forms('describe describes described call calls called dub dubs dubbed label labels labelled labeled mock mocks mocked');
