@@ -27,7 +27,7 @@ test('text output: one finding a line, then a summary; exit 1 on warnings', () =
   assert.match(lines[0], /^examples\/draft\.md:8:\d+: information unsourced-date: Not verified: a source gives this date, perhaps for something else/);
   assert.match(lines[1], /^examples\/draft\.md:\d+:\d+: warning misquote: Misquote: “a disaster” where the source has “chaos”/);
   assert.match(lines[2], /^examples\/draft\.md:\d+:\d+: warning unsourced-quote: No source carries this quote/);
-  assert.equal(lines[lines.length - 1], '6 quotes checked in 1 file: 4 verified, 1 misquoted, 1 unsourced; 2 warnings, 1 information');
+  assert.equal(lines[lines.length - 1], '6 quotes checked in 1 file: 3 verified, 1 misquoted, 2 unsourced; 2 warnings, 2 information');
   assert.equal(r.stderr, '');
 });
 
@@ -48,7 +48,7 @@ test('JSON output lists findings with ranges, sources and fixes', () => {
   const r = cli(['check', '--format', 'json', 'examples/draft.md']);
   assert.equal(r.code, 1);
   const findings = JSON.parse(r.stdout);
-  assert.equal(findings.length, 3);
+  assert.equal(findings.length, 4);
   // A date the engine is not sure of: shown beside the passage that gives it, never claimed as its source.
   const date = findings.find((f: { code: string }) => f.code === 'unsourced-date');
   assert.equal(date.severity, 'information');
@@ -64,6 +64,11 @@ test('JSON output lists findings with ranges, sources and fixes', () => {
   assert.equal(mis.sources[0].author, 'Aldgra Fredly');
   assert.equal(mis.sources[0].date, null);
   assert.match(mis.fix.text, /that would be chaos$/);
+  // "sham" is in a source's quotation, but only "votes" ties the two sentences: said, with no source claimed and no fix.
+  const phrase = findings.find((f: { code: string }) => f.code === 'unsourced-phrase');
+  assert.equal(phrase.severity, 'information');
+  assert.match(phrase.message, /nothing ties them to this statement/);
+  assert.equal(phrase.fix, null);
 });
 
 test('a clean draft exits 0', () => {

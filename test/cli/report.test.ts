@@ -16,7 +16,7 @@ test('report (Markdown): every claim with its verdict and links to the draft and
   const r = cli(['report', 'examples/draft.md']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^# Claims in draft\\\.md$/m);
-  assert.match(r.stdout, /^\d+ claims checked: \d+ verified, 3 flagged\.$/m);
+  assert.match(r.stdout, /^\d+ claims checked: \d+ verified, 4 flagged\.$/m);
   assert.match(r.stdout, /^- Same value, perhaps another fact: .*seeds\/000\\_03b0a985a00a2f0a\\\.txt, line 24/m);
   assert.match(r.stdout, /^## \d+\. ⚠ Misquote — \[line \d+\]\(<file:\/\/\/.*\/examples\/draft\.md#L\d+,\d+-L\d+,\d+>\)$/m);
   assert.match(r.stdout, /wording: “[^”]*Of course, that would be chaos”/);
