@@ -98,11 +98,16 @@ export async function shortPhraseSource(
     const s = m.presentation?.speaker && m.presentation.kind !== 'indirect' && resolved(m.presentation.speaker) ? m.presentation.speaker : undefined;
     const same = d && s ? await compare(d, s, people) : undefined;
     if (same === 'different' || (same === 'unknown' && namedOthers(d!, s!))) continue;
-    // The same speaker's words about the same matter: a word of weight in common besides the phrase (Trump's "very
-    // sad" of Obama's absence from a funeral is not his "very sad situation" of another day). Without one, the
-    // phrase is tested as anyone's.
     common ??= await everywhere([...nameWords], commonNames);
-    if (same === 'same' && sharedContext(claim.text, draftSentence, m.sentence, common) >= 1) return m;
+    // The same speaker's words about the same matter: a word of weight in common besides the phrase, the speaker's own
+    // name (both sentences attribute the words) and names the corpus holds everywhere aside (Trump's "very sad" of
+    // Obama's absence from a funeral is not his "very sad situation" of another day). One word takes a word that is no
+    // name at all; longer phrases without one are tested as anyone's.
+    if (same === 'same') {
+      const skip = words === 1 ? nameWords : new Set([...common, ...nameWordsOf(d!), ...nameWordsOf(s!)]);
+      if (sharedContext(claim.text, draftSentence, m.sentence, skip) >= 1) return m;
+      if (words === 1) continue;
+    }
     // Four or five words make a statement, quoted alone or inside a longer quotation, when three of them are of weight
     // ("Serbia cannot accept these results") or when few sources quote them ("with a couple of decisions"): a phrase
     // in many people's mouths ("boots on the ground") is anyone's.
@@ -129,6 +134,11 @@ async function everywhere(names: string[], commonNames: (names: readonly string[
   const bare = names.map((n) => n.replace(/s$/, ''));
   const common = await commonNames([...names, ...bare]);
   return new Set(names.filter((n, i) => common.has(n) || common.has(bare[i])));
+}
+
+/** The words of every spelling of a speaker's name, a possessive too ("Clinton’s" reads "clintons"). */
+function nameWordsOf(speaker: Speaker): string[] {
+  return [speaker.name, ...speaker.spellings].flatMap((n) => tokenize(n).flatMap((t) => [t.norm, t.norm + 's']));
 }
 
 /** Three content words outside everyday speech or more: a statement, not a stock phrase ("I don't care"). */
