@@ -64,16 +64,16 @@ export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undef
  * Which source, if any, a short quoted phrase (a term, a scare quote, a nickname, a fragment) is the
  * same statement as. A phrase of a few words is anyone's: "fair", "a mistake" and "new low" are in
  * hundreds of quotations. It is not where the draft and the source name different speakers. Past that:
- * - the source's speaker is the draft's and the two sentences share a word of weight besides the phrase: one speaker
- *   says the same words of many things (Trump called NAFTA a "disaster" before he called Clinton's emails one;
- *   Sanders says "absolutely" to many questions).
+ * - the source's speaker is the draft's and the two sentences share a word of weight besides the phrase and the
+ *   speaker's name: one speaker says the same words of many things (Trump called NAFTA a "disaster" before he
+ *   called Clinton's emails one; Sanders says "absolutely" to many questions).
  * - Four or five words the source quotes stand when three of them are of weight ("Serbia cannot accept these
  *   results") or when two sources at most quote them ("with a couple of decisions"): everyday words in many
  *   people's mouths ("boots on the ground", "in the home stretch") are treated as a shorter phrase.
  * - Otherwise the source must quote the words (up to three, alone) and the two sentences share two words of weight
- *   besides the phrase ("votes" and "Biden" for "sham"; a name the corpus holds everywhere does not count). Never where the draft names
- *   people and not the source's speaker ("Sanders called Trump a “pathological liar”", Cruz's words), nor where
- *   each names its speaker and the names differ.
+ *   besides the phrase ("votes" and "Biden" for "sham"; a name the corpus holds everywhere does not count). Never
+ *   where the draft names people and not the source's speaker ("Sanders called Trump a “pathological liar”", Cruz's
+ *   words), nor where each names its speaker and the names differ.
  */
 export async function shortPhraseSource(
   claim: QuoteClaim,
@@ -103,9 +103,10 @@ export async function shortPhraseSource(
     // name (both sentences attribute the words) and names the corpus holds everywhere aside (Trump's "very sad" of
     // Obama's absence from a funeral is not his "very sad situation" of another day). One word takes a word that is no
     // name at all; longer phrases without one are tested as anyone's.
+    let notMatter = common;
     if (same === 'same') {
-      const skip = words === 1 ? nameWords : new Set([...common, ...nameWordsOf(d!), ...nameWordsOf(s!)]);
-      if (sharedContext(claim.text, draftSentence, m.sentence, skip) >= 1) return m;
+      notMatter = new Set([...common, ...nameWordsOf(d!), ...nameWordsOf(s!)]);
+      if (sharedContext(claim.text, draftSentence, m.sentence, words === 1 ? nameWords : notMatter) >= 1) return m;
       if (words === 1) continue;
     }
     // Four or five words make a statement, quoted alone or inside a longer quotation, when three of them are of weight
@@ -116,7 +117,7 @@ export async function shortPhraseSource(
     // Otherwise the source quotes it (up to three words, alone) in a sentence about the same matter: two words of
     // weight in common ("votes" and "Biden" for "sham").
     if (!(words > TINY_QUOTE_WORDS || alone.includes(m))) continue;
-    if (sharedContext(claim.text, draftSentence, m.sentence, common) >= SAME_MATTER_WORDS) return m;
+    if (sharedContext(claim.text, draftSentence, m.sentence, notMatter) >= SAME_MATTER_WORDS) return m;
   }
   return undefined;
 }
