@@ -193,7 +193,11 @@ function hitFloor(count: number, maskAt: (i: number) => number, scoreAt: (i: num
   const held = minKeysHeld(weights.length);
   const holds = (mask: number) => held <= 1 || bitCount(mask) >= held;
   let best = 0;
-  for (let i = 0; i < count; i++) if (holds(maskAt(i)) && scoreAt(i) > best) best = scoreAt(i);
+  for (let i = 0; i < count; i++) {
+    if (!holds(maskAt(i))) continue;
+    const score = scoreAt(i);
+    if (score > best) best = score;
+  }
   return { holds, floor: best * SENTENCE_FLOOR };
 }
 

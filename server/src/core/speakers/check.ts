@@ -132,7 +132,7 @@ export async function shortPhraseSource(
 const SAME_MATTER_WORDS = 2;
 /** The names the corpus holds everywhere, a possessive ("Clinton’s", read "clintons") asked as the name too. */
 async function everywhere(names: string[], commonNames: (names: readonly string[]) => Promise<ReadonlySet<string>>): Promise<ReadonlySet<string>> {
-  const bare = names.map((n) => n.replace(/s$/, ''));
+  const bare = names.map(withoutFinalS);
   const common = await commonNames([...names, ...bare]);
   return new Set(names.filter((n, i) => common.has(n) || common.has(bare[i])));
 }
@@ -194,14 +194,18 @@ function oneName(d: Speaker, s: Speaker): boolean {
   return d.spellings.some((a) => s.spellings.some((b) => sameName(bare(a), bare(b))));
 }
 
+/** A word without its final s: how a name meets its possessive, which a token reads without the apostrophe ("clintons"). */
+function withoutFinalS(norm: string): string {
+  return norm.replace(/s$/, '');
+}
+
 /** Whether a sentence names the speaker: any spelling's last word (the surname) as a word of it. */
 function namesIn(speaker: Speaker, sentence: string): boolean {
   // Possessives too ("Biden's word for them"): both sides lose a final s.
-  const bare = (norm: string) => norm.replace(/['’]?s$/, '');
-  const words = new Set(tokenize(sentence).map((t) => bare(t.norm)));
+  const words = new Set(tokenize(sentence).map((t) => withoutFinalS(t.norm)));
   return [speaker.name, ...speaker.spellings].some((n) => {
     const last = tokenize(n).pop();
-    return !!last && words.has(bare(last.norm));
+    return !!last && words.has(withoutFinalS(last.norm));
   });
 }
 
