@@ -9,7 +9,7 @@
 // Each article is in the development half or the held-out half by a hash of its id
 // (heldOut): rules may be tuned on development drafts only.
 //
-//   npm run bench:real [-- --corpus=polnear|reuters|bbc] [--half=dev|held] [--drafts=N]
+//   npm run bench:real [-- --corpus=polnear|reuters|bbc] [--half=dev|held] [--drafts=N] [--from=K]
 //   npm run bench:real -- --judge [--code=figure-mismatch] [--max=20]   prints unjudged items
 //   npm run bench:real -- --last [--judge]   the last run's items (bench/.out), without checking again
 
@@ -47,13 +47,13 @@ function load(corpus: Corpus): Article[] | null {
   return corpus === 'reuters' ? (loadReuters()?.articles ?? null) : (loadBbc()?.articles ?? null);
 }
 
-/** Drafts of one half: articles long enough to state facts, in a fixed order by hash, the first `n`. */
-export function pickDrafts(corpus: string, articles: Article[], half: Half, n: number): Article[] {
+/** Drafts of one half: articles long enough to state facts, in a fixed order by hash, `n` from the `from`th. */
+export function pickDrafts(corpus: string, articles: Article[], half: Half, n: number, from = 0): Article[] {
   const key = (a: Article) => createHash('sha1').update(`pick:${corpus}:${a.id}`).digest('hex');
   return articles
     .filter((a) => a.text.length > 800 && halfOf(corpus, a.id) === half)
     .sort((a, b) => (key(a) < key(b) ? -1 : 1))
-    .slice(0, n);
+    .slice(from, from + n);
 }
 
 /** An article's date as its corpus records it, outside its text. */
@@ -128,7 +128,7 @@ export function itemsOf(corpus: string, draft: Article, claims: Claim[], finding
   return items;
 }
 
-async function runCorpus(corpus: Corpus, halves: Half[], drafts: number): Promise<Item[]> {
+async function runCorpus(corpus: Corpus, halves: Half[], drafts: number, from = 0): Promise<Item[]> {
   const articles = load(corpus);
   if (!articles) return [];
   const t0 = performance.now();
@@ -151,7 +151,7 @@ async function runCorpus(corpus: Corpus, halves: Half[], drafts: number): Promis
   const items: Item[] = [];
   let checked = 0;
   for (const half of halves) {
-    for (const draft of pickDrafts(corpus, articles, half, drafts)) {
+    for (const draft of pickDrafts(corpus, articles, half, drafts, from)) {
       // The draft and every copy of it leave the index for its check.
       const copies = byBody.get(bodyKey(draft.text)) ?? [draft.id];
       for (const id of copies) index.remove(id);
@@ -189,7 +189,7 @@ async function main(): Promise<void> {
       if (existsSync(out)) all.push(...readFileSync(out, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Item));
       continue;
     }
-    const items = await runCorpus(corpus, halves, Number(arg('drafts') ?? DRAFTS[corpus]));
+    const items = await runCorpus(corpus, halves, Number(arg('drafts') ?? DRAFTS[corpus]), Number(arg('from') ?? 0));
     mkdirSync(outDir, { recursive: true });
     writeFileSync(out, items.map((i) => JSON.stringify(i)).join('\n') + '\n');
     all.push(...items);
