@@ -6,7 +6,7 @@
 import type { Span } from '../text/sentences';
 import type { SourceFact, SourceStore } from '../match/store';
 import { datelineOf, extractFacts, Fact, FigureFact, DateFact } from '../facts/extract';
-import { AliasTable, nameKey, namesMatch, namesOf, sameName, stem, type FactContext } from '../facts/context';
+import { AliasTable, nameKey, namesMatch, namesOf, sameName, stem, subjectsBefore, type FactContext } from '../facts/context';
 import { compareFrames, describeFrame, differentWholes, frameOf, isWeakMeasure, otherEvents, placeForms, sourceFrame, type FactFrame, type Sameness } from '../facts/frame';
 import { isContentWord, tokenize } from '../text/tokens';
 import { commonPairs, queryKeys, valueKey } from '../facts/keys';
@@ -443,7 +443,7 @@ function restates(d: Fact, s: Fact): boolean {
  * figure, and a measure in common. A figure that merely shares its number or a word with a
  * source fact is about something else: it is neither verified nor contradicted by it.
  */
-export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTable, draftSentence = '', common?: (word: string) => boolean, paired = false): Candidate | undefined {
+export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTable, draftSentence = '', common?: (word: string) => boolean, paired = false, draftBefore?: string): Candidate | undefined {
   const s = sf.fact;
   if (s.kind !== 'figure' || s.figure.kind !== d.figure.kind) return undefined;
   // Money in different currencies is not comparable ($143m is not £75m).
@@ -471,12 +471,13 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
   // A share or count of another whole is another figure, whatever else the clauses share.
   if (differentWholes(frameOf(d, draftSentence), sourceFrame(sf), d.figure.kind === 'money')) return undefined;
   if (restates(d, s) && !same.periodOneSided && !otherPoll(same) && !same.scopeConflict) {
-    const owned = ownedAlike(same, d, draftSentence, sf, aliases, common);
+    const elsewhere = otherSubjects(d, draftBefore, sf, aliases);
+    const owned = !elsewhere && ownedAlike(same, d, draftSentence, sf, aliases, common);
     // A wire template filled in for another company ("In 1986 it reported revenue of …") restates nothing of it.
     if (!owned && bothNamed(d, sf)) return undefined;
     // Another counted noun the source's clause names ("42.7 trillion calculations per second (teraflops)") may agree, never contradict.
     const named = unitScore !== 1 && !(unitScore === 2 && qualifiedOtherwise(d, s)) && owned && someoneNamed(d, draftSentence, sf) && !eachNamesAnother(d, draftSentence, sf, aliases, common);
-    return { sf, about: RESTATED + d.context.sentenceWords.length, named, ownerUnsure: !owned && bothOwned(d, draftSentence, sf) };
+    return { sf, about: RESTATED + d.context.sentenceWords.length, named, ownerUnsure: elsewhere || (!owned && bothOwned(d, draftSentence, sf)) };
   }
   // Measure words besides the counted noun, which both already share.
   const measure = same.measure - (unitScore === 2 ? 1 : 0);
@@ -611,8 +612,33 @@ function bothOwned(d: Fact, draftSentence: string, sf: SourceFact): boolean {
  */
 function someoneNamed(d: Fact, draftSentence: string, sf: SourceFact): boolean {
   if (d.context.entities.length > 0 || sf.fact.context.entities.length > 0) return true;
-  const words = (f: Fact, sentence: string) => withoutFact(f, sentence).toLowerCase().replace(/\s+/g, ' ').trim();
-  return words(d, draftSentence) === words(sf.fact, sf.sentence);
+  return copiedWords(d, draftSentence) === copiedWords(sf.fact, sf.sentence);
+}
+
+/** A fact's sentence without the fact, as words: what a copy of it keeps. */
+function copiedWords(f: Fact, sentence: string): string {
+  return withoutFact(f, sentence).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The draft's line before a fact's sentence (the sentence cache's key holds it): whom a sentence naming no one is about. */
+function lineBefore(prose: string, d: Fact): string {
+  return prose.slice(prose.lastIndexOf('\n', d.sentence.start - 1) + 1, d.sentence.start);
+}
+
+/**
+ * A sentence that names no one, copied word for word after a sentence that names someone, where the source's names
+ * other people: a template filled in for two owners ("The company currently has 14 mln shares outstanding" after
+ * River Oaks, "… about 3.9 mln shares" after Possis). A sentence reworded is a reporter's restatement, whatever the
+ * sentences before it name ("voter turnout, which fell to 59% in the last general election in 2001"). Not known
+ * where the store keeps no text before its fact, or the draft's line names no one before the sentence.
+ */
+function otherSubjects(d: Fact, draftBefore: string | undefined, sf: SourceFact, aliases: AliasTable): boolean {
+  if (draftBefore === undefined || d.context.entities.length > 0 || sf.fact.context.entities.length > 0 || !nearVerbatim(d, sf.fact)) return false;
+  const before = sf.before;
+  if (before === undefined) return false;
+  const mine = subjectsBefore(draftBefore);
+  const theirs = mine.length === 0 ? [] : subjectsBefore(before);
+  return theirs.length > 0 && !mine.some((n) => hasNameIn(theirs, n, aliases));
 }
 
 /** Both sentences name someone (so a restatement about neither's owner is about two owners). */
@@ -703,7 +729,7 @@ const RESTATED = 100;
  * words; contradicting (`named`) takes the same owner or actor and a word of the event
  * ("began" and "started" are one), or, where neither clause names anyone, two.
  */
-export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, draftSentence = '', common?: (word: string) => boolean): Candidate | undefined {
+export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, draftSentence = '', common?: (word: string) => boolean, draftBefore?: string): Candidate | undefined {
   const s = sf.fact;
   if (s.kind !== 'date') return undefined;
   // A draft's bare weekday and a source's unplaced one ("Tuesday" in an undated article) say nothing of each other.
@@ -731,9 +757,10 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   const same = sameness(d, draftSentence, sf, aliases, common);
   if (!same) return undefined;
   if (restated && !otherPoll(same)) {
-    const owned = ownedAlike(same, d, draftSentence, sf, aliases, common);
+    const elsewhere = otherSubjects(d, draftBefore, sf, aliases);
+    const owned = !elsewhere && ownedAlike(same, d, draftSentence, sf, aliases, common);
     if (!owned && bothNamed(d, sf)) return undefined;
-    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && someoneNamed(d, draftSentence, sf) && !(s.relative && s.date.day === undefined), sameEvent: owned, ownerUnsure: !owned && bothOwned(d, draftSentence, sf) };
+    return { sf, about: RESTATED + d.context.sentenceWords.length, named: owned && someoneNamed(d, draftSentence, sf) && !(s.relative && s.date.day === undefined), sameEvent: owned, ownerUnsure: elsewhere || (!owned && bothOwned(d, draftSentence, sf)) };
   }
   const owned = actorSame || same.owner === 'same' || same.owner === 'shared';
   if (same.pollConflict) return undefined;
@@ -777,6 +804,9 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // two clauses that name no one are any company's "payment date".
   const df = frameOf(d, draftSentence);
   const sfr = sourceFrame(sf);
+  // "Watanabe told Reuters" in both sentences names the speaker, not the event: a verb of saying is a word of the event
+  // only where both dates date the saying ("said on 26 September"), not a deregulation's date and a term's end.
+  const eventWords = same.measure - (df.event === '~say' && sfr.event === '~say' ? 0 : same.sayings);
   // Only the draft may leave out who ("The referendums began on …"): a source that names no one may be about anyone.
   // And only where the draft's sentence names no one else: "Castro's government will charge 10% … starting on
   // 9 November" is not about whoever a source's "year beginning 1 October" belongs to.
@@ -791,7 +821,7 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
     df.role === sfr.role &&
     !partial &&
     (actorSame || same.owner === 'same'
-      ? same.measure >= need
+      ? eventWords >= need
       : !loose && (same.owner === 'shared' ? same.measure >= (same.nested ? 2 : 3) : oneNamed && same.measure >= 2 && sharesEventClass(df, sfr)));
   if (!agrees && !sameEvent) return undefined;
   const daysWritten = d.date.day !== undefined && s.date.day !== undefined && !s.relative;
@@ -1161,11 +1191,12 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     return !!m && (m.tied || m.siblings.size >= 2) && [...m.facts].some((f) => f.start !== sf.fact.start);
   };
   const draftSentence = prose.slice(d.sentence.start, d.sentence.end);
+  const draftBefore = lineBefore(prose, d);
   const built: Candidate[] = [];
   for (const sf of found) {
     // Dates share a figure's name and word keys: most of what the store returns is of the other kind.
     if (sf.fact.kind !== 'figure') continue;
-    const c = figureCandidate(d, sf, aliases, draftSentence, common, isPaired(sf));
+    const c = figureCandidate(d, sf, aliases, draftSentence, common, isPaired(sf), draftBefore);
     if (c) built.push(c);
   }
   const cands = ownersOwn(built, d, draftSentence, found, aliases).sort((a, b) => b.about - a.about);
@@ -1224,7 +1255,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
             // The two sources' figures are one fact by the same test a draft's figure meets, and both clauses say whose
             // it is: wire copy fills one sentence in for every bond ("The bond is available in denominations of 5,000
             // dlrs"), and two sources restating it disagree about nothing.
-            !!figureCandidate(best.sf.fact as FigureFact, c.sf, aliases, best.sf.sentence, common)?.named &&
+            !!figureCandidate(best.sf.fact as FigureFact, c.sf, aliases, best.sf.sentence, common, false, best.sf.before)?.named &&
             ownedInClause(best.sf.fact, best.sf.sentence, c.sf, aliases, common),
         )
         .slice(0, MAX_DISPUTED)
@@ -1323,10 +1354,11 @@ function quietSentence(f: Fact, prose: string): boolean {
 
 function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose: string, common?: (word: string) => boolean, draftDate?: string): DateClaim {
   const draftSentence = prose.slice(d.sentence.start, d.sentence.end);
+  const draftBefore = lineBefore(prose, d);
   const built: Candidate[] = [];
   for (const sf of found) {
     if (sf.fact.kind !== 'date') continue;
-    const c = dateCandidate(d, sf, aliases, draftSentence, common);
+    const c = dateCandidate(d, sf, aliases, draftSentence, common, draftBefore);
     if (c) built.push(c);
   }
   const cands = ownersOwn(built, d, draftSentence, found, aliases).sort((a, b) => b.about - a.about);
@@ -1350,7 +1382,9 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
   // A weekday-only source ("Monday" in an undated article) agrees by chance one time in seven: it counts only when it is about the event at least as clearly as any source that contradicts.
   const weekdayOnly = (c: Candidate) => (c.sf.fact as DateFact).date.year === undefined && (c.sf.fact as DateFact).date.month === undefined;
   const strongest = Math.max(0, ...disagree.filter((c) => c.named).map((c) => c.about));
-  const agree = perSource(cands.filter((c) => (rel(c) === 'same' || rel(c) === 'covers') && (!weekdayOnly(c) || (!!c.sameEvent && c.about >= strongest * 0.75)) && weekOf(c)));
+  const agree = perSource(
+    cands.filter((c) => (rel(c) === 'same' || rel(c) === 'covers') && (!weekdayOnly(c) || (!!c.sameEvent && c.about >= strongest * 0.75)) && weekOf(c) && !anotherYear(d, c.sf.fact as DateFact, draftDate)),
+  );
   if (disagree[0]?.named && disagree[0].about >= RESTATED && !(agree[0]?.about >= RESTATED)) agree.length = 0;
   const sure = agree.find((c) => sameFact(c, d, draftSentence));
   const best = sure ?? agree[0];
@@ -1372,7 +1406,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
             compareDates(bestDate, (c.sf.fact as DateFact).date) === 'different' &&
             compareDates(writtenDate(best.sf.fact as DateFact), writtenDate(c.sf.fact as DateFact)) !== 'same' &&
             // The two sources' facts are about one event by the same test a draft's fact meets.
-            isSameEvent(dateCandidate(best.sf.fact as DateFact, c.sf, aliases, best.sf.sentence, common)),
+            isSameEvent(dateCandidate(best.sf.fact as DateFact, c.sf, aliases, best.sf.sentence, common, best.sf.before)),
         ),
       )
         .filter((c) => !agree.some((a) => a.sf.source.id === c.sf.source.id))
@@ -1425,6 +1459,19 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
  */
 function writtenDate(f: DateFact): DateFact['date'] {
   return !f.relative && f.date.year !== undefined && !writesYear(f.text) ? { ...f.date, year: undefined } : f.date;
+}
+
+/**
+ * A dated draft's day without its year is the one nearest the draft's date ("the current year ending March 31" in a
+ * March 1987 story is 31 March 1987): a source that writes the one a year before or after ("the fiscal year ending
+ * March 31 1988") is about another day. Not one years away: "the Sept. 11 attacks" are 2001's in any year.
+ */
+function anotherYear(d: DateFact, s: DateFact, draftDate: string | undefined): boolean {
+  if (!draftDate || d.date.year !== undefined || d.date.month === undefined || d.date.day === undefined || s.date.year === undefined || !writesYear(s.text)) return false;
+  const written = Date.parse(draftDate);
+  const year = new Date(written).getUTCFullYear();
+  const nearest = [year - 1, year, year + 1].sort((a, b) => Math.abs(Date.UTC(a, d.date.month! - 1, d.date.day) - written) - Math.abs(Date.UTC(b, d.date.month! - 1, d.date.day) - written))[0];
+  return Math.abs(s.date.year - nearest) === 1;
 }
 
 function writesYear(text: string): boolean {

@@ -8,7 +8,7 @@ import { editDistance, houseStyle, skeleton } from '../text/spelling';
 import { sameNameWord } from '../speakers/names';
 import { LEGAL_FORMS, ROLE_NOUNS } from '../speakers/lexicon';
 import { isContentWord, tokenize, Token } from '../text/tokens';
-import { firstStartingAt, type Span } from '../text/sentences';
+import { firstStartingAt, splitSentences, type Span } from '../text/sentences';
 import { countryOf, shortFormOf } from './places';
 
 export interface FactContext {
@@ -142,6 +142,8 @@ function isAcronym(text: string, t: Token): boolean {
 export function namesOf(text: string, sentences: readonly Span[], tokensOf: (k: number) => Token[] = (k) => tokenize(text, sentences[k].start, sentences[k].end)): Set<string> {
   const names = new Set<string>();
   for (let k = 0; k < sentences.length; k++) {
+    // A headline in capitals says nothing of which words are names.
+    if (!/\p{Ll}/u.test(text.slice(sentences[k].start, sentences[k].end))) continue;
     const tokens = tokensOf(k);
     for (let i = 1; i < tokens.length; i++) {
       const t = tokens[i];
@@ -207,11 +209,16 @@ export function sentenceContexts(
 ): (spans: ReadonlyArray<{ start: number; end: number }>, figures?: boolean) => FactContext[] {
   const inMasked = (t: Token) => masked.some((m) => t.start < m.end && m.start < t.end);
   const isMasked = tokens.map(inMasked);
+  // A headline in capitals ("HARNISCHFEGER <HPH> OFFERING 3.5 MLN SHARES") capitalises every word: there a word is a
+  // name only where the text or the corpus writes it as one, or it is a place.
+  const shouting = !/\p{Ll}/u.test(text.slice(sentence.start, sentence.end));
+  const isName = (t: Token, i: number) =>
+    shouting ? isContentWord(t.norm) && !/\d/.test(t.norm) && (names.has(t.norm) || countryOf(t.norm) !== undefined) : isNameToken(text, t, i, names, tokens[i - 1]);
   // A name's form: a possessive is the name itself (Kazakhstan’s → kazakhstan).
   const normOf = new Map<Token, string>();
   const entityTokens: Token[] = [];
   tokens.forEach((t, i) => {
-    if (!isNameToken(text, t, i, names, tokens[i - 1]) || isMasked[i]) return;
+    if (!isName(t, i) || isMasked[i]) return;
     entityTokens.push(t);
     normOf.set(t, intern((afterNew(text, tokens[i - 1], t) ? 'new' : '') + nameForm(text, t)));
   });
@@ -220,7 +227,7 @@ export function sentenceContexts(
   const found = actorOf(tokens, entityTokens, inMasked, norm);
   const actor = found ? intern(found) : undefined;
   // A sentence's first word is capitalised whatever it is: a key word unless it is a name ("Profits at Warner Bros' …").
-  const isKeyWord = (t: Token) => (!t.capital || (t === tokens[0] && !normOf.has(t) && !isAcronym(text, t)) || COMMON_ABBREVIATIONS.has(t.norm)) && isKeyWordForm(t);
+  const isKeyWord = (t: Token) => (!t.capital || (shouting && !normOf.has(t)) || (t === tokens[0] && !normOf.has(t) && !isAcronym(text, t)) || COMMON_ABBREVIATIONS.has(t.norm)) && isKeyWordForm(t);
   // Each token's key word (stemmed), or undefined when it is none or a figure's or date's: read once for every clause.
   const keyWords = tokens.map((t, i) => (!isMasked[i] && isKeyWord(t) ? intern(stem(t.norm)) : undefined));
   const sentenceWords = [...new Set(keyWords.filter((w) => w !== undefined))];
@@ -326,6 +333,33 @@ function isKeyWordForm(t: Token): boolean {
 
 function nameForm(text: string, t: Token): string {
   return /['’]s$/.test(text.slice(t.start, t.end)) ? t.norm.slice(0, -1) : t.norm;
+}
+
+/** Sentences back that subjectsBefore reads for a name. */
+const SUBJECT_SENTENCES = 3;
+
+/** How far back paragraphBefore looks. */
+const PARAGRAPH_CHARS = 2000;
+
+/** A text's paragraph before `at`, from its last blank line (a hard-wrapped paragraph runs over several lines). */
+export function paragraphBefore(text: string, at: number): string {
+  return text.slice(Math.max(0, at - PARAGRAPH_CHARS), at).split(/\n[ \t]*\n/).pop()!;
+}
+
+/**
+ * Who a sentence that names no one is about, from the text before it in its paragraph: the names of the nearest
+ * sentence that names anyone, up to SUBJECT_SENTENCES back; none when they name no one. Wire copy fills "The company
+ * currently has … shares outstanding" in for every company: the sentence before says which.
+ */
+export function subjectsBefore(before: string): string[] {
+  const sentences = splitSentences(before);
+  for (let k = sentences.length - 1; k >= Math.max(0, sentences.length - SUBJECT_SENTENCES); k--) {
+    const tokens = tokenize(before, sentences[k].start, sentences[k].end);
+    // A sentence's first word too ("Marlowe said …"): where it is no name, the two sides tie on it or stay unsure.
+    const names = tokens.filter((t) => t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm)).map((t) => t.norm);
+    if (names.length > 0) return names;
+  }
+  return [];
 }
 
 /** What a sentence gives the sentence after it to refer back to: its names and its key words. */

@@ -678,6 +678,8 @@ export interface Sameness {
   classes: number;
   /** Of those, the classes of a change's direction (rose, fell): they say which way a figure went, not what it measures. */
   directions: number;
+  /** Of `measure`, verbs of saying ("told", "said"): how a speaker is named, not what a date dates unless it dates them. */
+  sayings: number;
   /** Periods both name and that do not overlap (2004 vs 2005): another fact. */
   periodConflict: boolean;
   /** Another direction ("rose" / "fell"), part of a span ("from" / "to"), or end of a series ("first" / "last"). */
@@ -760,6 +762,7 @@ export function compareFrames(a: FactFrame, b: FactFrame, hasName: (names: reado
     broad,
     classes: sharedMeasure.filter((w) => w[0] === '~').length,
     directions: sharedMeasure.filter((w) => DIRECTION[w]).length,
+    sayings: sharedMeasure.filter((w) => SAY_STEMS.has(w)).length,
     periodConflict: disjoint(a.periods, b.periods, 'y') || disjoint(a.periods, b.periods, 'q') || disjoint(a.periods, b.periods, 'h') || (!disjoint(a.periods, b.periods, 'y') && disjoint(a.periods, b.periods, 'm')),
     directionConflict:
       (!!a.direction && !!b.direction && a.direction !== b.direction) ||

@@ -8,7 +8,7 @@ import { forEachWord, isContentWord } from '../text/tokens';
 import type { Passage, SourceFact, SourceRef, SourceStore } from '../match/store';
 import { contenders, groupWindows, indexKey, keptMasks, keyWeight, lookupKeys, passageSentences, queryKeys, rankContenders, scoreOf, SentenceHit } from '../match/ranking';
 import { corpusPeople, Person } from '../speakers/people';
-import { buildAliases, AliasTable } from '../facts/context';
+import { buildAliases, paragraphBefore, AliasTable } from '../facts/context';
 import { factKeys, MAX_FACTS_PER_KEY, pairParts } from '../facts/keys';
 import { append, PackedFactLists, PostingList, Postings } from './postings';
 import type { Fact } from '../facts/extract';
@@ -418,6 +418,9 @@ export class MemoryIndex implements SourceStore {
       fact,
       get sentence() {
         return doc.prose.slice(fact.sentence.start, fact.sentence.end);
+      },
+      get before() {
+        return paragraphBefore(doc.prose, fact.sentence.start);
       },
     };
   }

@@ -47,8 +47,8 @@ import type { LineIndex } from '../text/lines';
 import { attributeQuotes, TextAttributions } from '../speakers/attribute';
 
 const MAGIC = 'SRCCHKIX';
-/** Bump whenever tokenising, keys, sentence splitting, fact extraction, metadata, SourceDoc's shape or this layout changes (9: facts packed, not JSON; 10: a "> " block holding marked quotations is read by its marks, attributions skip citations; 11: a fact carries the names of the sentence before it refers back to; 12: and that sentence's key words; 13: '' read as a double quotation mark, so sources' quotations change; 14: a dotted abbreviation is no counted noun; 15: "Six Nations", a capitalised number word before a capitalised word, is a name; "five say" counts no one; 16: a number after "code" is an identifier; 18: irregular past forms of content verbs stemmed to their verb; 19: a demonym opening a sentence is a name, and verbs of a stated position (rejected, condemned, vowed) make an actor;  20: the alias table kept; 21: a figure carries the pollsters the sentence before names). */
-export const INDEX_FORMAT = 21;
+/** Bump whenever tokenising, keys, sentence splitting, fact extraction, metadata, SourceDoc's shape or this layout changes (9: facts packed, not JSON; 10: a "> " block holding marked quotations is read by its marks, attributions skip citations; 11: a fact carries the names of the sentence before it refers back to; 12: and that sentence's key words; 13: '' read as a double quotation mark, so sources' quotations change; 14: a dotted abbreviation is no counted noun; 15: "Six Nations", a capitalised number word before a capitalised word, is a name; "five say" counts no one; 16: a number after "code" is an identifier; 18: irregular past forms of content verbs stemmed to their verb; 19: a demonym opening a sentence is a name, and verbs of a stated position (rejected, condemned, vowed) make an actor;  20: the alias table kept; 21: a figure carries the pollsters the sentence before names; 22: in a headline in capitals only words the text writes as names elsewhere are names). */
+export const INDEX_FORMAT = 22;
 const PREFIX = 52;
 const CRC32 = 1;
 const SHA256 = 2;

@@ -42,6 +42,11 @@ export interface SourceFact {
   fact: Fact;
   /** The prose of `fact.sentence` (may be read lazily). */
   readonly sentence: string;
+  /**
+   * The prose before `fact.sentence` in its paragraph (paragraphBefore), where the store keeps the text (may be read
+   * lazily): who a sentence that names no one is about (subjectsBefore).
+   */
+  readonly before?: string;
 }
 
 export interface SourceStore {
