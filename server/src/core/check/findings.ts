@@ -157,6 +157,11 @@ export interface QuoteClaim {
    * by another speaker or in a sentence about something else (check/draft.ts, speakers/check.ts).
    */
   withinQuotes?: SourceMatch[];
+  /**
+   * A short phrase's sources that write it word for word as their own prose, in no quotation: a phrase of the
+   * language ("has nothing to do", "by the back door"), which two sources quoting it does not make one statement.
+   */
+  inProse?: number;
   verdict: QuoteVerdict;
   /** The source the verdict rests on: the verbatim one when there is one, else the closest. */
   best?: SourceMatch;

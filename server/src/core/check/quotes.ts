@@ -84,8 +84,10 @@ export async function checkQuote(text: string, start: number, end: number, store
   const spoken = query.words.filter((w) => !w.bracket);
   if (spoken.length === 0) return undefined;
   const short = query.quotedWordCount <= SHORT_QUOTE_WORDS;
-  // A short phrase of function words only ("we will") is not a claim worth checking.
+  // A short phrase of function words only ("we will") is not a claim worth checking, nor a letter or a digit: a
+  // label ("B" shares, a grade "A"), the same in every source that names a class of shares.
   if (short && !spoken.some((w) => isContentWord(w.norm))) return undefined;
+  if (spoken.length === 1 && spoken[0].norm.length === 1) return undefined;
 
   // Nor is a short title or name ("Meet the Press", "Make America Great Again", "JEB BUSH": two content
   // words or more, all capitalised): it is no one's statement, and the sources name it for other reasons.
@@ -131,6 +133,8 @@ export async function checkQuote(text: string, start: number, end: number, store
     seen.add(m.location.source.id);
     return true;
   });
+  // Not where the source capitalises them as a name ("Make Love, Not Spam has brought down …"): a title is no phrase of the language.
+  if (short) claim.inProse = new Set(matches.filter((m) => realDiffs(m) === 0 && !quotedInSource(m) && !isTitleCase(m.wording)).map((m) => m.location.source.id)).size;
   if (carried.length === 0) {
     if (short) {
       const within = matches.filter((m) => realDiffs(m) === 0 && quotedInSource(m));

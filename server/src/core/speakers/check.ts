@@ -110,9 +110,12 @@ export async function shortPhraseSource(
       if (words === 1) continue;
     }
     // Four or five words make a statement, quoted alone or inside a longer quotation, when three of them are of weight
-    // ("Serbia cannot accept these results") or when few sources quote them ("with a couple of decisions"): a phrase
-    // in many people's mouths ("boots on the ground") is anyone's.
-    if (words > TINY_QUOTE_WORDS && (weighty(claim.text) || carriers <= FEW_CARRIERS)) return m;
+    // ("Serbia cannot accept these results"), or when few sources quote them, none writes them as its own prose, and
+    // the source's sentence says nothing of another matter: it shares a word of the draft's, or it is the quotation
+    // alone (''It's a home run.''), a story told twice. A phrase in many people's mouths ("boots on the ground") is
+    // anyone's, and so is one of the language ("has nothing to do", "by the back door" of a euthanasia bill and of a
+    // vote letting the Tories in), however few quote it.
+    if (words > TINY_QUOTE_WORDS && (weighty(claim.text) || (carriers <= FEW_CARRIERS && !claim.inProse && sameMatterOrNone(claim.text, draftSentence, m.sentence, notMatter)))) return m;
     if (!same && s?.kind === 'person' && names && !namesIn(s, draftSentence)) continue;
     // Otherwise the source quotes it (up to three words, alone) in a sentence about the same matter: two words of
     // weight in common ("votes" and "Biden" for "sham").
@@ -214,11 +217,23 @@ function namesIn(speaker: Speaker, sentence: string): boolean {
  * frame any quotation ("said", "called", "the words", "chanted") and the days and months (a date is no matter) left out.
  */
 function sharedContext(phrase: string, a: string, b: string, skip?: ReadonlySet<string>): number {
+  const wa = contextWords(phrase, a, skip);
+  return [...contextWords(phrase, b, skip)].filter((w) => wa.has(w)).length;
+}
+
+/** The source's sentence shares a word of weight with the draft's, or has none besides the phrase. */
+function sameMatterOrNone(phrase: string, draftSentence: string, sourceSentence: string, skip?: ReadonlySet<string>): boolean {
+  const theirs = contextWords(phrase, sourceSentence, skip);
+  if (theirs.size === 0) return true;
+  const mine = contextWords(phrase, draftSentence, skip);
+  return [...theirs].some((w) => mine.has(w));
+}
+
+/** A sentence's content words of weight besides the phrase (sharedContext's), stemmed. */
+function contextWords(phrase: string, text: string, skip?: ReadonlySet<string>): Set<string> {
   const own = new Set(tokenize(phrase).map((t) => t.norm));
   const weighs = (norm: string) => norm.length > 3 && isContentWord(norm) && !own.has(norm) && !SPEECH_VERBS.has(norm) && !QUOTATION_FRAMES.has(norm) && !DATE_WORDS.has(norm) && !skip?.has(norm);
-  const words = (text: string) => new Set(tokenize(text).filter((t) => weighs(t.norm)).map((t) => stem(t.norm)));
-  const wa = words(a);
-  return [...words(b)].filter((w) => wa.has(w)).length;
+  return new Set(tokenize(text).filter((t) => weighs(t.norm)).map((t) => stem(t.norm)));
 }
 
 /**
