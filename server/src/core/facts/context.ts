@@ -138,12 +138,22 @@ function isAcronym(text: string, t: Token): boolean {
   return raw.length >= 2 && raw.length <= 6 && /^\p{Lu}+$/u.test(raw);
 }
 
+/** A sentence with no lower-case letter: a headline in capitals, whose capitals say nothing of which words are names. */
+function isShouting(text: string, sentence: Span): boolean {
+  return !/\p{Ll}/u.test(text.slice(sentence.start, sentence.end));
+}
+
+/** A capitalised content word that is no number, day or month: a name, or a sentence's first word. */
+function isCapitalisedWord(t: Token): boolean {
+  return t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm);
+}
+
 /** The capitalised words a text uses in mid-sentence: its names (for telling a name at a sentence's start). */
 export function namesOf(text: string, sentences: readonly Span[], tokensOf: (k: number) => Token[] = (k) => tokenize(text, sentences[k].start, sentences[k].end)): Set<string> {
   const names = new Set<string>();
   for (let k = 0; k < sentences.length; k++) {
     // A headline in capitals says nothing of which words are names.
-    if (!/\p{Ll}/u.test(text.slice(sentences[k].start, sentences[k].end))) continue;
+    if (isShouting(text, sentences[k])) continue;
     const tokens = tokensOf(k);
     for (let i = 1; i < tokens.length; i++) {
       const t = tokens[i];
@@ -161,7 +171,7 @@ export function namesOf(text: string, sentences: readonly Span[], tokensOf: (k: 
  */
 export function abbreviationsOf(text: string, sentences: readonly Span[], tokensOf: (k: number) => Token[] = (k) => tokenize(text, sentences[k].start, sentences[k].end)): Array<[string, string[]]> {
   const out: Array<[string, string[]]> = [];
-  const isNameWord = (t: Token) => t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm) && !isAcronym(text, t);
+  const isNameWord = (t: Token) => isCapitalisedWord(t) && !isAcronym(text, t);
   for (let k = 0; k < sentences.length; k++) {
     const tokens = tokensOf(k);
     let run: Token[] = [];
@@ -211,7 +221,7 @@ export function sentenceContexts(
   const isMasked = tokens.map(inMasked);
   // A headline in capitals ("HARNISCHFEGER <HPH> OFFERING 3.5 MLN SHARES") capitalises every word: there a word is a
   // name only where the text or the corpus writes it as one, or it is a place.
-  const shouting = !/\p{Ll}/u.test(text.slice(sentence.start, sentence.end));
+  const shouting = isShouting(text, sentence);
   const isName = (t: Token, i: number) =>
     shouting ? isContentWord(t.norm) && !/\d/.test(t.norm) && (names.has(t.norm) || countryOf(t.norm) !== undefined) : isNameToken(text, t, i, names, tokens[i - 1]);
   // A name's form: a possessive is the name itself (Kazakhstan’s → kazakhstan).
@@ -356,7 +366,7 @@ export function subjectsBefore(before: string): string[] {
   for (let k = sentences.length - 1; k >= Math.max(0, sentences.length - SUBJECT_SENTENCES); k--) {
     const tokens = tokenize(before, sentences[k].start, sentences[k].end);
     // A sentence's first word too ("Marlowe said …"): where it is no name, the two sides tie on it or stay unsure.
-    const names = tokens.filter((t) => t.capital && isContentWord(t.norm) && !/\d/.test(t.norm) && !DATE_WORDS.has(t.norm)).map((t) => t.norm);
+    const names = tokens.filter(isCapitalisedWord).map((t) => t.norm);
     if (names.length > 0) return names;
   }
   return [];
