@@ -10,6 +10,7 @@
 // (heldOut): rules may be tuned on development drafts only.
 //
 //   npm run bench:real [-- --corpus=polnear|reuters|bbc] [--half=dev|held] [--drafts=N] [--from=K]
+//   npm run bench:real -- --corpus=bbc --only=business/298.txt,sport/006.txt   re-checks the named drafts (either half)
 //   npm run bench:real -- --judge [--code=figure-mismatch] [--max=20]   prints unjudged items
 //   npm run bench:real -- --last [--judge]   the last run's items (bench/.out), without checking again
 
@@ -128,7 +129,7 @@ export function itemsOf(corpus: string, draft: Article, claims: Claim[], finding
   return items;
 }
 
-async function runCorpus(corpus: Corpus, halves: Half[], drafts: number, from = 0): Promise<Item[]> {
+async function runCorpus(corpus: Corpus, halves: Half[], drafts: number, from = 0, only?: ReadonlySet<string>): Promise<Item[]> {
   const articles = load(corpus);
   if (!articles) return [];
   const t0 = performance.now();
@@ -151,7 +152,8 @@ async function runCorpus(corpus: Corpus, halves: Half[], drafts: number, from = 
   const items: Item[] = [];
   let checked = 0;
   for (const half of halves) {
-    for (const draft of pickDrafts(corpus, articles, half, drafts, from)) {
+    const picked = only ? articles.filter((a) => only.has(a.id) && halfOf(corpus, a.id) === half) : pickDrafts(corpus, articles, half, drafts, from);
+    for (const draft of picked) {
       // The draft and every copy of it leave the index for its check.
       const copies = byBody.get(bodyKey(draft.text)) ?? [draft.id];
       for (const id of copies) index.remove(id);
@@ -189,7 +191,8 @@ async function main(): Promise<void> {
       if (existsSync(out)) all.push(...readFileSync(out, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Item));
       continue;
     }
-    const items = await runCorpus(corpus, halves, Number(arg('drafts') ?? DRAFTS[corpus]), Number(arg('from') ?? 0));
+    const only = arg('only') ? new Set(arg('only')!.split(',')) : undefined;
+    const items = await runCorpus(corpus, halves, Number(arg('drafts') ?? DRAFTS[corpus]), Number(arg('from') ?? 0), only);
     mkdirSync(outDir, { recursive: true });
     writeFileSync(out, items.map((i) => JSON.stringify(i)).join('\n') + '\n');
     all.push(...items);
