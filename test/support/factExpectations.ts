@@ -3,7 +3,8 @@
 // the seed fixtures (test/fixtures/facts) and the paraphrase fixtures (test/fixtures/paraphrase).
 
 import { checkDraft } from '../../server/src/core/check/draft';
-import type { DateClaim, FigureClaim, Finding } from '../../server/src/core/check/findings';
+import { ARCHIVE_SIZE } from '../../server/src/core/match/store';
+import type { CheckResult, DateClaim, FigureClaim, Finding } from '../../server/src/core/check/findings';
 import type { SourceStore } from '../../server/src/core/match/store';
 import { claimHover } from '../../server/src/core/report/hover';
 import { Expectation, parseExpectations, unescapeMarkdown } from './expectations';
@@ -17,9 +18,33 @@ export interface FactOutcome {
   problems: string[];
 }
 
+/** A fixture checked as one draft over an archive, its cases read together (drawnOn.ts). */
+const ONE_DRAFT = /^<!-- one draft -->$/m;
+
+/**
+ * The fixture checked as drafts: over an archive (more than ARCHIVE_SIZE sources), each case (a paragraph, with
+ * the front matter) is a draft of its own, as the separate stories they are; whether a source is one a draft draws
+ * on is read from the whole draft. A fixture marked `<!-- one draft -->`, and any over a story's own folder, is
+ * checked whole. Other paragraphs are blanked, not cut, so offsets stay the fixture's.
+ */
+async function checkCases(text: string, store: SourceStore): Promise<CheckResult> {
+  if (store.size <= ARCHIVE_SIZE || ONE_DRAFT.test(text)) return checkDraft({ text, format: 'markdown' }, store);
+  const front = /^---\n[\s\S]*?\n---\n/.exec(text)?.[0].length ?? 0;
+  const blank = (t: string) => t.replace(/[^\n]/g, ' ');
+  const result: CheckResult = { claims: [], findings: [] };
+  for (const m of text.slice(front).matchAll(/[^\n](?:[^\n]|\n(?!\s*\n))*/g)) {
+    const start = front + m.index!;
+    const end = start + m[0].length;
+    const one = await checkDraft({ text: text.slice(0, front) + blank(text.slice(front, start)) + m[0] + blank(text.slice(end)), format: 'markdown' }, store);
+    result.claims.push(...one.claims.filter((c) => c.start >= start && c.start < end));
+    result.findings.push(...one.findings.filter((f) => f.start >= start && f.start < end));
+  }
+  return result;
+}
+
 export async function checkFactExpectations(text: string, store: SourceStore): Promise<{ outcomes: FactOutcome[]; unexpected: string[] }> {
   const expectations = parseExpectations(text);
-  const result = await checkDraft({ text, format: 'markdown' }, store);
+  const result = await checkCases(text, store);
   const claims = result.claims.filter((c): c is FigureClaim | DateClaim => c.kind !== 'quote');
   const outcomes: FactOutcome[] = [];
   for (const e of expectations) {

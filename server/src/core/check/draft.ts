@@ -8,6 +8,7 @@ import { findQuotes } from '../text/quotes';
 import type { SourceStore } from '../match/store';
 import { checkQuote } from './quotes';
 import { checkFacts, commonNames, DEFAULT_FACT_OPTIONS, FactOptions } from './facts';
+import { withinDrawnOn } from './drawnOn';
 import { factFindings } from './factFindings';
 import type { FactCache, QuoteCache } from './cache';
 import { CODES, CheckResult, Claim, Finding, QuoteClaim, SourceMatch, WordDiff, closeEnough } from './findings';
@@ -126,7 +127,8 @@ export async function checkDraft(draft: Draft, store: SourceStore, options: Chec
   const citations = [...prose.matchAll(/^\[\^[^\]\n]+\]:.*$|\[[^\]\n]*\]/gm)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const skip = [...quotes.map((q) => ({ start: q.outerStart, end: q.outerEnd })), ...citations];
   const facts = await checkFacts(prose, splitSentences(prose), skip, store, factOptions, options.isCancelled, options.factCache);
-  for (const f of facts) {
+  // In an archive, a contradiction comes only from a source the draft draws on (drawnOn.ts).
+  for (const f of withinDrawnOn(facts, [...claims, ...facts], store.size, factOptions)) {
     claims.push(f);
     findings.push(...findingsFor(f, draft.text));
   }

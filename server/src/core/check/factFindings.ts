@@ -85,6 +85,19 @@ export function factFindings(claim: FigureClaim | DateClaim): Finding[] {
       const code = claim.kind === 'figure' ? 'unsourced-figure' : 'unsourced-date';
       // A source giving the same value about what may be something else is shown, never claimed as the source.
       const m = claim.best;
+      // Another value from a source the draft draws on nowhere else: worth a look, not a contradiction.
+      const u = claim.unsure;
+      if (u)
+        return [
+          {
+            ...base,
+            code,
+            severity: CODES[code],
+            message: bounded(`Not verified: a source the draft cites nowhere else gives ${q(u.text)}, perhaps for something else.`, u),
+            related: [{ location: u.location, message: `${u.text}, perhaps another fact: ${describeSource(u.location.source)}` }],
+            fixes: [],
+          },
+        ];
       return [
         {
           ...base,

@@ -1045,6 +1045,20 @@ function sameFact(c: Candidate, d: Fact, draftSentence: string): boolean {
   return c.named || !!c.sameEvent || !!c.verifies || ((c.about >= RESTATED && !c.ownerUnsure) || nearVerbatim(d, c.sf.fact));
 }
 
+/**
+ * The source's clause names no one whose fact it is ("The bonds are in denominations of 5,000 dlrs", a digest's
+ * "Tuesday"), nor does its paragraph before (or, where that names no one, its title) name anyone the draft's
+ * sentence or line names, and nothing named ties the two: a wire template or boilerplate, the same words for many
+ * owners. (A store that keeps no text before a fact has only the title.)
+ */
+function unowned(c: Candidate, d: Fact, draftSentence: string, draftBefore: string, aliases: AliasTable): boolean {
+  if (c.named || sourceFrame(c.sf).owners.length > 0) return false;
+  const before = c.sf.before === undefined ? [] : subjectsBefore(c.sf.before);
+  const theirs = before.length > 0 ? before : subjectsBefore(c.sf.source.meta.title ?? '');
+  const mine = [...frameOf(d, draftSentence).owners, ...d.context.entities, ...subjectsBefore(draftBefore)];
+  return !mine.some((n) => hasNameIn(theirs, n, aliases));
+}
+
 function verdictOf(agree: Candidate[], disagree: Candidate[], disputes: Candidate[]): FactVerdict {
   if (agree.length > 0) return disputes.length > 0 ? 'disputed' : 'verified';
   return disagree.length > 0 ? 'mismatch' : 'unsourced';
@@ -1305,9 +1319,12 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     values.every((v) => compareFigures(values[0], v) !== 'different') ||
     (values.every((v) => within(values[0], v, SETTLED_SPREAD)) && (d.figure.value < Math.min(...values.map((v) => v.value)) || d.figure.value > Math.max(...values.map((v) => v.value))));
   let verdict = verdictOf(agree, settled || agree.length > 0 ? disagree : [], disputes);
-  if (verdict === 'verified' && agree.every((c) => consistency(c) === 'rounded')) verdict = 'rounded';
+  // What the verdict is without the disputes (drawnOn.ts sets disputes from sources the draft does not draw on aside).
+  let undisputed: FactVerdict = verdict === 'disputed' ? 'verified' : verdict;
+  if (undisputed === 'verified' && agree.every((c) => consistency(c) === 'rounded')) undisputed = 'rounded';
   // A looser agreement still keeps any contradiction quiet: the engine is not sure what the figure is about.
-  if ((verdict === 'verified' || verdict === 'rounded') && !sure) verdict = 'unsourced';
+  if ((undisputed === 'verified' || undisputed === 'rounded') && !sure) undisputed = 'unsourced';
+  if (verdict !== 'disputed') verdict = undisputed;
   const claim: FigureClaim = { kind: 'figure', start: d.start, end: d.end, text: d.text, figure: d.figure, verdict, others: [], conflicting: [], subject: describeFrame(d, draftSentence) };
   if (verdict === 'unsourced' && best) claim.best = toMatch(best.sf, d, aliases);
   else if (verdict === 'mismatch') {
@@ -1317,7 +1334,10 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
     claim.best = toMatch(best.sf, d, aliases);
     claim.others = agree.slice(1).map((c) => toMatch(c.sf, d, aliases));
     claim.conflicting = disputes.map((c) => toMatch(c.sf, d, aliases));
-    if (verdict === 'rounded') claim.note = `the source gives ${formatFigure((best.sf.fact as FigureFact).figure)}${(best.sf.fact as FigureFact).figure.hedge ? ` (“${best.sf.fact.text}”)` : ''}`;
+    const roundedNote = `the source gives ${formatFigure((best.sf.fact as FigureFact).figure)}${(best.sf.fact as FigureFact).figure.hedge ? ` (“${best.sf.fact.text}”)` : ''}`;
+    if (verdict === 'rounded') claim.note = roundedNote;
+    if (verdict === 'disputed') claim.undisputed = { verdict: undisputed, note: undisputed === 'rounded' ? roundedNote : undefined };
+    claim.unowned = !!sure && unowned(sure, d, draftSentence, draftBefore, aliases);
   }
   // The right number for the wrong thing: say what the sources give this number for.
   if (verdict === 'mismatch' || (verdict === 'unsourced' && !claim.best)) {
@@ -1443,7 +1463,9 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
     claim.best = toMatch(best.sf, d, aliases);
     claim.others = agree.slice(1).map((c) => toMatch(c.sf, d, aliases));
     claim.conflicting = disputes.map((c) => toMatch(c.sf, d, aliases));
+    claim.unowned = !!sure && unowned(sure, d, draftSentence, draftBefore, aliases);
     if (verdict === 'disputed') {
+      claim.undisputed = { verdict: sure ? 'verified' : 'unsourced' };
       const wd = weekdayOf((best.sf.fact as DateFact).date);
       if (wd !== undefined && disputes.some((c) => (c.sf.fact as DateFact).date.day === undefined)) claim.note = `${reporterDate((best.sf.fact as DateFact).date)} was a ${WEEKDAYS[wd]}`;
     }

@@ -247,6 +247,18 @@ interface FactClaimBase {
   subject?: string;
   /** A remark for the hover ("99.23% is the figure the sources give for Donetsk"). */
   note?: string;
+  /**
+   * The agreeing source's clause names no owner and no named evidence ties it to the draft's: in an archive it
+   * verifies only where the draft draws on that source otherwise (drawnOn.ts).
+   */
+  unowned?: boolean;
+  /** For a disputed fact: the verdict (and note) the agreeing sources give alone, should the disputes be set aside. */
+  undisputed?: { verdict: FactVerdict; note?: string };
+  /**
+   * For an unsourced fact: a source giving another value for what may be the same thing, in an archive the draft
+   * draws on nowhere else (drawnOn.ts). Shown as information, never as a mismatch.
+   */
+  unsure?: FactMatch;
   /** An unsourced fact the noise rules or settings keep quiet (no finding; the hover still explains). */
   quiet?: boolean;
   /** Covered by an ignore directive in the draft (see check/directives.ts): no finding. */

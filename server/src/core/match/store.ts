@@ -49,6 +49,12 @@ export interface SourceFact {
   readonly before?: string;
 }
 
+/**
+ * More sources than this are an archive, not the sources of one story: most of its articles are about other
+ * stories, so what contradicts or verifies a draft there takes more evidence (check/drawnOn.ts).
+ */
+export const ARCHIVE_SIZE = 50;
+
 export interface SourceStore {
   /** How many sources the store holds. */
   readonly size: number;

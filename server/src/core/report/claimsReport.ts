@@ -35,6 +35,8 @@ export interface ReportClaim {
   others: readonly ReportMatch[];
   /** Sources that say otherwise (figures and dates). */
   conflicting?: readonly ReportMatch[];
+  /** An unsourced figure or date's other value from a source the draft draws on nowhere else (check/drawnOn.ts). */
+  unsure?: ReportMatch;
 }
 
 export interface ReportInput {
@@ -84,6 +86,7 @@ export function claimSources(claim: ReportClaim): ClaimSourceRef[] {
     const close = fact || closeEnough({ matched: b.matched ?? 0, contentMatched: b.contentMatched ?? 0, contentTotal: b.contentTotal ?? 0 });
     if (claim.verdict !== 'unsourced' || close) out.push(ref(role, claim.best));
   }
+  if (claim.unsure) out.push(ref('Another value, perhaps another fact', claim.unsure));
   for (const o of claim.others) out.push(ref('Also in', o));
   for (const o of claim.conflicting ?? []) out.push(ref('Says otherwise', o));
   return out;

@@ -209,6 +209,10 @@ export function factHover(claim: FigureClaim | DateClaim): string {
       parts.push('Each source’s version:\n' + [claim.best!, ...claim.others, ...claim.conflicting].slice(0, 6).map((m) => `- ${escapeMarkdown(describeSource(m.location.source))}: ${value(m)}`).join('\n'));
       break;
     case 'unsourced':
+      if (claim.unsure) {
+        parts.push(`A source the draft cites nowhere else gives ${value(claim.unsure)}: in an archive that is more often another occasion (another day, company or report) than a slip. Check it before changing anything.`);
+        break;
+      }
       parts.push(`${claim.best ? `No source clearly gives this ${what} for what the sentence is about: the passage below gives it, perhaps for something else.` : `No source gives this ${what} for what the sentence is about.`}${claim.quiet ? ' (Not reported: a narrative number, a heading, a question, or switched off in the settings.)' : ''}`);
       break;
     default:
@@ -216,7 +220,7 @@ export function factHover(claim: FigureClaim | DateClaim): string {
   }
   if (claim.note) parts.push(escapeMarkdown(truncate(claim.note.charAt(0).toUpperCase() + claim.note.slice(1), 300)) + '.');
   if (claim.kind === 'date' && claim.relative && claim.date.day === undefined) parts.push('A relative date in a draft is compared by its weekday only: the draft has no date of its own.');
-  const matches = [claim.best, ...claim.others, ...claim.conflicting].filter((x): x is FactMatch => !!x);
+  const matches = [claim.best, claim.unsure, ...claim.others, ...claim.conflicting].filter((x): x is FactMatch => !!x);
   for (const m of matches.slice(0, FACT_BLOCKS)) parts.push(factBlock(m));
   if (matches.length > FACT_BLOCKS) parts.push(`… and ${matches.length - FACT_BLOCKS} more sources.`);
   return parts.join('\n\n');
