@@ -89,10 +89,12 @@ for (const [folder, sources] of FOLDERS) {
           const pos = claim.best.location.range.start;
           if (sourceText.split(/\r?\n/)[pos.line].slice(pos.character, pos.character + Math.min(10, landed.length)) !== landed.slice(0, 10)) problems.push(`${where}: the source range's line/character does not point at its offset`);
           const words = (t: string) => tokenize(t).map((w) => w.norm);
-          // A writer's insertions (in brackets, or a few words in parentheses) are no words of the source's.
-          const quoted = words(e.text.replace(/\[[^\]]*\]|\((?:\s*[^()\s]+){1,4}\s*\)/g, ' '));
+          // A writer's insertions (in brackets, or a few words in parentheses) are no words of the source's, nor the
+          // source's own glosses words of the quote's.
+          const asides = (t: string) => t.replace(/\[[^\]]*\]|\((?:\s*[^()\s]+){1,4}\s*\)/g, ' ');
+          const quoted = words(asides(e.text));
           // Not across an attribution the draft leaves out (“…,” he said. “…”): the passage holds it.
-          if (claim.verdict === 'verified' && !/…|\.\.\./.test(e.text) && !/\[/.test(e.text) && !claim.best.unquoted?.length && words(landed).join(' ') !== quoted.join(' ')) {
+          if (claim.verdict === 'verified' && !/…|\.\.\./.test(e.text) && !/\[/.test(e.text) && !claim.best.unquoted?.length && words(asides(landed)).join(' ') !== quoted.join(' ')) {
             problems.push(`${where}: go-to-source lands on "${landed}"`);
           }
           const hover = quoteHover(claim);

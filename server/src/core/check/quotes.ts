@@ -344,8 +344,15 @@ function quotesAlone(text: string, start: number, end: number): boolean {
 interface PassageWords {
   readonly tokens: Token[];
   readonly marks: boolean[];
+  /** Tokens of a short gloss the source puts in parentheses ("Electronic Arts (EA)"); its brackets are `unquoted`. */
+  readonly glosses: boolean[];
+  /** For each token, which gloss it is in (-1: none). */
+  readonly glossOf: number[];
   present?: ReadonlySet<string>;
 }
+
+/** A gloss: a few words in parentheses, no quotation inside. */
+const GLOSS = /\([^()\n"“”]{1,40}\)/g;
 
 /**
  * Passages' words by source and span, kept for the passages a check meets again: a quote is aligned on the same
@@ -373,7 +380,9 @@ function wordsOf(passage: Passage): PassageWords {
       t.end += passage.start;
     }
     const marks = tokens.map((t, j) => j > 0 && hasQuoteMark(passage.text, tokens[j - 1].end - passage.start, t.start - passage.start));
-    bySpan.set(span, (words = { tokens, marks }));
+    const glossed = [...passage.text.matchAll(GLOSS)].map((m) => [passage.start + m.index!, passage.start + m.index! + m[0].length]);
+    const glossOf = tokens.map((t) => glossed.findIndex(([a, b]) => a < t.start && t.end < b));
+    bySpan.set(span, (words = { tokens, marks, glosses: glossOf.map((g) => g >= 0), glossOf }));
   }
   return words;
 }
@@ -381,7 +390,7 @@ function wordsOf(passage: Passage): PassageWords {
 /** Aligns the quote on one passage and describes the result. */
 function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0): SourceMatch | undefined {
   const words = wordsOf(passage);
-  const { tokens, marks } = words;
+  const { tokens, marks, glosses, glossOf } = words;
   // An upper bound on the words the alignment can find (same word or same skeleton; a little
   // slack for typos): a passage that cannot reach `atLeast` is not aligned at all.
   if (atLeast > 0) {
@@ -394,8 +403,12 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     const possible = query.words.filter((w) => !w.bracket && (present.has(w.norm) || present.has(skeleton(w.norm)))).length;
     if (possible + 2 < atLeast) return undefined;
   }
-  const a = align(query.words, tokens, marks);
+  // A quote with a parenthesis of its own matches the source's word for word: the two asides are not told apart.
+  const a = align(query.words, tokens, marks, query.words.some((w) => w.aside) ? undefined : glosses);
   if (!a) return undefined;
+  // A gloss is left out whole or not at all: a word dropped from a gloss the quote otherwise keeps is a change.
+  const kept = new Set(a.ops.filter((o) => o.kind !== 'gloss' && o.s1 > o.s0).map((o) => glossOf[o.s0]));
+  for (const o of a.ops) if (o.kind === 'gloss' && kept.has(glossOf[o.s0])) o.kind = 'del';
   const first = a.fragments.find((f) => f && f.s1 > f.s0);
   const last = [...a.fragments].reverse().find((f) => f && f.s1 > f.s0);
   if (!first || !last) return undefined;
@@ -650,7 +663,7 @@ function describeDiffs(query: Query, a: Alignment, tokens: Token[], passage: Pas
     if (prevOp?.q !== undefined) lastQ = prevOp.q;
     prevOp = o;
     if (o.kind !== 'variant') prevDraft = undefined;
-    if (o.kind === 'match' || o.kind === 'bracket') {
+    if (o.kind === 'match' || o.kind === 'bracket' || o.kind === 'gloss') {
       flush();
       continue;
     }

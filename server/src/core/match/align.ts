@@ -2,15 +2,17 @@
 // consumed whole, the passage is free at both ends, an ellipsis between fragments
 // skips any number of source words for free, a [bracket] may stand for up to a few
 // source words, a word of the writer's parenthesis may be missing from the source for
-// free, and every other difference (a word changed, added, or dropped
-// without an ellipsis) costs one. Spelling variants cost a little, so an exact
-// reading is always preferred. Dynamic programming in O(quote × passage).
+// free (and a word of the source's own gloss in parentheses from the quote, nearly), and every
+// other difference (a word changed, added, or dropped without an ellipsis) costs one.
+// Spelling variants cost a little, so an exact reading is always preferred. Dynamic
+// programming in O(quote × passage).
 
 import { Token } from '../text/tokens';
 import { isSpellingVariant } from '../text/spelling';
 import { QueryWord } from './query';
 
-export type OpKind = 'match' | 'variant' | 'sub' | 'ins' | 'del' | 'bracket';
+/** gloss: a source word of its own parenthesis, left out of the quote ("Electronic Arts (EA)"): no change. */
+export type OpKind = 'match' | 'variant' | 'sub' | 'ins' | 'del' | 'bracket' | 'gloss';
 
 export interface Op {
   kind: OpKind;
@@ -29,6 +31,8 @@ export interface Alignment {
 }
 
 const COST_VARIANT = 0.2;
+/** A word of the source's own gloss left out: nearly free, so that a quote that keeps the gloss still matches it. */
+const COST_GLOSS = 0.1;
 // A little dearer than a substitution, so that "would be a disaster" against "would be
 // chaos" reads as words changed rather than words added at a free end.
 const COST_INSERT = 1.05;
@@ -50,7 +54,7 @@ const COST_CROSS_MARK = 0.5;
  */
 export const MAX_ALIGN_CELLS = 4_000_000;
 
-export function align(query: readonly QueryWord[], source: readonly Token[], marks?: readonly boolean[]): Alignment | undefined {
+export function align(query: readonly QueryWord[], source: readonly Token[], marks?: readonly boolean[], glosses?: readonly boolean[]): Alignment | undefined {
   const n = query.length;
   const m = source.length;
   if (n === 0 || m === 0) return undefined;
@@ -136,9 +140,9 @@ export function align(query: readonly QueryWord[], source: readonly Token[], mar
         }
       }
     } else if (i < n) {
-      // Inside a fragment, a source word the quote leaves out without an ellipsis costs one.
+      // Inside a fragment, a source word the quote leaves out without an ellipsis costs one (of its gloss, COST_GLOSS).
       for (let j = 1; j <= m; j++) {
-        const c = cost[row + j - 1] + 1 + (marks?.[j - 1] ? COST_CROSS_MARK : 0);
+        const c = cost[row + j - 1] + (glosses?.[j - 1] ? COST_GLOSS : 1) + (marks?.[j - 1] ? COST_CROSS_MARK : 0);
         if (c < cost[row + j]) {
           cost[row + j] = c;
           op[row + j] = LEFT;
@@ -171,7 +175,7 @@ export function align(query: readonly QueryWord[], source: readonly Token[], mar
         i--;
         break;
       case LEFT:
-        ops.push({ kind: 'del', s0: j - 1, s1: j });
+        ops.push({ kind: glosses?.[j - 1] ? 'gloss' : 'del', s0: j - 1, s1: j });
         j--;
         break;
       case SKIP:

@@ -14,7 +14,7 @@ import { CODES } from '../check/findings';
 import { describeSource } from '../report/describe';
 import type { Quotation, Speaker } from './attribute';
 import { explainAttribution } from './explain';
-import { sameName } from './names';
+import { sameName, sameNameWord, surname } from './names';
 import { findPerson, Person } from './people';
 import { isContentWord, isTitleCase, tokenize } from '../text/tokens';
 import { DATE_WORDS, namesOf, stem } from '../facts/context';
@@ -46,7 +46,10 @@ export async function checkSpeaker(claim: QuoteClaim, drafted: Quotation | undef
   claim.draftSpeaker = drafted?.speaker;
   const findings: Finding[] = [];
   const d = drafted?.speaker;
-  if (d && spoken.length > 0 && isSpeech(claim.text) && !namedAsTerm(draftText, claim.start) && sure(d) && spoken.every((m) => sure(m.presentation!.speaker!))) {
+  // A guess that reached a person the quotation names (the draft's words, or the source's whole quotation) is no evidence.
+  const guessedNamed = (s: Speaker, words: string) => s.how !== 'name' && namedInQuote(s, words);
+  const sureSource = (m: SourceMatch) => sure(m.presentation!.speaker!) && !guessedNamed(m.presentation!.speaker!, quotationAround(m));
+  if (d && spoken.length > 0 && isSpeech(claim.text) && !namedAsTerm(draftText, claim.start) && sure(d) && !guessedNamed(d, claim.text) && spoken.every(sureSource)) {
     const verdicts: Verdict[] = [];
     for (const m of spoken) verdicts.push(await compare(d, m.presentation!.speaker!, people));
     const s = claim.sourceSpeaker!.speaker;
@@ -271,6 +274,28 @@ function resolved(s: Speaker): boolean {
  */
 function sure(s: Speaker): boolean {
   return resolved(s) && !s.contested && s.how !== 'nominal';
+}
+
+/**
+ * The person a pronoun or a continued quotation reached is named inside the quotation itself: people do not speak
+ * of themselves by name, so the guess went to the person the words are about ("“… he was more interested in the
+ * Robert Kilroy-Silk Party …,” he said", after "Knapman … is glad to see the back of Mr Kilroy-Silk"). It may
+ * verify, never accuse.
+ */
+/** The source's quotation holding the matched words: from the mark before them to the mark after, in their sentence. */
+function quotationAround(m: SourceMatch): string {
+  const first = m.marks[0]?.start ?? 0;
+  const last = m.marks[m.marks.length - 1]?.end ?? m.sentence.length;
+  const open = Math.max(...['"', '“', '«'].map((q) => m.sentence.lastIndexOf(q, first)));
+  const ends = ['"', '”', '»'].map((q) => m.sentence.indexOf(q, last)).filter((i) => i >= 0);
+  return m.sentence.slice(Math.max(0, open), ends.length > 0 ? Math.min(...ends) : m.sentence.length);
+}
+
+function namedInQuote(s: Speaker, words: string): boolean {
+  if (s.kind !== 'person') return false;
+  const parts = surname(s.name).split('-'); // "Kilroy-Silk": two tokens
+  const tokens = tokenize(words);
+  return tokens.some((_, i) => parts.every((p, j) => tokens[i + j]?.capital && sameNameWord(tokens[i + j].norm, p)));
 }
 
 /** A person as the draft or a source names them; a lone surname counts when the corpus knows a person by it. */

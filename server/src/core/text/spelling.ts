@@ -1,8 +1,18 @@
 // When two differently written words are the same word: a transliteration
-// (Tokayev / Toqaev, Smadiyarov / Smadyarov, Zaporizhzhia / Zaporizhzhya) or a typo
-// (sovereighn / sovereign). Such differences are not misquotes. The rules are kept
-// conservative because a real word swap (affect / effect, state / states) must
-// still count as a changed word.
+// (Tokayev / Toqaev, Smadiyarov / Smadyarov, Zaporizhzhia / Zaporizhzhya), a typo
+// (sovereighn / sovereign) or a house style's spelling (tyres / tires). Such differences
+// are not misquotes. The rules are kept conservative because a real word swap
+// (affect / effect, state / states) must still count as a changed word.
+
+import britishSpellings from 'american-british-english-translator/data/british_spellings.json';
+
+/**
+ * British spellings and their American forms (tyres / tires, centre / center, manoeuvre / maneuver): an outlet
+ * prints a quotation in its house style, so two outlets' copies of one remark may differ so. The data set
+ * (american-british-english-translator, 1,738 pairs) names a few pairs that are two words, not two spellings.
+ */
+const NOT_SPELLINGS = new Set(['philtre', 'philtres', 'pummelled', 'pummelling']);
+const AMERICAN = new Map(Object.entries(britishSpellings as Record<string, string>).filter(([british]) => !NOT_SPELLINGS.has(british)));
 
 /** A transliteration skeleton: folds the letter groups that romanisations of Cyrillic and Kazakh disagree on. */
 const skeletons = new Map<string, string>();
@@ -88,6 +98,8 @@ export function isSpellingVariant(a: string, b: string, names: boolean): boolean
   if (a === b || WIRE_FORMS.get(a) === b || WIRE_FORMS.get(b) === a) return true;
   // Cheap rejections first: this runs for every pair of words the alignment compares.
   if (Math.abs(a.length - b.length) > 3) return false;
+  // A house style's pairs share their first letter, or one drops it (aeon / eon, oestrogen / estrogen).
+  if ((a[0] === b[0] || a[1] === b[0] || a[0] === b[1]) && (AMERICAN.get(a) === b || AMERICAN.get(b) === a)) return true;
   if (!names && (a[0] !== b[0] || Math.min(a.length, b.length) < 6)) return false;
   if (/\d/.test(a) || /\d/.test(b)) return false; // a changed figure is never a spelling
   if (houseStyle(a) === houseStyle(b)) return true;
