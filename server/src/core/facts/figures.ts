@@ -372,13 +372,19 @@ function isPeriodAfter(text: string, at: number, to: number): boolean {
   return /^(?:mths?|qtrs?)$/.test(w) || TIME_UNITS.has(unitKey(w));
 }
 
+/** A name and its number, then a list of numbers and capitalised words, up to a comma or "and" before the number. */
+const LISTED_AFTER_NAME = /(\p{Lu}[\p{L}\p{M}]*)[ \u00A0]\d+(?:,[ \u00A0](?:\d+|\p{Lu}[\p{L}\p{N}]*))*(?:,[ \u00A0]|,?[ \u00A0](?:and|or)[ \u00A0])$/u;
+
 /**
  * Whether the number at `start` follows a capitalised word that names something with it
  * ("Chapter 11", "Boeing 747", "Fortune 500"): a word in capitals, not a function word, a
  * hedge, a month or a weekday, and not the first word of a sentence.
  */
 function isNameBefore(text: string, start: number): boolean {
-  const m = /(?:^|[^\p{L}\p{N}'’])(\p{Lu}[\p{L}\p{M}]*)[ \u00A0]$/u.exec(text.slice(Math.max(0, start - 30), start));
+  const before = text.slice(Math.max(0, start - 60), start);
+  // Or a list going on from one ("Windows 95, 98, ME, NT and XP"): each number is a version's name.
+  const listed = LISTED_AFTER_NAME.exec(before);
+  const m = /(?:^|[^\p{L}\p{N}'’])(\p{Lu}[\p{L}\p{M}]*)[ \u00A0]$/u.exec(listed ? before.slice(0, listed.index + listed[1].length + 1) : before);
   if (!m) return false;
   const norm = normaliseWord(m[1]);
   // Even first in a sentence: a capitalised noun right before a bare number is a name
