@@ -83,28 +83,25 @@ export function factFindings(claim: FigureClaim | DateClaim): Finding[] {
     case 'unsourced': {
       if (claim.quiet) return [];
       const code = claim.kind === 'figure' ? 'unsourced-figure' : 'unsourced-date';
-      // A source giving the same value about what may be something else is shown, never claimed as the source.
+      // A source giving the same value about what may be something else is shown, never claimed as the source; so is
+      // another value from a source the draft draws on nowhere else (drawnOn.ts): worth a look, not a contradiction.
       const m = claim.best;
-      // Another value from a source the draft draws on nowhere else: worth a look, not a contradiction.
       const u = claim.unsure;
-      if (u)
-        return [
-          {
-            ...base,
-            code,
-            severity: CODES[code],
-            message: bounded(`Not verified: a source the draft cites nowhere else gives ${q(u.text)}, perhaps for something else.`, u),
-            related: [{ location: u.location, message: `${u.text}, perhaps another fact: ${describeSource(u.location.source)}` }],
-            fixes: [],
-          },
-        ];
       return [
         {
           ...base,
           code,
           severity: CODES[code],
-          message: m ? bounded(`Not verified: a source gives this ${what}, perhaps for something else.`, m) : `No source gives this ${what} for what the sentence is about.`,
-          related: m ? [{ location: m.location, message: `The same ${what}, perhaps another fact: ${describeSource(m.location.source)}` }] : [],
+          message: u
+            ? bounded(`Not verified: a source the draft cites nowhere else gives ${q(u.text)}, perhaps for something else.`, u)
+            : m
+              ? bounded(`Not verified: a source gives this ${what}, perhaps for something else.`, m)
+              : `No source gives this ${what} for what the sentence is about.`,
+          related: u
+            ? [{ location: u.location, message: `${u.text}, perhaps another fact: ${describeSource(u.location.source)}` }]
+            : m
+              ? [{ location: m.location, message: `The same ${what}, perhaps another fact: ${describeSource(m.location.source)}` }]
+              : [],
           fixes: [],
         },
       ];

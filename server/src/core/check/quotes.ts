@@ -344,9 +344,10 @@ function quotesAlone(text: string, start: number, end: number): boolean {
 interface PassageWords {
   readonly tokens: Token[];
   readonly marks: boolean[];
-  /** Tokens of a short gloss the source puts in parentheses ("Electronic Arts (EA)"); its brackets are `unquoted`. */
-  readonly glosses: boolean[];
-  /** For each token, which gloss it is in (-1: none). */
+  /**
+   * For each token, which short gloss the source puts in parentheses it is in ("Electronic Arts (EA)"), -1 for none.
+   * (The source's brackets are `unquoted`.)
+   */
   readonly glossOf: number[];
   present?: ReadonlySet<string>;
 }
@@ -382,7 +383,7 @@ function wordsOf(passage: Passage): PassageWords {
     const marks = tokens.map((t, j) => j > 0 && hasQuoteMark(passage.text, tokens[j - 1].end - passage.start, t.start - passage.start));
     const glossed = [...passage.text.matchAll(GLOSS)].map((m) => [passage.start + m.index!, passage.start + m.index! + m[0].length]);
     const glossOf = tokens.map((t) => glossed.findIndex(([a, b]) => a < t.start && t.end < b));
-    bySpan.set(span, (words = { tokens, marks, glosses: glossOf.map((g) => g >= 0), glossOf }));
+    bySpan.set(span, (words = { tokens, marks, glossOf }));
   }
   return words;
 }
@@ -390,7 +391,7 @@ function wordsOf(passage: Passage): PassageWords {
 /** Aligns the quote on one passage and describes the result. */
 function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0): SourceMatch | undefined {
   const words = wordsOf(passage);
-  const { tokens, marks, glosses, glossOf } = words;
+  const { tokens, marks, glossOf } = words;
   // An upper bound on the words the alignment can find (same word or same skeleton; a little
   // slack for typos): a passage that cannot reach `atLeast` is not aligned at all.
   if (atLeast > 0) {
@@ -404,7 +405,7 @@ function matchPassage(query: Query, passage: Passage, draft: string, atLeast = 0
     if (possible + 2 < atLeast) return undefined;
   }
   // A quote with a parenthesis of its own matches the source's word for word: the two asides are not told apart.
-  const a = align(query.words, tokens, marks, query.words.some((w) => w.aside) ? undefined : glosses);
+  const a = align(query.words, tokens, marks, query.words.some((w) => w.aside) ? undefined : glossOf);
   if (!a) return undefined;
   // A gloss is left out whole or not at all: a word dropped from a gloss the quote otherwise keeps is a change.
   const kept = new Set(a.ops.filter((o) => o.kind !== 'gloss' && o.s1 > o.s0).map((o) => glossOf[o.s0]));

@@ -54,7 +54,12 @@ const COST_CROSS_MARK = 0.5;
  */
 export const MAX_ALIGN_CELLS = 4_000_000;
 
-export function align(query: readonly QueryWord[], source: readonly Token[], marks?: readonly boolean[], glosses?: readonly boolean[]): Alignment | undefined {
+/** `glossOf[j]` is the source's gloss (a parenthesis of its own) token j stands in, or -1. */
+function isGloss(glossOf: readonly number[] | undefined, j: number): boolean {
+  return (glossOf?.[j] ?? -1) >= 0;
+}
+
+export function align(query: readonly QueryWord[], source: readonly Token[], marks?: readonly boolean[], glossOf?: readonly number[]): Alignment | undefined {
   const n = query.length;
   const m = source.length;
   if (n === 0 || m === 0) return undefined;
@@ -142,7 +147,7 @@ export function align(query: readonly QueryWord[], source: readonly Token[], mar
     } else if (i < n) {
       // Inside a fragment, a source word the quote leaves out without an ellipsis costs one (of its gloss, COST_GLOSS).
       for (let j = 1; j <= m; j++) {
-        const c = cost[row + j - 1] + (glosses?.[j - 1] ? COST_GLOSS : 1) + (marks?.[j - 1] ? COST_CROSS_MARK : 0);
+        const c = cost[row + j - 1] + (isGloss(glossOf, j - 1) ? COST_GLOSS : 1) + (marks?.[j - 1] ? COST_CROSS_MARK : 0);
         if (c < cost[row + j]) {
           cost[row + j] = c;
           op[row + j] = LEFT;
@@ -175,7 +180,7 @@ export function align(query: readonly QueryWord[], source: readonly Token[], mar
         i--;
         break;
       case LEFT:
-        ops.push({ kind: glosses?.[j - 1] ? 'gloss' : 'del', s0: j - 1, s1: j });
+        ops.push({ kind: isGloss(glossOf, j - 1) ? 'gloss' : 'del', s0: j - 1, s1: j });
         j--;
         break;
       case SKIP:

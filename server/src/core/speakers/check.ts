@@ -276,12 +276,6 @@ function sure(s: Speaker): boolean {
   return resolved(s) && !s.contested && s.how !== 'nominal';
 }
 
-/**
- * The person a pronoun or a continued quotation reached is named inside the quotation itself: people do not speak
- * of themselves by name, so the guess went to the person the words are about ("“… he was more interested in the
- * Robert Kilroy-Silk Party …,” he said", after "Knapman … is glad to see the back of Mr Kilroy-Silk"). It may
- * verify, never accuse.
- */
 /** The source's quotation holding the matched words: from the mark before them to the mark after, in their sentence. */
 function quotationAround(m: SourceMatch): string {
   const first = m.marks[0]?.start ?? 0;
@@ -291,6 +285,12 @@ function quotationAround(m: SourceMatch): string {
   return m.sentence.slice(Math.max(0, open), ends.length > 0 ? Math.min(...ends) : m.sentence.length);
 }
 
+/**
+ * The person a pronoun or a continued quotation reached is named inside the quotation itself: people do not speak
+ * of themselves by name, so the guess went to the person the words are about ("“… he was more interested in the
+ * Robert Kilroy-Silk Party …,” he said", after "Knapman … is glad to see the back of Mr Kilroy-Silk"). It may
+ * verify, never accuse.
+ */
 function namedInQuote(s: Speaker, words: string): boolean {
   if (s.kind !== 'person') return false;
   const parts = surname(s.name).split('-'); // "Kilroy-Silk": two tokens
