@@ -151,3 +151,14 @@ test('a title that belongs to someone else gives no speaker: a spokesman for Mr 
   assert.notEqual(s['We will win'], 'Tony Blair');
   assert.equal(s['We stand together'], 'John Howard');
 });
+
+test('"he" is not a woman the text calls Ms or Mrs, nor "she" a man it calls Mr', () => {
+  const text = [
+    'Culture Secretary Tessa Jowell defended the plans.',
+    '',
+    'Industry chief John Kelly said Ms Jowell had misread the market. “The UK industry is one of the most respected,” he said. “We are being frozen in time.”',
+    '',
+    'Ms Jowell called Mr Blair on Monday. “It is a fair deal,” she said.',
+  ].join('\n');
+  assert.deepEqual(speakers(text), { 'The UK industry': 'John Kelly', 'We are being': 'John Kelly', 'It is a': 'Tessa Jowell' });
+});

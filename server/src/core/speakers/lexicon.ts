@@ -71,6 +71,14 @@ export const ROLE_NOUNS = forms(`
 /** Courtesy titles: they mark a person but are no role. */
 export const HONORIFICS = forms('mr mrs ms miss dr sir dame lord lady madam');
 
+/** The sex a courtesy title or a role written with a name tells ("Ms Jowell", "a Rubio spokeswoman"): what "he" or "she" may point at. */
+export function genderOfTitle(norm: string): 'm' | 'f' | undefined {
+  // Not "chairman": British copy gives it to women too.
+  if (/^(?:mr|sir|lord|spokesman|congressman|businessman)$/.test(norm)) return 'm';
+  if (/^(?:mrs|ms|miss|dame|lady|madam|baroness)$/.test(norm) || /woman$/.test(norm)) return 'f';
+  return undefined;
+}
+
 /** Companies' legal forms ("Ricoh Co Ltd", "Siemens AG"): part of a name, never who it is. */
 export const LEGAL_FORMS = forms('co inc corp ltd plc llc sa ag nv bv spa gmbh ab oy kk');
 

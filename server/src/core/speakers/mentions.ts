@@ -13,6 +13,7 @@ import { sameName, sameNameWord, surname } from './names';
 import {
   GENERIC_PERSON_HEADS,
   HONORIFICS,
+  genderOfTitle,
   INSTITUTION_HEADS,
   ORG_NOUNS,
   PERSON_PRONOUNS,
@@ -43,6 +44,8 @@ export interface Mention {
   titled?: boolean;
   /** Followed by a speech verb ("Tokayev said"). */
   speaks?: boolean;
+  /** The sex its title or role tells ("Ms Jowell", "a Rubio spokeswoman"), or that a pronoun has. */
+  gender?: 'm' | 'f';
   /** The entity it refers to, once resolved. */
   entity?: number;
   /** Its paragraph, counting only paragraphs of prose (photo captions and credits are skipped). */
@@ -106,6 +109,12 @@ const isOrg = (w: Word) => ORG_NOUNS.has(w.norm) || isAcronym(w);
 export interface MentionOptions {
   /** Offsets inside quotations: mentions there are not the narrator's. */
   insideQuote?: (offset: number) => boolean;
+}
+
+/** The one sex that words of a title or role tell, if they tell one. */
+function genderOfWords(words: readonly string[]): 'm' | 'f' | undefined {
+  const told = new Set(words.map(genderOfTitle).filter((g) => g !== undefined));
+  return told.size === 1 ? [...told][0] : undefined;
 }
 
 export function findPeople(prose: string, sentences: readonly Span[], options: MentionOptions = {}): ArticlePeople {
@@ -212,12 +221,15 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
       if (paren) phraseEnd = nameEnd + paren[0].length;
       // Apposition: "Michael Ahrens, a Rubio spokesman," / "Margarita Simonyan, the host of the event".
       const app = /^,\s+((?:an?|the)\s+)?([^,.;:!?\u201C\u201D"\u00AB\u00BB\n]{2,90}?)(?=\s*[,.;:!?\n]|$)/u.exec(prose.slice(phraseEnd, phraseEnd + 120));
+      let described: string[] = [];
       if (app) {
         const appWords = app[2].split(/\s+/).map((w) => normaliseWord(w));
         // An apposition names a role ("a Rubio spokesman"), it is not a clause ("who married …", "speaking at …", "became …").
         const clause = /^(?:who|whom|whose|which|that|became|becomes|was|is|had|has|married)$|(?:ing|ed)$/.test(appWords[0] ?? '') && !/^who\s+(?:is|was|has been)\b/i.test(app[2]);
         if (!clause && appWords.length <= 12 && appWords.some((w) => ROLE_NOUNS.has(w)) && !appWords.some((w) => SPEECH_VERBS.has(w) && !ROLE_NOUNS.has(w))) {
           role ??= app[2].trim().replace(/^(?:who|which)\s+(?:is|was|has been)\s+(?:an?\s+|the\s+)?/i, '');
+          // "Roberta Lange, the state party chairwoman": her sex too, where an article shows it is a description.
+          if (app[1]) described = appWords;
           phraseEnd += app[0].length;
         }
       }
@@ -241,6 +253,7 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
         role,
         titled: hasRole || honorific || role !== undefined,
         speaks,
+        gender: genderOfWords([...roleWords.map((w) => w.norm), ...described]),
         phraseStart: (role || honorific) && roleStart < nameFrom ? ws[roleStart].start : nameStart,
         phraseEnd,
         sentence: si,
@@ -257,7 +270,7 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
       const w = ws[i];
       if (taken.has(i) || inside(w.start)) continue;
       if (PERSON_PRONOUNS.has(w.norm)) {
-        mentions.push({ start: w.start, end: w.end, text: w.raw, kind: 'pronoun', phraseStart: w.start, phraseEnd: w.end, sentence: si, object: objectBefore(i), paragraph: 0 });
+        mentions.push({ start: w.start, end: w.end, text: w.raw, kind: 'pronoun', phraseStart: w.start, phraseEnd: w.end, sentence: si, object: objectBefore(i), paragraph: 0, gender: w.norm === 'she' ? 'f' : 'm' });
         continue;
       }
       if (!/^(the|its|their|his|her)$/.test(w.norm) && !(w.raw.endsWith('\u2019s') || w.raw.endsWith("'s"))) continue;
@@ -284,6 +297,7 @@ export function findPeople(prose: string, sentences: readonly Span[], options: M
             sentence: si,
             object: objectBefore(i),
             paragraph: 0,
+            gender: isPersonHead ? genderOfTitle(head.norm) : undefined,
           });
           i = h;
           break;
@@ -350,14 +364,20 @@ function resolve(mentions: Mention[], perSentence: Word[][], places: Set<string>
     return undefined;
   };
   const namings = new Map<number, number>();
+  // Each person's sex as their titles and roles so far tell it (null: they disagree); kept for this pass only.
+  const sexOf = new Map<number, 'm' | 'f' | null>();
   mentions.forEach((m, idx) => {
     switch (m.kind) {
       case 'name': {
         const multi = m.text.split(' ').length > 1;
         // The person most recently mentioned among those this name can be.
         // A full name joins an entity none of whose full names disagrees with it (John Howard is not Michael Howard, though both are "Howard").
+        // Nor is "Mrs. Clinton" the Mr. Clinton of a paragraph before.
         const fits = (e: Entity) =>
-          e.kind === 'person' && e.spellings.some((s) => sameName(s, m.text)) && (!multi || !e.spellings.some((s) => s.includes(' ') && !sameName(s, m.text)));
+          e.kind === 'person' &&
+          e.spellings.some((s) => sameName(s, m.text)) &&
+          (!multi || !e.spellings.some((s) => s.includes(' ') && !sameName(s, m.text))) &&
+          !(m.gender && sexOf.get(e.id) && sexOf.get(e.id) !== m.gender);
         const candidates = new Set(entities.filter(fits).map((e) => e.id));
         const same = candidates.size === 0 ? undefined : latest((o) => candidates.has(o.entity!), idx);
         if (same) {
@@ -387,6 +407,7 @@ function resolve(mentions: Mention[], perSentence: Word[][], places: Set<string>
         const named = namings.get(e.id) ?? 0;
         namings.set(e.id, named + 1);
         e.strong ||= !!m.titled || (multi && (!!m.speaks || named > 0));
+        if (m.gender) sexOf.set(e.id, sexOf.has(e.id) && sexOf.get(e.id) !== m.gender ? null : m.gender);
         break;
       }
       case 'pronoun': {
@@ -403,6 +424,9 @@ function resolve(mentions: Mention[], perSentence: Word[][], places: Set<string>
           const e = o.entity !== undefined ? entities[o.entity] : undefined;
           const fits = o.kind === 'pronoun' || o.kind === 'nominal' || (o.kind === 'name' && e?.kind === 'person' && (e.strong || !!o.speaks));
           if (!fits) continue;
+          // "she" is not Mr Blair, nor "he" Ms Jowell, nor the "he" of an earlier sentence.
+          const sex = (o.kind === 'name' ? undefined : o.gender) ?? (e ? sexOf.get(e.id) : undefined);
+          if (sex && sex !== m.gender) continue;
           m.entity = o.entity;
           break;
         }
