@@ -107,7 +107,8 @@ export async function shortPhraseSource(
     // Obama's absence from a funeral is not his "very sad situation" of another day). One word takes a word that is no
     // name at all; longer phrases without one are tested as anyone's.
     let notMatter = common;
-    if (same === 'same') {
+    // A speaker reached past another person (Speaker.contested) is a guess: it keeps speakers apart, never ties them.
+    if (same === 'same' && !d!.contested && !s!.contested) {
       notMatter = new Set([...common, ...nameWordsOf(d!), ...nameWordsOf(s!)]);
       if (sharedContext(claim.text, draftSentence, m.sentence, words === 1 ? nameWords : notMatter) >= 1) return m;
       if (words === 1) continue;
