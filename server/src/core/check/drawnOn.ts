@@ -12,7 +12,7 @@
 // no owner (a wire template: "The bonds will be issued in denominations of 5,000 dlrs" is every
 // issue's) stands only where its source verifies something else of the draft. A folder of a
 // story's own sources is all drawn on; so is, for want of evidence, the archive of a draft that
-// verifies nothing yet.
+// verifies nothing yet, save a contradicting passage that names no owner.
 
 import { ARCHIVE_SIZE } from '../match/store';
 import type { Claim, DateClaim, FigureClaim } from './findings';
@@ -43,14 +43,16 @@ export function withinDrawnOn<C extends FigureClaim | DateClaim>(
   if (size <= ARCHIVE_SIZE) return [...facts];
   const count = claimsPerSource(claims);
   // A draft that verifies nothing against any source (a sentence just typed) shows none of its sources: its
-  // contradictions stand on their sentences alone, as in a story's own folder.
-  if (count.size === 0) return [...facts];
+  // contradictions stand on their sentences alone, as in a story's own folder, where the contradicting passage
+  // says whose fact it is.
+  const drawsOnNone = count.size === 0;
   const quiet = (c: C) => (c.kind === 'figure' ? !notes.unsourcedFigures : !notes.unsourcedDates);
   return facts.map((c) => {
     // A mismatch agrees with no source, so it never counts itself among those that draw on one.
-    if (c.verdict === 'mismatch' && c.best && !count.has(c.best.location.source.id)) {
+    if (c.verdict === 'mismatch' && c.best && (drawsOnNone ? c.unowned : !count.has(c.best.location.source.id))) {
       return { ...c, verdict: 'unsourced', unsure: c.best, best: undefined, others: [], conflicting: [], quiet: quiet(c) };
     }
+    if (drawsOnNone) return c;
     if ((c.verdict === 'verified' || c.verdict === 'rounded') && c.unowned && c.best && (count.get(c.best.location.source.id) ?? 0) < 2) {
       return { ...c, verdict: 'unsourced', others: [], conflicting: [], note: undefined, quiet: quiet(c) };
     }

@@ -1048,15 +1048,20 @@ function sameFact(c: Candidate, d: Fact, draftSentence: string): boolean {
 /**
  * The source's clause names no one whose fact it is ("The bonds are in denominations of 5,000 dlrs", a digest's
  * "Tuesday"), nor does its paragraph before (or, where that names no one, its title) name anyone the draft's
- * sentence or line names, and nothing named ties the two: a wire template or boilerplate, the same words for many
- * owners. (A store that keeps no text before a fact has only the title.)
+ * sentence or line names: a wire template or boilerplate, the same words for many owners. (A store that keeps no
+ * text before a fact has only the title.)
  */
-function unowned(c: Candidate, d: Fact, draftSentence: string, draftBefore: string, aliases: AliasTable): boolean {
-  if (c.named || sourceFrame(c.sf).owners.length > 0) return false;
+function namesNoOwner(c: Candidate, d: Fact, draftSentence: string, draftBefore: string, aliases: AliasTable): boolean {
+  if (sourceFrame(c.sf).owners.length > 0) return false;
   const before = c.sf.before === undefined ? [] : subjectsBefore(c.sf.before);
   const theirs = before.length > 0 ? before : subjectsBefore(c.sf.source.meta.title ?? '');
   const mine = [...frameOf(d, draftSentence).owners, ...d.context.entities, ...subjectsBefore(draftBefore)];
   return !mine.some((n) => hasNameIn(theirs, n, aliases));
+}
+
+/** An agreeing passage that names no owner, and nothing named ties it closely to the draft's (Candidate.named). */
+function unowned(c: Candidate, d: Fact, draftSentence: string, draftBefore: string, aliases: AliasTable): boolean {
+  return !c.named && namesNoOwner(c, d, draftSentence, draftBefore, aliases);
 }
 
 function verdictOf(agree: Candidate[], disagree: Candidate[], disputes: Candidate[]): FactVerdict {
@@ -1330,6 +1335,8 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
   else if (verdict === 'mismatch') {
     claim.best = toMatch(disagree[0].sf, d, aliases, prose);
     claim.conflicting = disagree.slice(1).map((c) => toMatch(c.sf, d, aliases, prose));
+    // A contradiction is always a close tie (Candidate.named): what matters is whether the passage says whose fact it is.
+    claim.unowned = namesNoOwner(disagree[0], d, draftSentence, draftBefore, aliases);
   } else if (best) {
     claim.best = toMatch(best.sf, d, aliases);
     claim.others = agree.slice(1).map((c) => toMatch(c.sf, d, aliases));
@@ -1459,6 +1466,7 @@ function checkDate(d: DateFact, found: SourceFact[], aliases: AliasTable, prose:
     claim.best = toMatch(strongDisagree[0].sf, d, aliases, prose);
     // Other contradicting sources, when they are about the event nearly as clearly.
     claim.conflicting = strongDisagree.slice(1).filter((c) => c.about * 2 >= strongDisagree[0].about).map((c) => toMatch(c.sf, d, aliases, prose));
+    claim.unowned = namesNoOwner(strongDisagree[0], d, draftSentence, draftBefore, aliases);
   } else if (best) {
     claim.best = toMatch(best.sf, d, aliases);
     claim.others = agree.slice(1).map((c) => toMatch(c.sf, d, aliases));

@@ -249,7 +249,8 @@ interface FactClaimBase {
   note?: string;
   /**
    * The agreeing source's clause names no owner and no named evidence ties it to the draft's: in an archive it
-   * verifies only where the draft draws on that source otherwise (drawnOn.ts).
+   * verifies only where the draft draws on that source otherwise. For a mismatch: the contradicting passage names
+   * no owner of the draft's, so it contradicts a draft that draws on no source yet only as information (drawnOn.ts).
    */
   unowned?: boolean;
   /** For a disputed fact: the verdict (and note) the agreeing sources give alone, should the disputes be set aside. */
