@@ -1091,10 +1091,10 @@ function isBareWeekday(date: DateFact['date']): boolean {
  * is another figure. An undated draft (a story being written) is taken to be about its sources'
  * time; a dated draft meets an undated source's figure on its period alone.
  */
-function sameOccasion(a: Fact, aSentence: string, aDate: string | undefined, b: Fact, bSentence: string, bDate: string | undefined): boolean {
+function sameOccasion(a: () => FactFrame, aDate: string | undefined, b: () => FactFrame, bDate: string | undefined): boolean {
   // A month alone ("for April/Dec" delivery, "in December") recurs every year: it names no one occasion.
-  const ap = frameOf(a, aSentence).periods.filter((p) => p[0] !== 'm');
-  if (ap.length > 0 && frameOf(b, bSentence).periods.some((p) => ap.includes(p))) return true;
+  const ap = a().periods.filter((p) => p[0] !== 'm');
+  if (ap.length > 0 && b().periods.some((p) => ap.includes(p))) return true;
   if (!aDate) return true;
   if (!bDate) return false;
   return daysApart(aDate, bDate) <= OCCASION_DAYS;
@@ -1250,7 +1250,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
         c.named &&
         !notRuledOut(c) &&
         !anotherInstance(c, d, draftSentence) &&
-        sameOccasion(d, draftSentence, draftDate, c.sf.fact, c.sf.sentence, c.sf.source.meta.date),
+        sameOccasion(() => frameOf(d, draftSentence), draftDate, () => sourceFrame(c.sf), c.sf.source.meta.date),
     ),
   );
   // A source sentence the draft restates outweighs looser agreement elsewhere ("over 7%" agreeing with another article's 42%).
@@ -1270,7 +1270,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
             slipApart((best.sf.fact as FigureFact).figure, (c.sf.fact as FigureFact).figure) &&
             c.about >= best.about &&
             // Two dated sources days apart report two occasions (an undated one is taken as the other's).
-            (!c.sf.source.meta.date || sameOccasion(best.sf.fact, best.sf.sentence, best.sf.source.meta.date, c.sf.fact, c.sf.sentence, c.sf.source.meta.date)) &&
+            (!c.sf.source.meta.date || sameOccasion(() => sourceFrame(best.sf), best.sf.source.meta.date, () => sourceFrame(c.sf), c.sf.source.meta.date)) &&
             // The two sources' figures are one fact by the same test a draft's figure meets, and both clauses say whose
             // it is: wire copy fills one sentence in for every bond ("The bond is available in denominations of 5,000
             // dlrs"), and two sources restating it disagree about nothing.

@@ -338,9 +338,12 @@ function keyWords(clause: string, first?: string): string[] {
 
 const frames = new WeakMap<Fact, FactFrame>();
 
-/** A source fact's frame: its sentence (sliced from the source's text on each read) is read only the first time. */
-export function sourceFrame(sf: { readonly fact: Fact; readonly sentence: string }): FactFrame {
-  return frames.get(sf.fact) ?? frameOf(sf.fact, sf.sentence);
+/**
+ * A source fact's frame: the store's kept one, else computed once per fact object (its sentence, sliced from the
+ * source's text on each read, is read only the first time).
+ */
+export function sourceFrame(sf: { readonly fact: Fact; readonly sentence: string; readonly frame?: FactFrame }): FactFrame {
+  return sf.frame ?? frames.get(sf.fact) ?? frameOf(sf.fact, sf.sentence);
 }
 
 /** The frame of a fact whose sentence reads `sentence` (computed once per fact object). */
@@ -530,11 +533,19 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
       noun: fact.kind === 'figure' && fact.figure.kind === 'money' ? sumNoun(sentence, fact.end - fact.sentence.start) : undefined,
       event: fact.kind === 'date' ? eventOf(sentence.slice(clause.start, at)) : undefined,
       scope: [...new Set([...sentence.slice(clause.start, scopeEnd).matchAll(SCOPE)].map((m) => m[0].toLowerCase()))],
-      sentenceStems: once(() => new Set(tokenize(sentence).filter((t) => isContentWord(t.norm) && !/\d/.test(t.norm)).map((t) => stem(t.norm)))),
+      sentenceStems: stemsOf(sentence),
     };
     frames.set(fact, f);
   }
   return f;
+}
+
+/**
+ * A sentence's stems, read when first asked. Made outside frameOf, whose closures share one scope: a closure made
+ * there would keep the clause's tokens and sets alive as long as the frame (4 KB a frame kept between checks).
+ */
+function stemsOf(sentence: string): () => ReadonlySet<string> {
+  return once(() => new Set(tokenize(sentence).filter((t) => isContentWord(t.norm) && !/\d/.test(t.norm)).map((t) => stem(t.norm))));
 }
 
 const SAY_STEMS = new Set([...SPEECH_VERBS].map(stem));

@@ -13,6 +13,8 @@ import { factKeys, MAX_FACTS_PER_KEY, pairParts } from '../facts/keys';
 import { append, PackedFactLists, PostingList, Postings } from './postings';
 import type { Fact } from '../facts/extract';
 import { packFacts, PackedFacts, unpackFact } from '../facts/packed';
+import { frameOf, type FactFrame } from '../facts/frame';
+import { Recent } from './recent';
 import { packedFactsOf, takeFreshFactKeys } from '../source/lazyText';
 import { DecodedSnapshot, encodeSnapshot, SnapshotStamp } from './snapshot';
 
@@ -36,6 +38,22 @@ const FACT_CHUNK = 1 << FACT_BITS;
 const MAX_FACT_CHUNKS = 1 << 20;
 /** SourceFacts kept between calls of facts(): about 20 MB at most. */
 const FACT_CACHE = 30_000;
+/**
+ * Source facts' frames kept between checks (Recent: up to twice this many). A fact is unpacked anew once
+ * factCache has let it go, and its frame (frameOf) reads its sentence, which at 10,000 sources or more is
+ * mostly no longer among the texts kept in memory: without this, every check framed again the ~11,000
+ * (10k) to ~22,000 (100k) source facts it compares and read their files again.
+ */
+const FRAMES_KEPT = 32_768;
+
+/**
+ * A copy of `s` that holds none of the string it was sliced from: V8 keeps a slice of a long string as a view of
+ * it, so a kept frame's words and sentence (frameOf slices them from the sentence) would keep the source's whole
+ * prose in memory, 50 MB over the kept frames at 10,000 sources. Concatenating flattens into a new string.
+ */
+function detached(s: string): string {
+  return (' ' + s).slice(1);
+}
 
 function factAt(facts: PackedFacts | readonly Fact[], fi: number): Fact {
   return Array.isArray(facts) ? facts[fi] : unpackFact(facts as PackedFacts, fi);
@@ -148,6 +166,7 @@ export class MemoryIndex implements SourceStore {
    * keystroke. Bounded; cleared when full and when chunks are renumbered.
    */
   private factCache = new Map<number, SourceFact>();
+  private frames = new Recent<FactFrame>(FRAMES_KEPT);
   private refs = new WeakMap<SourceDoc, SourceRef>();
   private aliasCache: AliasTable | undefined;
 
@@ -394,6 +413,7 @@ export class MemoryIndex implements SourceStore {
     this.factBase = [];
     this.factHead.clear();
     this.factCache.clear();
+    this.frames.clear();
     this.factPostingCount = 0;
     this.deadFactPostings = 0;
     this.rebuildingFacts = true;
@@ -411,13 +431,18 @@ export class MemoryIndex implements SourceStore {
     return ref;
   }
 
-  private sourceFact(doc: SourceDoc, fact: Fact): SourceFact {
+  /** A source fact; its frame kept between lookups by `posting`, where it has one. */
+  private sourceFact(doc: SourceDoc, fact: Fact, posting?: number): SourceFact {
+    const frames = this.frames;
     // The sentence is read only when a message or hover needs it (a cached source's text stays on disk until then).
     return {
       source: this.refOf(doc),
       fact,
       get sentence() {
         return doc.prose.slice(fact.sentence.start, fact.sentence.end);
+      },
+      get frame() {
+        return posting === undefined ? undefined : frames.get(posting, () => frameOf(fact, detached(this.sentence)));
       },
       get before() {
         return paragraphBefore(doc.prose, fact.sentence.start);
@@ -455,7 +480,7 @@ export class MemoryIndex implements SourceStore {
         let sf = this.factCache.get(value);
         if (!sf) {
           if (this.factCache.size >= FACT_CACHE) this.factCache.clear();
-          sf = this.sourceFact(doc, factAt(this.factPack[chunk], this.factBase[chunk] + (value & (FACT_CHUNK - 1))));
+          sf = this.sourceFact(doc, factAt(this.factPack[chunk], this.factBase[chunk] + (value & (FACT_CHUNK - 1))), value);
           this.factCache.set(value, sf);
         }
         out.push(sf);

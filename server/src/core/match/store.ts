@@ -10,6 +10,7 @@ import type { Fact } from '../facts/extract';
 import type { AliasTable } from '../facts/context';
 import type { Quotation } from '../speakers/attribute';
 import type { Person } from '../speakers/people';
+import type { FactFrame } from '../facts/frame';
 
 export interface SourceRef {
   id: string;
@@ -47,6 +48,8 @@ export interface SourceFact {
    * lazily): who a sentence that names no one is about (subjectsBefore).
    */
   readonly before?: string;
+  /** The fact's frame (frameOf), where the store keeps it between lookups: sourceFrame reads it first. */
+  readonly frame?: FactFrame;
 }
 
 /**
