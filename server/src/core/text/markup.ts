@@ -17,7 +17,7 @@ export function blank(text: string, start: number, end: number, out: string[]): 
 export function maskMarkdown(text: string, options: { keepComments?: boolean } = {}): string {
   const out = text.split('');
   maskFrontMatter(text, out);
-  if (!options.keepComments) maskHtmlComments(text, out);
+  if (!options.keepComments) maskHtmlComments(text, (a, b) => blank(text, a, b, out));
   // Fenced code blocks: ``` or ~~~ up to the matching fence, or the end of the text.
   const fence = /^ {0,3}(`{3,}|~{3,})[^\n]*$/gm;
   let m: RegExpExecArray | null;
@@ -38,7 +38,7 @@ export function maskMarkdown(text: string, options: { keepComments?: boolean } =
   // Elements that hold no prose (scripts, embedded posts), then autolinks and bare HTML tags,
   // and tags whose attributes run over several lines.
   if (masked.includes('<')) {
-    maskElements(masked, out);
+    maskElements(masked, (a, b) => blank(text, a, b, out));
     const tag = /<\/?[A-Za-z][^<>\n]*>/g;
     while ((m = tag.exec(masked))) blank(text, m.index, m.index + m[0].length, out);
     MULTILINE_TAG.lastIndex = 0;
@@ -57,12 +57,18 @@ const MULTILINE_TAG = /<[A-Za-z][\w-]{0,30}(?:\s{1,40}[\w:-]{1,30}(?:\s*=\s*(?:"
  */
 export function maskPlaintext(text: string): string {
   if (!text.includes('<')) return text; // shares the string: no second copy of every source
-  const out = text.split('');
-  if (text.includes('<!--')) maskHtmlComments(text, out);
-  maskElements(text, out, { withAttributes: true });
+  // What to hide is found first and the text copied only if there is any: most texts with a '<' hide nothing
+  // (Reuters' "<ABC.N>" tickers), and copying one character at a time was most of reading such a source's prose.
+  const hidden: number[] = [];
+  const hide = (start: number, end: number) => hidden.push(start, end);
+  if (text.includes('<!--')) maskHtmlComments(text, hide);
+  maskElements(text, hide, { withAttributes: true });
   let m: RegExpExecArray | null;
   PLAIN_TAG.lastIndex = 0;
-  while ((m = PLAIN_TAG.exec(text))) blank(text, m.index, m.index + m[0].length, out);
+  while ((m = PLAIN_TAG.exec(text))) hide(m.index, m.index + m[0].length);
+  if (hidden.length === 0) return text;
+  const out = text.split('');
+  for (let i = 0; i < hidden.length; i += 2) blank(text, hidden[i], hidden[i + 1], out);
   return out.join('');
 }
 
@@ -130,12 +136,12 @@ function maskInlineCode(masked: string, text: string, out: string[]): void {
   }
 }
 
-function maskHtmlComments(text: string, out: string[]): void {
+function maskHtmlComments(text: string, hide: (start: number, end: number) => void): void {
   let i = text.indexOf('<!--');
   while (i >= 0) {
     const end = text.indexOf('-->', i + 4);
     const stop = end < 0 ? text.length : end + 3;
-    blank(text, i, stop, out);
+    hide(i, stop);
     i = text.indexOf('<!--', stop);
   }
 }
@@ -170,8 +176,8 @@ const ENTITIES: Record<string, string> = {
 export function htmlToText(html: string): string {
   const out = html.split('');
   let m: RegExpExecArray | null;
-  maskElements(html, out);
-  maskHtmlComments(html, out);
+  maskElements(html, (a, b) => blank(html, a, b, out));
+  maskHtmlComments(html, (a, b) => blank(html, a, b, out));
   const tag = /<\/?[A-Za-z!][^<>]*>/g;
   while ((m = tag.exec(html))) {
     // A block-level tag ends a paragraph: keep a line break so sentences do not run together.
@@ -213,7 +219,7 @@ const EMBED_CLASS = /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tikt
  * as a saved page leaves them (`<script src=…>`, `<tweet tweet-id=…>`); a bare `<script>…</script>` in
  * a text file is words about HTML, shown as the source wrote them.
  */
-function maskElements(html: string, out: string[], options: { withAttributes?: boolean } = {}): void {
+function maskElements(html: string, hide: (start: number, end: number) => void, options: { withAttributes?: boolean } = {}): void {
   const open = new RegExp(`<(${NON_PROSE}|blockquote)\\b`, 'gi');
   const unclosed = new Set<string>();
   let m: RegExpExecArray | null;
@@ -238,7 +244,7 @@ function maskElements(html: string, out: string[], options: { withAttributes?: b
       unclosed.add(name);
       continue;
     }
-    blank(html, m.index, c.index + c[0].length, out);
+    hide(m.index, c.index + c[0].length);
     open.lastIndex = c.index + c[0].length;
   }
 }
