@@ -38,15 +38,15 @@ const FACT_CHUNK = 1 << FACT_BITS;
 const MAX_FACT_CHUNKS = 1 << 20;
 /**
  * SourceFacts kept between calls of facts() (Recent: up to twice this many, about 0.7 KB each with their fact, so
- * 190 MB at most). A check of a 2,000-word draft reaches about 66,000 source facts at 10,000 sources and more
- * (11,600 at BBC); kept, the next check unpacks none of them again.
+ * 190 MB at most). A check of a 2,000-word draft reaches about 11,600 source facts at BBC, 66,000 at 10,000 sources
+ * and 97,000 at 100,000; kept, the next check unpacks none of them again.
  */
 const FACTS_KEPT = 1 << 17;
 /**
  * Source facts' frames kept between checks (Recent: up to twice this many). A fact is unpacked anew once
  * factCache has let it go, and its frame (frameOf) reads its sentence, which at 10,000 sources or more is
- * mostly no longer among the texts kept in memory: without this, every check framed again the ~11,000
- * (10k) to ~22,000 (100k) source facts it compares and read their files again.
+ * mostly no longer among the texts kept in memory: without this, every check framed again the 11,400
+ * (10k) to 15,300 (100k) source facts it compares and read their files again.
  */
 const FRAMES_KEPT = 32_768;
 
