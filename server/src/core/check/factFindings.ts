@@ -85,23 +85,20 @@ export function factFindings(claim: FigureClaim | DateClaim): Finding[] {
       const code = claim.kind === 'figure' ? 'unsourced-figure' : 'unsourced-date';
       // A source giving the same value about what may be something else is shown, never claimed as the source; so is
       // another value from a source the draft draws on nowhere else (drawnOn.ts): worth a look, not a contradiction.
-      const m = claim.best;
       const u = claim.unsure;
+      const m = claim.best;
+      const shown = u
+        ? { match: u, message: `Not verified: a source the draft cites nowhere else gives ${q(u.text)}, perhaps for something else.`, what: u.text }
+        : m
+          ? { match: m, message: `Not verified: a source gives this ${what}, perhaps for something else.`, what: `The same ${what}` }
+          : undefined;
       return [
         {
           ...base,
           code,
           severity: CODES[code],
-          message: u
-            ? bounded(`Not verified: a source the draft cites nowhere else gives ${q(u.text)}, perhaps for something else.`, u)
-            : m
-              ? bounded(`Not verified: a source gives this ${what}, perhaps for something else.`, m)
-              : `No source gives this ${what} for what the sentence is about.`,
-          related: u
-            ? [{ location: u.location, message: `${u.text}, perhaps another fact: ${describeSource(u.location.source)}` }]
-            : m
-              ? [{ location: m.location, message: `The same ${what}, perhaps another fact: ${describeSource(m.location.source)}` }]
-              : [],
+          message: shown ? bounded(shown.message, shown.match) : `No source gives this ${what} for what the sentence is about.`,
+          related: shown ? [{ location: shown.match.location, message: `${shown.what}, perhaps another fact: ${describeSource(shown.match.location.source)}` }] : [],
           fixes: [],
         },
       ];

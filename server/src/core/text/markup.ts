@@ -16,8 +16,9 @@ export function blank(text: string, start: number, end: number, out: string[]): 
  */
 export function maskMarkdown(text: string, options: { keepComments?: boolean } = {}): string {
   const out = text.split('');
+  const hide = (start: number, end: number) => blank(text, start, end, out);
   maskFrontMatter(text, out);
-  if (!options.keepComments) maskHtmlComments(text, (a, b) => blank(text, a, b, out));
+  if (!options.keepComments) maskHtmlComments(text, hide);
   // Fenced code blocks: ``` or ~~~ up to the matching fence, or the end of the text.
   const fence = /^ {0,3}(`{3,}|~{3,})[^\n]*$/gm;
   let m: RegExpExecArray | null;
@@ -38,7 +39,7 @@ export function maskMarkdown(text: string, options: { keepComments?: boolean } =
   // Elements that hold no prose (scripts, embedded posts), then autolinks and bare HTML tags,
   // and tags whose attributes run over several lines.
   if (masked.includes('<')) {
-    maskElements(masked, (a, b) => blank(text, a, b, out));
+    maskElements(masked, hide);
     const tag = /<\/?[A-Za-z][^<>\n]*>/g;
     while ((m = tag.exec(masked))) blank(text, m.index, m.index + m[0].length, out);
     MULTILINE_TAG.lastIndex = 0;
@@ -176,8 +177,9 @@ const ENTITIES: Record<string, string> = {
 export function htmlToText(html: string): string {
   const out = html.split('');
   let m: RegExpExecArray | null;
-  maskElements(html, (a, b) => blank(html, a, b, out));
-  maskHtmlComments(html, (a, b) => blank(html, a, b, out));
+  const hide = (start: number, end: number) => blank(html, start, end, out);
+  maskElements(html, hide);
+  maskHtmlComments(html, hide);
   const tag = /<\/?[A-Za-z!][^<>]*>/g;
   while ((m = tag.exec(html))) {
     // A block-level tag ends a paragraph: keep a line break so sentences do not run together.
