@@ -531,7 +531,7 @@ export function figureCandidate(d: FigureFact, sf: SourceFact, aliases: AliasTab
     ((same.owner === 'same' &&
       (measure - same.directions >= 2 ||
         (measure - same.directions >= 1 && (same.classes > same.directions || nearVerbatim(d, s))) ||
-        (ownedUnit && (measure >= 1 || sharedKeyWords(d, s) >= UNIT_ONLY_SHARED)))) ||
+        (ownedUnit && (measure >= 1 || sharedKeyWords(d, s, common) >= UNIT_ONLY_SHARED)))) ||
       (sharedOwner && same.nested) ||
       (paired && unitScore === 2 && overlap(d, s) >= 0.6));
   // An owner written only inside one figure ("12 Oscar nominations") may be the award, not whose they are: it
@@ -707,11 +707,16 @@ function wordsAndNames(f: Fact): string[] {
   return all;
 }
 
-/** Key words and names both sentences hold, but the figures' units and words that stand beside any figure ("mln", "dlrs"). */
-function sharedKeyWords(a: Fact, b: Fact): number {
+/**
+ * Key words and names both sentences hold, but the figures' units, words that stand beside any figure ("mln", "dlrs")
+ * and names the corpus holds everywhere (the US in BBC news: "four Britons freed from US custody" and "two Britons"
+ * of a US court ruling share it and Guantanamo Bay, and are two counts).
+ */
+function sharedKeyWords(a: Fact, b: Fact, common?: (word: string) => boolean): number {
   const units = new Set([a, b].flatMap((f) => (f.kind === 'figure' && f.figure.unit ? [stemOf(f.figure.unit)] : [])));
+  const everywhere = new Set(common ? a.context.entities.filter(common).map(stemOf) : []);
   const other = wordsAndNames(b);
-  return wordsAndNames(a).filter((w) => !isWeakMeasure(w) && !units.has(w) && other.includes(w)).length;
+  return wordsAndNames(a).filter((w) => !isWeakMeasure(w) && !units.has(w) && !everywhere.has(w) && other.includes(w)).length;
 }
 
 /** The share of the draft sentence's key words that the source sentence holds. */
@@ -1198,7 +1203,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
       m.siblings.add(sib);
       // A name in common, or two words besides units: "30,000 tonnes for China, 31,000 for the Soviet Union" is no
       // cocoa forecast's "31,000", nor "deposit withdrawals … 2.2 billion dlrs from 1.9 billion" total lending's.
-      m.tied ||= sharedKeyWords(sib, f) >= 2 || sib.context.entities.some((n) => !common?.(n) && f.context.entities.includes(n));
+      m.tied ||= sharedKeyWords(sib, f, common) >= 2 || sib.context.entities.some((n) => !common?.(n) && f.context.entities.includes(n));
     }
   }
   // Another fact of the source's sentence gives a sibling's value (the candidate itself may not stand for one), and the

@@ -228,9 +228,9 @@ export function sentenceContexts(
   const normOf = new Map<Token, string>();
   const entityTokens: Token[] = [];
   tokens.forEach((t, i) => {
-    if (!isName(t, i) || isMasked[i]) return;
+    if (!isName(t, i) || isMasked[i] || stateAfterUnited(text, t, tokens[i + 1])) return;
     entityTokens.push(t);
-    normOf.set(t, intern((afterNew(text, tokens[i - 1], t) ? 'new' : '') + nameForm(text, t)));
+    normOf.set(t, intern(stateAfterUnited(text, tokens[i - 1], t) ?? (afterNew(text, tokens[i - 1], t) ? 'new' : '') + nameForm(text, t)));
   });
   const norm = (t: Token) => normOf.get(t) ?? t.norm;
   const entities = [...new Set(entityTokens.map(norm))];
@@ -318,6 +318,16 @@ export function afterNew(text: string, previous: Token | undefined, t: Token): b
   return previous?.norm === 'new' && previous.capital && text.slice(previous.end, t.start) === ' ';
 }
 
+/**
+ * "States" after "United" is the United States, one name written as news prints it most ("us", as "US" and "U.S."
+ * are and "American" reads); "Kingdom" after "United" the UK. "United" itself is then no name of its own (Manchester
+ * United's is).
+ */
+export function stateAfterUnited(text: string, previous: Token | undefined, t: Token | undefined): string | undefined {
+  if (!t || previous?.norm !== 'united' || !previous.capital || !t.capital || text.slice(previous.end, t.start) !== ' ') return undefined;
+  return t.norm === 'states' ? 'us' : t.norm === 'kingdom' ? 'uk' : undefined;
+}
+
 /** Common nouns a sentence may open on in the possessive. */
 const COMMON_POSSESSIVES = new Set(
   'today yesterday tomorrow tonight year week month day children women men people world nation country company government party city state council team club industry market sector firm group bank'.split(' '),
@@ -326,6 +336,8 @@ const COMMON_POSSESSIVES = new Set(
 function isNameToken(text: string, t: Token, i: number, names: ReadonlySet<string>, previous?: Token): boolean {
   // A common abbreviation is a word unless it ends a name ("HD DVD", "Sky TV").
   if (COMMON_ABBREVIATIONS.has(t.norm) && !(previous?.capital && /^\s+$/.test(text.slice(previous.end, t.start)) && isContentWord(previous.norm))) return false;
+  // "US" and "U.S." are the United States, not the pronoun their letters spell.
+  if (t.norm === 'us') return isAcronym(text, t);
   if (!isContentWord(t.norm) || /\d/.test(t.norm) || DATE_WORDS.has(t.norm) || HONORIFICS.has(t.norm)) return false;
   if (isAcronym(text, t)) return true;
   if (!t.capital) return false;

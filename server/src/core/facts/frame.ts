@@ -13,7 +13,7 @@ import { countryOf, demonymsOf } from './places';
 import { once } from './once';
 import { otherPollsters, pollstersOf, reportsPoll } from './polls';
 import { isContentWord, normaliseWord, tokenize, type Token } from '../text/tokens';
-import { afterNew, COMMON_ABBREVIATIONS, stem, type AliasTable } from './context';
+import { afterNew, COMMON_ABBREVIATIONS, stateAfterUnited, stem, type AliasTable } from './context';
 import { HONORIFICS, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS } from '../speakers/lexicon';
 import type { Fact } from './extract';
 
@@ -318,6 +318,8 @@ function clauseOf(sentence: string, start: number, end: number, relatives: Reado
  */
 const PHRASE_WORDS: Array<[RegExp, string]> = [
   [/\bmarket\s+(?:value|valuation|cap)\b/i, stem('capitalization')],
+  // A product's launch in a reporter's words ("goes on sale", "hit the shops").
+  [/\b(?:go(?:es)?|went|gone|going|put)\s+on\s+sale\b|\bhit(?:s|ting)?\s+(?:the\s+)?(?:shops|stores|shelves)\b/i, stem('launch')],
   [/\b(?:pa(?:y|ys|ying)|offer(?:s|ed|ing)?|bid(?:s|ding)?)\b[^;]{0,40}?\bfor\s+(?:(?:each|every|a|one)\s+(?:\w+\s+)?share\b|[A-Z])/, stem('buy')],
 ];
 
@@ -389,10 +391,12 @@ export function frameOf(fact: Fact, sentence: string): FactFrame {
     // Nor is the counted noun when it is capitalised ("300 Australs").
     // Only names within the fact's own clause: a dateline's city ("AMSTERDAM, March 5 - …") is where the story was filed.
     const clauseTokens = tokenize(sentence, clause.start, clause.end);
-    // Names as context.ts reads them: "New Mexico" is one ("newmexico").
+    // Names as context.ts reads them: "New Mexico" is one ("newmexico"), "United States" is "us".
     const inClause = new Set<string>();
     clauseTokens.forEach((t, i) => {
-      if (afterNew(sentence, clauseTokens[i - 1], t)) inClause.add('new' + t.norm).add('new' + withoutS(t.norm));
+      const state = stateAfterUnited(sentence, clauseTokens[i - 1], t);
+      if (state) inClause.add(state);
+      else if (afterNew(sentence, clauseTokens[i - 1], t)) inClause.add('new' + t.norm).add('new' + withoutS(t.norm));
       else inClause.add(withoutS(t.norm));
     });
     const couldOwn = (n: string) => isOwner(n) && !currencies.has(n) && n !== unit && stem(n) !== unit;

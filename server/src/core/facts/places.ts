@@ -7,7 +7,7 @@
 import countries from 'world-countries/dist/countries-unescaped.json';
 import { normaliseWord } from '../text/tokens';
 
-/** Places below or beside the state level, and demonyms the data set spells otherwise. */
+/** Places below or beside the state level, demonyms the data set spells otherwise, and a state's other names. */
 const EXTRA: Array<[string, string]> = [
   ['welsh', 'wales'],
   ['scottish', 'scotland'],
@@ -27,6 +27,9 @@ const EXTRA: Array<[string, string]> = [
   ['european', 'europe'],
   ['african', 'africa'],
   ['asian', 'asia'],
+  // Other names of a state that news prints as often as its short form ("America" is left out: South America).
+  ['britain', 'uk'],
+  ['usa', 'us'],
 ];
 
 interface Country {
