@@ -1,6 +1,6 @@
 // Source facts in the embedded index, through the SourceStore interface every store
 // implements: found after a source is added, forgotten when it is removed or replaced
-// (also once the postings are rebuilt), and the same after a snapshot is restored.
+// (also once the postings are rebuilt), and the same after a snapshot is restored, with the frames checks made.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +10,7 @@ import { decodeSnapshot } from '../../server/src/core/index/snapshot';
 import { parseSource } from '../../server/src/core/source/source';
 import { factKeys, MAX_FACTS_PER_KEY, pairKey } from '../../server/src/core/facts/keys';
 import { nameKey } from '../../server/src/core/facts/context';
+import { restoreFrame, type FactFrame } from '../../server/src/core/facts/frame';
 import { crowdedArticle, placeName } from '../support/factCorpus';
 import { HARVEST_DRAFTS, harvestCorpus } from '../support/commonFacts';
 
@@ -88,4 +89,46 @@ test('a figure whose only links to its source are common keys is found through a
   }
   // A pair as common as its keys is no evidence either.
   assert.deepEqual(await index.facts([pairKey('n:' + nameKey('Wexshire'), 'w:sold')]), []);
+});
+
+test('a snapshot keeps the source facts\' frames checks made: restored, they equal frames made afresh, and a re-read source has none', async () => {
+  const index = new MemoryIndex();
+  for (let i = 0; i < 30; i++) index.add(parseSource(`s${i}.txt`, `file:///s${i}.txt`, article(i)));
+  const texts = new Map(index.all().map((d) => [d.id, d.text]));
+  const restore = (from: MemoryIndex) => {
+    const decoded = decodeSnapshot(from.snapshot(() => undefined, 'test'), 'test', (fields) => ({ load: () => texts.get(String(fields.id)), prose: (t) => t }));
+    assert.ok(!('problem' in decoded));
+    return MemoryIndex.restore(decoded);
+  };
+  const draft = 'The port authority of Quito said 1012 ferries sailed on time at the harbour. The port authority of Riga said 1017 ferries sailed on time at the harbour.';
+  const claimsOf = async (store: MemoryIndex) => JSON.stringify((await checkDraft({ text: draft, format: 'text' }, store)).claims.filter((c) => c.kind === 'figure'));
+  const expected = await claimsOf(index);
+  const made = index.framesMade;
+  assert.ok(made > 0);
+  const restored = restore(index);
+  assert.equal(await claimsOf(restored), expected);
+  assert.equal(restored.framesMade, 0, 'every frame the check compares comes from the snapshot');
+  // Field by field (the stems read from the sentence when asked), against frames made from freshly unpacked facts.
+  const fresh = new MemoryIndex();
+  for (const doc of index.all()) fresh.add(parseSource(doc.id, doc.uri, texts.get(doc.id)!));
+  const plain = (f: FactFrame | undefined) => f && { ...f, classWords: [...f.classWords], sentenceStems: [...f.sentenceStems()] };
+  const keys = ['v:count:1012', 'v:count:1017', 'v:count:1002'];
+  const [kept, afresh] = await Promise.all([restored.facts(keys), fresh.facts(keys)]);
+  assert.ok(kept.length >= 3);
+  kept.forEach((sf, i) => assert.deepEqual(plain(sf.frame), plain(afresh[i].frame)));
+  // Saved again from the restored index, which framed nothing: the frames are still there.
+  assert.equal(await claimsOf(restore(restored)), expected);
+  // A source re-read since (another text) is framed afresh, and only it.
+  const again = restore(restored);
+  texts.set('s12.txt', article(12).replace('1012', '1013'));
+  again.add(parseSource('s12.txt', 'file:///s12.txt', texts.get('s12.txt')!));
+  await claimsOf(again);
+  assert.ok(again.framesMade > 0 && again.framesMade < made);
+});
+
+test('a stored frame that is not one is refused (the fact is framed afresh)', () => {
+  const sentence = () => 'Shares rose 5% in London.';
+  for (const bad of [null, 'frame', [], Array(17).fill(0), [[], [], 1, 0, null, [], [], [['~rise', 'rise']], [], 'sideways', null, null, [], [], null, null, []]]) {
+    assert.equal(restoreFrame(bad, sentence), undefined);
+  }
 });

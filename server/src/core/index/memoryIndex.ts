@@ -13,7 +13,8 @@ import { factKeys, MAX_FACTS_PER_KEY, pairParts } from '../facts/keys';
 import { append, PackedFactLists, PostingList, Postings } from './postings';
 import type { Fact } from '../facts/extract';
 import { packFacts, PackedFacts, unpackFact } from '../facts/packed';
-import { frameOf, type FactFrame } from '../facts/frame';
+import type { FactFrame } from '../facts/frame';
+import { SourceFrames } from './frames';
 import { Recent } from './recent';
 import { packedFactsOf, takeFreshFactKeys } from '../source/lazyText';
 import { DecodedSnapshot, encodeSnapshot, SnapshotStamp } from './snapshot';
@@ -51,15 +52,6 @@ const FACTS_KEPT = 1 << 17;
 const FRAMES_KEPT = 32_768;
 
 /**
- * A copy of `s` that holds none of the string it was sliced from: V8 keeps a slice of a long string as a view of
- * it, so a kept frame's words and sentence (frameOf slices them from the sentence) would keep the source's whole
- * prose in memory (18 MB more heap at 10,000 sources, 2,000-word draft). Concatenating flattens into a new string.
- */
-function detached(s: string): string {
-  return (' ' + s).slice(1);
-}
-
-/**
  * A source fact of the index. Its sentence is read only when a message, hover or frame needs it (a cached source's
  * text stays on disk until then); its frame is kept by posting. A class, not an object with getters of its own: the
  * index keeps tens of thousands between checks (FACTS_KEPT), and each would hold closures of its own.
@@ -69,8 +61,10 @@ class IndexedFact implements SourceFact {
     readonly source: SourceRef,
     readonly fact: Fact,
     private readonly doc: SourceDoc,
+    /** Its posting, and its number among its source's facts. */
     private readonly posting: number | undefined,
-    private readonly frames: Recent<FactFrame>,
+    private readonly fi: number,
+    private readonly frames: SourceFrames,
   ) {}
 
   get sentence(): string {
@@ -82,7 +76,7 @@ class IndexedFact implements SourceFact {
   }
 
   get frame(): FactFrame | undefined {
-    return this.posting === undefined ? undefined : this.frames.get(this.posting, () => frameOf(this.fact, detached(this.sentence)));
+    return this.posting === undefined ? undefined : this.frames.get(this.posting, this.doc, this.fi, this.fact);
   }
 }
 
@@ -198,7 +192,7 @@ export class MemoryIndex implements SourceStore {
    * cleared when chunks are renumbered.
    */
   private factCache = new Recent<SourceFact>(FACTS_KEPT);
-  private frames = new Recent<FactFrame>(FRAMES_KEPT);
+  private frames = new SourceFrames(FRAMES_KEPT);
   private refs = new WeakMap<SourceDoc, SourceRef>();
   private aliasCache: AliasTable | undefined;
 
@@ -279,8 +273,13 @@ export class MemoryIndex implements SourceStore {
       for (const [key, list] of entries) yield [key, list.data.subarray(0, list.length)];
     })(this.postings.entries());
     const docs = this.all();
+    const frames = this.frames.fields(docs, (posting) => {
+      const chunk = posting >>> FACT_BITS;
+      const doc = this.factDoc[chunk];
+      return doc && { doc, fi: this.factBase[chunk] + (posting & (FACT_CHUNK - 1)) };
+    });
     return encodeSnapshot(
-      docs.map((doc) => ({ doc, stamp: stampOf(doc.id) })),
+      docs.map((doc) => ({ doc, stamp: stampOf(doc.id), frames: frames.get(doc) })),
       words,
       this.factPairs(docs),
       engine,
@@ -463,9 +462,14 @@ export class MemoryIndex implements SourceStore {
     return ref;
   }
 
-  /** A source fact; its frame kept between lookups by `posting`, where it has one. */
-  private sourceFact(doc: SourceDoc, fact: Fact, posting?: number): SourceFact {
-    return new IndexedFact(this.refOf(doc), fact, doc, posting, this.frames);
+  /** A source's fact `fi`; its frame kept between lookups by `posting`, where it has one. */
+  private sourceFact(doc: SourceDoc, fact: Fact, fi: number, posting?: number): SourceFact {
+    return new IndexedFact(this.refOf(doc), fact, doc, posting, fi, this.frames);
+  }
+
+  /** Source facts framed by this index rather than read from its snapshot (what save would add to a cache). */
+  get framesMade(): number {
+    return this.frames.made;
   }
 
   async facts(keys: readonly string[]): Promise<SourceFact[]> {
@@ -495,7 +499,12 @@ export class MemoryIndex implements SourceStore {
         // Live sources only: a removed or replaced source's postings stay until the next rebuild.
         if (!doc || seen.has(value)) continue;
         seen.add(value);
-        out.push(this.factCache.get(value, () => this.sourceFact(doc, factAt(this.factPack[chunk], this.factBase[chunk] + (value & (FACT_CHUNK - 1))), value)));
+        out.push(
+          this.factCache.get(value, () => {
+            const fi = this.factBase[chunk] + (value & (FACT_CHUNK - 1));
+            return this.sourceFact(doc, factAt(this.factPack[chunk], fi), fi, value);
+          }),
+        );
       }
     }
     return out;
@@ -547,7 +556,7 @@ export class MemoryIndex implements SourceStore {
 
   async allFacts(): Promise<SourceFact[]> {
     // A lazy source's facts getter unpacks its packed facts; a restored one's decodes them.
-    return this.all().flatMap((doc) => (doc.facts ?? []).map((fact) => this.sourceFact(doc, fact)));
+    return this.all().flatMap((doc) => (doc.facts ?? []).map((fact, fi) => this.sourceFact(doc, fact, fi)));
   }
 
   async aliases(): Promise<AliasTable> {

@@ -24,6 +24,12 @@ export class Recent<V> {
     return value;
   }
 
+  /** Every entry kept, the older generation's first. */
+  *entries(): IterableIterator<[number, V]> {
+    yield* this.old;
+    yield* this.young;
+  }
+
   /** Forgets every entry (the keys are about to name other things). */
   clear(): void {
     this.young.clear();

@@ -24,7 +24,8 @@
 //   spans[2S]          sentence (start, end) pairs
 //   factCounts[N]      facts per source (fact postings are checked against it)
 //   factIntsAt[N+1]    where each source's packed facts start in factInts
-//   fields[FIELDS*N+1] byte offsets into `strings` of each source's id, uri, hash, meta, facts' texts, abbreviations
+//   fields[FIELDS*N+1] byte offsets into `strings` of each source's id, uri, hash, meta, facts' texts, abbreviations,
+//                      frames (JSON [fact number, ...StoredFrame] rows: the frames of its facts some check made)
 //   stamps             f64 size, f64 mtimeMs per source (read with readDoubleLE: no alignment needed)
 //   wordOffsets[K+1], wordData[P]    word postings: key i owns wordData[wordOffsets[i] .. wordOffsets[i+1]]
 //   factOffsets[F+1], factPairs[2Q]  fact postings: (source number, fact number) pairs
@@ -47,8 +48,8 @@ import type { LineIndex } from '../text/lines';
 import { attributeQuotes, TextAttributions } from '../speakers/attribute';
 
 const MAGIC = 'SRCCHKIX';
-/** Bump whenever tokenising, keys, sentence splitting, fact extraction, metadata, SourceDoc's shape or this layout changes (9: facts packed, not JSON; 10: a "> " block holding marked quotations is read by its marks, attributions skip citations; 11: a fact carries the names of the sentence before it refers back to; 12: and that sentence's key words; 13: '' read as a double quotation mark, so sources' quotations change; 14: a dotted abbreviation is no counted noun; 15: "Six Nations", a capitalised number word before a capitalised word, is a name; "five say" counts no one; 16: a number after "code" is an identifier; 18: irregular past forms of content verbs stemmed to their verb; 19: a demonym opening a sentence is a name, and verbs of a stated position (rejected, condemned, vowed) make an actor;  20: the alias table kept; 21: a figure carries the pollsters the sentence before names; 22: in a headline in capitals only words the text writes as names elsewhere are names; 23: a number in a list after a name's number, "Windows 95, 98, ME", is a name; 24: "US" and "U.S." are names, "United States" is one, "us"). */
-export const INDEX_FORMAT = 24;
+/** Bump whenever tokenising, keys, sentence splitting, fact extraction, metadata, SourceDoc's shape or this layout changes (9: facts packed, not JSON; 10: a "> " block holding marked quotations is read by its marks, attributions skip citations; 11: a fact carries the names of the sentence before it refers back to; 12: and that sentence's key words; 13: '' read as a double quotation mark, so sources' quotations change; 14: a dotted abbreviation is no counted noun; 15: "Six Nations", a capitalised number word before a capitalised word, is a name; "five say" counts no one; 16: a number after "code" is an identifier; 18: irregular past forms of content verbs stemmed to their verb; 19: a demonym opening a sentence is a name, and verbs of a stated position (rejected, condemned, vowed) make an actor;  20: the alias table kept; 21: a figure carries the pollsters the sentence before names; 22: in a headline in capitals only words the text writes as names elsewhere are names; 23: a number in a list after a name's number, "Windows 95, 98, ME", is a name; 24: "US" and "U.S." are names, "United States" is one, "us"; 25: source facts' frames kept). */
+export const INDEX_FORMAT = 25;
 const PREFIX = 52;
 const CRC32 = 1;
 const SHA256 = 2;
@@ -76,13 +77,14 @@ export function sealSnapshot(bytes: Buffer): void {
   checksum(bytes.subarray(PREFIX), bytes.readUInt32LE(16))!.copy(bytes, 20);
 }
 const HEADER = 13;
-const FIELDS = 6;
+const FIELDS = 7;
 const F_ID = 0;
 const F_URI = 1;
 const F_HASH = 2;
 const F_META = 3;
 const F_FACTS = 4;
 const F_ABBR = 5;
+const F_FRAMES = 6;
 const SEP = '\0';
 
 /** What identifies the content a source was indexed from (kept for the caller's freshness check). */
@@ -95,6 +97,8 @@ export interface SnapshotStamp {
 export interface SnapshotEntry {
   doc: SourceDoc;
   stamp: SnapshotStamp | undefined;
+  /** Its facts' frames as storedFrames reads them back (JSON rows); by default those the snapshot it came from held. */
+  frames?: string;
 }
 
 // ---- Encoding ----
@@ -123,7 +127,7 @@ export function encodeSnapshot(
   const region = new ChunkWriter();
   let spanCount = 0;
   const docSpans: Int32Array[] = [];
-  entries.forEach(({ doc, stamp }, d) => {
+  entries.forEach(({ doc, stamp, frames }, d) => {
     const cached = doc instanceof CachedSource ? doc : undefined;
     // Facts are copied packed (their ids renumbered into the snapshot's table), never unpacked.
     const facts = packedFactsOf(doc) ?? packFacts(doc.facts ?? []);
@@ -137,6 +141,7 @@ export function encodeSnapshot(
       cached ? cached.raw(F_META) : JSON.stringify(doc.meta),
       facts.texts,
       cached ? cached.raw(F_ABBR) : doc.abbreviations?.length ? JSON.stringify(doc.abbreviations) : '',
+      frames ?? storedFrames(doc),
     ];
     for (let f = 0; f < FIELDS; f++) {
       region.write(values[f]);
@@ -293,7 +298,7 @@ class CachedSource implements SourceDoc {
     try {
       return read(this.raw(field));
     } catch (e) {
-      this.c.onDamage?.(this.id, `unreadable ${['id', 'uri', 'hash', 'metadata', 'facts', 'abbreviations'][field]} (${(e as Error).message})`);
+      this.c.onDamage?.(this.id, `unreadable ${['id', 'uri', 'hash', 'metadata', 'facts', 'abbreviations', 'frames'][field]} (${(e as Error).message})`);
       return fallback;
     }
   }
@@ -338,6 +343,15 @@ class CachedSource implements SourceDoc {
   get speakers(): TextAttributions {
     return (this.memo.speakers ??= attributeQuotes(this.prose, this.sentences));
   }
+}
+
+/**
+ * The frames a restored source's facts had when its snapshot was written, as JSON [fact number, ...StoredFrame]
+ * rows ('' for none, and for a source read afresh): they are the frames of exactly these facts, kept in the
+ * source's own record, so a source re-read since never meets another content's frames.
+ */
+export function storedFrames(doc: SourceDoc): string {
+  return doc instanceof CachedSource ? doc.raw(F_FRAMES) : '';
 }
 
 function checkedObject(v: unknown): object {
