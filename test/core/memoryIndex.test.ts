@@ -79,3 +79,28 @@ test('a snapshot keeps the alias table, and a source added after the restore bri
   restored.add(parseSource('b.txt', 'file:///b.txt', 'Rail\n\nThe Northern Rail Union (NRU) said trains run.\n'));
   assert.ok((await restored.aliases()).has('nru'));
 });
+
+test('a snapshot keeps the speakers a check had attributed: restored, they are the same, and only new ones are unsaved', async () => {
+  const index = new MemoryIndex();
+  for (let i = 0; i < 20; i++) index.add(parseSource(`s${i}.txt`, `file:///s${i}.txt`, article(i)));
+  const texts = new Map(index.all().map((d) => [d.id, d.text]));
+  const restore = (from: MemoryIndex) => {
+    const decoded = decodeSnapshot(from.snapshot(() => undefined, 'test'), 'test', (fields) => ({ load: () => texts.get(String(fields.id)), prose: (t) => t }));
+    assert.ok(!('problem' in decoded));
+    return MemoryIndex.restore(decoded);
+  };
+  const quote = 'Harbour number 7 will reopen for ferries once the 7 cranes are repaired';
+  const verdict = await verdictOf(index, quote);
+  const attributed = index.get('s7.txt')!.speakers;
+  assert.equal(attributed.quotations[0]?.speaker?.name, 'the mayor');
+  const restored = restore(index);
+  assert.equal(restored.unsaved().speakers, 0);
+  assert.equal(await verdictOf(restored, quote), verdict);
+  assert.equal(restored.unsaved().speakers, 0, 's7 was attributed before the snapshot');
+  // JSON drops properties that are undefined; nothing else differs.
+  assert.deepEqual(restored.get('s7.txt')!.speakers, JSON.parse(JSON.stringify(attributed)));
+  await verdictOf(restored, 'Harbour number 9 will reopen for ferries once the 9 cranes are repaired');
+  assert.equal(restored.unsaved().speakers, 1);
+  assert.ok(restore(restored).get('s9.txt')!.speakers.quotations.length > 0);
+  assert.equal(restore(restored).unsaved().speakers, 0);
+});

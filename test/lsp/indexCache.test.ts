@@ -100,7 +100,7 @@ function sections(bytes: Buffer) {
   take(8 * spans);
   const factCounts = take(4 * n);
   const factIntsAt = take(4 * (n + 1));
-  const fields = take(4 * (7 * n + 1)); // id, uri, hash, meta, facts, abbreviations, frames
+  const fields = take(4 * (8 * n + 1)); // id, uri, hash, meta, facts, abbreviations, frames, speakers
   take(16 * n);
   const wordOffsets = take(4 * (wordKeys + 1));
   const wordData = take(4 * wordInts);

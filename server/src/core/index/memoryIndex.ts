@@ -17,7 +17,7 @@ import type { FactFrame } from '../facts/frame';
 import { SourceFrames } from './frames';
 import { Recent } from './recent';
 import { packedFactsOf, takeFreshFactKeys } from '../source/lazyText';
-import { DecodedSnapshot, encodeSnapshot, SnapshotStamp } from './snapshot';
+import { attributedSinceRestored, DecodedSnapshot, encodeSnapshot, SnapshotStamp } from './snapshot';
 
 export { indexKey };
 
@@ -467,9 +467,14 @@ export class MemoryIndex implements SourceStore {
     return new IndexedFact(this.refOf(doc), fact, doc, posting, fi, this.frames);
   }
 
-  /** Source facts framed by this index rather than read from its snapshot (what save would add to a cache). */
-  get framesMade(): number {
-    return this.frames.made;
+  /**
+   * What this index computed that its snapshot did not hold, and a snapshot of it would: source facts framed,
+   * restored sources whose speakers were attributed.
+   */
+  unsaved(): { frames: number; speakers: number } {
+    let speakers = 0;
+    for (const doc of this.slotDoc) if (doc && attributedSinceRestored(doc)) speakers++;
+    return { frames: this.frames.made, speakers };
   }
 
   async facts(keys: readonly string[]): Promise<SourceFact[]> {

@@ -25,7 +25,8 @@
 //   factCounts[N]      facts per source (fact postings are checked against it)
 //   factIntsAt[N+1]    where each source's packed facts start in factInts
 //   fields[FIELDS*N+1] byte offsets into `strings` of each source's id, uri, hash, meta, facts' texts, abbreviations,
-//                      frames (JSON [fact number, ...StoredFrame] rows: the frames of its facts some check made)
+//                      frames (JSON [fact number, StoredFrame] rows: the frames of its facts some check made),
+//                      speakers (JSON TextAttributions, where a check had them attributed)
 //   stamps             f64 size, f64 mtimeMs per source (read with readDoubleLE: no alignment needed)
 //   wordOffsets[K+1], wordData[P]    word postings: key i owns wordData[wordOffsets[i] .. wordOffsets[i+1]]
 //   factOffsets[F+1], factPairs[2Q]  fact postings: (source number, fact number) pairs
@@ -43,12 +44,13 @@ import type { Fact } from '../facts/extract';
 import type { AliasTable } from '../facts/context';
 import { exportFacts, packedView, packFacts, StringTable, unpackFacts } from '../facts/packed';
 import { packedFactsOf, setPackedFacts } from '../source/lazyText';
+import { attributedSpeakers } from '../source/source';
 import type { Span } from '../text/sentences';
 import type { LineIndex } from '../text/lines';
 import { attributeQuotes, TextAttributions } from '../speakers/attribute';
 
 const MAGIC = 'SRCCHKIX';
-/** Bump whenever tokenising, keys, sentence splitting, fact extraction, metadata, SourceDoc's shape or this layout changes (9: facts packed, not JSON; 10: a "> " block holding marked quotations is read by its marks, attributions skip citations; 11: a fact carries the names of the sentence before it refers back to; 12: and that sentence's key words; 13: '' read as a double quotation mark, so sources' quotations change; 14: a dotted abbreviation is no counted noun; 15: "Six Nations", a capitalised number word before a capitalised word, is a name; "five say" counts no one; 16: a number after "code" is an identifier; 18: irregular past forms of content verbs stemmed to their verb; 19: a demonym opening a sentence is a name, and verbs of a stated position (rejected, condemned, vowed) make an actor;  20: the alias table kept; 21: a figure carries the pollsters the sentence before names; 22: in a headline in capitals only words the text writes as names elsewhere are names; 23: a number in a list after a name's number, "Windows 95, 98, ME", is a name; 24: "US" and "U.S." are names, "United States" is one, "us"; 25: source facts' frames kept). */
+/** Bump whenever tokenising, keys, sentence splitting, fact extraction, metadata, SourceDoc's shape or this layout changes (9: facts packed, not JSON; 10: a "> " block holding marked quotations is read by its marks, attributions skip citations; 11: a fact carries the names of the sentence before it refers back to; 12: and that sentence's key words; 13: '' read as a double quotation mark, so sources' quotations change; 14: a dotted abbreviation is no counted noun; 15: "Six Nations", a capitalised number word before a capitalised word, is a name; "five say" counts no one; 16: a number after "code" is an identifier; 18: irregular past forms of content verbs stemmed to their verb; 19: a demonym opening a sentence is a name, and verbs of a stated position (rejected, condemned, vowed) make an actor;  20: the alias table kept; 21: a figure carries the pollsters the sentence before names; 22: in a headline in capitals only words the text writes as names elsewhere are names; 23: a number in a list after a name's number, "Windows 95, 98, ME", is a name; 24: "US" and "U.S." are names, "United States" is one, "us"; 25: source facts' frames and, where attributed, speakers kept). */
 export const INDEX_FORMAT = 25;
 const PREFIX = 52;
 const CRC32 = 1;
@@ -77,7 +79,7 @@ export function sealSnapshot(bytes: Buffer): void {
   checksum(bytes.subarray(PREFIX), bytes.readUInt32LE(16))!.copy(bytes, 20);
 }
 const HEADER = 13;
-const FIELDS = 7;
+const FIELDS = 8;
 const F_ID = 0;
 const F_URI = 1;
 const F_HASH = 2;
@@ -85,6 +87,7 @@ const F_META = 3;
 const F_FACTS = 4;
 const F_ABBR = 5;
 const F_FRAMES = 6;
+const F_SPEAKERS = 7;
 const SEP = '\0';
 
 /** What identifies the content a source was indexed from (kept for the caller's freshness check). */
@@ -142,6 +145,7 @@ export function encodeSnapshot(
       facts.texts,
       cached ? cached.raw(F_ABBR) : doc.abbreviations?.length ? JSON.stringify(doc.abbreviations) : '',
       frames ?? storedFrames(doc),
+      cached ? cached.speakersField() : speakersField(attributedSpeakers(doc)),
     ];
     for (let f = 0; f < FIELDS; f++) {
       region.write(values[f]);
@@ -280,7 +284,7 @@ interface Columns {
  * snapshot's bytes on first use (and its text through its loader, like any lazy source).
  */
 class CachedSource implements SourceDoc {
-  private memo: { uri?: string; meta?: SourceMeta; abbreviations?: Array<[string, string[]]>; speakers?: TextAttributions; loader?: TextLoader } = {};
+  private memo: { uri?: string; meta?: SourceMeta; abbreviations?: Array<[string, string[]]>; speakers?: TextAttributions; attributed?: boolean; loader?: TextLoader } = {};
   constructor(
     private readonly c: Columns,
     private readonly i: number,
@@ -298,7 +302,7 @@ class CachedSource implements SourceDoc {
     try {
       return read(this.raw(field));
     } catch (e) {
-      this.c.onDamage?.(this.id, `unreadable ${['id', 'uri', 'hash', 'metadata', 'facts', 'abbreviations', 'frames'][field]} (${(e as Error).message})`);
+      this.c.onDamage?.(this.id, `unreadable ${['id', 'uri', 'hash', 'metadata', 'facts', 'abbreviations', 'frames', 'speakers'][field]} (${(e as Error).message})`);
       return fallback;
     }
   }
@@ -339,9 +343,25 @@ class CachedSource implements SourceDoc {
   get lines(): LineIndex {
     return this.loaded().lines;
   }
-  /** Attributed on first use, as for any source (source.ts withLazySpeakers). */
+  /**
+   * As the snapshot kept them, else attributed on first use, as for any source (source.ts withLazySpeakers): about
+   * a millisecond a source, for the sources a check's quotes are matched in (a tenth of a warm command-line run).
+   */
   get speakers(): TextAttributions {
-    return (this.memo.speakers ??= attributeQuotes(this.prose, this.sentences));
+    if (!this.memo.speakers) {
+      const stored = this.decode(F_SPEAKERS, (s) => (s === '' ? undefined : checkedSpeakers(JSON.parse(s))), undefined);
+      this.memo.attributed = !stored;
+      this.memo.speakers = stored ?? attributeQuotes(this.prose, this.sentences);
+    }
+    return this.memo.speakers;
+  }
+  /** Its speakers field for a snapshot: as stored, or those attributed since. */
+  speakersField(): string {
+    return this.memo.attributed ? speakersField(this.memo.speakers) : this.raw(F_SPEAKERS);
+  }
+  /** Whether its speakers were attributed here, not read from the snapshot (saving would keep them). */
+  get attributed(): boolean {
+    return !!this.memo.attributed;
   }
 }
 
@@ -352,6 +372,22 @@ class CachedSource implements SourceDoc {
  */
 export function storedFrames(doc: SourceDoc): string {
   return doc instanceof CachedSource ? doc.raw(F_FRAMES) : '';
+}
+
+function speakersField(speakers: TextAttributions | undefined): string {
+  return speakers ? JSON.stringify(speakers) : '';
+}
+
+/** Whether a restored source's speakers were attributed since it was restored (the snapshot lacks them). */
+export function attributedSinceRestored(doc: SourceDoc): boolean {
+  return doc instanceof CachedSource && doc.attributed;
+}
+
+function checkedSpeakers(v: unknown): TextAttributions {
+  const { quotations, entities } = checkedObject(v) as Partial<TextAttributions>;
+  if (!Array.isArray(quotations) || !Array.isArray(entities)) throw new Error('not speakers');
+  for (const q of quotations) if (!q || typeof q.start !== 'number' || typeof q.end !== 'number' || typeof q.kind !== 'string') throw new Error('not a quotation');
+  return v as TextAttributions;
 }
 
 function checkedObject(v: unknown): object {

@@ -66,6 +66,13 @@ export function parseSource(id: string, uri: string, text: string, format: Sourc
   return withLazySpeakers({ id, uri, text, prose, meta, sentences, lines: new LineIndex(text), facts, abbreviations } as SourceDoc, () => ({ prose, sentences }));
 }
 
+const attributed = new WeakMap<SourceDoc, TextAttributions>();
+
+/** A lazy source's speakers if a check has had them attributed (the index cache keeps them), without attributing them. */
+export function attributedSpeakers(doc: SourceDoc): TextAttributions | undefined {
+  return attributed.get(doc);
+}
+
 /**
  * Gives `doc` a `speakers` property computed on first use. Attribution costs about a
  * millisecond an article: done for every source at indexing it would dominate the time to
@@ -73,12 +80,12 @@ export function parseSource(id: string, uri: string, text: string, format: Sourc
  * Not enumerable, so copies and index snapshots leave it out (it is derived from the text).
  */
 export function withLazySpeakers(doc: SourceDoc, read: () => { prose: string; sentences: Span[] }): SourceDoc {
-  let memo: TextAttributions | undefined;
   Object.defineProperty(doc, 'speakers', {
     get: () => {
+      let memo = attributed.get(doc);
       if (!memo) {
         const { prose, sentences } = read();
-        memo = attributeQuotes(prose, sentences);
+        attributed.set(doc, (memo = attributeQuotes(prose, sentences)));
       }
       return memo;
     },
