@@ -136,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
     sources: args.sources.length > 0 ? args.sources : DEFAULT_SOURCE_GLOBS,
     notes: args.notes.length > 0 ? args.notes : DEFAULT_NOTES_GLOBS,
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    engine: VERSION,
+    engine: ENGINE,
   };
   const cacheDir = args.cache ? sharedCacheDir() : undefined;
   const sources = new FolderSources(args.root, {
@@ -275,7 +275,10 @@ async function writeReports(args: Args, sources: FolderSources, archive: PgStore
 }
 
 declare const __VERSION__: string | undefined;
+declare const __ENGINE__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
+/** The index cache's engine key, the language server's too (scripts/build.mjs): the version and a digest of the code. */
+const ENGINE = typeof __ENGINE__ === 'string' ? __ENGINE__ : 'dev';
 
 main(process.argv.slice(2)).then(
   (code) => {

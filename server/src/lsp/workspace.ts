@@ -83,9 +83,9 @@ export function settingsFrom(s: Record<string, unknown> | null, problems: string
 const REFRESH_DELAY_MS = 500;
 /** Quiet time after the last source change before the index cache is rewritten. */
 const SAVE_DELAY_MS = 2000;
-declare const __VERSION__: string | undefined;
-/** Index caches written by another version are rebuilt, never trusted. */
-const ENGINE = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
+declare const __ENGINE__: string | undefined;
+/** Index caches written by another engine (version and code: scripts/build.mjs) are rebuilt, never trusted. */
+const ENGINE = typeof __ENGINE__ === 'string' ? __ENGINE__ : 'dev';
 
 interface Folder {
   uri: string;

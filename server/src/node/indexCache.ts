@@ -15,7 +15,7 @@ export interface CacheKey {
   notes: readonly string[];
   /** In bytes. */
   maxFileSize: number;
-  /** The engine's version: a cache built by another version is never read (nor one of another index format: snapshot.ts). */
+  /** The engine (its version and a digest of its code): a cache built by another is never read (nor one of another index format: snapshot.ts). */
   engine: string;
 }
 
