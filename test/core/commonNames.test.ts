@@ -1,5 +1,5 @@
-// A name the corpus holds everywhere (the US in a year of BBC news, Trump in 2016 politics) says nothing of which
-// fact a figure is: it ties no two counts of the same noun, whatever else the sentences share.
+// A name the corpus holds everywhere (the US in a year of BBC news, Trump in 2016 politics) says nothing of which fact
+// a figure is: it ties no two counts of the same noun, whatever else the sentences share.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
