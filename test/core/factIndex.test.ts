@@ -13,6 +13,7 @@ import { nameKey } from '../../server/src/core/facts/context';
 import { restoreFrame, type FactFrame } from '../../server/src/core/facts/frame';
 import { crowdedArticle, placeName } from '../support/factCorpus';
 import { HARVEST_DRAFTS, harvestCorpus } from '../support/commonFacts';
+import { restoredFrom } from '../support/snapshots';
 
 const PORTS = ['Oslo', 'Lima', 'Quito', 'Dakar', 'Hanoi', 'Tunis', 'Accra', 'Riga', 'Sofia', 'Minsk'];
 const article = (i: number) => `Port report ${i}\n\nThe port authority of ${PORTS[i % 10]} said ${i + 1000} ferries sailed on time at the harbour.\n`;
@@ -95,11 +96,7 @@ test('a snapshot keeps the source facts\' frames checks made: restored, they equ
   const index = new MemoryIndex();
   for (let i = 0; i < 30; i++) index.add(parseSource(`s${i}.txt`, `file:///s${i}.txt`, article(i)));
   const texts = new Map(index.all().map((d) => [d.id, d.text]));
-  const restore = (from: MemoryIndex) => {
-    const decoded = decodeSnapshot(from.snapshot(() => undefined, 'test'), 'test', (fields) => ({ load: () => texts.get(String(fields.id)), prose: (t) => t }));
-    assert.ok(!('problem' in decoded));
-    return MemoryIndex.restore(decoded);
-  };
+  const restore = (from: MemoryIndex) => restoredFrom(from, texts);
   const draft = 'The port authority of Quito said 1012 ferries sailed on time at the harbour. The port authority of Riga said 1017 ferries sailed on time at the harbour.';
   const claimsOf = async (store: MemoryIndex) => JSON.stringify((await checkDraft({ text: draft, format: 'text' }, store)).claims.filter((c) => c.kind === 'figure'));
   const expected = await claimsOf(index);

@@ -7,6 +7,7 @@ import { checkDraft } from '../../server/src/core/check/draft';
 import { MemoryIndex } from '../../server/src/core/index/memoryIndex';
 import { decodeSnapshot } from '../../server/src/core/index/snapshot';
 import { parseSource } from '../../server/src/core/source/source';
+import { restoredFrom } from '../support/snapshots';
 
 const article = (i: number) =>
   `Story ${i}\n\nThe council met on Tuesday. “Harbour number ${i} will reopen for ferries once the ${i} cranes are repaired,” the mayor said.\n`;
@@ -84,11 +85,7 @@ test('a snapshot keeps the speakers a check had attributed: restored, they are t
   const index = new MemoryIndex();
   for (let i = 0; i < 20; i++) index.add(parseSource(`s${i}.txt`, `file:///s${i}.txt`, article(i)));
   const texts = new Map(index.all().map((d) => [d.id, d.text]));
-  const restore = (from: MemoryIndex) => {
-    const decoded = decodeSnapshot(from.snapshot(() => undefined, 'test'), 'test', (fields) => ({ load: () => texts.get(String(fields.id)), prose: (t) => t }));
-    assert.ok(!('problem' in decoded));
-    return MemoryIndex.restore(decoded);
-  };
+  const restore = (from: MemoryIndex) => restoredFrom(from, texts);
   const quote = 'Harbour number 7 will reopen for ferries once the 7 cranes are repaired';
   const verdict = await verdictOf(index, quote);
   const attributed = index.get('s7.txt')!.speakers;
