@@ -77,7 +77,7 @@ export function attributedSpeakers(doc: SourceDoc): TextAttributions | undefined
  * Gives `doc` a `speakers` property computed on first use. Attribution costs about a
  * millisecond an article: done for every source at indexing it would dominate the time to
  * index a large corpus, while a check needs it only for the few sources its quotes match.
- * Not enumerable, so copies and index snapshots leave it out (it is derived from the text).
+ * Not enumerable, so copies leave it out (it is derived from the text; a snapshot stores it apart: attributedSpeakers).
  */
 export function withLazySpeakers(doc: SourceDoc, read: () => { prose: string; sentences: Span[] }): SourceDoc {
   Object.defineProperty(doc, 'speakers', {
