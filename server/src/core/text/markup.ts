@@ -28,7 +28,7 @@ export function maskMarkdown(text: string, options: { keepComments?: boolean } =
     close.lastIndex = m.index + m[0].length;
     const c = close.exec(text);
     const end = c ? c.index + c[0].length : text.length;
-    blank(text, m.index, end, out);
+    hide(m.index, end);
     fence.lastIndex = end;
   }
   // Inline code: a run of backticks closed by a run of the same length, within a paragraph.
@@ -41,9 +41,9 @@ export function maskMarkdown(text: string, options: { keepComments?: boolean } =
   if (masked.includes('<')) {
     maskElements(masked, hide);
     const tag = /<\/?[A-Za-z][^<>\n]*>/g;
-    while ((m = tag.exec(masked))) blank(text, m.index, m.index + m[0].length, out);
+    while ((m = tag.exec(masked))) hide(m.index, m.index + m[0].length);
     MULTILINE_TAG.lastIndex = 0;
-    while ((m = MULTILINE_TAG.exec(masked))) blank(text, m.index, m.index + m[0].length, out);
+    while ((m = MULTILINE_TAG.exec(masked))) hide(m.index, m.index + m[0].length);
   }
   return out.join('');
 }
@@ -184,7 +184,7 @@ export function htmlToText(html: string): string {
   while ((m = tag.exec(html))) {
     // A block-level tag ends a paragraph: keep a line break so sentences do not run together.
     const block = /^<\/?(p|div|br|h[1-6]|li|ul|ol|blockquote|tr|td|th|section|article|header|footer|title)\b/i.test(m[0]);
-    blank(html, m.index, m.index + m[0].length, out);
+    hide(m.index, m.index + m[0].length);
     if (block) out[m.index] = '\n';
   }
   const entity = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
@@ -199,7 +199,7 @@ export function htmlToText(html: string): string {
       ch = ENTITIES[name.toLowerCase()];
     }
     if (ch === undefined) continue;
-    blank(html, m.index, m.index + m[0].length, out);
+    hide(m.index, m.index + m[0].length);
     out[m.index] = ch;
   }
   return out.join('');
