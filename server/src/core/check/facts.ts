@@ -18,6 +18,7 @@ import type { FactCache } from './cache';
 import { describeSource } from '../report/describe';
 import { LEGAL_FORMS, ORG_NOUNS } from '../speakers/lexicon';
 import { countryOf } from '../facts/places';
+import { isRaceDistance, isSuccessiveOrdinal, tradingMoment } from '../facts/series';
 
 export interface FactOptions {
   /** Report figures no source gives (`sourceCheck.unsourced.figures`). */
@@ -1024,6 +1025,25 @@ function anotherInstance(c: Candidate, d: Fact, draftSentence: string): boolean 
   return otherTemplate(c, d, draftSentence) || otherInstance(d, draftSentence, c);
 }
 
+/**
+ * Two members of one series, which may both be true: prices at two moments of a day's trading ("closed up 4.75%" /
+ * "up over 5% by noon"); unless the draft restates the source's sentence, ordinals of what an owner goes through in
+ * turn ("the sixth round" / "the fifth round"), two races ("1500m victory" / "won the 1,000m") and two looks back
+ * over a run ("won their last six meetings" / "failed to beat them in their last seven").
+ */
+function anotherMember(c: Candidate, d: FigureFact, draftSentence: string): boolean {
+  const df = frameOf(d, draftSentence);
+  const sf = sourceFrame(c.sf);
+  if (df.trading && sf.trading) {
+    const a = tradingMoment(draftSentence);
+    const b = tradingMoment(c.sf.sentence);
+    if (a && b && a !== b) return true;
+  }
+  if (c.about >= RESTATED) return false;
+  const s = c.sf.fact as FigureFact;
+  return isSuccessiveOrdinal(d) || isSuccessiveOrdinal(s) || isRaceDistance(d, draftSentence) || isRaceDistance(s, c.sf.sentence) || (df.sequence === 'last' && sf.sequence === 'last');
+}
+
 /** Another edition of a report, or its template restated with the other numbers all different: it verifies nothing. */
 function otherTemplate(c: Candidate, d: Fact, draftSentence: string): boolean {
   return otherEdition(c, draftSentence) || (c.about >= RESTATED && restatedOtherwise(d, draftSentence, c));
@@ -1255,6 +1275,7 @@ function checkFigure(d: FigureFact, found: SourceFact[], aliases: AliasTable, pr
         c.named &&
         !notRuledOut(c) &&
         !anotherInstance(c, d, draftSentence) &&
+        !anotherMember(c, d, draftSentence) &&
         sameOccasion(() => frameOf(d, draftSentence), draftDate, () => sourceFrame(c.sf), c.sf.source.meta.date),
     ),
   );

@@ -119,7 +119,11 @@ const WEAK_MEASURE = new Set(
     'percent per cent pct percentage proportion point points number total totalled totaled figure figures rate level share amount more than least only some other most many all both ' +
     'two three thousand million billion trillion mln bln dlr dlrs dollar dollars stg pound pounds sterling yen franc francs mark marks euro euros currency ' +
     'compare compared comparison against estimate estimated expect expected forecast said says report reported about around year years month months week weeks ' +
-    'day days time times new last next previous current latest'
+    'day days time times new last next previous current latest ' +
+    // Units of length and weight: "5.05m" (a height cleared) and "our 10m line" share a unit, not a measure. And "go":
+    // "went on to attempt" says nothing of what was attempted.
+    'm km cm mm metre metres meter meters kilometre kilometres mile miles yard yards ft feet foot inch inches kg kilogram kilograms tonne tonnes ' +
+    'go goes went gone going'
   )
     .split(' ')
     .map(stem),
