@@ -43,6 +43,8 @@ export interface Speaker {
   sentencesBack: number;
   /** A pronoun or title that reached its name past another person named in between: a guess, not sure. */
   contested?: true;
+  /** The speaker's sex, where a title ("Ms Jowell") or the pronoun of the attribution ("he said") tells it. */
+  sex?: 'm' | 'f';
 }
 
 export interface Quotation {
@@ -564,7 +566,8 @@ export function speakerFrom(ctx: { people: ArticlePeople; prose: string; order?:
   }
   const e: Entity | undefined = m.entity !== undefined ? ctx.people.entities[m.entity] : undefined;
   const how: AttributionHow = m.kind === 'name' ? 'name' : e ? (m.kind as AttributionHow) : 'unresolved';
-  if (!e) return { name: m.text, kind: m.kind === 'institution' ? 'institution' : 'unknown', role: m.role, spellings: [m.text], cue, phrase, attribution, how, sentencesBack: 0 };
+  const pronounSex = m.kind === 'pronoun' ? m.gender : undefined;
+  if (!e) return { name: m.text, kind: m.kind === 'institution' ? 'institution' : 'unknown', role: m.role, spellings: [m.text], cue, phrase, attribution, how, sentencesBack: 0, ...(pronounSex ? { sex: pronounSex } : {}) };
   let named: Mention | undefined;
   let contested = false;
   if (m.kind !== 'name') {
@@ -595,5 +598,6 @@ export function speakerFrom(ctx: { people: ArticlePeople; prose: string; order?:
     how,
     sentencesBack: named ? m.sentence - named.sentence : 0,
     ...(contested && named ? { contested: true as const } : {}),
+    ...(e.sex ?? pronounSex ? { sex: e.sex ?? pronounSex } : {}),
   };
 }

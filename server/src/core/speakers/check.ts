@@ -177,14 +177,24 @@ export async function misquoteStands(claim: QuoteClaim, drafted: Quotation | und
   const carried = [claim.best!, ...claim.others];
   for (const m of carried) {
     const s = m.presentation?.speaker;
-    if (!d || !s || !resolved(s)) continue;
+    if (!s || !resolved(s)) continue;
+    // "he said" and Ms Jowell's words: another speaker's, however unsure the draft's "he" is of a name.
+    if (!d) {
+      if (otherSex(drafted?.speaker, s)) others++;
+      continue;
+    }
     const v = await compare(d, s, people);
     if (v === 'same') return true;
-    if (v === 'different') others++;
+    if (v === 'different' || otherSex(d, s)) others++;
   }
   // Untied, a word of weight must be among them: a run of everyday words ("and will continue to do so") is anyone's.
   const weighs = (claim.best!.rareMatched ?? 1) >= 1;
   return others < carried.length && claim.best!.matched >= MISQUOTE_MIN_MATCHED_UNTIED && weighs;
+}
+
+/** Both speakers' sexes are known, and differ. */
+function otherSex(d: Speaker | undefined, s: Speaker): boolean {
+  return !!d?.sex && !!s.sex && d.sex !== s.sex;
 }
 
 /**

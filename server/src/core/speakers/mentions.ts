@@ -65,6 +65,8 @@ export interface Entity {
    * what a later pronoun points at.
    */
   strong: boolean;
+  /** The sex the titles the text gives them tell ("Ms Jowell"), where none disagrees. */
+  sex?: 'm' | 'f';
 }
 
 export interface ArticlePeople {
@@ -465,6 +467,10 @@ function resolve(mentions: Mention[], perSentence: Word[][], places: Set<string>
       }
     }
   });
+  for (const e of entities) {
+    const sex = sexOf.get(e.id);
+    if (sex) e.sex = sex;
+  }
   // Surname-only entities that a later full name explains are one person.
   for (const e of entities) {
     if (e.kind !== 'person' || e.name.includes(' ')) continue;
@@ -474,6 +480,7 @@ function resolve(mentions: Mention[], perSentence: Word[][], places: Set<string>
     for (const s of e.spellings) remember(full, s, undefined);
     for (const r of e.roles) remember(full, undefined, r);
     full.strong ||= e.strong;
+    if (e.sex) full.sex = !full.sex || full.sex === e.sex ? e.sex : undefined;
     e.spellings = [];
   }
   return entities;
