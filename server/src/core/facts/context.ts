@@ -86,11 +86,11 @@ function closeSkeletons(a: string, b: string): boolean {
   return editDistance(sa, sb, 2) <= (Math.min(sa.length, sb.length) >= 7 ? 2 : 1);
 }
 
-/** Light stemming for key words: started / starts / start, referendums / referendum. */
+/** Light stemming for key words: started / starts / start, referendums / referendum. Interned: a fact context keeps it. */
 export function stem(norm: string): string {
   let k = stemCache.get(norm);
   if (k === undefined) {
-    k = stemUncached(norm);
+    k = intern(stemUncached(norm));
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(norm, k);
   }
@@ -239,7 +239,7 @@ export function sentenceContexts(
   // A sentence's first word is capitalised whatever it is: a key word unless it is a name ("Profits at Warner Bros' …").
   const isKeyWord = (t: Token) => (!t.capital || (shouting && !normOf.has(t)) || (t === tokens[0] && !normOf.has(t) && !isAcronym(text, t)) || COMMON_ABBREVIATIONS.has(t.norm)) && isKeyWordForm(t);
   // Each token's key word (stemmed), or undefined when it is none or a figure's or date's: read once for every clause.
-  const keyWords = tokens.map((t, i) => (!isMasked[i] && isKeyWord(t) ? intern(stem(t.norm)) : undefined));
+  const keyWords = tokens.map((t, i) => (!isMasked[i] && isKeyWord(t) ? stem(t.norm) : undefined));
   const sentenceWords = [...new Set(keyWords.filter((w) => w !== undefined))];
   const firstAnaphor = tokens.find((t) => ANAPHORS.has(t.norm))?.start ?? Infinity;
   return (spans, figures = false) => {
@@ -403,7 +403,7 @@ export function antecedentOf(text: string, tokens: readonly Token[], names: Read
   });
   if (found.size === 0 || found.size > MAX_CARRIED) return NO_ANTECEDENT;
   const words = new Set<string>();
-  for (const t of tokens) if (!t.capital && isKeyWordForm(t)) words.add(intern(stem(t.norm)));
+  for (const t of tokens) if (!t.capital && isKeyWordForm(t)) words.add(stem(t.norm));
   return { names: [...found], words: [...words] };
 }
 
