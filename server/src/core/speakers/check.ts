@@ -178,14 +178,10 @@ export async function misquoteStands(claim: QuoteClaim, drafted: Quotation | und
   for (const m of carried) {
     const s = m.presentation?.speaker;
     if (!s || !resolved(s)) continue;
-    // "he said" and Ms Jowell's words: another speaker's, however unsure the draft's "he" is of a name.
-    if (!d) {
-      if (otherSex(drafted?.speaker, s)) others++;
-      continue;
-    }
-    const v = await compare(d, s, people);
+    const v = d ? await compare(d, s, people) : 'unknown';
     if (v === 'same') return true;
-    if (v === 'different' || otherSex(d, s)) others++;
+    // "he said" and Ms Jowell's words: another speaker's, however unsure the draft's "he" is of a name.
+    if (v === 'different' || otherSex(drafted?.speaker, s)) others++;
   }
   // Untied, a word of weight must be among them: a run of everyday words ("and will continue to do so") is anyone's.
   const weighs = (claim.best!.rareMatched ?? 1) >= 1;
