@@ -816,7 +816,9 @@ export function dateCandidate(d: DateFact, sf: SourceFact, aliases: AliasTable, 
   // Only the draft may leave out who ("The referendums began on …"): a source that names no one may be about anyone.
   // And only where the draft's sentence names no one else: "Castro's government will charge 10% … starting on
   // 9 November" is not about whoever a source's "year beginning 1 October" belongs to.
-  const oneNamed = df.owners.length === 0 && sfr.owners.length > 0 && same.owner === 'unknown' && (d.context.entities.length === 0 || sfr.owners.some((n) => hasNameIn(d.context.entities, n, aliases)));
+  // (By a word that says which: the draft's "Frankfurt Stock Exchange" is no source's "LSE" for "stock" and "exchange".)
+  const oneNamed =
+    df.owners.length === 0 && sfr.owners.length > 0 && same.owner === 'unknown' && (d.context.entities.length === 0 || sfr.owners.some((n) => hasNameIn(d.context.entities.filter(namesWhich), n, aliases)));
   // A draft's weekday (which a draft cannot place) is about the same event only with the same owner or actor: it
   // stands in too many events to be tied to one by its words. A year or a month alone never is (restated above).
   const loose = d.relative && d.date.day === undefined;
@@ -875,6 +877,14 @@ const TRADE_NOUNS = new Set(
  */
 function namesSomeone(actor: string): boolean {
   return actor.length > 1 && !ORG_NOUNS.has(actor) && !LEGAL_FORMS.has(actor) && !TRADE_NOUNS.has(actor);
+}
+
+/** Words of a name that say what kind of body it is, not which one ("Stock Exchange", "Market"). */
+const KIND_WORDS = new Set(['stock', 'exchange', 'market']);
+
+/** Whether a word of a name says which body or person it is. */
+function namesWhich(word: string): boolean {
+  return namesSomeone(word) && !KIND_WORDS.has(word);
 }
 
 /** Whether an actor is written as an institution: in capitals ("OECD", "VW") or as an organisation's noun ("Bank", "Corp"). */
