@@ -6,14 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDraft } from '../../server/src/core/check/draft';
 import { MemoryIndex } from '../../server/src/core/index/memoryIndex';
-import { decodeSnapshot } from '../../server/src/core/index/snapshot';
 import { parseSource } from '../../server/src/core/source/source';
 import { factKeys, MAX_FACTS_PER_KEY, pairKey } from '../../server/src/core/facts/keys';
 import { nameKey } from '../../server/src/core/facts/context';
 import { restoreFrame, type FactFrame } from '../../server/src/core/facts/frame';
 import { crowdedArticle, placeName } from '../support/factCorpus';
 import { HARVEST_DRAFTS, harvestCorpus } from '../support/commonFacts';
-import { restoredFrom } from '../support/snapshots';
+import { articleIndex } from '../support/snapshots';
 
 const PORTS = ['Oslo', 'Lima', 'Quito', 'Dakar', 'Hanoi', 'Tunis', 'Accra', 'Riga', 'Sofia', 'Minsk'];
 const article = (i: number) => `Port report ${i}\n\nThe port authority of ${PORTS[i % 10]} said ${i + 1000} ferries sailed on time at the harbour.\n`;
@@ -34,12 +33,8 @@ test('facts of removed and replaced sources are forgotten, also after the postin
 });
 
 test('a restored snapshot gives the same figure verdicts', async () => {
-  const index = new MemoryIndex();
-  for (let i = 0; i < 30; i++) index.add(parseSource(`s${i}.txt`, `file:///s${i}.txt`, article(i)));
-  const texts = new Map(index.all().map((d) => [d.id, d.text]));
-  const decoded = decodeSnapshot(index.snapshot(() => undefined, 'test'), 'test', (fields) => ({ load: () => texts.get(String(fields.id)), prose: (t) => t }));
-  assert.ok(!('problem' in decoded));
-  const restored = MemoryIndex.restore(decoded as Exclude<typeof decoded, { problem: string }>);
+  const { index, restore } = articleIndex(30, article);
+  const restored = restore(index);
   const verdictOf = async (store: MemoryIndex, draft: string) => (await checkDraft({ text: draft, format: 'text' }, store)).claims.find((c) => c.kind === 'figure')?.verdict;
   assert.equal((await restored.allFacts()).length, (await index.allFacts()).length);
   for (const draft of ['The port authority of Quito said 1012 ferries sailed on time at the harbour.', 'The port authority of Riga said 1012 ferries sailed on time at the harbour.']) {
@@ -50,8 +45,7 @@ test('a restored snapshot gives the same figure verdicts', async () => {
   assert.equal(await verdictOf(restored, 'The port authority of Quito said 1012 ferries sailed on time at the harbour.'), 'disputed');
   assert.equal(await verdictOf(restored, 'The port authority of Riga said 1012 ferries sailed on time at the harbour.'), 'unsourced');
   // Saved again from the restored index (its facts still encoded): the same facts come back.
-  const again = decodeSnapshot(restored.snapshot(() => undefined, 'test'), 'test', (fields) => ({ load: () => texts.get(String(fields.id)), prose: (t) => t }));
-  const twice = MemoryIndex.restore(again as Exclude<typeof again, { problem: string }>);
+  const twice = restore(restored);
   assert.deepEqual(await sourcesOf(twice, 1012), ['s12.txt']);
   assert.equal(await verdictOf(twice, 'The port authority of Riga said 1012 ferries sailed on time at the harbour.'), 'unsourced');
   // A restored source removed, and one added: the facts follow.
@@ -93,10 +87,7 @@ test('a figure whose only links to its source are common keys is found through a
 });
 
 test('a snapshot keeps the source facts\' frames checks made: restored, they equal frames made afresh, and a re-read source has none', async () => {
-  const index = new MemoryIndex();
-  for (let i = 0; i < 30; i++) index.add(parseSource(`s${i}.txt`, `file:///s${i}.txt`, article(i)));
-  const texts = new Map(index.all().map((d) => [d.id, d.text]));
-  const restore = (from: MemoryIndex) => restoredFrom(from, texts);
+  const { index, texts, restore } = articleIndex(30, article);
   const draft = 'The port authority of Quito said 1012 ferries sailed on time at the harbour. The port authority of Riga said 1017 ferries sailed on time at the harbour.';
   const claimsOf = async (store: MemoryIndex) => JSON.stringify((await checkDraft({ text: draft, format: 'text' }, store)).claims.filter((c) => c.kind === 'figure'));
   const expected = await claimsOf(index);

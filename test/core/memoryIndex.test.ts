@@ -7,7 +7,7 @@ import { checkDraft } from '../../server/src/core/check/draft';
 import { MemoryIndex } from '../../server/src/core/index/memoryIndex';
 import { decodeSnapshot } from '../../server/src/core/index/snapshot';
 import { parseSource } from '../../server/src/core/source/source';
-import { restoredFrom } from '../support/snapshots';
+import { articleIndex } from '../support/snapshots';
 
 const article = (i: number) =>
   `Story ${i}\n\nThe council met on Tuesday. “Harbour number ${i} will reopen for ferries once the ${i} cranes are repaired,” the mayor said.\n`;
@@ -82,10 +82,7 @@ test('a snapshot keeps the alias table, and a source added after the restore bri
 });
 
 test('a snapshot keeps the speakers a check had attributed: restored, they are the same, and only new ones are unsaved', async () => {
-  const index = new MemoryIndex();
-  for (let i = 0; i < 20; i++) index.add(parseSource(`s${i}.txt`, `file:///s${i}.txt`, article(i)));
-  const texts = new Map(index.all().map((d) => [d.id, d.text]));
-  const restore = (from: MemoryIndex) => restoredFrom(from, texts);
+  const { index, restore } = articleIndex(20, article);
   const quote = 'Harbour number 7 will reopen for ferries once the 7 cranes are repaired';
   const verdict = await verdictOf(index, quote);
   const attributed = index.get('s7.txt')!.speakers;
